@@ -1,0 +1,72 @@
+import { cdk8s, javascript } from 'projen';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-macvlan',
+  description:
+    'Typed cdk8s constructs for Macvlan underlay networking: Multus NetworkAttachmentDefinitions, Spiderpool IP pools, nmstate bond/VLAN policies and annotated workloads.',
+  author: 'cdk8s-macvlan developers',
+  authorAddress: 'dev@cdk8s-macvlan.local',
+  repositoryUrl: 'https://example.invalid/cdk8s-macvlan.git',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  keywords: ['cdk8s', 'kubernetes', 'multus', 'macvlan', 'spiderpool', 'nmstate', 'cni'],
+
+  // Toolchain pins that work on this registry mirror (see shared/docs/TOOLCHAIN.md).
+  cdk8sVersion: '2.68.12',
+  constructsVersion: '10.3.0',
+  jsiiVersion: '~6.0.0',
+  typescriptVersion: '~6.0.0',
+  minNodeVersion: '20.0.0',
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  devDeps: ['cdk8s-plus-28@2.5.6', 'ajv@^8.17.1', 'fast-check@^4.3.0', 'yaml@^2.8.0', 'ts-node@^10.9.2'],
+
+  // No hosted CI/release automation: CI is `.ci/run`.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  docgen: true,
+
+  jestOptions: {
+    // snapshots are compared, never rewritten, by `npm test` (update them with `npx jest -u`)
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testTimeout: 120_000,
+      // the network e2e suite creates namespaces: keep suites from fighting over CPU on 2 cores
+      maxWorkers: 2,
+    },
+  },
+  // ts-jest only transpiles in jsii projects: a separate `tsc --noEmit` makes test types real.
+  typecheckTests: true,
+  tsconfigDev: {
+    include: ['../examples/**/*.ts', '../bench/**/*.ts'],
+    // compile-fail snippets are compiled by test/typecheck.test.ts, one by one, and must fail there
+    exclude: ['typecheck/snippets/**'],
+    compilerOptions: {},
+  },
+  gitignore: ['/manifests/', '/bench/results.json', '/test/compile-fixtures/.out/', '*.cpuprofile'],
+});
+
+
+// npm ci breaks on unrs-resolver 1.13 here (non-Linux optional builds missing).
+project.package.addPackageResolutions('unrs-resolver@1.12.2');
+
+for (const p of ['/examples/', '/bench/', '/manifests/', '/.ci/']) project.addPackageIgnore(p);
+
+const quiet = {
+  JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20',
+  JSII_SILENCE_SUPPORT_WARNING: '1',
+};
+for (const [k, v] of Object.entries(quiet)) project.tasks.addEnvironment(k, v);
+
+project.addTask('synth', {
+  description: 'Synthesize the example scenarios into manifests/',
+  exec: 'ts-node --transpile-only examples/main.ts',
+});
+project.addTask('bench', {
+  description: 'Benchmark synth at fabric scale against a bare-cdk8s baseline',
+  exec: 'node --expose-gc -r ts-node/register/transpile-only bench/bench.ts',
+});
+
+project.synth();
