@@ -1,0 +1,36 @@
+import { ApiObject, ApiObjectMetadata, GroupVersionKind } from 'cdk8s';
+import { Construct } from 'constructs';
+
+/** Spec of a kubernetes-nmstate NodeNetworkConfigurationPolicy. */
+export interface NodeNetworkConfigurationPolicySpec {
+  /**
+   * Nodes the policy applies to (equality selector).
+   * @default - every node
+   */
+  readonly nodeSelector?: { [key: string]: string };
+  /**
+   * How many nodes may be reconfigured at once: a number or a percentage such as `"50%"`.
+   * @default "50%" (nmstate default)
+   */
+  readonly maxUnavailable?: string;
+  /** The nmstate desired state (`interfaces`, `routes`, ...), as nmstate spells it. */
+  readonly desiredState: { [key: string]: any };
+}
+
+/** Props of {@link NodeNetworkConfigurationPolicyObject}. */
+export interface NodeNetworkConfigurationPolicyObjectProps {
+  /** Object metadata (cluster-scoped). */
+  readonly metadata: ApiObjectMetadata;
+  /** The spec. */
+  readonly spec: NodeNetworkConfigurationPolicySpec;
+}
+
+/** A kubernetes-nmstate `NodeNetworkConfigurationPolicy` (`nmstate.io/v1`, cluster-scoped). */
+export class NodeNetworkConfigurationPolicyObject extends ApiObject {
+  /** Group, version and kind. */
+  public static readonly GVK: GroupVersionKind = { apiVersion: 'nmstate.io/v1', kind: 'NodeNetworkConfigurationPolicy' };
+
+  constructor(scope: Construct, id: string, props: NodeNetworkConfigurationPolicyObjectProps) {
+    super(scope, id, { ...NodeNetworkConfigurationPolicyObject.GVK, metadata: props.metadata, spec: props.spec });
+  }
+}

@@ -1,0 +1,108 @@
+import { ApiObject, ApiObjectMetadata, GroupVersionKind } from 'cdk8s';
+import { Construct } from 'constructs';
+
+/** One route of a SpiderIPPool. */
+export interface SpiderIpPoolRoute {
+  /** Destination CIDR. */
+  readonly dst: string;
+  /** Next hop, inside the pool's subnet. */
+  readonly gw: string;
+}
+
+/** A Kubernetes label selector requirement. */
+export interface SelectorRequirement {
+  /** Label key. */
+  readonly key: string;
+  /** `In`, `NotIn`, `Exists` or `DoesNotExist`. */
+  readonly operator: string;
+  /**
+   * Values (for `In`/`NotIn`).
+   * @default - none
+   */
+  readonly values?: string[];
+}
+
+/** A Kubernetes label selector. */
+export interface LabelSelectorSpec {
+  /**
+   * Labels that must match exactly.
+   * @default - none
+   */
+  readonly matchLabels?: { [key: string]: string };
+  /**
+   * Set-based requirements.
+   * @default - none
+   */
+  readonly matchExpressions?: SelectorRequirement[];
+}
+
+/** Spec of a Spiderpool `SpiderIPPool` (v2beta1). Field names follow the CRD. */
+export interface SpiderIpPoolSpec {
+  /** 4 or 6. */
+  readonly ipVersion: number;
+  /** Canonical CIDR of the pool. */
+  readonly subnet: string;
+  /**
+   * Allocatable IPs: single addresses or `a-b` ranges.
+   * @default - none (no usable IP)
+   */
+  readonly ips?: string[];
+  /**
+   * IPs never allocated.
+   * @default - none
+   */
+  readonly excludeIPs?: string[];
+  /**
+   * Default gateway handed to pods.
+   * @default - none
+   */
+  readonly gateway?: string;
+  /**
+   * Extra routes.
+   * @default - none
+   */
+  readonly routes?: SpiderIpPoolRoute[];
+  /**
+   * NADs (`ns/name`) allowed to use the pool.
+   * @default - any
+   */
+  readonly multusName?: string[];
+  /**
+   * Node selector.
+   * @default - any node
+   */
+  readonly nodeAffinity?: LabelSelectorSpec;
+  /**
+   * Namespace selector.
+   * @default - any namespace
+   */
+  readonly namespaceAffinity?: LabelSelectorSpec;
+  /**
+   * Pod selector.
+   * @default - any pod
+   */
+  readonly podAffinity?: LabelSelectorSpec;
+  /**
+   * Cluster default pool.
+   * @default false
+   */
+  readonly default?: boolean;
+}
+
+/** Props of {@link SpiderIpPoolObject}. */
+export interface SpiderIpPoolObjectProps {
+  /** Object metadata (cluster-scoped: no namespace). */
+  readonly metadata: ApiObjectMetadata;
+  /** The spec. */
+  readonly spec: SpiderIpPoolSpec;
+}
+
+/** A Spiderpool `SpiderIPPool` (`spiderpool.spidernet.io/v2beta1`, cluster-scoped), hand-written and thin. */
+export class SpiderIpPoolObject extends ApiObject {
+  /** Group, version and kind. */
+  public static readonly GVK: GroupVersionKind = { apiVersion: 'spiderpool.spidernet.io/v2beta1', kind: 'SpiderIPPool' };
+
+  constructor(scope: Construct, id: string, props: SpiderIpPoolObjectProps) {
+    super(scope, id, { ...SpiderIpPoolObject.GVK, metadata: props.metadata, spec: props.spec });
+  }
+}

@@ -1,0 +1,25 @@
+import { ApiObject, ApiObjectMetadata, GroupVersionKind } from 'cdk8s';
+import { Construct } from 'constructs';
+
+/** Props of {@link SpiderMultusConfigObject}. */
+export interface SpiderMultusConfigObjectProps {
+  /** Object metadata (namespaced: the generated NAD gets the same name and namespace). */
+  readonly metadata: ApiObjectMetadata;
+  /**
+   * The spec as the CRD spells it (`cniType`, `macvlan`, `coordinator`, ...).
+   */
+  readonly spec: { [key: string]: any };
+}
+
+/**
+ * A Spiderpool `SpiderMultusConfig` (`spiderpool.spidernet.io/v2beta1`), from which Spiderpool's
+ * controller generates a NetworkAttachmentDefinition of the same name.
+ */
+export class SpiderMultusConfigObject extends ApiObject {
+  /** Group, version and kind. */
+  public static readonly GVK: GroupVersionKind = { apiVersion: 'spiderpool.spidernet.io/v2beta1', kind: 'SpiderMultusConfig' };
+
+  constructor(scope: Construct, id: string, props: SpiderMultusConfigObjectProps) {
+    super(scope, id, { ...SpiderMultusConfigObject.GVK, metadata: props.metadata, spec: props.spec });
+  }
+}

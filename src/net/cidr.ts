@@ -1,0 +1,112 @@
+/**
+ * CIDR blocks ("address/prefix") with O(1) arithmetic on `bigint`.
+ */
+import { familyBits, IpAddress, IpFamily, NetParseError, quote } from './address';
+import { IpRange } from './range';
+
+/** An IPv4 or IPv6 CIDR block; the address may be written with host bits set. */
+export class Cidr {
+  /**
+   * Parse "address/prefix". The prefix is decimal without leading zeros,
+   * 0-32 for IPv4 and 0-128 for IPv6. A bare address (no "/prefix") is an error.
+   */
+  public static parse(text: string): Cidr {
+    const bad = (why: string) => new NetParseError(`${quote(text)} is not a valid CIDR: ${why}`);
+    if (typeof text !== 'string' || text.length === 0) {
+      throw bad('it is empty; expected "address/prefix" such as 192.0.2.0/24 or 2001:db8::/64');
+    }
+    const parts = text.split('/');
+    if (parts.length === 1) {
+      throw bad('the "/prefix" is missing; expected "address/prefix" such as 192.0.2.0/24 or 2001:db8::/64');
+    }
+    if (parts.length > 2) throw bad('it contains more than one "/"; expected "address/prefix"');
+    const [addrText, prefixText] = parts;
+
+    let address: IpAddress;
+    try {
+      address = IpAddress.parse(addrText);
+    } catch (e) {
+      if (e instanceof NetParseError) throw bad(e.message);
+      throw e;
+    }
+    const bits = familyBits(address.family);
+    const range = `0-${bits} for IPv${address.family}`;
+    if (prefixText.length === 0) throw bad(`the prefix length after "/" is empty, expected ${range}`);
+    if (!/^[0-9]+$/.test(prefixText)) throw bad(`prefix length ${quote(prefixText)} is not a decimal number, expected ${range}`);
+    if (prefixText.length > 1 && prefixText.startsWith('0')) {
+      throw bad(`prefix length ${quote(prefixText)} has a leading zero, expected ${range} without leading zeros`);
+    }
+    const prefix = prefixText.length > 3 ? Infinity : Number(prefixText);
+    if (prefix > bits) throw bad(`prefix length ${prefixText} is too large, expected ${range}`);
+    return new Cidr(address, prefix);
+  }
+
+  /** Like {@link parse} but returns `undefined` instead of throwing. */
+  public static tryParse(text: string): Cidr | undefined {
+    try {
+      return Cidr.parse(text);
+    } catch (e) {
+      if (e instanceof NetParseError) return undefined;
+      throw e;
+    }
+  }
+
+  /** Address family of the block. */
+  public readonly family: IpFamily;
+  /** First (network) address value. */
+  public readonly first: bigint;
+  /** Last address value (the broadcast address for IPv4). */
+  public readonly last: bigint;
+  /** True when the address was written without host bits (address === network address). */
+  public readonly isCanonical: boolean;
+
+  /**
+   * @param address the address as written (host bits may be set)
+   * @param prefix the prefix length, already validated
+   */
+  private constructor(public readonly address: IpAddress, public readonly prefix: number) {
+    this.family = address.family;
+    const size = this.size;
+    this.first = address.value - (address.value % size);
+    this.last = this.first + size - 1n;
+    this.isCanonical = this.first === address.value;
+  }
+
+  /** Number of addresses in the block (2^(bits - prefix)). */
+  public get size(): bigint {
+    return 2n ** BigInt(familyBits(this.family) - this.prefix);
+  }
+
+  /** Canonical "network/prefix" text. */
+  public toString(): string {
+    return `${IpAddress.fromBigInt(this.family, this.first).toString()}/${this.prefix}`;
+  }
+
+  /** True when `ip` has the same family and lies inside the block. */
+  public contains(ip: IpAddress): boolean {
+    return ip.family === this.family && ip.value >= this.first && ip.value <= this.last;
+  }
+
+  /** True when the whole `range` has the same family and lies inside the block. */
+  public containsRange(range: IpRange): boolean {
+    return range.family === this.family && range.start >= this.first && range.end <= this.last;
+  }
+
+  /** True when the blocks share at least one address; always false across families. */
+  public overlaps(other: Cidr): boolean {
+    return other.family === this.family && this.first <= other.last && other.first <= this.last;
+  }
+
+  /**
+   * Usable host addresses. IPv4: excludes network and broadcast addresses for
+   * prefixes up to /30; /31 and /32 are used whole (RFC 3021). IPv6: excludes the
+   * subnet-router anycast address (the first) for prefixes up to /126; /127 and
+   * /128 are used whole (RFC 6164).
+   */
+  public hostRange(): IpRange {
+    const bits = familyBits(this.family);
+    if (this.prefix >= bits - 1) return IpRange.fromBigInt(this.family, this.first, this.last);
+    if (this.family === 4) return IpRange.fromBigInt(4, this.first + 1n, this.last - 1n);
+    return IpRange.fromBigInt(6, this.first + 1n, this.last);
+  }
+}

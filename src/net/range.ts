@@ -1,0 +1,274 @@
+/**
+ * Inclusive address ranges, merged range sets and a sweep-line overlap finder.
+ * Everything works on `bigint` bounds and never enumerates addresses.
+ */
+import { formatAddress, IpAddress, IpFamily, maxValue, NetParseError, quote } from './address';
+import type { Cidr } from './cidr';
+
+/** An inclusive range of addresses of one family, start <= end. */
+export class IpRange {
+  /**
+   * Parse Spiderpool range syntax: a single address "a" or "a-b" with no
+   * spaces, both ends of the same family and start <= end.
+   */
+  public static parse(text: string): IpRange {
+    const bad = (why: string) => new NetParseError(`${quote(text)} is not a valid IP range: ${why}`);
+    if (typeof text !== 'string' || text.length === 0) {
+      throw bad('it is empty; expected an address "a" or a range "a-b" such as 192.0.2.10-192.0.2.20');
+    }
+    const parts = text.split('-');
+    if (parts.length > 2) throw bad('it contains more than one "-"; expected "a" or "a-b"');
+    const ends = parts.map((p, i) => {
+      try {
+        return IpAddress.parse(p);
+      } catch (e) {
+        if (!(e instanceof NetParseError)) throw e;
+        const which = parts.length === 1 ? '' : i === 0 ? 'start: ' : 'end: ';
+        throw bad(`${which}${e.message}`);
+      }
+    });
+    const start = ends[0];
+    const end = ends[ends.length - 1];
+    if (start.family !== end.family) {
+      throw bad(`start is IPv${start.family} but end is IPv${end.family}; both ends must be the same family`);
+    }
+    if (start.value > end.value) {
+      throw bad(`start ${start.toString()} is after end ${end.toString()}; write the lower address first`);
+    }
+    return new IpRange(start.family, start.value, end.value);
+  }
+
+  /** Like {@link parse} but returns `undefined` instead of throwing. */
+  public static tryParse(text: string): IpRange | undefined {
+    try {
+      return IpRange.parse(text);
+    } catch (e) {
+      if (e instanceof NetParseError) return undefined;
+      throw e;
+    }
+  }
+
+  /** Range from two addresses of the same family with start <= end. */
+  public static of(start: IpAddress, end: IpAddress): IpRange {
+    if (start.family !== end.family) {
+      throw new NetParseError(`cannot make a range from ${start.toString()} to ${end.toString()}: both ends must be the same family`);
+    }
+    if (start.value > end.value) {
+      throw new NetParseError(`cannot make a range from ${start.toString()} to ${end.toString()}: start is after end`);
+    }
+    return new IpRange(start.family, start.value, end.value);
+  }
+
+  /** Range from raw values (validated: within the family, start <= end). */
+  public static fromBigInt(family: IpFamily, start: bigint, end: bigint): IpRange {
+    return IpRange.of(IpAddress.fromBigInt(family, start), IpAddress.fromBigInt(family, end));
+  }
+
+  private constructor(public readonly family: IpFamily, public readonly start: bigint, public readonly end: bigint) {}
+
+  /** Number of addresses in the range. */
+  public get size(): bigint {
+    return this.end - this.start + 1n;
+  }
+
+  /** True when `ip` has the same family and lies inside the range. */
+  public contains(ip: IpAddress): boolean {
+    return ip.family === this.family && ip.value >= this.start && ip.value <= this.end;
+  }
+
+  /** True when the ranges share an address; always false across families. */
+  public overlaps(other: IpRange): boolean {
+    return other.family === this.family && this.start <= other.end && other.start <= this.end;
+  }
+
+  /** "a" when start == end, otherwise "a-b", with canonical addresses. */
+  public toString(): string {
+    const a = formatAddress(this.family, this.start);
+    return this.start === this.end ? a : `${a}-${formatAddress(this.family, this.end)}`;
+  }
+}
+
+/** An immutable set of addresses of one family, kept as sorted, merged (non-adjacent) ranges. */
+export class RangeSet {
+  /** Build from ranges in any order; overlapping and adjacent ranges are merged. O(n log n). */
+  public static of(family: IpFamily, ranges: readonly IpRange[]): RangeSet {
+    for (const r of ranges) {
+      if (r.family !== family) {
+        throw new NetParseError(`cannot add IPv${r.family} range ${r.toString()} to an IPv${family} range set; all ranges must be IPv${family}`);
+      }
+    }
+    const sorted = [...ranges].sort((a, b) => cmp(a.start, b.start));
+    const merged: IpRange[] = [];
+    for (const r of sorted) {
+      const top = merged[merged.length - 1];
+      if (top !== undefined && r.start <= top.end + 1n) {
+        if (r.end > top.end) merged[merged.length - 1] = IpRange.fromBigInt(family, top.start, r.end);
+      } else {
+        merged.push(r);
+      }
+    }
+    return new RangeSet(family, merged);
+  }
+
+  /** Parse each text with {@link IpRange.parse}; every range must be of `family`. */
+  public static parse(family: IpFamily, texts: readonly string[]): RangeSet {
+    const ranges = texts.map((t) => {
+      const r = IpRange.parse(t);
+      if (r.family !== family) {
+        throw new NetParseError(`${quote(t)} is not a valid IPv${family} range: it is IPv${r.family}, expected IPv${family} only`);
+      }
+      return r;
+    });
+    return RangeSet.of(family, ranges);
+  }
+
+  /** Sorted, merged ranges; no two overlap or touch. */
+  public readonly ranges: readonly IpRange[];
+
+  private constructor(public readonly family: IpFamily, ranges: IpRange[]) {
+    this.ranges = Object.freeze(ranges);
+  }
+
+  /** True when the set holds no address. */
+  public get isEmpty(): boolean {
+    return this.ranges.length === 0;
+  }
+
+  /** Number of addresses in the set. */
+  public get size(): bigint {
+    return this.ranges.reduce((acc, r) => acc + r.size, 0n);
+  }
+
+  /** True when `ip` is in the set (binary search). */
+  public contains(ip: IpAddress): boolean {
+    if (ip.family !== this.family) return false;
+    let lo = 0;
+    let hi = this.ranges.length - 1;
+    while (lo <= hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      const r = this.ranges[mid];
+      if (ip.value < r.start) hi = mid - 1;
+      else if (ip.value > r.end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  }
+
+  /** True when the sets share an address (linear merge walk); false across families. */
+  public intersects(other: RangeSet): boolean {
+    if (other.family !== this.family) return false;
+    const a = this.ranges;
+    const b = other.ranges;
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i].start <= b[j].end && b[j].start <= a[i].end) return true;
+      if (a[i].end < b[j].end) i++;
+      else j++;
+    }
+    return false;
+  }
+
+  /** Addresses in both sets; empty across families. */
+  public intersection(other: RangeSet): RangeSet {
+    if (other.family !== this.family) return new RangeSet(this.family, []);
+    const a = this.ranges;
+    const b = other.ranges;
+    const out: IpRange[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+      const lo = max(a[i].start, b[j].start);
+      const hi = min(a[i].end, b[j].end);
+      if (lo <= hi) out.push(IpRange.fromBigInt(this.family, lo, hi));
+      if (a[i].end < b[j].end) i++;
+      else j++;
+    }
+    return new RangeSet(this.family, out);
+  }
+
+  /** Addresses in this set but not in `other`; unchanged across families. */
+  public subtract(other: RangeSet): RangeSet {
+    if (other.family !== this.family || other.isEmpty || this.isEmpty) return this;
+    const b = other.ranges;
+    const out: IpRange[] = [];
+    let j = 0;
+    for (const r of this.ranges) {
+      let cur = r.start;
+      // Skip subtrahend ranges entirely before r.
+      while (j < b.length && b[j].end < r.start) j++;
+      let k = j;
+      while (k < b.length && b[k].start <= r.end) {
+        if (b[k].start > cur) out.push(IpRange.fromBigInt(this.family, cur, b[k].start - 1n));
+        cur = max(cur, b[k].end + 1n);
+        k++;
+      }
+      if (cur <= r.end) out.push(IpRange.fromBigInt(this.family, cur, r.end));
+    }
+    return new RangeSet(this.family, out);
+  }
+
+  /** Addresses in either set; throws {@link NetParseError} across families. */
+  public union(other: RangeSet): RangeSet {
+    if (other.family !== this.family) {
+      throw new NetParseError(`cannot union an IPv${this.family} range set with an IPv${other.family} range set`);
+    }
+    return RangeSet.of(this.family, [...this.ranges, ...other.ranges]);
+  }
+
+  /** True when every range lies inside `cidr` (vacuously true when empty). */
+  public within(cidr: Cidr): boolean {
+    if (this.isEmpty) return true;
+    if (cidr.family !== this.family) return false;
+    return this.ranges[0].start >= cidr.first && this.ranges[this.ranges.length - 1].end <= cidr.last;
+  }
+
+  /** {@link IpRange.toString} of each merged range, in order. */
+  public toStrings(): string[] {
+    return this.ranges.map((r) => r.toString());
+  }
+}
+
+/** An inclusive interval tagged with a caller key, for {@link findOverlaps}. */
+export interface Interval<T> {
+  readonly family: IpFamily;
+  readonly start: bigint;
+  readonly end: bigint;
+  readonly key: T;
+}
+
+/**
+ * Sweep-line overlap finder. Sorts by (family, start), keeping input order on
+ * ties (O(n log n)), then for each item that overlaps an earlier one reports
+ * `[earlier, item]` where `earlier` is the earlier item (same family) whose
+ * range reaches furthest (first such item on ties). Items of different
+ * families never overlap. At most one pair per item; deterministic.
+ */
+export function findOverlaps<T>(items: readonly Interval<T>[]): Array<[T, T]> {
+  const order = items.map((item, index) => ({ item, index }));
+  order.sort((a, b) => a.item.family - b.item.family || cmp(a.item.start, b.item.start) || a.index - b.index);
+  const pairs: Array<[T, T]> = [];
+  let reach: Interval<T> | undefined;
+  for (const { item } of order) {
+    if (item.start > item.end || item.start < 0n || item.end > maxValue(item.family)) {
+      throw new NetParseError(`invalid interval for ${String(item.key)}: start ${item.start} and end ${item.end} must satisfy 0 <= start <= end <= ${maxValue(item.family)}`);
+    }
+    if (reach !== undefined && reach.family === item.family && item.start <= reach.end) {
+      pairs.push([reach.key, item.key]);
+    }
+    if (reach === undefined || reach.family !== item.family || item.end > reach.end) reach = item;
+  }
+  return pairs;
+}
+
+function cmp(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function max(a: bigint, b: bigint): bigint {
+  return a > b ? a : b;
+}
+
+function min(a: bigint, b: bigint): bigint {
+  return a < b ? a : b;
+}

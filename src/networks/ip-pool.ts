@@ -1,0 +1,156 @@
+import { Lazy, Names } from 'cdk8s';
+import { Construct } from 'constructs';
+import { LabelSelectorSpec, SpiderIpPoolObject, SpiderIpPoolSpec } from '../k8s';
+import { Cidr, IpAddress } from '../net';
+import { PoolForOverlap, checkIpPool, formatFinding } from '../rules';
+import { Registry } from './registry';
+
+/** A route handed to pods that get an address from the pool. */
+export interface IpPoolRoute {
+  /** Destination CIDR, e.g. `10.7.0.0/16` (not a default route: use the pool's `gateway`). */
+  readonly destination: string;
+  /** Next hop, inside the pool's subnet. */
+  readonly gateway: string;
+}
+
+/** Props of {@link IpPool}. */
+export interface IpPoolProps {
+  /** The subnet in canonical CIDR form, IPv4 or IPv6, e.g. `172.16.100.0/24`. The pool's family follows from it. */
+  readonly subnet: string;
+  /**
+   * Name of the SpiderIPPool (cluster-scoped, so unique in the cluster).
+   * @default - derived from the construct path
+   */
+  readonly name?: string;
+  /**
+   * Allocatable addresses: single IPs or `a-b` ranges inside the subnet.
+   * @default - every host address of the subnet (IPv4: without network and broadcast address), with the
+   * gateway added to `excludeIps`
+   */
+  readonly ips?: string[];
+  /**
+   * Addresses never handed out (single IPs or `a-b` ranges inside the subnet).
+   * @default - none (plus the gateway when `ips` is derived)
+   */
+  readonly excludeIps?: string[];
+  /**
+   * Default gateway for pods, usually the switch VLANIF address. If it lies inside `ips` it must be in `excludeIps`.
+   * @default - no default route from this pool
+   */
+  readonly gateway?: string;
+  /**
+   * Extra routes for pods (no default route here: use `gateway`).
+   * @default - none
+   */
+  readonly routes?: IpPoolRoute[];
+  /**
+   * Nodes allowed to allocate from the pool.
+   * @default - every node
+   */
+  readonly nodeAffinity?: LabelSelectorSpec;
+  /**
+   * Namespaces allowed to allocate from the pool.
+   * @default - every namespace
+   */
+  readonly namespaceAffinity?: LabelSelectorSpec;
+  /**
+   * Pods allowed to allocate from the pool (must select something if given).
+   * @default - every pod
+   */
+  readonly podAffinity?: LabelSelectorSpec;
+  /**
+   * Make this a cluster default pool (used by pods that select no pool at all).
+   * @default false
+   */
+  readonly default?: boolean;
+}
+
+/**
+ * A Spiderpool IP pool (`SpiderIPPool`). Networks reference pools; each pool records the networks that
+ * use it in `multusName` (`ns/name`), so Spiderpool only allocates from it for those NADs.
+ *
+ * Problems in the address plan (IPs outside the subnet, a gateway that could be allocated, overlapping
+ * pools anywhere in the app, ...) are reported together when the app is synthesized.
+ */
+export class IpPool extends Construct {
+  /** The SpiderIPPool name. */
+  public readonly name: string;
+  /** The subnet as given. */
+  public readonly subnet: string;
+  /** 4 or 6 (from the subnet; 4 when the subnet does not parse, which validation reports). */
+  public readonly ipVersion: number;
+  /** The synthesized SpiderIPPool object. */
+  public readonly apiObject: SpiderIpPoolObject;
+
+  private readonly multusNames: string[] = [];
+  private readonly spec: SpiderIpPoolSpec;
+  private plan?: PoolForOverlap;
+
+  constructor(scope: Construct, id: string, props: IpPoolProps) {
+    super(scope, id);
+    this.subnet = props.subnet;
+    const cidr = Cidr.tryParse(props.subnet);
+    this.ipVersion = cidr?.family ?? (props.subnet.includes(':') ? 6 : 4);
+    this.name = props.name ?? Names.toDnsLabel(this);
+
+    let ips = props.ips;
+    let excludeIps = props.excludeIps;
+    if (ips === undefined && cidr?.isCanonical) {
+      const hosts = cidr.hostRange();
+      ips = [hosts.toString()];
+      const gw = props.gateway !== undefined ? IpAddress.tryParse(props.gateway) : undefined;
+      if (gw && hosts.contains(gw) && !(excludeIps ?? []).includes(props.gateway!)) {
+        excludeIps = [...(excludeIps ?? []), props.gateway!];
+      }
+    }
+
+    this.spec = {
+      ipVersion: this.ipVersion,
+      subnet: props.subnet,
+      ips,
+      excludeIPs: excludeIps,
+      gateway: props.gateway,
+      routes: props.routes?.map(r => ({ dst: r.destination, gw: r.gateway })),
+      podAffinity: props.podAffinity,
+      namespaceAffinity: props.namespaceAffinity,
+      nodeAffinity: props.nodeAffinity,
+      default: props.default,
+    };
+    this.apiObject = new SpiderIpPoolObject(this, 'Resource', {
+      metadata: { name: this.name },
+      spec: {
+        ...this.spec,
+        multusName: Lazy.any({ produce: () => (this.multusNames.length > 0 ? [...this.multusNames] : undefined) }) as any,
+      },
+    });
+
+    const registry = Registry.of(this);
+    registry.registerPool(this);
+    this.node.addValidation({
+      validate: () => {
+        const { findings } = checkIpPool({ metadata: { name: this.name }, spec: this.spec });
+        const all = [...findings, ...registry.overlapFindingsFor(this)];
+        return all.map(f => formatFinding(f, `SpiderIPPool "${this.name}"`));
+      },
+    });
+  }
+
+  /** The NADs (`ns/name`) allowed to allocate from this pool, in the order they were bound. */
+  public get networks(): string[] {
+    return [...this.multusNames];
+  }
+
+  /**
+   * Records that a network allocates from this pool (adds it to `multusName`).
+   * @internal
+   */
+  public _bindNetwork(qualifiedName: string): void {
+    if (!this.multusNames.includes(qualifiedName)) this.multusNames.push(qualifiedName);
+  }
+
+  /** @internal */
+  public _planForOverlap(): PoolForOverlap {
+    if (!this.plan) this.plan = checkIpPool({ metadata: { name: this.name }, spec: this.spec }).parsed;
+    return this.plan;
+  }
+}

@@ -1,0 +1,27 @@
+import { Construct } from 'constructs';
+import { MacvlanNetwork, MacvlanNetworkProps } from './macvlan-network';
+
+const OVERLAY = Symbol.for('cdk8s-macvlan.MacvlanOverlayNetwork');
+
+/** Props of {@link MacvlanOverlayNetwork}. */
+export interface MacvlanOverlayNetworkProps extends MacvlanNetworkProps {}
+
+/**
+ * A macvlan network attached as an extra NIC (net1, net2, ...) beside the cluster CNI's eth0
+ * (`k8s.v1.cni.cncf.io/networks`). The coordinator runs in overlay mode. It can never be a pod's default
+ * network, and a pod using it can only add further overlay networks.
+ */
+export class MacvlanOverlayNetwork extends MacvlanNetwork {
+  /** True if `x` is a MacvlanOverlayNetwork (works across copies of this library and for JavaScript callers). */
+  public static isMacvlanOverlayNetwork(x: any): x is MacvlanOverlayNetwork {
+    return x !== null && typeof x === 'object' && OVERLAY in x;
+  }
+
+  /** Keeps the type nominal: a standalone network is not assignable to an overlay one. */
+  private readonly overlayNetworkBrand = true;
+
+  constructor(scope: Construct, id: string, props: MacvlanOverlayNetworkProps) {
+    super(scope, id, props, 'overlay');
+    Object.defineProperty(this, OVERLAY, { value: this.overlayNetworkBrand });
+  }
+}

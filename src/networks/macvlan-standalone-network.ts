@@ -1,0 +1,27 @@
+import { Construct } from 'constructs';
+import { MacvlanNetwork, MacvlanNetworkProps } from './macvlan-network';
+
+const STANDALONE = Symbol.for('cdk8s-macvlan.MacvlanStandaloneNetwork');
+
+/** Props of {@link MacvlanStandaloneNetwork}. */
+export interface MacvlanStandaloneNetworkProps extends MacvlanNetworkProps {}
+
+/**
+ * A macvlan network that becomes the pod's eth0 (`v1.multus-cni.io/default-network`), replacing the cluster
+ * CNI for that pod. The coordinator runs in underlay mode (a veth pair to the node, so the pod still reaches
+ * ClusterIP services). A pod may add further standalone networks, never overlay ones.
+ */
+export class MacvlanStandaloneNetwork extends MacvlanNetwork {
+  /** True if `x` is a MacvlanStandaloneNetwork (works across copies of this library and for JavaScript callers). */
+  public static isMacvlanStandaloneNetwork(x: any): x is MacvlanStandaloneNetwork {
+    return x !== null && typeof x === 'object' && STANDALONE in x;
+  }
+
+  /** Keeps the type nominal: an overlay network is not assignable to a standalone one. */
+  private readonly standaloneNetworkBrand = true;
+
+  constructor(scope: Construct, id: string, props: MacvlanStandaloneNetworkProps) {
+    super(scope, id, props, 'underlay');
+    Object.defineProperty(this, STANDALONE, { value: this.standaloneNetworkBrand });
+  }
+}

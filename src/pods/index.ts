@@ -1,0 +1,2 @@
+export * from './pod-networks';
+export * from './annotated-pod';

@@ -1,0 +1,227 @@
+import * as kplus from 'cdk8s-plus-28';
+import { IConstruct } from 'constructs';
+import { IpFamily } from '../net';
+import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
+import { PodNic, checkPodNics, formatFinding } from '../rules';
+import { DEFAULT_NETWORK_ANNOTATION, IPPOOLS_ANNOTATION, NETWORKS_ANNOTATION } from './annotations';
+
+/** Options for one NIC of a pod. */
+export interface AttachmentOptions {
+  /**
+   * Interface name inside the pod (at most 15 bytes).
+   * @default - `net<N>`, N counting the additional NICs from 1 (Multus' own numbering)
+   */
+  readonly interface?: string;
+  /**
+   * The IP pools this NIC allocates from (overrides the network's pools for this pod).
+   * @default - the network's pools
+   */
+  readonly pools?: IpPool[];
+}
+
+/** One NIC of a pod, as resolved by a {@link PodNetworks} set. */
+export interface NetworkAttachment {
+  /** The network. */
+  readonly network: MacvlanNetwork;
+  /** Interface name in the pod. */
+  readonly interface: string;
+  /** Whether this is the default network (eth0). */
+  readonly isDefault: boolean;
+  /** Pools selected for this NIC. */
+  readonly pools: IpPool[];
+}
+
+interface PendingAttachment {
+  readonly network: MacvlanNetwork;
+  readonly options: AttachmentOptions;
+}
+
+/**
+ * The macvlan NICs of a pod, built only through {@link PodNetworks.standalone} or {@link PodNetworks.overlay}
+ * so that the compiler rejects an overlay network as eth0 and a mix of standalone and overlay networks.
+ * Apply the set to an {@link AnnotatedPod}, or to any cdk8s-plus workload with {@link PodNetworks.applyTo}.
+ */
+export abstract class PodNetworks {
+  /**
+   * A pod whose eth0 is `primary` (macvlan replaces the cluster CNI), optionally with more standalone
+   * networks as net1, net2, ...
+   */
+  public static standalone(primary: MacvlanStandaloneNetwork, ...additional: MacvlanStandaloneNetwork[]): StandalonePodNetworks {
+    requireStandalone(primary, 'PodNetworks.standalone(primary)');
+    const set = new StandalonePodNetworks(primary);
+    for (const n of additional) set.attach(n);
+    return set;
+  }
+
+  /** A pod that keeps the cluster CNI on eth0 and gets each overlay network as net1, net2, ... */
+  public static overlay(...networks: MacvlanOverlayNetwork[]): OverlayPodNetworks {
+    const set = new OverlayPodNetworks();
+    for (const n of networks) set.attach(n);
+    return set;
+  }
+
+  /** @internal */
+  protected readonly _pending: PendingAttachment[] = [];
+  private readonly applied = new Set<IConstruct>();
+  /** @internal */
+  protected _frozen = false;
+
+  protected constructor() {}
+
+  /** The NICs in order (eth0 first for a standalone set). */
+  public get attachments(): NetworkAttachment[] {
+    const offset = this._hasDefault ? 0 : 1;
+    return this._pending.map((p, i) => {
+      const isDefault = this._hasDefault && i === 0;
+      // Multus numbers extra NICs by position (net1, net2, ...); naming one does not renumber the others.
+      const iface = isDefault ? 'eth0' : p.options.interface ?? `net${i + offset}`;
+      return { network: p.network, interface: iface, isDefault, pools: p.options.pools ? [...p.options.pools] : p.network.pools };
+    });
+  }
+
+  /** The pod annotations for this set: Multus networks (JSON form) and Spiderpool `ippools`, in a fixed order. */
+  public annotations(): { [key: string]: string } {
+    const atts = this.attachments;
+    const out: { [key: string]: string } = {};
+    const primary = atts.find(a => a.isDefault);
+    if (primary) out[DEFAULT_NETWORK_ANNOTATION] = primary.network.qualifiedName;
+    const extra = atts.filter(a => !a.isDefault);
+    if (extra.length > 0) {
+      out[NETWORKS_ANNOTATION] = JSON.stringify(extra.map(a => ({
+        name: a.network.name, namespace: a.network.namespace, interface: a.interface,
+      })));
+    }
+    out[IPPOOLS_ANNOTATION] = JSON.stringify(atts.map(a => {
+      const entry: Record<string, unknown> = { interface: a.interface };
+      const v4 = a.pools.filter(p => p.ipVersion === 4).map(p => p.name);
+      const v6 = a.pools.filter(p => p.ipVersion === 6).map(p => p.name);
+      if (v4.length > 0) entry.ipv4 = v4;
+      if (v6.length > 0) entry.ipv6 = v6;
+      return entry;
+    }));
+    return out;
+  }
+
+  /**
+   * Writes the annotations onto a pod or onto the pod template of a workload (Deployment, StatefulSet,
+   * DaemonSet, Job, ...), and registers the pod-level checks (interface names, pools per NIC) for synth.
+   */
+  public applyTo(target: kplus.AbstractPod): void {
+    if (this.applied.has(target)) {
+      throw new Error(`${target.node.path}: these PodNetworks are already applied to this workload. Fix: apply a network set once per workload.`);
+    }
+    const meta = target.podMetadata;
+    const existing = meta.toJson().annotations ?? {};
+    for (const key of [DEFAULT_NETWORK_ANNOTATION, NETWORKS_ANNOTATION, IPPOOLS_ANNOTATION]) {
+      if (existing[key] !== undefined) {
+        throw new Error(`${target.node.path}: the pod template already has annotation "${key}". Fix: give each workload one PodNetworks set and no hand-written Multus/Spiderpool annotations.`);
+      }
+    }
+    this.applied.add(target);
+    // Annotations are written now, from the set as it is now; a later attach() would not reach this
+    // workload, so the set is frozen from here on.
+    for (const [k, v] of Object.entries(this.annotations())) meta.addAnnotation(k, v);
+    this._frozen = true;
+    target.node.addValidation({
+      validate: () => checkPodNics(this.nics()).map(f => formatFinding(f, `pod networks of "${target.node.path}"`)),
+    });
+  }
+
+  /** @internal */
+  protected abstract get _hasDefault(): boolean;
+
+  /** @internal */
+  protected _add(network: MacvlanNetwork, options: AttachmentOptions): void {
+    if (this._frozen) {
+      throw new Error(`cannot attach ${network.qualifiedName}: this PodNetworks set was already applied to a workload. Fix: attach every network before applyTo() / new AnnotatedPod().`);
+    }
+    this._pending.push({ network, options });
+  }
+
+  private nics(): PodNic[] {
+    return this.attachments.map(a => {
+      const families: IpFamily[] = [];
+      if (a.network.ipv4Pools.length > 0) families.push(4);
+      if (a.network.ipv6Pools.length > 0) families.push(6);
+      return {
+        interface: a.interface,
+        network: a.network.qualifiedName,
+        kind: MacvlanOverlayNetwork.isMacvlanOverlayNetwork(a.network) ? 'overlay' : 'standalone',
+        isDefault: a.isDefault,
+        spiderpool: true,
+        families,
+        ipv4Pools: a.pools.filter(p => p.ipVersion === 4).map(p => p.name),
+        ipv6Pools: a.pools.filter(p => p.ipVersion === 6).map(p => p.name),
+      };
+    });
+  }
+}
+
+/** NICs of a pod whose eth0 is a standalone macvlan network. Only standalone networks can be added. */
+export class StandalonePodNetworks extends PodNetworks {
+  private readonly standalonePodNetworksBrand = true;
+
+  /** @internal */
+  constructor(primary: MacvlanStandaloneNetwork) {
+    super();
+    this._add(primary, { interface: 'eth0' });
+    void this.standalonePodNetworksBrand;
+  }
+
+  /** Adds another standalone network as an extra NIC. */
+  public attach(network: MacvlanStandaloneNetwork, options: AttachmentOptions = {}): StandalonePodNetworks {
+    requireStandalone(network, 'StandalonePodNetworks.attach()');
+    this._add(network, options);
+    return this;
+  }
+
+  /** @internal */
+  protected get _hasDefault(): boolean {
+    return true;
+  }
+}
+
+/** NICs of a pod that keeps the cluster CNI on eth0. Only overlay networks can be added. */
+export class OverlayPodNetworks extends PodNetworks {
+  private readonly overlayPodNetworksBrand = true;
+
+  /** @internal */
+  constructor() {
+    super();
+    void this.overlayPodNetworksBrand;
+  }
+
+  /** Adds another overlay network as an extra NIC. */
+  public attach(network: MacvlanOverlayNetwork, options: AttachmentOptions = {}): OverlayPodNetworks {
+    if (!MacvlanOverlayNetwork.isMacvlanOverlayNetwork(network)) {
+      throw new Error(describeWrongNetwork(network, 'OverlayPodNetworks.attach()', 'an overlay network',
+        MacvlanStandaloneNetwork.isMacvlanStandaloneNetwork(network)
+          ? 'a pod cannot mix standalone and overlay macvlan networks: use PodNetworks.standalone(...) for standalone networks'
+          : 'pass a MacvlanOverlayNetwork'));
+    }
+    this._add(network, options);
+    return this;
+  }
+
+  /** @internal */
+  protected get _hasDefault(): boolean {
+    return false;
+  }
+}
+
+function requireStandalone(network: unknown, where: string): void {
+  if (MacvlanStandaloneNetwork.isMacvlanStandaloneNetwork(network)) return;
+  const fix = MacvlanOverlayNetwork.isMacvlanOverlayNetwork(network)
+    ? (where.startsWith('PodNetworks.standalone')
+      ? 'an overlay network cannot be a pod\'s default network (eth0): use PodNetworks.overlay(network) to attach it beside the cluster CNI'
+      : 'a pod cannot mix standalone and overlay macvlan networks: use only standalone networks here')
+    : 'pass a MacvlanStandaloneNetwork';
+  throw new Error(describeWrongNetwork(network, where, 'a standalone network', fix));
+}
+
+function describeWrongNetwork(network: unknown, where: string, expected: string, fix: string): string {
+  const what = network instanceof Object && 'qualifiedName' in network
+    ? `${(network as any).constructor?.name ?? 'object'} "${(network as any).qualifiedName}"`
+    : network === null ? 'null' : typeof network === 'object' ? 'a plain object' : `a ${typeof network}`;
+  return `${where} expects ${expected}, got ${what}. Fix: ${fix}.`;
+}

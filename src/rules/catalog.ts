@@ -1,0 +1,74 @@
+/** Severity of a rule: errors fail synth (and `lint`), warnings are reported only. */
+export type Severity = 'error' | 'warning';
+
+/** A rule of the catalog: one stable id, one severity, one line of title. */
+export interface RuleInfo {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly title: string;
+}
+
+function defineRule(id: string, severity: Severity, title: string): RuleInfo {
+  return { id, severity, title };
+}
+
+/**
+ * The rules catalog. Ids are stable: never renumber, only append. Each id is documented in
+ * docs/rules.md. Synth-time validation and every other checker report through these ids.
+ */
+export const RULES = {
+  poolSubnet: defineRule('MV001', 'error', 'SpiderIPPool subnet must be a valid, canonical CIDR'),
+  poolIps: defineRule('MV002', 'error', 'SpiderIPPool ips entries must be IPs or a-b ranges inside the subnet'),
+  poolExcludeIps: defineRule('MV003', 'error', 'SpiderIPPool excludeIPs entries must be IPs or a-b ranges inside the subnet'),
+  poolGateway: defineRule('MV004', 'error', 'SpiderIPPool gateway must be an IP inside the subnet'),
+  poolGatewayAllocatable: defineRule('MV005', 'error', 'SpiderIPPool gateway inside ips must be listed in excludeIPs'),
+  poolDefaultRoute: defineRule('MV006', 'error', 'SpiderIPPool routes must not contain a default route (use gateway)'),
+  poolDuplicateRoute: defineRule('MV007', 'error', 'SpiderIPPool routes must have distinct destinations'),
+  poolRouteGateway: defineRule('MV008', 'error', 'SpiderIPPool route destinations must be CIDRs and gateways IPs inside the subnet'),
+  poolIpVersion: defineRule('MV009', 'error', 'SpiderIPPool ipVersion must match the subnet family'),
+  poolName: defineRule('MV010', 'error', 'SpiderIPPool names must be DNS-1123 subdomains'),
+  poolSubnetOverlap: defineRule('MV011', 'error', 'SpiderIPPools with different subnets must not overlap'),
+  poolIpsOverlap: defineRule('MV012', 'error', 'SpiderIPPools sharing a subnet must not share IPs'),
+  nadName: defineRule('MV013', 'error', 'NetworkAttachmentDefinition names must be DNS-1123 labels'),
+  nadConfig: defineRule('MV014', 'error', 'NetworkAttachmentDefinition spec.config must be JSON naming its NAD'),
+  macvlanMaster: defineRule('MV015', 'error', 'macvlan master must be a valid Linux interface name'),
+  macvlanMtu: defineRule('MV016', 'error', 'macvlan mtu must be a non-negative integer'),
+  macvlanMode: defineRule('MV017', 'error', 'macvlan mode must be bridge, private, vepa or passthru'),
+  podInterfaceName: defineRule('MV018', 'error', 'pod interface names must be valid Linux interface names'),
+  podDuplicateInterface: defineRule('MV019', 'error', 'pod interface names must be unique within the pod'),
+  podNicWithoutPool: defineRule('MV020', 'error', 'every Spiderpool NIC needs an IP pool of each family its network serves'),
+  podOverlayAsDefault: defineRule('MV021', 'error', 'an overlay network cannot be a pod\'s default network (eth0)'),
+  podMixedNetworkTypes: defineRule('MV022', 'error', 'standalone and overlay macvlan networks cannot be mixed in one pod'),
+  poolEmpty: defineRule('MV023', 'error', 'SpiderIPPool must have at least one allocatable IP'),
+  networkName: defineRule('MV024', 'error', 'a network reference must be ns/name with DNS-1123 label parts'),
+  poolFamilyMismatch: defineRule('MV025', 'error', 'a pool selected for a family must be of that family'),
+} as const;
+
+/** One problem found by a rule. */
+export interface Finding {
+  readonly rule: RuleInfo;
+  /** The field at fault, as a path (`spec.gateway`, `metadata.annotations[k8s.v1.cni.cncf.io/networks]`). */
+  readonly field: string;
+  /** What is wrong, quoting the value. */
+  readonly message: string;
+  /** How to fix it. */
+  readonly fix: string;
+}
+
+/** Builds a finding. */
+export function finding(rule: RuleInfo, field: string, message: string, fix: string): Finding {
+  return { rule, field, message, fix };
+}
+
+/**
+ * One-line rendering used by construct validation and the CLI:
+ * `MV004 error: <object> spec.gateway: gateway "10.1.0.1" is outside subnet 10.0.0.0/24. Fix: ...`.
+ */
+export function formatFinding(f: Finding, subject: string): string {
+  return `${f.rule.id} ${f.rule.severity}: ${subject} ${f.field}: ${f.message}. Fix: ${f.fix}`;
+}
+
+/** Only the findings that fail synth. */
+export function errorsOf(findings: readonly Finding[]): Finding[] {
+  return findings.filter(f => f.rule.severity === 'error');
+}

@@ -1,0 +1,207 @@
+import { Cidr, IpAddress, IpFamily, IpRange, RangeSet, checkDns1123Subdomain, findOverlaps } from '../net';
+import { Finding, RULES, finding } from './catalog';
+
+/** The plain shape of a SpiderIPPool manifest that the rules read (extra fields are ignored). */
+export interface PlainIpPool {
+  readonly metadata?: { readonly name?: string };
+  readonly spec?: {
+    readonly ipVersion?: number;
+    readonly subnet?: string;
+    readonly ips?: readonly string[];
+    readonly excludeIPs?: readonly string[];
+    readonly gateway?: string;
+    readonly routes?: ReadonlyArray<{ readonly dst?: string; readonly gw?: string }>;
+    readonly podAffinity?: unknown;
+  };
+}
+
+/** What a pool's address plan parses to; undefined parts failed to parse. */
+export interface ParsedPool {
+  readonly name: string;
+  readonly subnet?: Cidr;
+  /** Allocatable addresses: ips minus excludeIPs. */
+  readonly allocatable?: RangeSet;
+}
+
+/**
+ * Checks one SpiderIPPool against Spiderpool's admission rules (what its webhook would reject), without
+ * a cluster. Returns every problem found, never throws.
+ */
+export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: ParsedPool } {
+  const out: Finding[] = [];
+  const name = pool.metadata?.name ?? '';
+  const spec = pool.spec ?? {};
+
+  const nameProblem = checkDns1123Subdomain(name);
+  if (nameProblem) {
+    out.push(finding(RULES.poolName, 'metadata.name', `"${name}" ${nameProblem}`,
+      'use lower-case letters, digits, "-" and "." (for example "vlan100-v4")'));
+  }
+
+  let subnet: Cidr | undefined;
+  try {
+    subnet = Cidr.parse(spec.subnet ?? '');
+  } catch (e) {
+    out.push(finding(RULES.poolSubnet, 'spec.subnet', (e as Error).message, 'give the subnet in CIDR form, for example "10.6.0.0/16"'));
+  }
+  if (subnet && !subnet.isCanonical) {
+    out.push(finding(RULES.poolSubnet, 'spec.subnet',
+      `"${spec.subnet}" has host bits set (Spiderpool only accepts the network address)`,
+      `write "${subnet.toString()}"`));
+    subnet = undefined;
+  }
+  if (subnet && spec.ipVersion !== undefined && spec.ipVersion !== subnet.family) {
+    out.push(finding(RULES.poolIpVersion, 'spec.ipVersion',
+      `ipVersion is ${spec.ipVersion} but subnet ${subnet.toString()} is IPv${subnet.family}`, `set ipVersion to ${subnet.family}`));
+  }
+  const family: IpFamily = subnet?.family ?? (spec.ipVersion === 6 ? 6 : 4);
+
+  const ips = parseRanges(spec.ips ?? [], 'spec.ips', RULES.poolIps, family, subnet, out);
+  const excluded = parseRanges(spec.excludeIPs ?? [], 'spec.excludeIPs', RULES.poolExcludeIps, family, subnet, out);
+  let allocatable: RangeSet | undefined;
+  if (ips && excluded) {
+    allocatable = ips.subtract(excluded);
+    if (subnet && allocatable.isEmpty) {
+      out.push(finding(RULES.poolEmpty, 'spec.ips',
+        (spec.ips ?? []).length === 0 ? 'the pool lists no ips, so it has no usable address' : 'every address in ips is excluded by excludeIPs',
+        `list allocatable addresses inside ${subnet.toString()} in ips`));
+    }
+  }
+
+  if (spec.gateway !== undefined) {
+    const gw = IpAddress.tryParse(spec.gateway);
+    if (!gw) {
+      out.push(finding(RULES.poolGateway, 'spec.gateway', `"${spec.gateway}" is not an IP address`, 'give the gateway as a plain IP, e.g. "10.6.0.1"'));
+    } else if (subnet && !subnet.contains(gw)) {
+      out.push(finding(RULES.poolGateway, 'spec.gateway', `gateway ${spec.gateway} is outside subnet ${subnet.toString()}`,
+        `use the router address of ${subnet.toString()} (the switch VLANIF)`));
+    } else if (ips && excluded && ips.contains(gw) && !excluded.contains(gw)) {
+      out.push(finding(RULES.poolGatewayAllocatable, 'spec.gateway',
+        `gateway ${spec.gateway} is inside ips and could be handed to a pod`,
+        `add "${spec.gateway}" to excludeIPs or take it out of ips`));
+    }
+  }
+
+  const seen = new Map<string, number>();
+  (spec.routes ?? []).forEach((route, i) => {
+    const field = `spec.routes[${i}]`;
+    const dst = Cidr.tryParse(route.dst ?? '');
+    if (!dst) {
+      out.push(finding(RULES.poolRouteGateway, `${field}.dst`, `"${route.dst ?? ''}" is not a CIDR`, 'write the destination as a CIDR, e.g. "10.7.0.0/16"'));
+    } else {
+      if (dst.prefix === 0) {
+        out.push(finding(RULES.poolDefaultRoute, `${field}.dst`, `"${route.dst}" is a default route`,
+          'remove it and set the pool\'s gateway instead (Spiderpool derives the default route from it)'));
+      }
+      const key = dst.toString();
+      const first = seen.get(key);
+      if (first !== undefined) {
+        out.push(finding(RULES.poolDuplicateRoute, `${field}.dst`, `destination ${key} is already routed by spec.routes[${first}]`, 'keep one route per destination'));
+      } else {
+        seen.set(key, i);
+      }
+    }
+    const gw = IpAddress.tryParse(route.gw ?? '');
+    if (!gw) {
+      out.push(finding(RULES.poolRouteGateway, `${field}.gw`, `"${route.gw ?? ''}" is not an IP address`, 'give the next hop as a plain IP inside the subnet'));
+    } else if (subnet && !subnet.contains(gw)) {
+      out.push(finding(RULES.poolRouteGateway, `${field}.gw`, `next hop ${route.gw} is outside subnet ${subnet.toString()}`,
+        `use a next hop inside ${subnet.toString()}`));
+    }
+  });
+
+  return { findings: out, parsed: { name, subnet, allocatable } };
+}
+
+function parseRanges(texts: readonly string[], field: string, rule: typeof RULES.poolIps, family: IpFamily,
+  subnet: Cidr | undefined, out: Finding[]): RangeSet | undefined {
+  const ranges: IpRange[] = [];
+  let ok = true;
+  texts.forEach((text, i) => {
+    let r: IpRange;
+    try {
+      r = IpRange.parse(text);
+    } catch (e) {
+      ok = false;
+      out.push(finding(rule, `${field}[${i}]`, (e as Error).message, 'write one IP or a range "a-b" with no spaces'));
+      return;
+    }
+    if (r.family !== family) {
+      ok = false;
+      out.push(finding(rule, `${field}[${i}]`, `"${text}" is IPv${r.family} but the pool is IPv${family}`, `put IPv${r.family} addresses in a separate pool`));
+    } else if (subnet && !subnet.containsRange(r)) {
+      ok = false;
+      out.push(finding(rule, `${field}[${i}]`, `"${text}" is not inside subnet ${subnet.toString()}`,
+        `keep it within ${subnet.hostRange().toString()}`));
+    } else {
+      ranges.push(r);
+    }
+  });
+  return ok ? RangeSet.of(family, ranges) : undefined;
+}
+
+/** A pool as seen by the cross-pool overlap rule. */
+export interface PoolForOverlap {
+  readonly name: string;
+  readonly subnet?: Cidr;
+  readonly allocatable?: RangeSet;
+}
+
+/**
+ * Cross-pool rules, as Spiderpool's webhook enforces them cluster-wide: pools with different subnets
+ * must not overlap; pools with the same subnet must not share allocatable IPs. O(n log n) in the number
+ * of pools (sweep over sorted subnets), never enumerating addresses.
+ * Returns findings keyed by the pool that reports them (the later one of each pair).
+ */
+export function checkPoolOverlaps<P extends PoolForOverlap>(pools: readonly P[]): Map<P, Finding[]> {
+  const out = new Map<P, Finding[]>();
+  const report = (pool: P, f: Finding) => {
+    const list = out.get(pool) ?? [];
+    list.push(f);
+    out.set(pool, list);
+  };
+
+  const withSubnet = pools.filter(p => p.subnet !== undefined);
+  // 1. Different subnets that overlap (a subnet containing or intersecting another).
+  const bySubnet = new Map<string, P[]>();
+  for (const p of withSubnet) {
+    const key = p.subnet!.toString();
+    const list = bySubnet.get(key);
+    if (list) list.push(p); else bySubnet.set(key, [p]);
+  }
+  const distinct = [...bySubnet.values()].map(list => ({
+    family: list[0].subnet!.family, start: list[0].subnet!.first, end: list[0].subnet!.last, key: list,
+  }));
+  for (const [a, b] of findOverlaps(distinct)) {
+    const sa = a[0].subnet!.toString();
+    const sb = b[0].subnet!.toString();
+    for (const pb of b) {
+      report(pb, finding(RULES.poolSubnetOverlap, 'spec.subnet',
+        `subnet ${sb} overlaps subnet ${sa} of SpiderIPPool "${a[0].name}"`,
+        `use the same subnet ${sa} with disjoint ips, or a non-overlapping subnet`));
+    }
+  }
+
+  // 2. Same subnet: allocatable ranges must be disjoint.
+  for (const list of bySubnet.values()) {
+    if (list.length < 2) continue;
+    const intervals = [];
+    for (const p of list) {
+      if (!p.allocatable) continue;
+      for (const r of p.allocatable.ranges) intervals.push({ family: r.family, start: r.start, end: r.end, key: p });
+    }
+    const reported = new Set<string>();
+    for (const [a, b] of findOverlaps(intervals)) {
+      if (a === b) continue;
+      const [first, second] = a.name <= b.name ? [a, b] : [b, a];
+      const pairKey = `${first.name}\u0000${second.name}`;
+      if (reported.has(pairKey)) continue;
+      reported.add(pairKey);
+      const shared = first.allocatable!.intersection(second.allocatable!).toStrings();
+      report(second, finding(RULES.poolIpsOverlap, 'spec.ips',
+        `ips ${shared.slice(0, 3).join(', ')}${shared.length > 3 ? ', ...' : ''} are also allocatable in SpiderIPPool "${first.name}" (same subnet ${second.subnet!.toString()})`,
+        'make the ips of pools sharing a subnet disjoint, or exclude the shared addresses in one of them'));
+    }
+  }
+  return out;
+}
