@@ -1,5 +1,5 @@
 import * as kplus from 'cdk8s-plus-28';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { IpFamily } from '../net';
 import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
 import { PodNic, checkPodNics, formatFinding } from '../rules';
@@ -220,8 +220,12 @@ function requireStandalone(network: unknown, where: string): void {
 }
 
 function describeWrongNetwork(network: unknown, where: string, expected: string, fix: string): string {
-  const what = network instanceof Object && 'qualifiedName' in network
-    ? `${(network as any).constructor?.name ?? 'object'} "${(network as any).qualifiedName}"`
-    : network === null ? 'null' : typeof network === 'object' ? 'a plain object' : `a ${typeof network}`;
+  let what: string;
+  if (Construct.isConstruct(network)) {
+    const qualified = (network as any).qualifiedName;
+    what = `${network.constructor.name} ${qualified ? `"${qualified}"` : `at ${network.node.path}`}`;
+  } else {
+    what = network === null ? 'null' : typeof network === 'object' ? 'a plain object' : `a ${typeof network}`;
+  }
   return `${where} expects ${expected}, got ${what}. Fix: ${fix}.`;
 }

@@ -1,0 +1,113 @@
+import { Chart } from 'cdk8s';
+import { CoordinatorPodCidrType, IpPool, MacvlanMode, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../../src';
+import { findObject, synthObjects, testApp, validationErrors } from '../support/synth';
+
+function setup() {
+  const app = testApp();
+  const chart = new Chart(app, 'c');
+  const v4 = new IpPool(chart, 'v4', { name: 'p-v4', subnet: '10.0.0.0/24', gateway: '10.0.0.1' });
+  const v6 = new IpPool(chart, 'v6', { name: 'p-v6', subnet: 'fd00::/64', gateway: 'fd00::1' });
+  return { app, chart, v4, v6 };
+}
+
+describe('macvlan networks', () => {
+  test('standalone: NAD in kube-system, macvlan + spiderpool IPAM + coordinator underlay, deterministic JSON', () => {
+    const { chart, v4, v6 } = setup();
+    const net = new MacvlanStandaloneNetwork(chart, 'n', { name: 'macvlan-standalone-vlan0', master: 'ens192', pools: [v4, v6] });
+    const nad = findObject(synthObjects(chart), 'NetworkAttachmentDefinition', 'macvlan-standalone-vlan0');
+    expect(nad.apiVersion).toBe('k8s.cni.cncf.io/v1');
+    expect(nad.metadata.namespace).toBe('kube-system');
+    expect(nad.spec.config).toBe('{"cniVersion":"0.3.1","name":"macvlan-standalone-vlan0","plugins":['
+      + '{"type":"macvlan","master":"ens192","mode":"bridge","ipam":{"type":"spiderpool","default_ipv4_ippool":["p-v4"],"default_ipv6_ippool":["p-v6"]}},'
+      + '{"type":"coordinator","mode":"underlay"}]}');
+    expect(JSON.parse(nad.spec.config).name).toBe(nad.metadata.name);
+    expect(net.qualifiedName).toBe('kube-system/macvlan-standalone-vlan0');
+    expect(net.cniConfig).toBe(nad.spec.config);
+  });
+
+  test('overlay: coordinator in overlay mode with typed options; mode, mtu, namespace, cniVersion honoured', () => {
+    const { chart, v4 } = setup();
+    new MacvlanOverlayNetwork(chart, 'n', {
+      name: 'ov',
+      namespace: 'net',
+      master: 'bond0.200',
+      mode: MacvlanMode.PRIVATE,
+      mtu: 1400,
+      cniVersion: '1.0.0',
+      pools: [v4],
+      coordinator: { tunePodRoutes: true, podDefaultRouteNic: 'net1', podMacPrefix: '0a:1b', hijackCidrs: ['169.254.20.10/32'], podRpFilter: 0, txQueueLen: 0, hostRuleTable: 500 },
+    });
+    const cfg = JSON.parse(findObject(synthObjects(chart), 'NetworkAttachmentDefinition', 'ov').spec.config);
+    expect(cfg).toEqual({
+      cniVersion: '1.0.0',
+      name: 'ov',
+      plugins: [
+        { type: 'macvlan', master: 'bond0.200', mode: 'private', mtu: 1400, ipam: { type: 'spiderpool', default_ipv4_ippool: ['p-v4'] } },
+        { type: 'coordinator', mode: 'overlay', tunePodRoutes: true, podDefaultRouteNic: 'net1', podMACPrefix: '0a:1b', hijackCIDR: ['169.254.20.10/32'], hostRuleTable: 500, podRPFilter: 0, txQueueLen: 0 },
+      ],
+    });
+    expect(CoordinatorPodCidrType.CALICO).toBe('calico');
+  });
+
+  test('pools added later reach the config and multusName; a shared pool lists every network', () => {
+    const { chart, v4 } = setup();
+    const a = new MacvlanStandaloneNetwork(chart, 'a', { name: 'a', master: 'eth1' });
+    const b = new MacvlanStandaloneNetwork(chart, 'b', { name: 'b', master: 'eth1', pools: [v4] });
+    a.addPool(v4);
+    a.addPool(v4);
+    const objects = synthObjects(chart);
+    expect(JSON.parse(findObject(objects, 'NetworkAttachmentDefinition', 'a').spec.config).plugins[0].ipam.default_ipv4_ippool).toEqual(['p-v4']);
+    expect(findObject(objects, 'SpiderIPPool', 'p-v4').spec.multusName).toEqual(['kube-system/b', 'kube-system/a']);
+    expect(a.ipv4Pools).toEqual([v4]);
+    expect(b.ipv6Pools).toEqual([]);
+  });
+
+  test('default names are DNS labels derived from the construct path', () => {
+    const { chart, v4 } = setup();
+    const net = new MacvlanStandaloneNetwork(chart, 'My-Net', { master: 'eth1', pools: [v4] });
+    expect(net.name).toMatch(/^c-my-net-[0-9a-f]{8}$/);
+    expect(MacvlanNetwork.DEFAULT_NAMESPACE).toBe('kube-system');
+  });
+
+  test('runtime type guards', () => {
+    const { chart } = setup();
+    const s = new MacvlanStandaloneNetwork(chart, 's', { master: 'eth1' });
+    const o = new MacvlanOverlayNetwork(chart, 'o', { master: 'eth1' });
+    expect(MacvlanStandaloneNetwork.isMacvlanStandaloneNetwork(s)).toBe(true);
+    expect(MacvlanStandaloneNetwork.isMacvlanStandaloneNetwork(o)).toBe(false);
+    expect(MacvlanOverlayNetwork.isMacvlanOverlayNetwork(o)).toBe(true);
+    expect(MacvlanOverlayNetwork.isMacvlanOverlayNetwork({ qualifiedName: 'x/y' })).toBe(false);
+  });
+});
+
+describe('network validation', () => {
+  test('MV013 invalid NAD name', () => {
+    const { app, chart, v4 } = setup();
+    new MacvlanStandaloneNetwork(chart, 'n', { name: 'macvlan.vlan100', master: 'eth1', pools: [v4] });
+    expect(validationErrors(app).join('\n')).toMatch(/^\[c\/n\] MV013 error: NetworkAttachmentDefinition "kube-system\/macvlan\.vlan100" metadata\.name: "macvlan\.vlan100" .*Fix: use lower-case letters, digits and "-" only/m);
+  });
+
+  test('MV015 master over 15 bytes', () => {
+    const { app, chart, v4 } = setup();
+    new MacvlanStandaloneNetwork(chart, 'n', { name: 'n', master: 'enp175s0f0np0.100', pools: [v4] });
+    expect(validationErrors(app).join('\n')).toMatch(/MV015 error: NetworkAttachmentDefinition "kube-system\/n" spec\.config\.plugins\[0\]\.master: master "enp175s0f0np0\.100" is 17 bytes long.*Fix: name the host interface exactly/);
+  });
+
+  test('MV016 negative MTU', () => {
+    const { app, chart, v4 } = setup();
+    new MacvlanStandaloneNetwork(chart, 'n', { name: 'n', master: 'eth1', mtu: -1, pools: [v4] });
+    expect(validationErrors(app).join('\n')).toMatch(/MV016 error: NetworkAttachmentDefinition "kube-system\/n" spec\.config\.plugins\[0\]\.mtu: mtu -1 is not a non-negative integer/);
+  });
+
+  test('MV017 a mode that is not a macvlan mode (JavaScript caller)', () => {
+    const { app, chart, v4 } = setup();
+    new MacvlanStandaloneNetwork(chart, 'n', { name: 'n', master: 'eth1', mode: 'Bridge' as any, pools: [v4] });
+    expect(validationErrors(app).join('\n')).toMatch(/MV017 error: .*mode "Bridge" is not a macvlan mode\. Fix: use one of bridge, private, vepa, passthru/);
+  });
+
+  test('MV020 a network without pools', () => {
+    const { app, chart } = setup();
+    new MacvlanStandaloneNetwork(chart, 'n', { name: 'n', master: 'eth1' });
+    expect(validationErrors(app).join('\n')).toMatch(/MV020 error: NetworkAttachmentDefinition "kube-system\/n" pools: the network has no IP pool/);
+  });
+});

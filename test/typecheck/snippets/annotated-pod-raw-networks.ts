@@ -1,0 +1,7 @@
+// expect-error: TS2740 (AnnotatedPod takes a PodNetworks set, not a bare network)
+import { App, Chart } from 'cdk8s';
+import { AnnotatedPod, MacvlanStandaloneNetwork } from '../../../src';
+
+const chart = new Chart(new App(), 'c');
+const standalone = new MacvlanStandaloneNetwork(chart, 's', { master: 'eth1' });
+new AnnotatedPod(chart, 'p', { networks: standalone, containers: [{ image: 'x' }] });

@@ -1,0 +1,4 @@
+// expect-error: TS2345 (a "ns/name" string is not a network)
+import { PodNetworks } from '../../../src';
+
+PodNetworks.overlay('kube-system/macvlan-overlay-vlan0');
