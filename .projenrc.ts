@@ -19,7 +19,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   typescriptVersion: '~6.0.0',
   minNodeVersion: '20.0.0',
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
-  devDeps: ['cdk8s-plus-28@2.5.6', 'ajv@^8.17.1', 'fast-check@^4.3.0', 'yaml@^2.8.0', 'ts-node@^10.9.2'],
+  // the `cdk8s-macvlan lint` CLI reads YAML; jsii libraries must bundle non-jsii dependencies
+  bundledDeps: ['yaml@^2.8.0'],
+  devDeps: ['cdk8s-plus-28@2.5.6', 'ajv@^8.17.1', 'fast-check@^4.3.0', 'ts-node@^10.9.2'],
 
   // No hosted CI/release automation: CI is `.ci/run`.
   github: false,
@@ -48,6 +50,12 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   gitignore: ['/manifests/', '/bench/results.json', '/test/compile-fixtures/.out/', '*.cpuprofile'],
 });
 
+
+// `cdk8s-macvlan lint ...`: the shim runs lib/ when compiled, src/ through ts-node in a checkout
+project.addBins({ 'cdk8s-macvlan': 'bin/cdk8s-macvlan.js' });
+
+// `cdk8s-macvlan lint ...`: the shim runs lib/ when compiled, src/ through ts-node in a checkout
+project.addBins({ 'cdk8s-macvlan': 'bin/cdk8s-macvlan.js' });
 
 // compile-fail snippets are meant not to type-check; test/typecheck.test.ts compiles them
 project.eslint?.addIgnorePattern('test/typecheck/snippets/');
