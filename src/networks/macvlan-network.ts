@@ -2,7 +2,7 @@ import { Lazy, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CoordinatorMode, CoordinatorOptions, DEFAULT_CNI_VERSION, MacvlanMode, coordinatorPlugin, macvlanPlugin, renderConfList, spiderpoolIpam } from '../cni';
 import { NetworkAttachmentDefinition } from '../k8s';
-import { checkNetworkAttachmentDefinition, formatFinding, Finding, RULES, finding } from '../rules';
+import { checkNetworkAttachmentDefinition, errorsOf, formatFinding, Finding, RULES, finding } from '../rules';
 import { IpPool } from './ip-pool';
 
 /** Props shared by standalone and overlay macvlan networks. */
@@ -46,6 +46,14 @@ export interface MacvlanNetworkProps {
    * @default "0.3.1"
    */
   readonly cniVersion?: string;
+  /**
+   * Whether this construct synthesizes the NetworkAttachmentDefinition. Set it to `false` when something
+   * else creates the NAD of the same name and namespace, e.g. Spiderpool from a `SpiderMultusConfig`: the
+   * construct then still names the network (for pod annotations), binds its pools and checks its config,
+   * but emits no object (and `apiObject` is undefined).
+   * @default true
+   */
+  readonly emitNad?: boolean;
 }
 
 /**
@@ -67,13 +75,14 @@ export abstract class MacvlanNetwork extends Construct {
   public readonly master: string;
   /** Macvlan mode. */
   public readonly mode: MacvlanMode;
-  /** The synthesized NetworkAttachmentDefinition. */
-  public readonly apiObject: NetworkAttachmentDefinition;
+  /** The synthesized NetworkAttachmentDefinition (undefined when `emitNad` is false). */
+  public readonly apiObject?: NetworkAttachmentDefinition;
 
   private readonly poolList: IpPool[] = [];
   private readonly mtu?: number;
   private readonly cniVersion: string;
   private readonly coordinator: CoordinatorOptions;
+  private readonly coordinatorMode: CoordinatorMode;
 
   protected constructor(scope: Construct, id: string, props: MacvlanNetworkProps, coordinatorMode: CoordinatorMode) {
     super(scope, id);
@@ -85,12 +94,15 @@ export abstract class MacvlanNetwork extends Construct {
     this.mtu = props.mtu;
     this.cniVersion = props.cniVersion ?? DEFAULT_CNI_VERSION;
     this.coordinator = props.coordinator ?? {};
+    this.coordinatorMode = coordinatorMode;
     for (const pool of props.pools ?? []) this.addPool(pool);
 
-    this.apiObject = new NetworkAttachmentDefinition(this, 'Resource', {
-      metadata: { name: this.name, namespace: this.namespace },
-      spec: { config: Lazy.any({ produce: () => this.renderConfig(coordinatorMode) }) as any },
-    });
+    if (props.emitNad ?? true) {
+      this.apiObject = new NetworkAttachmentDefinition(this, 'Resource', {
+        metadata: { name: this.name, namespace: this.namespace },
+        spec: { config: Lazy.any({ produce: () => this.renderConfig(coordinatorMode) }) as any },
+      });
+    }
 
     this.node.addValidation({
       validate: () => {
@@ -102,7 +114,7 @@ export abstract class MacvlanNetwork extends Construct {
           findings.push(finding(RULES.podNicWithoutPool, 'pools', 'the network has no IP pool, so its pods get no address',
             'pass `pools` (an IPv4 and/or IPv6 IpPool) or call addPool()'));
         }
-        return findings.map(f => formatFinding(f, `NetworkAttachmentDefinition "${this.qualifiedName}"`));
+        return errorsOf(findings).map(f => formatFinding(f, `NetworkAttachmentDefinition "${this.qualifiedName}"`));
       },
     });
   }
@@ -131,7 +143,7 @@ export abstract class MacvlanNetwork extends Construct {
 
   /** The CNI plugin list of this network as a deterministic JSON string (what `spec.config` holds). */
   public get cniConfig(): string {
-    return this.apiObject.toJson().spec.config;
+    return this.renderConfig(this.coordinatorMode);
   }
 
   private renderConfig(coordinatorMode: CoordinatorMode): string {

@@ -42,6 +42,17 @@ export const RULES = {
   poolEmpty: defineRule('MV023', 'error', 'SpiderIPPool must have at least one allocatable IP'),
   networkName: defineRule('MV024', 'error', 'a network reference must be ns/name with DNS-1123 label parts'),
   poolFamilyMismatch: defineRule('MV025', 'error', 'a pool selected for a family must be of that family'),
+  topologyVlanId: defineRule('MV026', 'error', 'VLAN ids must be 1-4094 and unique within a topology'),
+  topologyInterfaceName: defineRule('MV027', 'error', 'bond, member NIC and VLAN sub-interface names must be valid Linux interface names'),
+  topologyBondMembers: defineRule('MV028', 'error', 'a bond needs at least one member NIC, each listed once'),
+  topologyBondOptions: defineRule('MV029', 'error', 'bond options must suit the bond mode and members (primary, lacp_rate, xmit_hash_policy, ARP monitoring)'),
+  topologyBondMonitor: defineRule('MV030', 'error', 'bond miimon and arp_interval are mutually exclusive'),
+  topologyMtu: defineRule('MV031', 'error', 'VLAN MTU must not exceed the bond MTU, macvlan MTU must not exceed the VLAN MTU'),
+  topologySubnetOverlap: defineRule('MV032', 'error', 'subnets of different VLANs must not overlap'),
+  topologyGateway: defineRule('MV033', 'error', 'a VLAN gateway (switch VLANIF address) must be an IP inside the VLAN subnet'),
+  topologyNames: defineRule('MV034', 'error', 'the networks and pools of a topology must have distinct names'),
+  topologyIfacer: defineRule('MV035', 'error', 'Spiderpool ifacer host interfaces only support bridge mode and kernel-default bond/VLAN MTUs'),
+  topologyAddressPlan: defineRule('MV036', 'error', 'VLAN subnets, ips and excludeIps must be well-formed and match their family and offer'),
 } as const;
 
 /** One problem found by a rule. */

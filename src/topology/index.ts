@@ -1,0 +1,5 @@
+export * from './bond';
+export * from './vlan';
+export * from './host-interfaces';
+export * from './switch-plan';
+export * from './vlan-topology';

@@ -1,0 +1,360 @@
+import { Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { MacvlanMode } from '../cni/macvlan-mode';
+import { NodeNetworkConfigurationPolicyObject, SpiderMultusConfigObject } from '../k8s';
+import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
+import { formatFinding } from '../rules';
+import { ParsedFamily, poolIps } from './address-plan';
+import { BondMode, BondProps } from './bond';
+import { bondModeNumber, bondOptionEntries } from './bond-options';
+import { DEFAULT_MTU, NamedObject, ParsedVlan, checkConsistency, checkStructure } from './checks';
+import { DiagramModel, renderMermaid } from './diagram';
+import { HostInterfaces, HostInterfacesKind } from './host-interfaces';
+import { nmstateInterfaces } from './nmstate-state';
+import { SwitchPlan, SwitchPortAggregation } from './switch-plan';
+import { renderSwitchPlanMarkdown } from './switch-plan-markdown';
+import { VlanOffer, VlanProps } from './vlan';
+
+/** Props of {@link VlanTopology}. */
+export interface VlanTopologyProps {
+  /** The host bond that carries the VLANs (on a switch trunk). */
+  readonly bond: BondProps;
+  /** The VLANs: one sub-interface `<bond>.<id>`, one or two macvlan networks and their pools each. */
+  readonly vlans: VlanProps[];
+  /**
+   * Nodes that have the bond (equality selector): where nmstate configures it, and which switch ports
+   * the switch plan covers.
+   * @default - every node
+   */
+  readonly nodeSelector?: { [key: string]: string };
+  /**
+   * Who creates the bond and the VLAN sub-interfaces on the hosts.
+   * @default HostInterfaces.nmstate()
+   */
+  readonly hostInterfaces?: HostInterfaces;
+  /**
+   * Namespace of the NetworkAttachmentDefinitions (and SpiderMultusConfigs).
+   * @default "kube-system"
+   */
+  readonly namespace?: string;
+}
+
+/** A workload registered with {@link VlanTopology.addWorkload} (for the diagram). */
+export interface TopologyWorkload {
+  /** Workload name as shown in the diagram. */
+  readonly name: string;
+  /** The VLAN it is attached to. */
+  readonly vlanId: number;
+  /** STANDALONE or OVERLAY. */
+  readonly offer: VlanOffer;
+}
+
+interface BuiltVlan {
+  readonly parsed: ParsedVlan;
+  readonly iface: string;
+  readonly mtu: number;
+  readonly standalone?: MacvlanStandaloneNetwork;
+  readonly overlay?: MacvlanOverlayNetwork;
+  readonly multusConfigs: SpiderMultusConfigObject[];
+}
+
+/**
+ * The bond + VLAN fabric of the seed's "Other" topology, from host NICs to pod annotations: host NICs
+ * bonded into a bond on a switch trunk, one VLAN sub-interface `<bond>.<id>` per VLAN, per VLAN a
+ * macvlan-standalone and/or macvlan-overlay network whose master is the sub-interface, and per network one
+ * Spiderpool pool per IP family whose gateway is the switch's VLANIF address.
+ *
+ * Hand a VLAN's network to pods with `PodNetworks.standalone(topology.standaloneNetwork(100))` or
+ * `PodNetworks.overlay(topology.overlayNetwork(100))`. `switchPlan()` and `renderSwitchPlanMarkdown()`
+ * describe the switch side, `renderMermaid()` draws the whole path.
+ *
+ * Problems the children would otherwise echo (VLAN ids, interface names, bond members, malformed
+ * addresses, a gateway outside its subnet, overlapping VLAN subnets) throw here, all in one error. Bond
+ * options for the mode, MTUs, name clashes and ifacer limits are reported at synth with every other
+ * validation error.
+ */
+export class VlanTopology extends Construct {
+  /** The bond's interface name. */
+  public readonly bondName: string;
+  /** The bond MTU. */
+  public readonly bondMtu: number;
+  /** Who creates the host interfaces. */
+  public readonly hostInterfaces: HostInterfaces;
+  /** The NodeNetworkConfigurationPolicy (nmstate host interfaces only). */
+  public readonly hostPolicy?: NodeNetworkConfigurationPolicyObject;
+
+  private readonly props: VlanTopologyProps;
+  private readonly vlans = new Map<number, BuiltVlan>();
+  private readonly workloadList: TopologyWorkload[] = [];
+
+  constructor(scope: Construct, id: string, props: VlanTopologyProps) {
+    super(scope, id);
+    this.props = props;
+    this.bondName = props.bond.name ?? 'bond0';
+    this.bondMtu = props.bond.mtu ?? DEFAULT_MTU;
+    this.hostInterfaces = props.hostInterfaces ?? HostInterfaces.nmstate();
+    const namespace = props.namespace ?? MacvlanNetwork.DEFAULT_NAMESPACE;
+
+    const structure = checkStructure(props.bond, this.bondName, props.vlans ?? []);
+    if (structure.findings.length > 0) {
+      const subject = `VlanTopology "${this.node.path}"`;
+      throw new Error(`${subject} has invalid props:\n${structure.findings.map(f => `  ${formatFinding(f, subject)}`).join('\n')}`);
+    }
+
+    const kind = this.hostInterfaces.kind;
+    const ordered = [...structure.vlans].sort((a, b) => a.id - b.id);
+    if (kind === HostInterfacesKind.NMSTATE) {
+      this.hostPolicy = new NodeNetworkConfigurationPolicyObject(this, 'HostPolicy', {
+        metadata: { name: this.hostInterfaces.policyName ?? `${this.bondName.toLowerCase().replace(/[^a-z0-9-]/g, '-')}-vlans` },
+        spec: {
+          nodeSelector: props.nodeSelector && Object.keys(props.nodeSelector).length > 0 ? { ...props.nodeSelector } : undefined,
+          maxUnavailable: this.hostInterfaces.maxUnavailable,
+          desiredState: {
+            interfaces: nmstateInterfaces(
+              { name: this.bondName, members: props.bond.members, mode: props.bond.mode, options: props.bond.options, mtu: this.bondMtu },
+              ordered.map(v => ({ name: `${this.bondName}.${v.id}`, id: v.id, mtu: v.props.mtu ?? this.bondMtu }))),
+          },
+        },
+      });
+    }
+
+    const named: NamedObject[] = [];
+    for (const parsed of ordered) this.vlans.set(parsed.id, this.buildVlan(parsed, namespace, kind, named));
+
+    this.node.addValidation({
+      validate: () => checkConsistency({
+        bond: props.bond, bondMtu: this.bondMtu, hostInterfaces: kind, vlans: structure.vlans, objects: named,
+      }).map(f => formatFinding(f, `VlanTopology "${this.node.path}"`)),
+    });
+  }
+
+  /** The VLAN ids, ascending. */
+  public get vlanIds(): number[] {
+    return this.sortedVlans().map(v => v.parsed.id);
+  }
+
+  /** The host sub-interface of a VLAN, e.g. `bond0.100`. */
+  public vlanInterfaceName(vlanId: number): string {
+    return this.vlan(vlanId).iface;
+  }
+
+  /**
+   * The standalone macvlan network of a VLAN, for `PodNetworks.standalone(...)`. Throws if the VLAN is not
+   * part of the topology or not offered STANDALONE/BOTH.
+   */
+  public standaloneNetwork(vlanId: number): MacvlanStandaloneNetwork {
+    const v = this.vlan(vlanId);
+    if (!v.standalone) throw new Error(this.notOffered(v, 'standalone', 'overlayNetwork'));
+    return v.standalone;
+  }
+
+  /**
+   * The overlay macvlan network of a VLAN, for `PodNetworks.overlay(...)`. Throws if the VLAN is not
+   * part of the topology or not offered OVERLAY/BOTH.
+   */
+  public overlayNetwork(vlanId: number): MacvlanOverlayNetwork {
+    const v = this.vlan(vlanId);
+    if (!v.overlay) throw new Error(this.notOffered(v, 'overlay', 'standaloneNetwork'));
+    return v.overlay;
+  }
+
+  /** Every network of the topology, by VLAN id ascending, standalone before overlay. */
+  public get networks(): MacvlanNetwork[] {
+    return this.sortedVlans().flatMap(v => networksOf(v));
+  }
+
+  /** Every pool of the topology, in the order of {@link networks}. */
+  public get pools(): IpPool[] {
+    return this.networks.flatMap(n => n.pools);
+  }
+
+  /** The SpiderMultusConfig objects (Spiderpool ifacer host interfaces only; empty otherwise). */
+  public get multusConfigs(): SpiderMultusConfigObject[] {
+    return this.sortedVlans().flatMap(v => v.multusConfigs);
+  }
+
+  /**
+   * Records that a workload uses a VLAN's network, so that the diagram shows it. (Attaching it is
+   * `PodNetworks.standalone(topology.standaloneNetwork(id)).applyTo(workload)` or the overlay form.)
+   * @param name the workload name shown in the diagram
+   * @param vlanId the VLAN
+   * @param offer STANDALONE or OVERLAY: which of the VLAN's networks the workload uses
+   */
+  public addWorkload(name: string, vlanId: number, offer: VlanOffer): void {
+    if (offer === VlanOffer.STANDALONE) {this.standaloneNetwork(vlanId);} else if (offer === VlanOffer.OVERLAY) {this.overlayNetwork(vlanId);} else {
+      throw new Error(`${this.node.path}: addWorkload("${name}", ${vlanId}, ${JSON.stringify(offer)}): a workload uses one network. Fix: pass VlanOffer.STANDALONE or VlanOffer.OVERLAY.`);
+    }
+    if (!this.workloadList.some(w => w.name === name && w.vlanId === vlanId && w.offer === offer)) {
+      this.workloadList.push({ name, vlanId, offer });
+    }
+  }
+
+  /** The workloads registered with {@link addWorkload}, in the order added. */
+  public get workloads(): TopologyWorkload[] {
+    return [...this.workloadList];
+  }
+
+  /** What the switch needs: trunk ports facing the bond members, allowed VLANs, VLANIF addresses, MTUs. */
+  public switchPlan(): SwitchPlan {
+    const mode = this.props.bond.mode;
+    const aggregation = mode === BondMode.IEEE_802_3AD ? SwitchPortAggregation.LACP
+      : [BondMode.BALANCE_RR, BondMode.BALANCE_XOR, BondMode.BROADCAST].includes(mode) ? SwitchPortAggregation.STATIC
+        : SwitchPortAggregation.NONE;
+    const vlans = this.sortedVlans();
+    return {
+      trunk: {
+        nodeSelector: { ...(this.props.nodeSelector ?? {}) },
+        bond: this.bondName,
+        bondMode: mode,
+        memberNics: [...this.props.bond.members],
+        aggregation,
+        allowedVlans: vlans.map(v => v.parsed.id),
+        mtu: this.bondMtu,
+      },
+      vlans: vlans.map(v => ({
+        id: v.parsed.id,
+        hostInterface: v.iface,
+        mtu: v.mtu,
+        vlanInterfaces: v.parsed.families.map(f => ({
+          ipVersion: f.family,
+          subnet: f.cidr.toString(),
+          address: f.gateway.toString(),
+          prefixLength: f.cidr.prefix,
+          cidr: `${f.gateway.toString()}/${f.cidr.prefix}`,
+        })),
+      })),
+    };
+  }
+
+  /** The switch plan as a Markdown document. */
+  public renderSwitchPlanMarkdown(): string {
+    return renderSwitchPlanMarkdown(this.switchPlan(), `VLAN topology \`${this.node.path}\``);
+  }
+
+  /** A Mermaid flowchart: NICs -> bond -> VLAN sub-interfaces -> networks -> pools (gateway) -> workloads. */
+  public renderMermaid(): string {
+    const kind = this.hostInterfaces.kind;
+    const model: DiagramModel = {
+      title: `cdk8s-macvlan VlanTopology ${this.node.path}`,
+      hostLabel: kind === HostInterfacesKind.NMSTATE ? `Host (nmstate policy ${this.hostPolicy!.name})`
+        : kind === HostInterfacesKind.SPIDERPOOL_IFACER ? 'Host (created by Spiderpool ifacer at pod start)' : 'Host (pre-existing interfaces)',
+      vlanNote: '',
+      bond: { name: this.bondName, mode: this.props.bond.mode, members: this.props.bond.members },
+      vlans: this.sortedVlans().map(v => ({
+        id: v.parsed.id,
+        iface: v.iface,
+        networks: networksOf(v).map(n => ({
+          qualifiedName: n.qualifiedName,
+          kind: MacvlanOverlayNetwork.isMacvlanOverlayNetwork(n) ? 'overlay' as const : 'standalone' as const,
+          pools: n.pools.map(p => ({ name: p.name, subnet: p.subnet, gateway: p.apiObject.toJson().spec.gateway })),
+        })),
+      })),
+      workloads: this.workloadList.map(w => ({ name: w.name, vlanId: w.vlanId, kind: w.offer === VlanOffer.OVERLAY ? 'overlay' as const : 'standalone' as const })),
+    };
+    return renderMermaid(model);
+  }
+
+  private buildVlan(parsed: ParsedVlan, namespace: string, kind: HostInterfacesKind, named: NamedObject[]): BuiltVlan {
+    const v = parsed.props;
+    const id = parsed.id;
+    const iface = `${this.bondName}.${id}`;
+    const scope = new Construct(this, `vlan${id}`);
+    const field = `vlans[${parsed.index}]`;
+    const common = {
+      master: iface,
+      namespace,
+      mode: v.macvlanMode ?? MacvlanMode.BRIDGE,
+      mtu: v.macvlanMtu,
+      emitNad: kind !== HostInterfacesKind.SPIDERPOOL_IFACER,
+    };
+
+    const ipsByFamily = new Map<ParsedFamily, ReturnType<typeof poolIps>>();
+    for (const f of parsed.families) ipsByFamily.set(f, poolIps(f, parsed.offer));
+    const makePools = (offer: 'standalone' | 'overlay'): IpPool[] => parsed.families.map(f => {
+      const suffix = `v${f.family}`;
+      const name = (offer === 'standalone' ? f.props.standalonePoolName : f.props.overlayPoolName) ?? `vlan${id}-${offer}-${suffix}`;
+      named.push({ kind: 'SpiderIPPool', name, field: `${field}.ipv${f.family}.${offer}PoolName` });
+      return new IpPool(scope, `${offer}-${suffix}`, {
+        name,
+        subnet: f.props.subnet,
+        gateway: f.props.gateway,
+        ips: ipsByFamily.get(f)![offer],
+        excludeIps: f.props.excludeIps,
+        routes: f.props.routes,
+      });
+    });
+
+    let standalone: MacvlanStandaloneNetwork | undefined;
+    let overlay: MacvlanOverlayNetwork | undefined;
+    if (parsed.offer !== VlanOffer.OVERLAY) {
+      const name = v.standaloneNetworkName ?? `macvlan-standalone-vlan${id}`;
+      named.push({ kind: 'NetworkAttachmentDefinition', name: `${namespace}/${name}`, field: `${field}.standaloneNetworkName` });
+      standalone = new MacvlanStandaloneNetwork(scope, 'standalone', { ...common, name, pools: makePools('standalone') });
+    }
+    if (parsed.offer !== VlanOffer.STANDALONE) {
+      const name = v.overlayNetworkName ?? `macvlan-overlay-vlan${id}`;
+      named.push({ kind: 'NetworkAttachmentDefinition', name: `${namespace}/${name}`, field: `${field}.overlayNetworkName` });
+      overlay = new MacvlanOverlayNetwork(scope, 'overlay', { ...common, name, pools: makePools('overlay') });
+    }
+
+    const multusConfigs: SpiderMultusConfigObject[] = [];
+    if (kind === HostInterfacesKind.SPIDERPOOL_IFACER) {
+      for (const [net, mode] of [[standalone, 'underlay'], [overlay, 'overlay']] as const) {
+        if (net) multusConfigs.push(this.multusConfig(scope, net, mode, id, v.macvlanMtu));
+      }
+    }
+    return { parsed, iface, mtu: v.mtu ?? this.bondMtu, standalone, overlay, multusConfigs };
+  }
+
+  /** The SpiderMultusConfig from which Spiderpool generates `net`'s NAD (and ifacer the bond and VLAN). */
+  private multusConfig(scope: Construct, net: MacvlanNetwork, coordinatorMode: 'underlay' | 'overlay', vlanId: number, mtu?: number): SpiderMultusConfigObject {
+    const bond = this.props.bond;
+    const options = bondOptionEntries(bond.options).map(([k, val]) => `${k}=${val}`).join(';');
+    return new SpiderMultusConfigObject(scope, `${coordinatorMode === 'underlay' ? 'standalone' : 'overlay'}-config`, {
+      metadata: { name: net.name, namespace: net.namespace },
+      spec: {
+        cniType: 'macvlan',
+        macvlan: {
+          master: [...bond.members],
+          vlanID: vlanId,
+          bond: { name: this.bondName, mode: bondModeNumber(bond.mode), ...(options ? { options } : {}) },
+          ippools: Lazy.any({
+            produce: () => {
+              const out: Record<string, string[]> = {};
+              if (net.ipv4Pools.length > 0) out.ipv4 = net.ipv4Pools.map(p => p.name);
+              if (net.ipv6Pools.length > 0) out.ipv6 = net.ipv6Pools.map(p => p.name);
+              return out;
+            },
+          }),
+          ...(mtu !== undefined ? { mtu } : {}),
+        },
+        coordinator: { mode: coordinatorMode },
+      },
+    });
+  }
+
+  private vlan(vlanId: number): BuiltVlan {
+    const v = this.vlans.get(vlanId);
+    if (!v) {
+      throw new Error(`${this.node.path}: VLAN ${vlanId} is not part of this topology (VLANs: ${this.vlanIds.join(', ') || 'none'}). Fix: use one of those ids or add VLAN ${vlanId} to vlans.`);
+    }
+    return v;
+  }
+
+  private notOffered(v: BuiltVlan, wanted: 'standalone' | 'overlay', other: string): string {
+    const id = v.parsed.id;
+    return `${this.node.path}: VLAN ${id} is offered as ${v.parsed.offer} only, so it has no ${wanted} network. `
+      + `Fix: set offer: VlanOffer.${wanted.toUpperCase()} or VlanOffer.BOTH on VLAN ${id}, or use topology.${other}(${id}).`;
+  }
+
+  private sortedVlans(): BuiltVlan[] {
+    return [...this.vlans.values()].sort((a, b) => a.parsed.id - b.parsed.id);
+  }
+}
+
+function networksOf(v: BuiltVlan): MacvlanNetwork[] {
+  const out: MacvlanNetwork[] = [];
+  if (v.standalone) out.push(v.standalone);
+  if (v.overlay) out.push(v.overlay);
+  return out;
+}

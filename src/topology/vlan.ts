@@ -1,0 +1,103 @@
+import { MacvlanMode } from '../cni/macvlan-mode';
+import { IpPoolRoute } from '../networks';
+
+/** How a VLAN is offered to pods. */
+export enum VlanOffer {
+  /** One macvlan-standalone network: the pod's eth0 is on the VLAN. */
+  STANDALONE = 'standalone',
+  /** One macvlan-overlay network: the pod keeps the cluster CNI on eth0 and gets the VLAN as net1, ... */
+  OVERLAY = 'overlay',
+  /** Both networks, each with its own pools (disjoint IPs in the same subnet). */
+  BOTH = 'both',
+}
+
+/** The address plan of one IP family of a VLAN. */
+export interface VlanSubnetProps {
+  /** The VLAN's subnet in canonical CIDR form, e.g. `172.16.100.0/24` or `fd00:100::/64`. */
+  readonly subnet: string;
+  /** The switch's VLANIF address on this VLAN: the pods' default gateway, inside `subnet`. */
+  readonly gateway: string;
+  /**
+   * Allocatable addresses of the VLAN (single IPs or `a-b` ranges inside the subnet), shared by the
+   * offers: with `VlanOffer.BOTH` they are split in two halves (standalone first) unless
+   * `standaloneIps`/`overlayIps` are given.
+   * @default - every host address of the subnet except the gateway (derived by IpPool)
+   */
+  readonly ips?: string[];
+  /**
+   * Addresses never handed out (single IPs or `a-b` ranges), written to every pool of this family.
+   * @default - none
+   */
+  readonly excludeIps?: string[];
+  /**
+   * Extra routes for pods (no default route: that is `gateway`).
+   * @default - none
+   */
+  readonly routes?: IpPoolRoute[];
+  /**
+   * The standalone pool's addresses, when the split of `ips` should not be halves.
+   * @default - `ips` (STANDALONE), or with BOTH: the first half of `ips` (or what `overlayIps` leaves)
+   */
+  readonly standaloneIps?: string[];
+  /**
+   * The overlay pool's addresses, when the split of `ips` should not be halves.
+   * @default - `ips` (OVERLAY), or with BOTH: the second half of `ips` (or what `standaloneIps` leaves)
+   */
+  readonly overlayIps?: string[];
+  /**
+   * Name of the standalone network's pool of this family.
+   * @default "vlan<id>-standalone-v4" / "vlan<id>-standalone-v6"
+   */
+  readonly standalonePoolName?: string;
+  /**
+   * Name of the overlay network's pool of this family.
+   * @default "vlan<id>-overlay-v4" / "vlan<id>-overlay-v6"
+   */
+  readonly overlayPoolName?: string;
+}
+
+/** One VLAN of a {@link VlanTopology}. */
+export interface VlanProps {
+  /** The 802.1Q VLAN id, 1-4094. The host sub-interface is `<bond>.<id>`. */
+  readonly id: number;
+  /**
+   * IPv4 plan of the VLAN (at least one of `ipv4` and `ipv6`).
+   * @default - no IPv4
+   */
+  readonly ipv4?: VlanSubnetProps;
+  /**
+   * IPv6 plan of the VLAN (at least one of `ipv4` and `ipv6`).
+   * @default - no IPv6
+   */
+  readonly ipv6?: VlanSubnetProps;
+  /**
+   * Which macvlan network(s) pods get for this VLAN.
+   * @default VlanOffer.STANDALONE
+   */
+  readonly offer?: VlanOffer;
+  /**
+   * MTU of the VLAN sub-interface (and of the switch VLANIF); at most the bond MTU.
+   * @default - the bond MTU
+   */
+  readonly mtu?: number;
+  /**
+   * MTU of the pods' macvlan NICs; at most the VLAN MTU.
+   * @default - inherit the VLAN sub-interface's MTU
+   */
+  readonly macvlanMtu?: number;
+  /**
+   * Macvlan mode of the VLAN's networks (Spiderpool's ifacer supports bridge only).
+   * @default MacvlanMode.BRIDGE
+   */
+  readonly macvlanMode?: MacvlanMode;
+  /**
+   * Name of the standalone NetworkAttachmentDefinition.
+   * @default "macvlan-standalone-vlan<id>"
+   */
+  readonly standaloneNetworkName?: string;
+  /**
+   * Name of the overlay NetworkAttachmentDefinition.
+   * @default "macvlan-overlay-vlan<id>"
+   */
+  readonly overlayNetworkName?: string;
+}
