@@ -12,11 +12,11 @@
  *  - Overlay pods get eth0 from the real `ptp` plugin (stand-in for the cluster CNI), then their macvlan NIC.
  */
 import { App, Chart } from 'cdk8s';
-import { AnnotatedPod, IpPool, MacvlanStandaloneNetwork, PodNetworks } from '../../src';
-import { addVlanTopologyScenario } from '../../examples/vlan-topology';
-import { validationErrors } from '../support/synth';
 import { CniError, Fabric, Pod, checkPrerequisites, cleanupStale } from './fabric';
 import { ManifestIndex, PoolAllocator, WorkloadPlan, vlansFrom, withStaticIpam } from './node-agent';
+import { addVlanTopologyScenario } from '../../examples/vlan-topology';
+import { AnnotatedPod, IpPool, MacvlanStandaloneNetwork, PodNetworks } from '../../src';
+import { validationErrors } from '../support/synth';
 
 const prereq = checkPrerequisites();
 const NODES = ['node1', 'node2'];
@@ -64,7 +64,8 @@ if (!prereq.ok) {
           const skipped: string[] = [];
           if (!plan.standalone) {
             const r = fabric.runChain(pod, {
-              cniVersion: '0.3.1', name: 'cluster-cni',
+              cniVersion: '0.3.1',
+              name: 'cluster-cni',
               plugins: [{ type: 'ptp', ipMasq: false, ipam: { type: 'host-local', subnet: `10.244.${NODES.indexOf(node)}.0/24`, dataDir: fabric.hostLocalDataDir(), routes: [{ dst: '0.0.0.0/0' }] } }],
             }, 'eth0');
             addresses.set('eth0', r.result.ips.map((i: any) => i.address));
