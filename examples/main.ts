@@ -8,10 +8,18 @@ import { App, YamlOutputType } from 'cdk8s';
 import { addBasicScenario } from './basic';
 import { addVlanTopologyScenario } from './vlan-topology';
 
-const app = new App({ outdir: 'manifests', yamlOutputType: YamlOutputType.FILE_PER_CHART });
-addBasicScenario(app);
-const { topology } = addVlanTopologyScenario(app);
-app.synth();
-fs.writeFileSync(path.join(app.outdir, 'switch-plan.md'), topology.renderSwitchPlanMarkdown());
-fs.writeFileSync(path.join(app.outdir, 'topology.mmd'), topology.renderMermaid());
-console.log(`wrote ${app.charts.length} chart(s), switch-plan.md and topology.mmd to ${app.outdir}/`);
+/** Synthesizes every example into `outdir`; returns the files written, sorted. */
+export function synthExamples(outdir: string): string[] {
+  const app = new App({ outdir, yamlOutputType: YamlOutputType.FILE_PER_CHART });
+  addBasicScenario(app);
+  const { topology } = addVlanTopologyScenario(app);
+  app.synth();
+  fs.writeFileSync(path.join(app.outdir, 'switch-plan.md'), topology.renderSwitchPlanMarkdown());
+  fs.writeFileSync(path.join(app.outdir, 'topology.mmd'), topology.renderMermaid());
+  return fs.readdirSync(outdir).sort();
+}
+
+if (require.main === module) {
+  const files = synthExamples('manifests');
+  console.log(`wrote ${files.join(', ')} to manifests/`);
+}
