@@ -2,7 +2,7 @@ import { Lazy, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import { LabelSelectorSpec, SpiderIpPoolObject, SpiderIpPoolSpec } from '../k8s';
 import { Cidr, IpAddress } from '../net';
-import { PoolForOverlap, checkIpPool, formatFinding } from '../rules';
+import { PoolForOverlap, checkIpPool, errorsOf, formatFinding } from '../rules';
 import { Registry } from './registry';
 
 /** A route handed to pods that get an address from the pool. */
@@ -130,7 +130,7 @@ export class IpPool extends Construct {
       validate: () => {
         const { findings } = checkIpPool({ metadata: { name: this.name }, spec: this.spec });
         const all = [...findings, ...registry.overlapFindingsFor(this)];
-        return all.map(f => formatFinding(f, `SpiderIPPool "${this.name}"`));
+        return errorsOf(all).map(f => formatFinding(f, `SpiderIPPool "${this.name}"`));
       },
     });
   }

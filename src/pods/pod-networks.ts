@@ -2,7 +2,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { IpFamily } from '../net';
 import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
-import { PodNic, checkPodNics, formatFinding } from '../rules';
+import { PodNic, PoolInfo, checkPodNics, errorsOf, formatFinding } from '../rules';
 import { DEFAULT_NETWORK_ANNOTATION, IPPOOLS_ANNOTATION, NETWORKS_ANNOTATION } from './annotations';
 
 /** Options for one NIC of a pod. */
@@ -123,7 +123,7 @@ export abstract class PodNetworks {
     for (const [k, v] of Object.entries(this.annotations())) meta.addAnnotation(k, v);
     this._frozen = true;
     target.node.addValidation({
-      validate: () => checkPodNics(this.nics()).map(f => formatFinding(f, `pod networks of "${target.node.path}"`)),
+      validate: () => errorsOf(checkPodNics(this.nics(), { pools: this.poolInfo() })).map(f => formatFinding(f, `pod networks of "${target.node.path}"`)),
     });
   }
 
@@ -136,6 +136,15 @@ export abstract class PodNetworks {
       throw new Error(`cannot attach ${network.qualifiedName}: this PodNetworks set was already applied to a workload. Fix: attach every network before applyTo() / new AnnotatedPod().`);
     }
     this._pending.push({ network, options });
+  }
+
+  /** The selected pools' family and multusName, for the shared pool rules. */
+  private poolInfo(): Map<string, PoolInfo> {
+    const out = new Map<string, PoolInfo>();
+    for (const a of this.attachments) {
+      for (const p of a.pools) out.set(p.name, { family: p.ipVersion === 6 ? 6 : 4, multusName: p.networks });
+    }
+    return out;
   }
 
   private nics(): PodNic[] {

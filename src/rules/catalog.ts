@@ -1,15 +1,42 @@
+import { RULE_EXAMPLES } from './examples';
+
 /** Severity of a rule: errors fail synth (and `lint`), warnings are reported only. */
 export type Severity = 'error' | 'warning';
 
-/** A rule of the catalog: one stable id, one severity, one line of title. */
+/**
+ * A failing and a fixed example of a rule, rendered into docs/rules.md. YAML examples are Kubernetes
+ * manifests: a test lints them (the bad one must trigger the rule, the good one must not).
+ */
+export interface RuleExample {
+  /** Triggers the rule. */
+  readonly bad: string;
+  /** The same, fixed. */
+  readonly good: string;
+  /**
+   * `yaml` (manifests, linted by the docs test) or `typescript` (construct code, shown only).
+   * @default "yaml"
+   */
+  readonly language?: 'yaml' | 'typescript';
+}
+
+/** A rule of the catalog: one stable id, one severity, one line of title, a docs link and examples. */
 export interface RuleInfo {
   readonly id: string;
   readonly severity: Severity;
   readonly title: string;
+  /** Where the rule is documented, e.g. `docs/rules.md#mv004`. */
+  readonly docs: string;
+  /** Failing and fixed example (given here, or looked up in `./examples` by id). */
+  readonly example?: RuleExample;
 }
 
-function defineRule(id: string, severity: Severity, title: string): RuleInfo {
-  return { id, severity, title };
+function defineRule(id: string, severity: Severity, title: string, example?: RuleExample): RuleInfo {
+  return { id, severity, title, docs: ruleDocsLink(id), example: example ?? RULE_EXAMPLES[id] };
+}
+
+/** The documentation link of a rule id (`docs/rules.md#mv004`). */
+export function ruleDocsLink(id: string): string {
+  return `docs/rules.md#${id.toLowerCase()}`;
 }
 
 /**
@@ -53,6 +80,36 @@ export const RULES = {
   topologyNames: defineRule('MV034', 'error', 'the networks and pools of a topology must have distinct names'),
   topologyIfacer: defineRule('MV035', 'error', 'Spiderpool ifacer host interfaces only support bridge mode and kernel-default bond/VLAN MTUs'),
   topologyAddressPlan: defineRule('MV036', 'error', 'VLAN subnets, ips and excludeIps must be well-formed and match their family and offer'),
+  // Manifest rules shared by synth-time validation and `cdk8s-macvlan lint` (MV050+).
+  poolPodAffinity: defineRule('MV050', 'error', 'SpiderIPPool podAffinity, if present, must select something'),
+  poolMultusName: defineRule('MV051', 'warning', 'SpiderIPPool multusName entries should be written ns/name'),
+  removedField: defineRule('MV052', 'error', 'fields removed in Spiderpool v1.0 must not be set (SpiderIPPool spec.vlan, coordinator detectIPConflict/detectGateway)'),
+  smcMaster: defineRule('MV053', 'error', 'SpiderMultusConfig macvlan.master must list at least one host interface; two or more need a bond'),
+  smcBond: defineRule('MV054', 'error', 'SpiderMultusConfig macvlan.bond needs a valid interface name and a mode 0-6'),
+  smcVlanId: defineRule('MV055', 'error', 'SpiderMultusConfig macvlan.vlanID must be an integer 0-4094'),
+  coordinatorOptions: defineRule('MV056', 'error', 'coordinator options: mode auto|underlay|overlay, unicast podMACPrefix, txQueueLen >= 0, podRPFilter 0/1/2, vethMTU > 0'),
+  smcChainCni: defineRule('MV057', 'error', 'SpiderMultusConfig chainCNIJsonData entries must be JSON objects with a type'),
+  smcCniBlocks: defineRule('MV058', 'error', 'a macvlan SpiderMultusConfig has a macvlan block and no other CNI block'),
+  annotationSyntax: defineRule('MV059', 'error', 'Multus network annotations must be a ns/name@ifname list or a JSON array of selection objects'),
+  annotationNameWithSlash: defineRule('MV060', 'error', 'a JSON network selection "name" is not split at "/": put the namespace in "namespace"'),
+  annotationIps: defineRule('MV061', 'error', 'annotation ips must be IP or CIDR strings and default-route gateway IPs'),
+  annotationMac: defineRule('MV062', 'error', 'annotation mac must be a valid MAC address'),
+  defaultNetworkSingle: defineRule('MV063', 'error', 'v1.multus-cni.io/default-network must name exactly one network'),
+  defaultNetworkBareName: defineRule('MV064', 'warning', 'a bare default-network name resolves in Multus\' namespace (kube-system): write ns/name'),
+  ippoolAnnotation: defineRule('MV065', 'error', 'ipam.spidernet.io/ippool(s) annotations must be JSON of the documented shape'),
+  ippoolsDuplicate: defineRule('MV066', 'error', 'ipam.spidernet.io/ippools must list each interface once'),
+  ippoolsMissingNic: defineRule('MV067', 'error', 'ipam.spidernet.io/ippools with interface names must list every Spiderpool NIC of the pod'),
+  podUnknownNetwork: defineRule('MV068', 'error', 'a network a pod references must be defined in the manifest set (NAD or SpiderMultusConfig)'),
+  poolMultusNameMismatch: defineRule('MV069', 'error', 'a pool selected for a NIC must list that NIC\'s network in multusName (when multusName is set)'),
+  podDefaultRouteEcmp: defineRule('MV070', 'error', 'at most one default-route gateway per IP family across a pod\'s networks'),
+  hostLocalIpam: defineRule('MV071', 'warning', 'host-local IPAM on macvlan hands out the same IPs on every node'),
+  podNoRouteHelper: defineRule('MV072', 'warning', 'a pod on macvlan eth0 needs the coordinator or veth plugin to reach ClusterIP services and its node'),
+  nadIpamMissing: defineRule('MV073', 'warning', 'a macvlan plugin without ipam gets no address: write "ipam": {} for layer 2 only'),
+  nadCniVersion: defineRule('MV074', 'warning', 'a NAD config should set a known cniVersion'),
+  annotationCapabilities: defineRule('MV075', 'warning', 'annotation ips/mac reach a plugin only if its config declares that capability'),
+  ipamConfig: defineRule('MV076', 'error', 'IPAM config must have the documented shape for its type'),
+  networkStatusAnnotation: defineRule('MV077', 'warning', 'k8s.v1.cni.cncf.io/network-status is written by Multus: do not set it'),
+  podStandaloneWithoutDefault: defineRule('MV078', 'error', 'a standalone (coordinator underlay) network as an extra NIC needs a standalone default network'),
 } as const;
 
 /** One problem found by a rule. */

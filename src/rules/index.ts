@@ -2,3 +2,8 @@ export * from './catalog';
 export * from './ip-pool';
 export * from './network-attachment';
 export * from './pod-networks';
+export * from './multus-config';
+export * from './multus-annotations';
+export * from './pod-annotations';
+export * from './lint';
+export * from './render-docs';

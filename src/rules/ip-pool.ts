@@ -1,5 +1,5 @@
-import { Cidr, IpAddress, IpFamily, IpRange, RangeSet, checkDns1123Subdomain, findOverlaps } from '../net';
-import { Finding, RULES, finding } from './catalog';
+import { Cidr, IpAddress, IpFamily, IpRange, RangeSet, checkDns1123Label, checkDns1123Subdomain, findOverlaps } from '../net';
+import { Finding, RULES, RuleInfo, finding } from './catalog';
 
 /** The plain shape of a SpiderIPPool manifest that the rules read (extra fields are ignored). */
 export interface PlainIpPool {
@@ -12,6 +12,8 @@ export interface PlainIpPool {
     readonly gateway?: string;
     readonly routes?: ReadonlyArray<{ readonly dst?: string; readonly gw?: string }>;
     readonly podAffinity?: unknown;
+    readonly multusName?: unknown;
+    readonly vlan?: unknown;
   };
 }
 
@@ -29,8 +31,8 @@ export interface ParsedPool {
  */
 export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: ParsedPool } {
   const out: Finding[] = [];
-  const name = pool.metadata?.name ?? '';
-  const spec = pool.spec ?? {};
+  const name = typeof pool.metadata?.name === 'string' ? pool.metadata.name : '';
+  const spec: NonNullable<PlainIpPool['spec']> = isPlainObject(pool.spec) ? pool.spec : {};
 
   const nameProblem = checkDns1123Subdomain(name);
   if (nameProblem) {
@@ -40,6 +42,7 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
 
   let subnet: Cidr | undefined;
   try {
+    if (spec.subnet !== undefined && typeof spec.subnet !== 'string') throw new Error(`${describe(spec.subnet)} is not a string`);
     subnet = Cidr.parse(spec.subnet ?? '');
   } catch (e) {
     out.push(finding(RULES.poolSubnet, 'spec.subnet', (e as Error).message, 'give the subnet in CIDR form, for example "10.6.0.0/16"'));
@@ -50,28 +53,31 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
       `write "${subnet.toString()}"`));
     subnet = undefined;
   }
-  if (subnet && spec.ipVersion !== undefined && spec.ipVersion !== subnet.family) {
+  if (spec.ipVersion !== undefined && spec.ipVersion !== 4 && spec.ipVersion !== 6) {
+    out.push(finding(RULES.poolIpVersion, 'spec.ipVersion', `ipVersion ${JSON.stringify(spec.ipVersion)} is neither 4 nor 6`,
+      subnet ? `set ipVersion to ${subnet.family}` : 'set ipVersion to 4 or 6 to match the subnet'));
+  } else if (subnet && spec.ipVersion !== undefined && spec.ipVersion !== subnet.family) {
     out.push(finding(RULES.poolIpVersion, 'spec.ipVersion',
       `ipVersion is ${spec.ipVersion} but subnet ${subnet.toString()} is IPv${subnet.family}`, `set ipVersion to ${subnet.family}`));
   }
   const family: IpFamily = subnet?.family ?? (spec.ipVersion === 6 ? 6 : 4);
 
-  const ips = parseRanges(spec.ips ?? [], 'spec.ips', RULES.poolIps, family, subnet, out);
-  const excluded = parseRanges(spec.excludeIPs ?? [], 'spec.excludeIPs', RULES.poolExcludeIps, family, subnet, out);
+  const ips = parseRanges(listField(spec.ips, 'spec.ips', RULES.poolIps, out), 'spec.ips', RULES.poolIps, family, subnet, out);
+  const excluded = parseRanges(listField(spec.excludeIPs, 'spec.excludeIPs', RULES.poolExcludeIps, out), 'spec.excludeIPs', RULES.poolExcludeIps, family, subnet, out);
   let allocatable: RangeSet | undefined;
   if (ips && excluded) {
     allocatable = ips.subtract(excluded);
     if (subnet && allocatable.isEmpty) {
       out.push(finding(RULES.poolEmpty, 'spec.ips',
-        (spec.ips ?? []).length === 0 ? 'the pool lists no ips, so it has no usable address' : 'every address in ips is excluded by excludeIPs',
+        !Array.isArray(spec.ips) || spec.ips.length === 0 ? 'the pool lists no ips, so it has no usable address' : 'every address in ips is excluded by excludeIPs',
         `list allocatable addresses inside ${subnet.toString()} in ips`));
     }
   }
 
-  if (spec.gateway !== undefined) {
-    const gw = IpAddress.tryParse(spec.gateway);
+  if (spec.gateway !== undefined && spec.gateway !== null) {
+    const gw = typeof spec.gateway === 'string' ? IpAddress.tryParse(spec.gateway) : undefined;
     if (!gw) {
-      out.push(finding(RULES.poolGateway, 'spec.gateway', `"${spec.gateway}" is not an IP address`, 'give the gateway as a plain IP, e.g. "10.6.0.1"'));
+      out.push(finding(RULES.poolGateway, 'spec.gateway', `${describe(spec.gateway)} is not an IP address`, 'give the gateway as a plain IP, e.g. "10.6.0.1"'));
     } else if (subnet && !subnet.contains(gw)) {
       out.push(finding(RULES.poolGateway, 'spec.gateway', `gateway ${spec.gateway} is outside subnet ${subnet.toString()}`,
         `use the router address of ${subnet.toString()} (the switch VLANIF)`));
@@ -83,11 +89,13 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
   }
 
   const seen = new Map<string, number>();
-  (spec.routes ?? []).forEach((route, i) => {
+  const routes = listField(spec.routes, 'spec.routes', RULES.poolRouteGateway, out) as ReadonlyArray<any>;
+  routes.forEach((rawRoute, i) => {
     const field = `spec.routes[${i}]`;
-    const dst = Cidr.tryParse(route.dst ?? '');
+    const route: { dst?: string; gw?: string } = isPlainObject(rawRoute) ? rawRoute : {};
+    const dst = typeof route.dst === 'string' ? Cidr.tryParse(route.dst) : undefined;
     if (!dst) {
-      out.push(finding(RULES.poolRouteGateway, `${field}.dst`, `"${route.dst ?? ''}" is not a CIDR`, 'write the destination as a CIDR, e.g. "10.7.0.0/16"'));
+      out.push(finding(RULES.poolRouteGateway, `${field}.dst`, `${describe(route.dst ?? '')} is not a CIDR`, 'write the destination as a CIDR, e.g. "10.7.0.0/16"'));
     } else {
       if (dst.prefix === 0) {
         out.push(finding(RULES.poolDefaultRoute, `${field}.dst`, `"${route.dst}" is a default route`,
@@ -101,16 +109,89 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
         seen.set(key, i);
       }
     }
-    const gw = IpAddress.tryParse(route.gw ?? '');
+    const gw = typeof route.gw === 'string' ? IpAddress.tryParse(route.gw) : undefined;
     if (!gw) {
-      out.push(finding(RULES.poolRouteGateway, `${field}.gw`, `"${route.gw ?? ''}" is not an IP address`, 'give the next hop as a plain IP inside the subnet'));
+      out.push(finding(RULES.poolRouteGateway, `${field}.gw`, `${describe(route.gw ?? '')} is not an IP address`, 'give the next hop as a plain IP inside the subnet'));
     } else if (subnet && !subnet.contains(gw)) {
       out.push(finding(RULES.poolRouteGateway, `${field}.gw`, `next hop ${route.gw} is outside subnet ${subnet.toString()}`,
         `use a next hop inside ${subnet.toString()}`));
     }
   });
 
+  checkPoolExtras(spec, out);
   return { findings: out, parsed: { name, subnet, allocatable } };
+}
+
+/** podAffinity, multusName and removed fields. */
+function checkPoolExtras(spec: NonNullable<PlainIpPool['spec']>, out: Finding[]): void {
+  if (spec.podAffinity !== undefined && spec.podAffinity !== null) {
+    const a = spec.podAffinity as any;
+    const labels = isPlainObject(a) && isPlainObject(a.matchLabels) ? Object.keys(a.matchLabels).length : 0;
+    const exprs = isPlainObject(a) && Array.isArray(a.matchExpressions) ? a.matchExpressions.length : 0;
+    if (!isPlainObject(a) || labels + exprs === 0) {
+      out.push(finding(RULES.poolPodAffinity, 'spec.podAffinity', 'podAffinity is present but selects nothing (no matchLabels, no matchExpressions)',
+        'give it matchLabels or matchExpressions, or remove podAffinity to let every pod use the pool'));
+    }
+  }
+  if (spec.multusName !== undefined && spec.multusName !== null) {
+    if (!Array.isArray(spec.multusName)) {
+      out.push(finding(RULES.networkName, 'spec.multusName', `multusName ${describe(spec.multusName)} is not a list`,
+        'write multusName as a list of "ns/name" strings'));
+    } else {
+      spec.multusName.forEach((ref: unknown, i: number) => {
+        const field = `spec.multusName[${i}]`;
+        if (typeof ref !== 'string') {
+          out.push(finding(RULES.networkName, field, `${describe(ref)} is not a string`, 'write "ns/name" of a NetworkAttachmentDefinition'));
+          return;
+        }
+        const parts = ref.split('/');
+        if (parts.length > 2) {
+          out.push(finding(RULES.networkName, field, `"${ref}" has more than one "/"`, 'write "ns/name" of a NetworkAttachmentDefinition'));
+          return;
+        }
+        for (const part of parts) {
+          const problem = checkDns1123Label(part);
+          if (problem) {
+            out.push(finding(RULES.networkName, field, `"${part}" in "${ref}" ${problem}`, 'write "ns/name" with DNS-1123 label parts'));
+            return;
+          }
+        }
+        if (parts.length === 1) {
+          out.push(finding(RULES.poolMultusName, field, `"${ref}" has no namespace, so Spiderpool reads it in its own namespace`,
+            `write "<namespace>/${ref}" (for example "kube-system/${ref}")`));
+        }
+      });
+    }
+  }
+  if (spec.vlan !== undefined) {
+    out.push(finding(RULES.removedField, 'spec.vlan', 'spec.vlan was removed in Spiderpool v1.0',
+      'remove spec.vlan: the VLAN is the macvlan master (e.g. "bond0.100") or the SpiderMultusConfig vlanID'));
+  }
+}
+
+/** True for a non-null, non-array object. */
+export function isPlainObject(v: unknown): v is Record<string, any> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A short rendering of any value for messages (bounded length). */
+export function describe(v: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(v) ?? typeof v;
+  } catch {
+    // Cycles, bigints or nesting too deep to render.
+    text = Array.isArray(v) ? '(a deeply nested array)' : `(a ${typeof v})`;
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** A list-valued field: the list, or [] with a finding when it is not a list. */
+function listField(value: unknown, field: string, rule: RuleInfo, out: Finding[]): readonly any[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  out.push(finding(rule, field, `${describe(value)} is not a list`, `write ${field.split('.').pop()} as a YAML list`));
+  return [];
 }
 
 function parseRanges(texts: readonly string[], field: string, rule: typeof RULES.poolIps, family: IpFamily,
@@ -119,6 +200,11 @@ function parseRanges(texts: readonly string[], field: string, rule: typeof RULES
   let ok = true;
   texts.forEach((text, i) => {
     let r: IpRange;
+    if (typeof text !== 'string') {
+      ok = false;
+      out.push(finding(rule, `${field}[${i}]`, `${describe(text)} is not a string`, 'write one IP or a range "a-b" as a string'));
+      return;
+    }
     try {
       r = IpRange.parse(text);
     } catch (e) {

@@ -1,5 +1,6 @@
-import { checkDns1123Label, checkInterfaceName } from '../net';
+import { Cidr, IpAddress, checkDns1123Label, checkInterfaceName, checkUnicastMacPrefix } from '../net';
 import { Finding, RULES, finding } from './catalog';
+import { describe, isPlainObject } from './ip-pool';
 
 /** The plain shape of a NetworkAttachmentDefinition manifest that the rules read. */
 export interface PlainNad {
@@ -8,22 +9,49 @@ export interface PlainNad {
 }
 
 const MACVLAN_MODES = ['bridge', 'private', 'vepa', 'passthru'];
+/** CNI spec versions the reference plugins know. */
+export const KNOWN_CNI_VERSIONS = ['0.1.0', '0.2.0', '0.3.0', '0.3.1', '0.4.0', '1.0.0', '1.1.0'];
+
+/** Which macvlan use a network is made for (from its route helper), or unknown. */
+export type NetworkKind = 'standalone' | 'overlay' | 'unknown';
+
+/** What the pod rules need to know about a network, whether it comes from a NAD or a SpiderMultusConfig. */
+export interface NetworkInfo {
+  /** `ns/name`. */
+  readonly ref: string;
+  /** The kind of object that defines it. */
+  readonly source: 'NetworkAttachmentDefinition' | 'SpiderMultusConfig';
+  /** standalone: coordinator underlay or spidernet `veth`; overlay: coordinator overlay or `router`. */
+  readonly kind: NetworkKind;
+  /** The main plugin is macvlan. */
+  readonly macvlan: boolean;
+  /** IPAM is Spiderpool. */
+  readonly spiderpool: boolean;
+  /** A coordinator (not disabled) or the veth/router plugin runs after the main plugin. */
+  readonly routeHelper: boolean;
+  /** Default pools of the network's Spiderpool IPAM. */
+  readonly ipv4Pools: readonly string[];
+  readonly ipv6Pools: readonly string[];
+  /** Capabilities the main plugin declares; undefined when not known (generated configs). */
+  readonly capabilities?: { readonly ips: boolean; readonly mac: boolean };
+}
 
 /** What the rules learn from a NAD's config. */
-export interface ParsedNad {
-  readonly ref: string;
+export interface ParsedNad extends NetworkInfo {
   /** The config's plugin list (a single-plugin config becomes a list of one). */
   readonly plugins: ReadonlyArray<Record<string, any>>;
 }
 
 /**
  * Checks a NAD: its name (a DNS-1123 label, so the short annotation form works), that `spec.config` is
- * JSON whose `name` is the NAD's name, and the macvlan plugin's `master`, `mode` and `mtu`.
+ * JSON whose `name` is the NAD's name, cniVersion, every plugin's `type`, the macvlan plugin's `master`,
+ * `mode`, `mtu` and `ipam`, and the coordinator's options. Never throws.
  */
 export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Finding[]; parsed?: ParsedNad } {
   const out: Finding[] = [];
-  const name = nad.metadata?.name ?? '';
-  const namespace = nad.metadata?.namespace ?? 'default';
+  const meta: Record<string, any> = isPlainObject(nad?.metadata) ? nad.metadata : {};
+  const name = typeof meta.name === 'string' ? meta.name : '';
+  const namespace = typeof meta.namespace === 'string' ? meta.namespace : 'default';
   const nameProblem = checkDns1123Label(name);
   if (nameProblem) {
     out.push(finding(RULES.nadName, 'metadata.name', `"${name}" ${nameProblem}`,
@@ -34,40 +62,205 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
     out.push(finding(RULES.networkName, 'metadata.namespace', `"${namespace}" ${nsProblem}`, 'use an existing namespace name'));
   }
 
+  const rawConfig = isPlainObject(nad?.spec) ? nad.spec.config : undefined;
+  if (typeof rawConfig !== 'string') {
+    out.push(finding(RULES.nadConfig, 'spec.config', rawConfig === undefined ? 'is missing' : `is ${describe(rawConfig)}, not a string`,
+      'write spec.config as a string holding the CNI config JSON (YAML: `config: |` followed by the JSON)'));
+    return { findings: out };
+  }
   let config: any;
   try {
-    config = JSON.parse(nad.spec?.config ?? '');
+    config = JSON.parse(rawConfig);
   } catch (e) {
     out.push(finding(RULES.nadConfig, 'spec.config', `is not valid JSON (${(e as Error).message})`, 'write spec.config as a JSON object'));
     return { findings: out };
   }
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+  if (!isPlainObject(config)) {
     out.push(finding(RULES.nadConfig, 'spec.config', 'is not a JSON object', 'write a CNI config object or plugin list'));
     return { findings: out };
   }
   if (config.name !== undefined && config.name !== name) {
-    out.push(finding(RULES.nadConfig, 'spec.config.name', `config name "${config.name}" differs from the NAD name "${name}"`,
+    out.push(finding(RULES.nadConfig, 'spec.config.name', `config name ${describe(config.name)} differs from the NAD name "${name}"`,
       `set the config's "name" to "${name}"`));
   }
-  const plugins: Array<Record<string, any>> = Array.isArray(config.plugins) ? config.plugins : [config];
+  if (config.cniVersion === undefined) {
+    out.push(finding(RULES.nadCniVersion, 'spec.config.cniVersion', 'cniVersion is not set, so each runtime picks its own default',
+      'set "cniVersion": "0.3.1" (or "1.0.0"; "1.1.0" needs CNI plugins >= 1.6)'));
+  } else if (!KNOWN_CNI_VERSIONS.includes(config.cniVersion)) {
+    out.push(finding(RULES.nadCniVersion, 'spec.config.cniVersion', `cniVersion ${describe(config.cniVersion)} is not a CNI spec version`,
+      `use one of ${KNOWN_CNI_VERSIONS.join(', ')}`));
+  }
+
+  const isList = config.plugins !== undefined;
+  if (isList && (!Array.isArray(config.plugins) || config.plugins.length === 0)) {
+    out.push(finding(RULES.nadConfig, 'spec.config.plugins', 'plugins is not a non-empty list',
+      'write "plugins": [{"type": "macvlan", ...}, ...] or a single plugin config without "plugins"'));
+    return { findings: out };
+  }
+  const plugins: Array<Record<string, any>> = isList ? config.plugins : [config];
+  const fieldOf = (i: number) => (isList ? `spec.config.plugins[${i}]` : 'spec.config');
   plugins.forEach((plugin, i) => {
-    if (plugin?.type !== 'macvlan') return;
-    const field = Array.isArray(config.plugins) ? `spec.config.plugins[${i}]` : 'spec.config';
-    if (plugin.master !== undefined) {
-      const problem = typeof plugin.master === 'string' ? checkInterfaceName(plugin.master) : 'is not a string';
-      if (problem) {
-        out.push(finding(RULES.macvlanMaster, `${field}.master`, `master "${String(plugin.master)}" ${problem}`,
-          'name the host interface exactly as it exists on every node (at most 15 bytes, e.g. "bond0.100")'));
-      }
+    const field = fieldOf(i);
+    if (!isPlainObject(plugin) || typeof plugin.type !== 'string' || plugin.type.length === 0) {
+      out.push(finding(RULES.nadConfig, `${field}.type`, 'the plugin has no "type"', 'name the CNI plugin binary in "type", e.g. "macvlan"'));
+      return;
     }
-    if (plugin.mode !== undefined && !MACVLAN_MODES.includes(plugin.mode)) {
-      out.push(finding(RULES.macvlanMode, `${field}.mode`, `mode "${String(plugin.mode)}" is not a macvlan mode`,
-        `use one of ${MACVLAN_MODES.join(', ')} (lower case)`));
-    }
-    if (plugin.mtu !== undefined && !(Number.isInteger(plugin.mtu) && plugin.mtu >= 0)) {
-      out.push(finding(RULES.macvlanMtu, `${field}.mtu`, `mtu ${JSON.stringify(plugin.mtu)} is not a non-negative integer`,
-        'use 0 (inherit the master\'s MTU) or a positive MTU no larger than the master\'s'));
-    }
+    if (plugin.type === 'macvlan') checkMacvlanPlugin(plugin, field, out);
+    if (plugin.type === 'coordinator') checkCoordinatorOptions(plugin, field, 'plugin', out);
   });
-  return { findings: out, parsed: { ref: `${namespace}/${name}`, plugins } };
+
+  const typed = plugins.filter(isPlainObject);
+  const main = typed[0] ?? {};
+  const coordinator = typed.find(p => p.type === 'coordinator');
+  const coordinatorMode = coordinator ? (coordinator.mode ?? 'auto') : undefined;
+  const chains = (t: string) => typed.some(p => p.type === t);
+  const ipam = isPlainObject(main.ipam) ? main.ipam : {};
+  const caps = isPlainObject(main.capabilities) ? main.capabilities : {};
+  return {
+    findings: out,
+    parsed: {
+      ref: `${namespace}/${name}`,
+      source: 'NetworkAttachmentDefinition',
+      plugins: typed,
+      kind: classifyNetwork(coordinatorMode, chains('veth'), chains('router')),
+      macvlan: main.type === 'macvlan',
+      spiderpool: ipam.type === 'spiderpool',
+      routeHelper: (coordinator !== undefined && coordinatorMode !== 'disable' && coordinatorMode !== 'disabled') || chains('veth') || chains('router'),
+      ipv4Pools: stringList(ipam.default_ipv4_ippool),
+      ipv6Pools: stringList(ipam.default_ipv6_ippool),
+      capabilities: { ips: caps.ips === true, mac: caps.mac === true },
+    },
+  };
+}
+
+/**
+ * standalone when the coordinator runs in underlay mode or spidernet's `veth` is chained; overlay when
+ * the coordinator runs in overlay mode or `router` is chained; otherwise unknown (auto mode, no helper).
+ */
+export function classifyNetwork(coordinatorMode: unknown, chainsVeth: boolean, chainsRouter: boolean): NetworkKind {
+  if (coordinatorMode === 'underlay' || chainsVeth) return 'standalone';
+  if (coordinatorMode === 'overlay' || chainsRouter) return 'overlay';
+  return 'unknown';
+}
+
+function stringList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function checkMacvlanPlugin(plugin: Record<string, any>, field: string, out: Finding[]): void {
+  if (plugin.master !== undefined) {
+    const problem = typeof plugin.master === 'string' ? checkInterfaceName(plugin.master) : 'is not a string';
+    if (problem) {
+      out.push(finding(RULES.macvlanMaster, `${field}.master`, `master ${describe(plugin.master)} ${problem}`,
+        'name the host interface exactly as it exists on every node (at most 15 bytes, e.g. "bond0.100")'));
+    }
+  }
+  if (plugin.mode !== undefined && !MACVLAN_MODES.includes(plugin.mode)) {
+    out.push(finding(RULES.macvlanMode, `${field}.mode`, `mode ${describe(plugin.mode)} is not a macvlan mode`,
+      `use one of ${MACVLAN_MODES.join(', ')} (lower case)`));
+  }
+  if (plugin.mtu !== undefined && !(Number.isInteger(plugin.mtu) && plugin.mtu >= 0)) {
+    out.push(finding(RULES.macvlanMtu, `${field}.mtu`, `mtu ${describe(plugin.mtu)} is not a non-negative integer`,
+      'use 0 (inherit the master\'s MTU) or a positive MTU no larger than the master\'s'));
+  }
+  if (plugin.ipam === undefined) {
+    out.push(finding(RULES.nadIpamMissing, `${field}.ipam`, 'the macvlan plugin has no ipam, so pod NICs on it get no IP address',
+      'add "ipam": {"type": "spiderpool", ...} (or "ipam": {} on purpose for a layer-2-only NIC)'));
+  } else {
+    checkIpamConfig(plugin.ipam, `${field}.ipam`, out, true);
+  }
+}
+
+/** Checks the shape of an IPAM config (spiderpool, static, host-local, whereabouts, dhcp). */
+export function checkIpamConfig(ipam: unknown, field: string, out: Finding[], onMacvlan: boolean): void {
+  if (!isPlainObject(ipam)) {
+    out.push(finding(RULES.ipamConfig, field, `ipam ${describe(ipam)} is not an object`, 'write ipam as a JSON object ({} for no IPAM)'));
+    return;
+  }
+  const bad = (sub: string, message: string, fix: string) => out.push(finding(RULES.ipamConfig, `${field}${sub}`, message, fix));
+  switch (ipam.type) {
+    case undefined:
+      if (Object.keys(ipam).length > 0) bad('.type', 'ipam has settings but no "type"', 'name the IPAM plugin in "type" (e.g. "spiderpool"), or write {} for no IPAM');
+      break;
+    case 'spiderpool':
+      for (const key of ['default_ipv4_ippool', 'default_ipv6_ippool']) {
+        const v = ipam[key];
+        if (v !== undefined && !(Array.isArray(v) && v.every(x => typeof x === 'string' && x.length > 0))) {
+          bad(`.${key}`, `${key} ${describe(v)} is not a list of pool names`, `write "${key}": ["<pool name>"]`);
+        }
+      }
+      break;
+    case 'static': {
+      const addresses = ipam.addresses;
+      if (addresses !== undefined && !Array.isArray(addresses)) {
+        bad('.addresses', `addresses ${describe(addresses)} is not a list`, 'write "addresses": [{"address": "10.0.0.5/24", "gateway": "10.0.0.1"}]');
+        break;
+      }
+      (addresses ?? []).forEach((a: any, i: number) => {
+        if (!isPlainObject(a) || typeof a.address !== 'string' || !Cidr.tryParse(a.address)) {
+          bad(`.addresses[${i}].address`, `address ${describe(isPlainObject(a) ? a.address : a)} is not an IP in CIDR form`,
+            'write the address with its prefix, e.g. "10.0.0.5/24" (static IPAM requires the CIDR)');
+        } else if (a.gateway !== undefined && (typeof a.gateway !== 'string' || !IpAddress.tryParse(a.gateway))) {
+          bad(`.addresses[${i}].gateway`, `gateway ${describe(a.gateway)} is not an IP address`, 'write the gateway as a plain IP');
+        }
+      });
+      break;
+    }
+    case 'host-local':
+      if (onMacvlan) {
+        out.push(finding(RULES.hostLocalIpam, `${field}.type`,
+          'host-local keeps its allocations per node, so pods on different nodes get the same IPs on the shared macvlan segment',
+          'use cluster-wide IPAM: "spiderpool" (or "whereabouts")'));
+      }
+      if (ipam.ranges !== undefined && !(Array.isArray(ipam.ranges) && ipam.ranges.every((r: unknown) => Array.isArray(r)))) {
+        bad('.ranges', 'ranges is not a list of range sets (a list of lists)', 'write "ranges": [[{"subnet": "10.0.0.0/24"}]]');
+      }
+      break;
+    case 'whereabouts':
+      if (ipam.range !== undefined && (typeof ipam.range !== 'string' || !Cidr.tryParse(ipam.range))) {
+        bad('.range', `range ${describe(ipam.range)} is not a CIDR`, 'write "range": "10.0.0.0/24"');
+      }
+      break;
+    default:
+      if (typeof ipam.type !== 'string' || ipam.type.length === 0) {
+        bad('.type', `type ${describe(ipam.type)} is not a plugin name`, 'name the IPAM plugin in "type"');
+      }
+  }
+}
+
+const COORDINATOR_MODES_PLUGIN = ['auto', 'underlay', 'overlay', 'disable'];
+const COORDINATOR_MODES_SMC = ['auto', 'underlay', 'overlay'];
+
+/**
+ * Coordinator options, in a NAD's coordinator plugin or a SpiderMultusConfig's `spec.coordinator`:
+ * mode, podMACPrefix (unicast), txQueueLen >= 0, podRPFilter 0/1/2, vethMTU > 0, removed fields.
+ */
+export function checkCoordinatorOptions(c: Record<string, any>, field: string, where: 'plugin' | 'smc', out: Finding[]): void {
+  const bad = (key: string, message: string, fix: string) => out.push(finding(RULES.coordinatorOptions, `${field}.${key}`, message, fix));
+  const modes = where === 'plugin' ? COORDINATOR_MODES_PLUGIN : COORDINATOR_MODES_SMC;
+  if (c.mode !== undefined && !modes.includes(c.mode)) {
+    const fix = where === 'smc' && (c.mode === 'disabled' || c.mode === 'disable')
+      ? 'set spec.enableCoordinator: false instead (the coordinator binary does not know "disabled") and remove coordinator.mode'
+      : `use one of ${modes.join(', ')}`;
+    bad('mode', `mode ${describe(c.mode)} is not a coordinator mode`, fix);
+  }
+  if (c.podMACPrefix !== undefined && c.podMACPrefix !== '') {
+    const problem = typeof c.podMACPrefix === 'string' ? checkUnicastMacPrefix(c.podMACPrefix) : 'is not a string';
+    if (problem) bad('podMACPrefix', `podMACPrefix ${describe(c.podMACPrefix)} ${problem}`, 'use a unicast prefix such as "0a:1b" (first octet even)');
+  }
+  if (c.txQueueLen !== undefined && !(Number.isInteger(c.txQueueLen) && c.txQueueLen >= 0)) {
+    bad('txQueueLen', `txQueueLen ${describe(c.txQueueLen)} is not a non-negative integer`, 'use 0 (kernel default) or a positive queue length');
+  }
+  if (c.podRPFilter !== undefined && ![0, 1, 2].includes(c.podRPFilter)) {
+    bad('podRPFilter', `podRPFilter ${describe(c.podRPFilter)} is not 0, 1 or 2`, 'use 0 (off), 1 (strict) or 2 (loose)');
+  }
+  if (c.vethMTU !== undefined && !(Number.isInteger(c.vethMTU) && c.vethMTU > 0)) {
+    bad('vethMTU', `vethMTU ${describe(c.vethMTU)} is not a positive integer`, 'use a positive MTU, e.g. 1500, or leave vethMTU out');
+  }
+  for (const removed of ['detectIPConflict', 'detectGateway']) {
+    if (c[removed] !== undefined) {
+      out.push(finding(RULES.removedField, `${field}.${removed}`, `${removed} was removed from the coordinator in Spiderpool v1.0`,
+        `remove ${removed} (IP conflict and gateway detection are Spiderpool agent settings now)`));
+    }
+  }
 }

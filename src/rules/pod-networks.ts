@@ -1,4 +1,4 @@
-import { IpFamily, checkInterfaceName } from '../net';
+import { IpAddress, IpFamily, checkInterfaceName } from '../net';
 import { Finding, RULES, finding } from './catalog';
 
 /** A pod NIC as the pod rules see it, whether it came from constructs or from parsed annotations. */
@@ -18,10 +18,35 @@ export interface PodNic {
   /** Pools selected for the NIC per family (from the pod annotation, else the NAD defaults). */
   readonly ipv4Pools: readonly string[];
   readonly ipv6Pools: readonly string[];
+  /**
+   * The network's main plugin is macvlan.
+   * @default true
+   */
+  readonly macvlan?: boolean;
+  /**
+   * A route helper (coordinator, or spidernet veth/router) runs after the main plugin.
+   * @default true
+   */
+  readonly routeHelper?: boolean;
+  /** Gateways this NIC claims the default route for (`default-route` of the Multus annotation). */
+  readonly defaultRoutes?: readonly string[];
+}
+
+/** What the pod rules know about a pool, by name (pools not in the index are not checked). */
+export interface PoolInfo {
+  readonly family?: IpFamily;
+  /** The pool's multusName (`ns/name` or bare names); empty or undefined: any network may use it. */
+  readonly multusName?: readonly string[];
+}
+
+/** Cross-object context of the pod rules. */
+export interface PodRuleContext {
+  /** Pools by name. */
+  readonly pools?: ReadonlyMap<string, PoolInfo>;
 }
 
 /** The pod-level rules: interface names, pairing of network types, IP pools per NIC. */
-export function checkPodNics(nics: readonly PodNic[]): Finding[] {
+export function checkPodNics(nics: readonly PodNic[], context: PodRuleContext = {}): Finding[] {
   const out: Finding[] = [];
   const seen = new Map<string, string>();
   for (const nic of nics) {
@@ -58,6 +83,15 @@ export function checkPodNics(nics: readonly PodNic[]): Finding[] {
       }
     }
   }
+  out.push(...checkPodCrossObject(nics, context));
+  const primary = nics.find(n => n.isDefault);
+  if (!primary) {
+    for (const nic of nics.filter(n => !n.isDefault && n.kind === 'standalone')) {
+      out.push(finding(RULES.podStandaloneWithoutDefault, `interface "${nic.interface}" of ${nic.network}`,
+        `${nic.network} runs the coordinator in underlay mode, but eth0 is the cluster CNI`,
+        'make a standalone network the default network (v1.multus-cni.io/default-network), or attach an overlay network instead'));
+    }
+  }
   const kinds = new Set(nics.map(n => n.kind).filter(k => k !== 'unknown'));
   if (kinds.has('standalone') && kinds.has('overlay')) {
     const s = nics.filter(n => n.kind === 'standalone').map(n => n.network);
@@ -67,4 +101,59 @@ export function checkPodNics(nics: readonly PodNic[]): Finding[] {
       'use only standalone networks (macvlan eth0) or only overlay networks (cluster CNI eth0) in a pod'));
   }
   return out;
+}
+
+/** Pools vs. networks, default routes and the eth0 route helper. */
+function checkPodCrossObject(nics: readonly PodNic[], context: PodRuleContext): Finding[] {
+  const out: Finding[] = [];
+  const pools = context.pools;
+  for (const nic of nics) {
+    const where = `interface "${nic.interface}" of ${nic.network}`;
+    if (pools) {
+      for (const [family, names] of [[4, nic.ipv4Pools], [6, nic.ipv6Pools]] as const) {
+        for (const name of names) {
+          const pool = pools.get(name);
+          if (!pool) continue;
+          if (pool.family !== undefined && pool.family !== family) {
+            out.push(finding(RULES.poolFamilyMismatch, where, `pool "${name}" is IPv${pool.family} but is selected as an IPv${family} pool`,
+              `list "${name}" under ipv${pool.family}, or select an IPv${family} pool`));
+          }
+          const allowed = pool.multusName ?? [];
+          if (allowed.length > 0 && !allowed.some(ref => sameNetwork(ref, nic.network))) {
+            out.push(finding(RULES.poolMultusNameMismatch, where,
+              `pool "${name}" only serves ${allowed.join(', ')} (its multusName), so Spiderpool refuses to allocate from it for ${nic.network}`,
+              `add "${nic.network}" to the multusName of "${name}", or select a pool of ${nic.network}`));
+          }
+        }
+      }
+    }
+    if (nic.isDefault && (nic.macvlan ?? true) && !(nic.routeHelper ?? true)) {
+      out.push(finding(RULES.podNoRouteHelper, `default network ${nic.network}`,
+        'eth0 is macvlan without a coordinator (or veth) plugin, so the pod cannot reach ClusterIP services or its own node',
+        'chain the Spiderpool coordinator (mode underlay or auto) after macvlan in the network\'s config'));
+    }
+  }
+  const gateways = new Map<IpFamily, string[]>();
+  for (const nic of nics) {
+    for (const gw of nic.defaultRoutes ?? []) {
+      const ip = IpAddress.tryParse(gw);
+      if (!ip) continue;
+      const list = gateways.get(ip.family) ?? [];
+      list.push(`${gw} (${nic.interface})`);
+      gateways.set(ip.family, list);
+    }
+  }
+  for (const [family, list] of gateways) {
+    if (list.length > 1) {
+      out.push(finding(RULES.podDefaultRouteEcmp, 'networks', `${list.length} IPv${family} default-route gateways: ${list.join(', ')} (Multus does not support ECMP for default-route)`,
+        `keep "default-route" for IPv${family} on one network only`));
+    }
+  }
+  return out;
+}
+
+/** `ns/name` equals `ns/name`; a bare multusName entry matches by name (its namespace is Spiderpool's). */
+function sameNetwork(multusName: string, network: string): boolean {
+  if (multusName.includes('/')) return multusName === network;
+  return network.split('/').pop() === multusName;
 }

@@ -1,0 +1,248 @@
+/**
+ * `cdk8s-macvlan lint <files|directories|->`: runs the rules catalog over existing manifests.
+ * Internal to the package (not exported from the library's index): the `bin/cdk8s-macvlan.js` shim calls
+ * {@link main}.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as YAML from 'yaml';
+import { LintResult, formatObjectRef, lintManifests, renderRulesMarkdown } from '../rules';
+
+/** Where the CLI reads and writes (replaceable in tests). */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readStdin: () => Promise<string>;
+}
+
+/** Exit codes. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+const USAGE = `Usage: cdk8s-macvlan lint [--format text|json] <file|directory|->...
+       cdk8s-macvlan rules-doc
+
+  lint       check Multus/Spiderpool manifests (YAML or JSON, multi-document; directories are read
+             recursively for *.yaml, *.yml and *.json; "-" reads stdin). Exit 1 on any error finding.
+  rules-doc  print docs/rules.md (the rules catalog with examples)
+`;
+
+/** One parse problem of an input file. */
+export interface ParseProblem {
+  readonly file: string;
+  readonly line?: number;
+  readonly col?: number;
+  readonly message: string;
+}
+
+interface Origin {
+  readonly fileIndex: number;
+  readonly file: string;
+  readonly document: number;
+}
+
+/** The default io: process streams. */
+export function processIo(): CliIo {
+  return {
+    stdout: t => process.stdout.write(t),
+    stderr: t => process.stderr.write(t),
+    readStdin: () => new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      process.stdin.on('data', c => chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c)));
+      process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      process.stdin.on('error', reject);
+    }),
+  };
+}
+
+/** Runs the CLI with the arguments after the program name; resolves to the exit code. Never throws. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    io.stderr(`cdk8s-macvlan: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    (command === undefined ? io.stderr : io.stdout)(USAGE);
+    return command === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (command === 'rules-doc') {
+    if (rest.length > 0) return usageError(io, `rules-doc takes no arguments, got ${rest.join(' ')}`);
+    io.stdout(renderRulesMarkdown());
+    return EXIT_OK;
+  }
+  if (command !== 'lint') return usageError(io, `unknown command "${command}"`);
+
+  let format: 'text' | 'json' = 'text';
+  const inputs: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg === '--format' ? rest[++i] : arg.slice('--format='.length);
+      if (value !== 'text' && value !== 'json') return usageError(io, `--format must be text or json, got ${value === undefined ? 'nothing' : `"${value}"`}`);
+      format = value;
+    } else if (arg === '-h' || arg === '--help') {
+      io.stdout(USAGE);
+      return EXIT_OK;
+    } else if (arg === '--') {
+      inputs.push(...rest.slice(i + 1));
+      break;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return usageError(io, `unknown option "${arg}"`);
+    } else {
+      inputs.push(arg);
+    }
+  }
+  if (inputs.length === 0) return usageError(io, 'no input: give files, directories or "-" for stdin');
+
+  // Collect the files first: a missing path is a usage error, reported before any output.
+  const files: string[] = [];
+  for (const input of inputs) {
+    if (input === '-') {
+      files.push('-');
+      continue;
+    }
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(input);
+    } catch (e) {
+      return usageError(io, `cannot read "${input}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    if (stat.isDirectory()) files.push(...manifestFilesIn(input)); else files.push(input);
+  }
+
+  const objects: unknown[] = [];
+  const origins: Origin[] = [];
+  const problems: ParseProblem[] = [];
+  const problemFiles: number[] = [];
+  for (const [fileIndex, file] of files.entries()) {
+    let text: string;
+    const display = file === '-' ? '<stdin>' : file;
+    try {
+      text = file === '-' ? await io.readStdin() : fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      return usageError(io, `cannot read "${display}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    const start = problems.length;
+    const found: Array<{ file: string; document: number }> = [];
+    parseManifests(text, display, objects, found, problems);
+    origins.push(...found.map(o => ({ ...o, fileIndex })));
+    problemFiles.push(...problems.slice(start).map(() => fileIndex));
+  }
+
+  const results = lintManifests(objects);
+  const rows = results.flatMap(r => r.findings.map(f => ({ origin: origins[r.index], result: r, f })));
+  // Results come in input order (file by file, document by document).
+  const errors = rows.filter(r => r.f.severity === 'error').length + problems.length;
+  const warnings = rows.filter(r => r.f.severity === 'warning').length;
+
+  if (format === 'json') {
+    io.stdout(JSON.stringify({
+      findings: rows.map(({ origin, f }) => ({
+        file: origin.file,
+        document: origin.document,
+        rule: f.rule,
+        severity: f.severity,
+        kind: f.object.kind,
+        namespace: f.object.namespace,
+        name: f.object.name,
+        field: f.field,
+        message: f.message,
+        fix: f.fix,
+        docs: f.docs,
+      })),
+      parseErrors: problems,
+      summary: { files: files.length, objects: countObjects(results), errors, warnings },
+    }, null, 2) + '\n');
+  } else {
+    // File by file; within a file, YAML errors first, then findings document by document.
+    const out: Array<{ fileIndex: number; order: number; text: string }> = [];
+    problems.forEach((p, i) => out.push({ fileIndex: problemFiles[i], order: 0, text: `${p.file}${p.line !== undefined ? `:${p.line}:${p.col}` : ''}: YAML error: ${p.message}` }));
+    for (const { origin, f } of rows) {
+      out.push({ fileIndex: origin.fileIndex, order: 1, text: `${origin.file}:${origin.document}: ${f.rule} ${f.severity} ${formatObjectRef(f.object)} ${f.field}: ${f.message}. Fix: ${f.fix} (${f.docs})` });
+    }
+    out.sort((a, b) => a.fileIndex - b.fileIndex || a.order - b.order);
+    for (const o of out) io.stdout(`${o.text}\n`);
+    io.stdout(`${errors} error(s), ${warnings} warning(s) in ${files.length} file(s)\n`);
+  }
+  return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr(`cdk8s-macvlan: ${message}\n\n${USAGE}`);
+  return EXIT_USAGE;
+}
+
+/** *.yaml, *.yml and *.json below a directory, recursively, sorted. */
+export function manifestFilesIn(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    const entries = fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(ya?ml|json)$/i.test(e.name)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/**
+ * Parses multi-document YAML (JSON is YAML too) into plain objects, recording each object's file and
+ * 1-based document index; syntax errors become problems with line and column. Top-level arrays contribute
+ * each element.
+ */
+export function parseManifests(text: string, file: string, objects: unknown[], origins: Array<{ file: string; document: number }>,
+  problems: ParseProblem[]): void {
+  let docs: ReturnType<typeof YAML.parseAllDocuments>;
+  try {
+    docs = YAML.parseAllDocuments(text);
+  } catch (e) {
+    problems.push({ file, message: firstLine((e as Error).message) });
+    return;
+  }
+  const list = Array.isArray(docs) ? docs : [];
+  list.forEach((doc, i) => {
+    if (doc.errors.length > 0) {
+      for (const err of doc.errors) {
+        const pos = err.linePos?.[0];
+        problems.push({ file, line: pos?.line, col: pos?.col, message: firstLine(err.message) });
+      }
+      return;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      const pos = doc.contents?.range ? lineCol(text, doc.contents.range[0]) : undefined;
+      problems.push({ file, line: pos?.line, col: pos?.col, message: firstLine((e as Error).message) });
+      return;
+    }
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) {
+      if (v === null || v === undefined) continue;
+      objects.push(v);
+      origins.push({ file, document: i + 1 });
+    }
+  });
+}
+
+function firstLine(message: string): string {
+  return String(message).split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, col: before[before.length - 1].length + 1 };
+}
+
+function countObjects(results: readonly LintResult[]): number {
+  return results.length;
+}

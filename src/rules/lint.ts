@@ -1,0 +1,202 @@
+import { IpFamily } from '../net';
+import { Finding, Severity, RULES, finding } from './catalog';
+import { ParsedPool, checkIpPool, checkPoolOverlaps, isPlainObject } from './ip-pool';
+import { checkSpiderMultusConfig } from './multus-config';
+import { NetworkInfo, checkNetworkAttachmentDefinition } from './network-attachment';
+import { ManifestIndex, checkPodAnnotations } from './pod-annotations';
+import { PoolInfo } from './pod-networks';
+
+/** The object a lint result is about. */
+export interface ObjectRef {
+  readonly apiVersion?: string;
+  readonly kind: string;
+  readonly namespace?: string;
+  readonly name: string;
+}
+
+/** One finding of the linter, self-contained (for text and JSON output). */
+export interface LintFinding {
+  /** Rule id, e.g. `MV004`. */
+  readonly rule: string;
+  readonly severity: Severity;
+  /** The field at fault (path inside the object). */
+  readonly field: string;
+  readonly message: string;
+  readonly fix: string;
+  /** Documentation link of the rule. */
+  readonly docs: string;
+  readonly object: ObjectRef;
+}
+
+/** The findings for one linted object. */
+export interface LintResult {
+  /** Position of the object in the input array. */
+  readonly index: number;
+  /** Position inside a `List`'s items, when the object came from one. */
+  readonly item?: number;
+  readonly object: ObjectRef;
+  readonly findings: LintFinding[];
+}
+
+/** Pod-template locations of the workload kinds: path to the template's metadata. */
+const POD_TEMPLATE_PATHS: { readonly [kind: string]: readonly string[] } = {
+  Pod: ['metadata'],
+  PodTemplate: ['template', 'metadata'],
+  Deployment: ['spec', 'template', 'metadata'],
+  StatefulSet: ['spec', 'template', 'metadata'],
+  DaemonSet: ['spec', 'template', 'metadata'],
+  ReplicaSet: ['spec', 'template', 'metadata'],
+  ReplicationController: ['spec', 'template', 'metadata'],
+  Job: ['spec', 'template', 'metadata'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'metadata'],
+};
+
+/** Kinds whose pod template the linter checks. */
+export const WORKLOAD_KINDS = Object.keys(POD_TEMPLATE_PATHS);
+
+const SPIDERPOOL_DEFAULT_V4 = 'ipam.spidernet.io/default-ipv4-ippool';
+const SPIDERPOOL_DEFAULT_V6 = 'ipam.spidernet.io/default-ipv6-ippool';
+
+interface Entry {
+  readonly obj: Record<string, any>;
+  readonly index: number;
+  readonly item?: number;
+  readonly ref: ObjectRef;
+  readonly findings: Finding[];
+}
+
+/**
+ * Runs every rule over a set of plain Kubernetes objects (as parsed from YAML/JSON or synthesized by
+ * cdk8s): SpiderIPPools (each, and overlaps across them), SpiderMultusConfigs, NetworkAttachmentDefinitions
+ * and the pod template of every workload kind, resolving pods' networks and pools across the set. `List`
+ * objects are unpacked. Returns one result per object (in input order; non-objects are skipped). Never
+ * throws on malformed input.
+ */
+export function lintManifests(objects: readonly unknown[]): LintResult[] {
+  const entries: Entry[] = [];
+  const add = (obj: unknown, index: number, item?: number) => {
+    if (!isPlainObject(obj)) return;
+    entries.push({ obj, index, item, ref: refOf(obj), findings: [] });
+  };
+  (Array.isArray(objects) ? objects : []).forEach((obj, index) => {
+    if (isPlainObject(obj) && typeof obj.kind === 'string' && obj.kind.endsWith('List') && Array.isArray(obj.items)) {
+      obj.items.forEach((it: unknown, j: number) => add(it, index, j));
+    } else {
+      add(obj, index);
+    }
+  });
+
+  // Pools: each, then across the set.
+  const poolIndex = new Map<string, PoolInfo>();
+  const plans: Array<ParsedPool & { entry: Entry }> = [];
+  const clusterDefaults = new Set<IpFamily>();
+  for (const e of entries.filter(x => x.obj.kind === 'SpiderIPPool')) {
+    const { findings, parsed } = checkIpPool(e.obj);
+    e.findings.push(...findings);
+    plans.push({ ...parsed, entry: e });
+    const spec = isPlainObject(e.obj.spec) ? e.obj.spec : {};
+    const family: IpFamily | undefined = parsed.subnet?.family ?? (spec.ipVersion === 4 || spec.ipVersion === 6 ? spec.ipVersion : undefined);
+    const multusName = Array.isArray(spec.multusName) ? spec.multusName.filter((x: unknown): x is string => typeof x === 'string') : undefined;
+    poolIndex.set(parsed.name, { family, multusName });
+    if (spec.default === true && family !== undefined) clusterDefaults.add(family);
+  }
+  for (const [plan, findings] of checkPoolOverlaps(plans)) plan.entry.findings.push(...findings);
+
+  // Networks: NADs, and the NADs SpiderMultusConfigs generate.
+  const networks = new Map<string, NetworkInfo>();
+  const networkDefs: Array<{ entry: Entry; net: NetworkInfo; field: (family: IpFamily) => string }> = [];
+  for (const e of entries.filter(x => x.obj.kind === 'NetworkAttachmentDefinition')) {
+    const { findings, parsed } = checkNetworkAttachmentDefinition(e.obj);
+    e.findings.push(...findings);
+    if (parsed) {
+      networks.set(parsed.ref, parsed);
+      const i = parsed.plugins.findIndex(p => p.ipam !== undefined);
+      const prefix = Array.isArray(safeJson(e.obj.spec?.config)?.plugins) ? `spec.config.plugins[${Math.max(i, 0)}]` : 'spec.config';
+      networkDefs.push({ entry: e, net: parsed, field: f => `${prefix}.ipam.default_ipv${f}_ippool` });
+    }
+  }
+  for (const e of entries.filter(x => x.obj.kind === 'SpiderMultusConfig')) {
+    const { findings, network } = checkSpiderMultusConfig(e.obj);
+    e.findings.push(...findings);
+    if (network) {
+      networks.set(network.ref, network);
+      networkDefs.push({ entry: e, net: network, field: f => `spec.macvlan.ippools.ipv${f}` });
+    }
+  }
+  // A network's default pools must be of the family they are listed under.
+  for (const { entry, net, field } of networkDefs) {
+    for (const [family, names] of [[4, net.ipv4Pools], [6, net.ipv6Pools]] as const) {
+      for (const name of names) {
+        const pool = poolIndex.get(name);
+        if (pool?.family !== undefined && pool.family !== family) {
+          entry.findings.push(finding(RULES.poolFamilyMismatch, field(family), `pool "${name}" is IPv${pool.family} but is listed as an IPv${family} default pool`,
+            `move "${name}" to the IPv${pool.family} list`));
+        }
+      }
+    }
+  }
+
+  // Namespace default pools.
+  const namespaceDefaults = new Map<string, Set<IpFamily>>();
+  for (const e of entries.filter(x => x.obj.kind === 'Namespace')) {
+    const ann = isPlainObject(e.obj.metadata?.annotations) ? e.obj.metadata.annotations : {};
+    const set = new Set<IpFamily>();
+    if (typeof ann[SPIDERPOOL_DEFAULT_V4] === 'string' && ann[SPIDERPOOL_DEFAULT_V4].length > 0) set.add(4);
+    if (typeof ann[SPIDERPOOL_DEFAULT_V6] === 'string' && ann[SPIDERPOOL_DEFAULT_V6].length > 0) set.add(6);
+    if (typeof e.ref.name === 'string') namespaceDefaults.set(e.ref.name, set);
+  }
+  const index: ManifestIndex = {
+    networks,
+    pools: poolIndex,
+    defaultFamilies: ns => new Set([...clusterDefaults, ...(namespaceDefaults.get(ns) ?? [])]),
+  };
+
+  // Workloads.
+  for (const e of entries) {
+    const path = typeof e.obj.kind === 'string' && Object.prototype.hasOwnProperty.call(POD_TEMPLATE_PATHS, e.obj.kind) ? POD_TEMPLATE_PATHS[e.obj.kind] : undefined;
+    if (!path) continue;
+    let meta: any = e.obj;
+    for (const key of path) meta = isPlainObject(meta) ? meta[key] : undefined;
+    const annotations = isPlainObject(meta) ? meta.annotations : undefined;
+    const namespace = e.ref.namespace ?? 'default';
+    e.findings.push(...checkPodAnnotations(annotations, namespace, `${path.join('.')}.annotations`, index));
+  }
+
+  return entries.map(e => ({
+    index: e.index,
+    item: e.item,
+    object: e.ref,
+    findings: e.findings.map(f => ({
+      rule: f.rule.id, severity: f.rule.severity, field: f.field, message: f.message, fix: f.fix, docs: f.rule.docs, object: e.ref,
+    })),
+  }));
+}
+
+/** Only the error findings of lint results. */
+export function lintErrorCount(results: readonly LintResult[]): number {
+  return results.reduce((n, r) => n + r.findings.filter(f => f.severity === 'error').length, 0);
+}
+
+/** `Kind/name` or `Kind/namespace/name`. */
+export function formatObjectRef(ref: ObjectRef): string {
+  return ref.namespace !== undefined ? `${ref.kind} ${ref.namespace}/${ref.name}` : `${ref.kind} ${ref.name}`;
+}
+
+function refOf(obj: Record<string, any>): ObjectRef {
+  const meta = isPlainObject(obj.metadata) ? obj.metadata : {};
+  return {
+    apiVersion: typeof obj.apiVersion === 'string' ? obj.apiVersion : undefined,
+    kind: typeof obj.kind === 'string' ? obj.kind : '(no kind)',
+    namespace: typeof meta.namespace === 'string' ? meta.namespace : undefined,
+    name: typeof meta.name === 'string' ? meta.name : '(no name)',
+  };
+}
+
+function safeJson(text: unknown): any {
+  if (typeof text !== 'string') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

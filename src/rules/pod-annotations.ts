@@ -1,0 +1,175 @@
+import { IpFamily } from '../net';
+import { Finding, RULES, finding } from './catalog';
+import { isPlainObject } from './ip-pool';
+import {
+  MULTUS_DEFAULT_NETWORK, MULTUS_NETWORKS, MULTUS_NETWORK_STATUS, NetworkSelection, PoolSelection, SPIDERPOOL_IPPOOL, SPIDERPOOL_IPPOOLS,
+  parseDefaultNetwork, parseIppoolAnnotation, parseIppoolsAnnotation, parseNetworkSelection,
+} from './multus-annotations';
+import { NetworkInfo } from './network-attachment';
+import { PodNic, PoolInfo, checkPodNics } from './pod-networks';
+
+/** Where Multus resolves a bare default-network name. */
+export const MULTUS_NAMESPACE = 'kube-system';
+
+/** What the pod rules can look up across the manifest set. */
+export interface ManifestIndex {
+  /** Networks (NADs, and the NADs SpiderMultusConfigs generate) by `ns/name`. */
+  readonly networks: ReadonlyMap<string, NetworkInfo>;
+  /** SpiderIPPools by name. */
+  readonly pools: ReadonlyMap<string, PoolInfo>;
+  /** Families that have a fallback pool for a namespace (namespace annotation) or the cluster (`spec.default`). */
+  defaultFamilies(namespace: string): ReadonlySet<IpFamily>;
+}
+
+interface Attachment {
+  readonly selection: NetworkSelection;
+  readonly ref: string;
+  readonly iface: string;
+  readonly isDefault: boolean;
+  readonly field: string;
+}
+
+/**
+ * Builds the pod's NIC model from its Multus and Spiderpool annotations plus the manifest index, reports
+ * annotation syntax problems, unresolved networks and pool-coverage problems, then runs the shared pod
+ * rules ({@link checkPodNics}). `field` is the path of the annotations map (`metadata.annotations`,
+ * `spec.template.metadata.annotations`, ...). Never throws.
+ */
+export function checkPodAnnotations(annotations: unknown, podNamespace: string, field: string, index: ManifestIndex): Finding[] {
+  if (!isPlainObject(annotations)) return [];
+  const out: Finding[] = [];
+  const at = (key: string) => `${field}[${key}]`;
+
+  if (annotations[MULTUS_NETWORK_STATUS] !== undefined) {
+    out.push(finding(RULES.networkStatusAnnotation, at(MULTUS_NETWORK_STATUS), 'the network status is Multus output, written when the pod starts',
+      `remove ${MULTUS_NETWORK_STATUS} from the manifest`));
+  }
+
+  const attachments: Attachment[] = [];
+  let complete = true;
+  if (annotations[MULTUS_DEFAULT_NETWORK] !== undefined) {
+    const parsed = parseDefaultNetwork(annotations[MULTUS_DEFAULT_NETWORK], at(MULTUS_DEFAULT_NETWORK));
+    out.push(...parsed.findings);
+    if (parsed.value) {
+      const sel = parsed.value;
+      attachments.push({ selection: sel, ref: `${sel.namespace ?? MULTUS_NAMESPACE}/${sel.name}`, iface: 'eth0', isDefault: true, field: at(MULTUS_DEFAULT_NETWORK) });
+    } else {
+      complete = false;
+    }
+  }
+  const hasDefault = attachments.length > 0;
+  if (annotations[MULTUS_NETWORKS] !== undefined) {
+    const parsed = parseNetworkSelection(annotations[MULTUS_NETWORKS], at(MULTUS_NETWORKS));
+    out.push(...parsed.findings);
+    if (parsed.value) {
+      parsed.value.forEach((sel, i) => {
+        // Multus numbers additional NICs net1, net2, ... by position; naming one does not renumber the others.
+        const iface = sel.interface ?? `net${i + 1}`;
+        attachments.push({ selection: sel, ref: `${sel.namespace ?? podNamespace}/${sel.name}`, iface, isDefault: false, field: `${at(MULTUS_NETWORKS)}[${i}]` });
+      });
+    } else {
+      complete = false;
+    }
+  }
+  if (!hasDefault) {
+    const clash = attachments.find(a => a.iface === 'eth0');
+    if (clash) {
+      out.push(finding(RULES.podDuplicateInterface, `${clash.field}.interface`, `interface "eth0" of ${clash.ref} clashes with the cluster network's eth0`,
+        'give the additional network another interface name (net1, ...), or make it the default network'));
+    }
+  }
+
+  // Pool selection annotations.
+  let ippools: PoolSelection[] | undefined;
+  let ippoolsPresent = false;
+  if (annotations[SPIDERPOOL_IPPOOLS] !== undefined) {
+    ippoolsPresent = true;
+    const parsed = parseIppoolsAnnotation(annotations[SPIDERPOOL_IPPOOLS], at(SPIDERPOOL_IPPOOLS));
+    out.push(...parsed.findings);
+    ippools = parsed.value;
+  }
+  let ippool: PoolSelection | undefined;
+  let ippoolPresent = false;
+  if (annotations[SPIDERPOOL_IPPOOL] !== undefined) {
+    ippoolPresent = true;
+    const parsed = parseIppoolAnnotation(annotations[SPIDERPOOL_IPPOOL], at(SPIDERPOOL_IPPOOL));
+    out.push(...parsed.findings);
+    ippool = parsed.value;
+  }
+
+  // Resolve networks.
+  const nics: PodNic[] = [];
+  let spiderpoolIndex = 0;
+  const fallback = index.defaultFamilies(podNamespace);
+  for (const a of attachments) {
+    const net = index.networks.get(a.ref);
+    if (!net) {
+      const bare = a.isDefault && a.selection.namespace === undefined ? ` (a bare default-network name is looked up in ${MULTUS_NAMESPACE})` : '';
+      out.push(finding(RULES.podUnknownNetwork, a.field, `network ${a.ref} is not defined by any NetworkAttachmentDefinition or SpiderMultusConfig in the manifests${bare}`,
+        `define ${a.ref}, or reference an existing network as "namespace/name"`));
+      nics.push({ interface: a.iface, network: a.ref, kind: 'unknown', isDefault: a.isDefault, spiderpool: false, families: [], ipv4Pools: [], ipv6Pools: [], defaultRoutes: a.selection.defaultRoute, macvlan: false });
+      continue;
+    }
+    if (net.capabilities) {
+      for (const cap of ['ips', 'mac'] as const) {
+        if (a.selection[cap] !== undefined && !net.capabilities[cap]) {
+          out.push(finding(RULES.annotationCapabilities, `${a.field}.${cap}`, `${a.ref}'s plugin does not declare "capabilities": {"${cap}": true}, so the requested ${cap} is ignored`,
+            `add "capabilities": {"${cap}": true} to the plugin in ${a.ref}'s config`));
+        }
+      }
+    }
+    let v4 = net.ipv4Pools;
+    let v6 = net.ipv6Pools;
+    const families: IpFamily[] = [];
+    if (v4.length > 0) families.push(4);
+    if (v6.length > 0) families.push(6);
+    if (net.spiderpool) {
+      let sel: PoolSelection | undefined;
+      if (ippools) {
+        const named = ippools.some(p => p.interface !== undefined);
+        sel = named ? ippools.find(p => p.interface === a.iface) : ippools[spiderpoolIndex];
+        if (named && !sel) {
+          out.push(finding(RULES.ippoolsMissingNic, at(SPIDERPOOL_IPPOOLS), `Spiderpool NIC "${a.iface}" (${a.ref}) is not listed`,
+            `add {"interface": "${a.iface}", "ipv4": [...], "ipv6": [...]} to the list`));
+        }
+      } else if (!ippoolsPresent && ippool) {
+        sel = ippool;
+      }
+      spiderpoolIndex++;
+      if (sel) {
+        v4 = sel.ipv4;
+        v6 = sel.ipv6;
+      } else if (!ippoolsPresent && !ippoolPresent && families.length === 0 && fallback.size > 0) {
+        // Namespace or cluster default pools serve NICs that select nothing.
+        families.push(...fallback);
+        v4 = fallback.has(4) ? ['(default)'] : [];
+        v6 = fallback.has(6) ? ['(default)'] : [];
+      }
+    }
+    nics.push({
+      interface: a.iface,
+      network: a.ref,
+      kind: net.kind,
+      isDefault: a.isDefault,
+      spiderpool: net.spiderpool,
+      families,
+      ipv4Pools: v4,
+      ipv6Pools: v6,
+      macvlan: net.macvlan,
+      routeHelper: net.routeHelper,
+      defaultRoutes: a.selection.defaultRoute,
+    });
+  }
+  if (ippools && ippools.some(p => p.interface !== undefined) && (annotations[MULTUS_NETWORKS] !== undefined || hasDefault)) {
+    // A listed interface that no NIC has is most likely a typo.
+    const known = new Set([...nics.map(n => n.interface), 'eth0']);
+    ippools.forEach((p, i) => {
+      if (p.interface !== undefined && !known.has(p.interface) && complete) {
+        out.push(finding(RULES.ippoolsMissingNic, `${at(SPIDERPOOL_IPPOOLS)}[${i}].interface`, `interface "${p.interface}" is not an interface of the pod (${[...known].join(', ')})`,
+          'use the interface names of the pod\'s networks (net1, net2, ... by position, unless named)'));
+      }
+    });
+  }
+  out.push(...checkPodNics(nics, { pools: index.pools }));
+  return out;
+}

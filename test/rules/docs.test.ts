@@ -1,0 +1,43 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { lintYaml, ruleIds } from './helpers';
+import { RULES, RuleInfo, allRules, renderRulesMarkdown, ruleById } from '../../src/rules';
+
+const DOC = path.join(__dirname, '..', '..', 'docs', 'rules.md');
+
+describe('docs/rules.md', () => {
+  // Regenerate after adding a rule: npx ts-node -T -e "process.stdout.write(require('./src/rules').renderRulesMarkdown())" > docs/rules.md
+  test('equals the rendering of the catalog', () => {
+    expect(fs.readFileSync(DOC, 'utf8')).toBe(renderRulesMarkdown());
+  });
+
+  test('every rule has an anchor and a docs link to it', () => {
+    const doc = renderRulesMarkdown();
+    for (const r of allRules()) {
+      expect(r.docs).toBe(`docs/rules.md#${r.id.toLowerCase()}`);
+      expect(doc).toContain(`<a id="${r.id.toLowerCase()}"></a>`);
+    }
+  });
+
+  test('rule ids are unique and well-formed', () => {
+    const ids = allRules().map(r => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^MV\d{3}$/);
+    expect(ruleById('mv004')).toBe(RULES.poolGateway);
+  });
+
+  // The rules of this engine (the topology rules MV026-MV049 carry their own examples).
+  const manifestRules = allRules().filter(r => Number(r.id.slice(2)) <= 25 || Number(r.id.slice(2)) >= 50);
+  test.each(manifestRules.map(r => [r.id, r] as [string, RuleInfo]))('%s has a failing and a fixed example', (_id, rule) => {
+    expect(rule.example).toBeDefined();
+  });
+
+  const yamlExamples = allRules().filter(r => r.example && (r.example.language ?? 'yaml') === 'yaml');
+  test.each(yamlExamples.map(r => [r.id, r] as [string, RuleInfo]))('%s: the bad example triggers it, the good one does not', (id, rule) => {
+    expect(ruleIds(lintYaml(rule.example!.bad))).toContain(id);
+    const good = lintYaml(rule.example!.good);
+    expect(ruleIds(good)).not.toContain(id);
+    // The fixed example is clean altogether.
+    expect(good.filter(f => f.severity === 'error')).toEqual([]);
+  });
+});
