@@ -13,8 +13,8 @@ describe('npm run synth (examples/main.ts)', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('writes one YAML file per chart plus the switch plan and diagram, and every custom resource validates', () => {
-    expect(synthExamples(dir)).toEqual(['macvlan-basic.k8s.yaml', 'macvlan-vlan-topology.k8s.yaml', 'switch-plan.md', 'topology.mmd']);
-    const objects = ['macvlan-basic.k8s.yaml', 'macvlan-vlan-topology.k8s.yaml']
+    expect(synthExamples(dir)).toEqual(['macvlan-basic.k8s.yaml', 'macvlan-peers.k8s.yaml', 'macvlan-vlan-topology.k8s.yaml', 'switch-plan.md', 'topology.mmd']);
+    const objects = ['macvlan-basic.k8s.yaml', 'macvlan-peers.k8s.yaml', 'macvlan-vlan-topology.k8s.yaml']
       .flatMap(f => YAML.parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map(d => d.toJS()));
     const { checked, errors } = validateCustomResources(objects);
     expect(errors).toEqual([]);

@@ -20,6 +20,11 @@ export enum CoordinatorPodCidrType {
  */
 export interface CoordinatorOptions {
   /**
+   * Where the coordinator learns the cluster's pod CIDRs from.
+   * @default - coordinator default (auto)
+   */
+  readonly podCidrType?: CoordinatorPodCidrType;
+  /**
    * Tune the pod's routing tables when the pod has several NICs.
    * @default - coordinator default (true)
    */

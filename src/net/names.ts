@@ -71,9 +71,10 @@ export function checkMacAddress(mac: string): string | undefined {
  * whose first octet has its least significant (group) bit clear.
  */
 export function checkUnicastMacPrefix(prefix: string): string | undefined {
-  const expected = 'expected 1-5 two-digit hex octets separated by ":", e.g. 0a:1b';
+  // Spiderpool's coordinator takes exactly two octets (the other four come from the pod's IP).
+  const expected = 'expected two two-digit hex octets separated by ":", e.g. 0a:1b';
   const octets = prefix.split(':');
-  if (octets.length > 5) return `has ${octets.length} ":"-separated parts; ${expected}`;
+  if (octets.length !== 2) return `has ${octets.length} ":"-separated part${octets.length === 1 ? '' : 's'}; ${expected}`;
   const bad = octets.findIndex((o) => !HEX_PAIR.test(o));
   if (bad >= 0) {
     const what = octets[bad].length === 0 ? 'which is empty' : 'which is not two hex digits';

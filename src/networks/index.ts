@@ -2,3 +2,4 @@ export * from './ip-pool';
 export * from './macvlan-network';
 export * from './macvlan-standalone-network';
 export * from './macvlan-overlay-network';
+export * from './nad-source';

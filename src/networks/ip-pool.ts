@@ -2,8 +2,9 @@ import { Lazy, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import { LabelSelectorSpec, SpiderIpPoolObject, SpiderIpPoolSpec } from '../k8s';
 import { Cidr, IpAddress } from '../net';
-import { PoolForOverlap, checkIpPool, errorsOf, formatFinding } from '../rules';
+import { PoolForOverlap, checkIpPool, defaultPoolRange } from '../rules';
 import { Registry } from './registry';
+import { duplicateFindings, validationMessages } from './report';
 
 /** A route handed to pods that get an address from the pool. */
 export interface IpPoolRoute {
@@ -24,8 +25,9 @@ export interface IpPoolProps {
   readonly name?: string;
   /**
    * Allocatable addresses: single IPs or `a-b` ranges inside the subnet.
-   * @default - every host address of the subnet (IPv4: without network and broadcast address), with the
-   * gateway added to `excludeIps`
+   * @default - IPv4: every host address of the subnet (without network and broadcast address); IPv6: the
+   * first 65535 addresses after the subnet-router anycast address (Spiderpool enumerates every address of a
+   * pool, so a whole /64 is not an option); in both cases with the gateway added to `excludeIps`
    */
   readonly ips?: string[];
   /**
@@ -84,7 +86,7 @@ export class IpPool extends Construct {
 
   private readonly multusNames: string[] = [];
   private readonly spec: SpiderIpPoolSpec;
-  private plan?: PoolForOverlap;
+  private check?: ReturnType<typeof checkIpPool>;
 
   constructor(scope: Construct, id: string, props: IpPoolProps) {
     super(scope, id);
@@ -96,7 +98,7 @@ export class IpPool extends Construct {
     let ips = props.ips;
     let excludeIps = props.excludeIps;
     if (ips === undefined && cidr?.isCanonical) {
-      const hosts = cidr.hostRange();
+      const hosts = defaultPoolRange(cidr);
       ips = [hosts.toString()];
       const gw = props.gateway !== undefined ? IpAddress.tryParse(props.gateway) : undefined;
       if (gw && hosts.contains(gw) && !(excludeIps ?? []).includes(props.gateway!)) {
@@ -126,11 +128,11 @@ export class IpPool extends Construct {
 
     const registry = Registry.of(this);
     registry.registerPool(this);
+    registry.claimName('SpiderIPPool', this.name, this);
     this.node.addValidation({
       validate: () => {
-        const { findings } = checkIpPool({ metadata: { name: this.name }, spec: this.spec });
-        const all = [...findings, ...registry.overlapFindingsFor(this)];
-        return errorsOf(all).map(f => formatFinding(f, `SpiderIPPool "${this.name}"`));
+        const all = [...this.checked().findings, ...registry.overlapFindingsFor(this), ...duplicateFindings(registry, 'SpiderIPPool', this.name, this)];
+        return validationMessages(this, all, `SpiderIPPool "${this.name}"`);
       },
     });
   }
@@ -150,7 +152,13 @@ export class IpPool extends Construct {
 
   /** @internal */
   public _planForOverlap(): PoolForOverlap {
-    if (!this.plan) this.plan = checkIpPool({ metadata: { name: this.name }, spec: this.spec }).parsed;
-    return this.plan;
+    return this.checked().parsed;
+  }
+
+  /** The pool rules' verdict on this pool's spec, computed once (the checked fields never change after construction). */
+  private checked(): ReturnType<typeof checkIpPool> {
+    if (!this.check) this.check = checkIpPool({ metadata: { name: this.name }, spec: this.spec });
+    return this.check;
   }
 }
+

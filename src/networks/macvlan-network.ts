@@ -1,9 +1,17 @@
 import { Lazy, Names } from 'cdk8s';
 import { Construct } from 'constructs';
-import { CoordinatorMode, CoordinatorOptions, DEFAULT_CNI_VERSION, MacvlanMode, coordinatorPlugin, macvlanPlugin, renderConfList, spiderpoolIpam } from '../cni';
-import { NetworkAttachmentDefinition } from '../k8s';
-import { checkNetworkAttachmentDefinition, errorsOf, formatFinding, Finding, RULES, finding } from '../rules';
+import {
+  CoordinatorMode, DEFAULT_CNI_VERSION, HelperPluginModel, HelperPluginType, Ipam, IpamType, MacvlanMode,
+  OverlayHelperPlugin, SMC_CNI_VERSION_ANNOTATION, StandaloneHelperPlugin, coordinatorPlugin, coordinatorSpec, ifacerMaster,
+  ifacerPlugin, macvlanPlugin,
+  needsIfacer, renderConfList, spidernetPlugin,
+} from '../cni';
+import { NetworkAttachmentDefinition, SpiderMultusConfigObject } from '../k8s';
+import { Finding, RULES, checkNetworkAttachmentDefinition, checkSpiderMultusConfig, finding } from '../rules';
 import { IpPool } from './ip-pool';
+import { IfacerOptions, NadSource } from './nad-source';
+import { Registry } from './registry';
+import { duplicateFindings, validationMessages } from './report';
 
 /** Props shared by standalone and overlay macvlan networks. */
 export interface MacvlanNetworkProps {
@@ -30,35 +38,45 @@ export interface MacvlanNetworkProps {
    */
   readonly mtu?: number;
   /**
-   * The IP pools (IPv4 and/or IPv6) pods on this network allocate from by default. More can be added
-   * with `addPool`.
+   * IPAM plugin.
+   * @default Ipam.spiderpool()
+   */
+  readonly ipam?: Ipam;
+  /**
+   * The Spiderpool IP pools (IPv4 and/or IPv6) pods on this network allocate from by default. More can be added
+   * with `addPool`. Spiderpool IPAM only.
    * @default - none (add pools before pods use the network)
    */
   readonly pools?: IpPool[];
-  /**
-   * Spiderpool coordinator tuning. The coordinator runs after macvlan in the plugin chain, in underlay mode
-   * for standalone networks and overlay mode for overlay networks.
-   * @default - coordinator with its defaults
-   */
-  readonly coordinator?: CoordinatorOptions;
   /**
    * CNI spec version written into the config.
    * @default "0.3.1"
    */
   readonly cniVersion?: string;
   /**
-   * Whether this construct synthesizes the NetworkAttachmentDefinition. Set it to `false` when something
-   * else creates the NAD of the same name and namespace, e.g. Spiderpool from a `SpiderMultusConfig`: the
-   * construct then still names the network (for pod annotations), binds its pools and checks its config,
-   * but emits no object (and `apiObject` is undefined).
+   * What to synthesize: the NetworkAttachmentDefinition itself, or a SpiderMultusConfig from which Spiderpool
+   * generates it.
+   * @default NadSource.NETWORK_ATTACHMENT_DEFINITION
+   */
+  readonly source?: NadSource;
+  /**
+   * Let Spiderpool's `ifacer` create the master (bond and/or VLAN sub-interface) at pod start. `master` must
+   * then be the interface ifacer creates: `<bond name or the single interface>[.<vlanId>]`.
+   * @default - the master exists on the nodes
+   */
+  readonly ifacer?: IfacerOptions;
+  /**
+   * Whether this construct synthesizes anything. Set it to `false` when something else creates the NAD of the
+   * same name and namespace: the construct then still names the network (for pod annotations), binds its
+   * pools and checks its config, but emits no object (and `apiObject` is undefined).
    * @default true
    */
   readonly emitNad?: boolean;
 }
 
 /**
- * Common base of {@link MacvlanStandaloneNetwork} and {@link MacvlanOverlayNetwork}: one Multus
- * NetworkAttachmentDefinition running macvlan with Spiderpool IPAM, then the coordinator.
+ * Common base of {@link MacvlanStandaloneNetwork} and {@link MacvlanOverlayNetwork}: one Multus network running
+ * macvlan (after Spiderpool's ifacer, if asked), an IPAM plugin, then the route helper.
  * Not meant to be extended outside this library; pods take the concrete classes.
  */
 export abstract class MacvlanNetwork extends Construct {
@@ -75,47 +93,63 @@ export abstract class MacvlanNetwork extends Construct {
   public readonly master: string;
   /** Macvlan mode. */
   public readonly mode: MacvlanMode;
-  /** The synthesized NetworkAttachmentDefinition (undefined when `emitNad` is false). */
+  /** IPAM plugin. */
+  public readonly ipam: Ipam;
+  /** What is synthesized for Multus. */
+  public readonly source: NadSource;
+  /** The synthesized NetworkAttachmentDefinition (undefined on the SpiderMultusConfig path or when `emitNad` is false). */
   public readonly apiObject?: NetworkAttachmentDefinition;
+  /** The synthesized SpiderMultusConfig (SpiderMultusConfig path only). */
+  public readonly multusConfig?: SpiderMultusConfigObject;
 
   private readonly poolList: IpPool[] = [];
   private readonly mtu?: number;
   private readonly cniVersion: string;
-  private readonly coordinator: CoordinatorOptions;
+  private readonly helper: HelperPluginModel;
   private readonly coordinatorMode: CoordinatorMode;
+  private readonly ifacer?: IfacerOptions;
+  private rendered?: string;
 
-  protected constructor(scope: Construct, id: string, props: MacvlanNetworkProps, coordinatorMode: CoordinatorMode) {
+  protected constructor(scope: Construct, id: string, props: MacvlanNetworkProps, coordinatorMode: CoordinatorMode,
+    helper: StandaloneHelperPlugin | OverlayHelperPlugin) {
     super(scope, id);
     this.name = props.name ?? Names.toDnsLabel(this);
     this.namespace = props.namespace ?? MacvlanNetwork.DEFAULT_NAMESPACE;
     this.qualifiedName = `${this.namespace}/${this.name}`;
     this.master = props.master;
     this.mode = props.mode ?? MacvlanMode.BRIDGE;
+    this.ipam = props.ipam ?? Ipam.spiderpool();
+    this.source = props.source ?? NadSource.NETWORK_ATTACHMENT_DEFINITION;
     this.mtu = props.mtu;
     this.cniVersion = props.cniVersion ?? DEFAULT_CNI_VERSION;
-    this.coordinator = props.coordinator ?? {};
+    this.helper = helper._model;
     this.coordinatorMode = coordinatorMode;
+    this.ifacer = props.ifacer;
     for (const pool of props.pools ?? []) this.addPool(pool);
 
     if (props.emitNad ?? true) {
-      this.apiObject = new NetworkAttachmentDefinition(this, 'Resource', {
-        metadata: { name: this.name, namespace: this.namespace },
-        spec: { config: Lazy.any({ produce: () => this.renderConfig(coordinatorMode) }) as any },
-      });
+      if (this.source === NadSource.SPIDER_MULTUS_CONFIG) {
+        this.multusConfig = new SpiderMultusConfigObject(this, 'Resource', {
+          metadata: {
+            name: this.name,
+            namespace: this.namespace,
+            ...(this.cniVersion !== DEFAULT_CNI_VERSION ? { annotations: { [SMC_CNI_VERSION_ANNOTATION]: this.cniVersion } } : {}),
+          },
+          spec: Lazy.any({ produce: () => this.spiderMultusConfigSpec() }) as any,
+        });
+      } else {
+        this.apiObject = new NetworkAttachmentDefinition(this, 'Resource', {
+          metadata: { name: this.name, namespace: this.namespace },
+          spec: { config: Lazy.any({ produce: () => this.cniConfig }) as any },
+        });
+      }
     }
 
+    const registry = Registry.of(this);
+    registry.claimName('NetworkAttachmentDefinition', this.qualifiedName, this);
     this.node.addValidation({
-      validate: () => {
-        const findings: Finding[] = checkNetworkAttachmentDefinition({
-          metadata: { name: this.name, namespace: this.namespace },
-          spec: { config: this.renderConfig(coordinatorMode) },
-        }).findings;
-        if (this.poolList.length === 0) {
-          findings.push(finding(RULES.podNicWithoutPool, 'pools', 'the network has no IP pool, so its pods get no address',
-            'pass `pools` (an IPv4 and/or IPv6 IpPool) or call addPool()'));
-        }
-        return errorsOf(findings).map(f => formatFinding(f, `NetworkAttachmentDefinition "${this.qualifiedName}"`));
-      },
+      validate: () => validationMessages(this, [...this.findings(), ...duplicateFindings(registry, 'NetworkAttachmentDefinition', this.qualifiedName, this)],
+        `${this.source} "${this.qualifiedName}"`),
     });
   }
 
@@ -123,6 +157,7 @@ export abstract class MacvlanNetwork extends Construct {
   public addPool(pool: IpPool): void {
     if (this.poolList.includes(pool)) return;
     this.poolList.push(pool);
+    this.rendered = undefined;
     pool._bindNetwork(this.qualifiedName);
   }
 
@@ -141,24 +176,102 @@ export abstract class MacvlanNetwork extends Construct {
     return this.poolList.filter(p => p.ipVersion === 6);
   }
 
-  /** The CNI plugin list of this network as a deterministic JSON string (what `spec.config` holds). */
-  public get cniConfig(): string {
-    return this.renderConfig(this.coordinatorMode);
+  /** The route helper chained after macvlan. */
+  public get helperPlugin(): HelperPluginType {
+    return this.helper.type;
   }
 
-  private renderConfig(coordinatorMode: CoordinatorMode): string {
-    return renderConfList({
-      cniVersion: this.cniVersion,
-      name: this.name,
-      plugins: [
-        macvlanPlugin({
-          master: this.master,
-          mode: this.mode,
-          mtu: this.mtu,
-          ipam: spiderpoolIpam({ ipv4Pools: this.ipv4Pools.map(p => p.name), ipv6Pools: this.ipv6Pools.map(p => p.name) }),
-        }),
-        coordinatorPlugin(coordinatorMode, this.coordinator),
-      ],
-    });
+  /**
+   * The CNI plugin list of this network as a deterministic JSON string: what `spec.config` of the NAD holds
+   * (on the SpiderMultusConfig path: what Spiderpool generates from it).
+   */
+  public get cniConfig(): string {
+    if (this.rendered === undefined) {
+      const plugins: Array<Record<string, unknown>> = [];
+      if (this.ifacer && needsIfacer(this.ifacer.interfaces, this.ifacer.vlanId)) {
+        plugins.push(ifacerPlugin({ interfaces: this.ifacer.interfaces, vlanId: this.ifacer.vlanId, bond: this.ifacer.bond }));
+      }
+      plugins.push(macvlanPlugin({
+        master: this.master,
+        mode: this.mode,
+        mtu: this.mtu,
+        capabilities: this.ipam.needsPodAddresses ? { ips: true } : undefined,
+        ipam: this.ipam._render({ ipv4Pools: this.ipv4Pools.map(p => p.name), ipv6Pools: this.ipv6Pools.map(p => p.name) }),
+      }));
+      const helper = this.helperPluginConfig();
+      if (helper) plugins.push(helper);
+      this.rendered = renderConfList({ cniVersion: this.cniVersion, name: this.name, plugins });
+    }
+    return this.rendered;
+  }
+
+  private helperPluginConfig(): Record<string, unknown> | undefined {
+    switch (this.helper.type) {
+      case HelperPluginType.COORDINATOR: return coordinatorPlugin(this.coordinatorMode, this.helper.coordinator);
+      case HelperPluginType.SPIDERNET_VETH: return spidernetPlugin('veth', this.helper.spidernet!);
+      case HelperPluginType.SPIDERNET_ROUTER: return spidernetPlugin('router', this.helper.spidernet!);
+      default: return undefined;
+    }
+  }
+
+  /** The SpiderMultusConfig spec expressing the same network (CRD field names, fixed order). */
+  private spiderMultusConfigSpec(): Record<string, unknown> {
+    const macvlan: Record<string, unknown> = { master: this.ifacer ? [...this.ifacer.interfaces] : [this.master] };
+    if (this.ifacer?.vlanId) macvlan.vlanID = this.ifacer.vlanId;
+    if (this.ifacer?.bond) {
+      const bond: Record<string, unknown> = { name: this.ifacer.bond.name, mode: this.ifacer.bond.mode };
+      if (this.ifacer.bond.options) bond.options = this.ifacer.bond.options;
+      macvlan.bond = bond;
+    }
+    if (this.mtu) macvlan.mtu = this.mtu;
+    const ippools: Record<string, string[]> = {};
+    if (this.ipv4Pools.length > 0) ippools.ipv4 = this.ipv4Pools.map(p => p.name);
+    if (this.ipv6Pools.length > 0) ippools.ipv6 = this.ipv6Pools.map(p => p.name);
+    if (Object.keys(ippools).length > 0) macvlan.ippools = ippools;
+    const spec: Record<string, unknown> = { cniType: 'macvlan', macvlan };
+    if (this.helper.type === HelperPluginType.COORDINATOR) {
+      spec.enableCoordinator = true;
+      spec.coordinator = coordinatorSpec(this.coordinatorMode, this.helper.coordinator);
+    } else {
+      spec.enableCoordinator = false;
+      const helper = this.helperPluginConfig();
+      if (helper) spec.chainCNIJsonData = [JSON.stringify(helper)];
+    }
+    return spec;
+  }
+
+  private findings(): Finding[] {
+    const out: Finding[] = [];
+    if (this.source === NadSource.SPIDER_MULTUS_CONFIG) {
+      const smc = { metadata: { name: this.name, namespace: this.namespace }, spec: this.spiderMultusConfigSpec() };
+      out.push(...checkSpiderMultusConfig(smc).findings);
+      const unsupported: string[] = [];
+      if (this.mode !== MacvlanMode.BRIDGE) unsupported.push(`macvlan mode "${this.mode}" (Spiderpool always generates bridge)`);
+      if (this.ipam.type !== IpamType.SPIDERPOOL) unsupported.push(`${this.ipam.type} IPAM (Spiderpool generates Spiderpool IPAM)`);
+      for (const what of unsupported) {
+        out.push(finding(RULES.smcUnsupported, 'source', `a SpiderMultusConfig cannot express ${what}`,
+          'use source NadSource.NETWORK_ATTACHMENT_DEFINITION for this network, or drop the setting'));
+      }
+    }
+    // The NAD rules run on the config (on the SpiderMultusConfig path: the one Spiderpool would generate).
+    const nad = { metadata: { name: this.name, namespace: this.namespace }, spec: { config: this.cniConfig } };
+    out.push(...checkNetworkAttachmentDefinition(nad).findings);
+    if (this.ifacer) {
+      const expected = ifacerMaster(this.ifacer.interfaces, this.ifacer.vlanId, this.ifacer.bond?.name);
+      if (expected !== this.master) {
+        out.push(finding(RULES.ifacerMaster, 'master', `master "${this.master}" is not the interface ifacer creates ("${expected}")`,
+          `set master to "${expected}", or change ifacer's interfaces/bond/vlanId`));
+      }
+    }
+    if (this.ipam.type === IpamType.SPIDERPOOL) {
+      if (this.poolList.length === 0) {
+        out.push(finding(RULES.podNicWithoutPool, 'pools', 'the network has no IP pool, so its pods get no address',
+          'pass `pools` (an IPv4 and/or IPv6 IpPool) or call addPool()'));
+      }
+    } else if (this.poolList.length > 0) {
+      out.push(finding(RULES.poolsWithoutSpiderpool, 'pools', `${this.poolList.map(p => `"${p.name}"`).join(', ')} given, but the network uses ${this.ipam.type} IPAM, which never reads SpiderIPPools`,
+        'drop the pools, or use Ipam.spiderpool()'));
+    }
+    return out;
   }
 }

@@ -1,10 +1,17 @@
 import { Construct } from 'constructs';
 import { MacvlanNetwork, MacvlanNetworkProps } from './macvlan-network';
+import { OverlayHelperPlugin } from '../cni/helper-plugins';
 
 const OVERLAY = Symbol.for('cdk8s-macvlan.MacvlanOverlayNetwork');
 
 /** Props of {@link MacvlanOverlayNetwork}. */
-export interface MacvlanOverlayNetworkProps extends MacvlanNetworkProps {}
+export interface MacvlanOverlayNetworkProps extends MacvlanNetworkProps {
+  /**
+   * The route helper chained after macvlan.
+   * @default OverlayHelperPlugin.coordinator()
+   */
+  readonly helper?: OverlayHelperPlugin;
+}
 
 /**
  * A macvlan network attached as an extra NIC (net1, net2, ...) beside the cluster CNI's eth0
@@ -21,7 +28,7 @@ export class MacvlanOverlayNetwork extends MacvlanNetwork {
   private readonly overlayNetworkBrand = true;
 
   constructor(scope: Construct, id: string, props: MacvlanOverlayNetworkProps) {
-    super(scope, id, props, 'overlay');
+    super(scope, id, props, 'overlay', (props.helper ?? OverlayHelperPlugin.coordinator()));
     Object.defineProperty(this, OVERLAY, { value: this.overlayNetworkBrand });
   }
 }

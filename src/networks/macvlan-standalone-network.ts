@@ -1,10 +1,17 @@
 import { Construct } from 'constructs';
 import { MacvlanNetwork, MacvlanNetworkProps } from './macvlan-network';
+import { StandaloneHelperPlugin } from '../cni/helper-plugins';
 
 const STANDALONE = Symbol.for('cdk8s-macvlan.MacvlanStandaloneNetwork');
 
 /** Props of {@link MacvlanStandaloneNetwork}. */
-export interface MacvlanStandaloneNetworkProps extends MacvlanNetworkProps {}
+export interface MacvlanStandaloneNetworkProps extends MacvlanNetworkProps {
+  /**
+   * The route helper chained after macvlan.
+   * @default StandaloneHelperPlugin.coordinator()
+   */
+  readonly helper?: StandaloneHelperPlugin;
+}
 
 /**
  * A macvlan network that becomes the pod's eth0 (`v1.multus-cni.io/default-network`), replacing the cluster
@@ -21,7 +28,7 @@ export class MacvlanStandaloneNetwork extends MacvlanNetwork {
   private readonly standaloneNetworkBrand = true;
 
   constructor(scope: Construct, id: string, props: MacvlanStandaloneNetworkProps) {
-    super(scope, id, props, 'underlay');
+    super(scope, id, props, 'underlay', (props.helper ?? StandaloneHelperPlugin.coordinator()));
     Object.defineProperty(this, STANDALONE, { value: this.standaloneNetworkBrand });
   }
 }

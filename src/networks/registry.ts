@@ -23,8 +23,22 @@ export class Registry extends Construct {
   private readonly pools: RegisteredPool[] = [];
   private cache?: { size: number; findings: Map<RegisteredPool, Finding[]> };
 
+  private readonly names = new Map<string, IConstruct>();
+
   private constructor(scope: Construct, id: string) {
     super(scope, id);
+  }
+
+  /** Records that `owner` defines object `kind` `namespace/name` (the first claim wins). */
+  public claimName(kind: string, qualifiedName: string, owner: IConstruct): void {
+    const key = `${kind}\u0000${qualifiedName}`;
+    if (!this.names.has(key)) this.names.set(key, owner);
+  }
+
+  /** The construct that first claimed the name, when it is not `owner`. */
+  public firstOwner(kind: string, qualifiedName: string, owner: IConstruct): IConstruct | undefined {
+    const first = this.names.get(`${kind}\u0000${qualifiedName}`);
+    return first !== undefined && first !== owner ? first : undefined;
   }
 
   public registerPool(pool: RegisteredPool): void {

@@ -1,8 +1,11 @@
+import { Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
+import { HelperPluginType, IpamType } from '../cni';
 import { IpFamily } from '../net';
 import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
-import { PodNic, PoolInfo, checkPodNics, errorsOf, formatFinding } from '../rules';
+import { validationMessages } from '../networks/report';
+import { Finding, PodNic, PoolInfo, RULES, checkPodNics, finding } from '../rules';
 import { DEFAULT_NETWORK_ANNOTATION, IPPOOLS_ANNOTATION, NETWORKS_ANNOTATION } from './annotations';
 
 /** Options for one NIC of a pod. */
@@ -17,6 +20,13 @@ export interface AttachmentOptions {
    * @default - the network's pools
    */
   readonly pools?: IpPool[];
+  /**
+   * Addresses (CIDR form) this pod's NIC requests, for a network with static IPAM and no fixed addresses
+   * (written as `ips` in the Multus annotation). Give a workload with several replicas one address per pod
+   * only through separate workloads: every replica gets the same request.
+   * @default - none
+   */
+  readonly ips?: string[];
 }
 
 /** One NIC of a pod, as resolved by a {@link PodNetworks} set. */
@@ -27,8 +37,13 @@ export interface NetworkAttachment {
   readonly interface: string;
   /** Whether this is the default network (eth0). */
   readonly isDefault: boolean;
-  /** Pools selected for this NIC. */
+  /** Pools selected for this NIC (Spiderpool IPAM only). */
   readonly pools: IpPool[];
+  /**
+   * Addresses requested through the annotation.
+   * @default - none
+   */
+  readonly ips?: string[];
 }
 
 interface PendingAttachment {
@@ -65,6 +80,7 @@ export abstract class PodNetworks {
   private readonly applied = new Set<IConstruct>();
   /** @internal */
   protected _frozen = false;
+  private annotationCache?: { signature: string; value: { [key: string]: string } };
 
   protected constructor() {}
 
@@ -75,23 +91,38 @@ export abstract class PodNetworks {
       const isDefault = this._hasDefault && i === 0;
       // Multus numbers extra NICs by position (net1, net2, ...); naming one does not renumber the others.
       const iface = isDefault ? 'eth0' : p.options.interface ?? `net${i + offset}`;
-      return { network: p.network, interface: iface, isDefault, pools: p.options.pools ? [...p.options.pools] : p.network.pools };
+      const spiderpool = p.network.ipam.type === IpamType.SPIDERPOOL;
+      const pools = !spiderpool ? [] : p.options.pools ? [...p.options.pools] : p.network.pools;
+      return { network: p.network, interface: iface, isDefault, pools, ips: p.options.ips ? [...p.options.ips] : undefined };
     });
   }
 
   /** The pod annotations for this set: Multus networks (JSON form) and Spiderpool `ippools`, in a fixed order. */
   public annotations(): { [key: string]: string } {
+    const signature = this._pending.map(p => p.network.pools.length).join(',');
+    if (this.annotationCache?.signature === signature) return { ...this.annotationCache.value };
+    const value = this.renderAnnotations();
+    if (this._frozen) this.annotationCache = { signature, value };
+    return { ...value };
+  }
+
+  private renderAnnotations(): { [key: string]: string } {
     const atts = this.attachments;
     const out: { [key: string]: string } = {};
     const primary = atts.find(a => a.isDefault);
     if (primary) out[DEFAULT_NETWORK_ANNOTATION] = primary.network.qualifiedName;
     const extra = atts.filter(a => !a.isDefault);
     if (extra.length > 0) {
-      out[NETWORKS_ANNOTATION] = JSON.stringify(extra.map(a => ({
-        name: a.network.name, namespace: a.network.namespace, interface: a.interface,
-      })));
+      out[NETWORKS_ANNOTATION] = JSON.stringify(extra.map(a => {
+        const selection: Record<string, unknown> = { name: a.network.name, namespace: a.network.namespace, interface: a.interface };
+        if (a.ips && a.ips.length > 0) selection.ips = a.ips;
+        return selection;
+      }));
     }
-    out[IPPOOLS_ANNOTATION] = JSON.stringify(atts.map(a => {
+    // Spiderpool reads `ippools` for its own NICs only; networks with other IPAM get no entry.
+    const spiderpoolNics = atts.filter(a => a.network.ipam.type === IpamType.SPIDERPOOL);
+    if (spiderpoolNics.length === 0) return out;
+    out[IPPOOLS_ANNOTATION] = JSON.stringify(spiderpoolNics.map(a => {
       const entry: Record<string, unknown> = { interface: a.interface };
       const v4 = a.pools.filter(p => p.ipVersion === 4).map(p => p.name);
       const v6 = a.pools.filter(p => p.ipVersion === 6).map(p => p.name);
@@ -118,12 +149,16 @@ export abstract class PodNetworks {
       }
     }
     this.applied.add(target);
-    // Annotations are written now, from the set as it is now; a later attach() would not reach this
-    // workload, so the set is frozen from here on.
-    for (const [k, v] of Object.entries(this.annotations())) meta.addAnnotation(k, v);
+    // The set is frozen from here on (the annotation keys are fixed now); the values are rendered at synth,
+    // so pools added to a network later still reach the pod's `ippools`.
     this._frozen = true;
+    for (const key of Object.keys(this.annotations())) {
+      meta.addAnnotation(key, Lazy.any({ produce: () => this.annotations()[key] }) as unknown as string);
+    }
     target.node.addValidation({
-      validate: () => errorsOf(checkPodNics(this.nics(), { pools: this.poolInfo() })).map(f => formatFinding(f, `pod networks of "${target.node.path}"`)),
+      validate: () => validationMessages(target,
+        [...checkPodNics(this.nics(), { pools: this.poolInfo() }), ...this.addressFindings(), ...this.emptyFindings()],
+        `pod networks of "${target.node.path}"`),
     });
   }
 
@@ -147,6 +182,27 @@ export abstract class PodNetworks {
     return out;
   }
 
+  private emptyFindings(): Finding[] {
+    return this._pending.length > 0 ? [] : [finding(RULES.podEmptyNetworks, 'networks', 'the set attaches no network, so the pod gets no macvlan NIC',
+      'pass at least one network to PodNetworks.overlay(...), or do not apply the set')];
+  }
+
+  /** Per-pod addresses: requested only where the network takes them, and given where it needs them. */
+  private addressFindings(): Finding[] {
+    const out: Finding[] = [];
+    for (const a of this.attachments) {
+      const where = `interface "${a.interface}" of ${a.network.qualifiedName}`;
+      if (a.network.ipam.needsPodAddresses && !(a.ips && a.ips.length > 0)) {
+        out.push(finding(RULES.podAddresses, where, 'the network has static IPAM without fixed addresses, so this NIC gets no address unless the pod requests one',
+          `pass { ips: ['<address>/<prefix>'] } when attaching ${a.network.qualifiedName}`));
+      } else if (a.ips && a.ips.length > 0 && !a.network.ipam.needsPodAddresses) {
+        out.push(finding(RULES.podAddresses, where, `ips ${a.ips.join(', ')} are requested, but ${a.network.ipam.type} IPAM of ${a.network.qualifiedName} ignores per-pod addresses`,
+          'drop ips, or give the network Ipam.staticAddresses() without fixed addresses'));
+      }
+    }
+    return out;
+  }
+
   private nics(): PodNic[] {
     return this.attachments.map(a => {
       const families: IpFamily[] = [];
@@ -157,7 +213,11 @@ export abstract class PodNetworks {
         network: a.network.qualifiedName,
         kind: MacvlanOverlayNetwork.isMacvlanOverlayNetwork(a.network) ? 'overlay' : 'standalone',
         isDefault: a.isDefault,
-        spiderpool: true,
+        spiderpool: a.network.ipam.type === IpamType.SPIDERPOOL,
+        macvlan: true,
+        master: a.network.master,
+        mode: a.network.mode,
+        routeHelper: a.network.helperPlugin !== HelperPluginType.NONE,
         families,
         ipv4Pools: a.pools.filter(p => p.ipVersion === 4).map(p => p.name),
         ipv6Pools: a.pools.filter(p => p.ipVersion === 6).map(p => p.name),

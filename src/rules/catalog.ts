@@ -110,6 +110,21 @@ export const RULES = {
   ipamConfig: defineRule('MV076', 'error', 'IPAM config must have the documented shape for its type'),
   networkStatusAnnotation: defineRule('MV077', 'warning', 'k8s.v1.cni.cncf.io/network-status is written by Multus: do not set it'),
   podStandaloneWithoutDefault: defineRule('MV078', 'error', 'a standalone (coordinator underlay) network as an extra NIC needs a standalone default network'),
+  // NodeNetworkConfigurationPolicy rules (with MV026-MV031 above), shared by VlanTopology and `lint`.
+  bondMode: defineRule('MV079', 'error', 'a bond must set link-aggregation.mode to one of the 7 bonding modes'),
+  bondSlaves: defineRule('MV080', 'warning', 'bond members go under link-aggregation.port: slaves is the deprecated spelling'),
+  vlanReorderHeaders: defineRule('MV081', 'warning', 'VLAN reorder-headers should stay true (macvlan pods on the VLAN can lose same-host traffic otherwise)'),
+  vlanBaseIface: defineRule('MV082', 'error', 'a VLAN needs a base-iface, and not one the same policy removes (state: absent)'),
+  nncpSpec: defineRule('MV083', 'error', 'NodeNetworkConfigurationPolicy nodeSelector values must be strings, maxUnavailable an integer or "NN%", desiredState.interfaces a list'),
+  // Peer parity (IPAM and helper choices, SpiderMultusConfig source, macvlan modes): MV090+.
+  passthruShared: defineRule('MV090', 'error', 'a passthru macvlan master carries one NIC: a pod cannot attach two NICs to it'),
+  poolsWithoutSpiderpool: defineRule('MV091', 'error', 'IP pools belong to Spiderpool IPAM: a network with another IPAM takes no IpPool'),
+  smcUnsupported: defineRule('MV092', 'error', 'a network synthesized as a SpiderMultusConfig can only use what Spiderpool generates (bridge mode, Spiderpool IPAM)'),
+  ifacerMaster: defineRule('MV093', 'error', 'with Spiderpool ifacer the macvlan master is the interface ifacer creates (<bond or master>.<vlanID>)'),
+  poolTooLarge: defineRule('MV095', 'error', 'a SpiderIPPool must hold at most 2^20 addresses (Spiderpool enumerates every address)'),
+  podEmptyNetworks: defineRule('MV096', 'error', 'a pod network set must attach at least one network'),
+  duplicateObject: defineRule('MV097', 'error', 'two objects of one kind must not share a name (and namespace): the second overwrites the first'),
+  podAddresses: defineRule('MV094', 'error', 'per-pod ips need a network whose IPAM takes them (static IPAM without fixed addresses), and such a network needs them'),
 } as const;
 
 /** One problem found by a rule. */

@@ -80,6 +80,34 @@ ${spec.trim().split('\n').map(l => `  ${l}`).join('\n')}
 `;
 }
 
+/** A NodeNetworkConfigurationPolicy with these interfaces (each a YAML mapping at column 0). */
+function nncp(interfaces: string[], selector = 'node-role.kubernetes.io/worker: ""'): string {
+  const item = (text: string) => text.trim().split('\n').map((l, i) => `${i === 0 ? '      - ' : '        '}${l}`).join('\n');
+  return `apiVersion: nmstate.io/v1
+kind: NodeNetworkConfigurationPolicy
+metadata:
+  name: bond0-vlans
+spec:
+  nodeSelector:
+    ${selector}
+  desiredState:
+    interfaces:
+${interfaces.map(item).join('\n')}
+`;
+}
+
+/** A bond interface; `linkAggregation` is the body of its link-aggregation. */
+function bondIface(linkAggregation = 'mode: 802.3ad\noptions:\n  miimon: "100"\nport: [ens224, ens256]', mtu = 1500): string {
+  return `name: bond0\ntype: bond\nstate: up\nmtu: ${mtu}\nlink-aggregation:\n${linkAggregation.split('\n').map(l => `  ${l}`).join('\n')}`;
+}
+
+/** A VLAN interface; `vlan` is the body of its vlan section. */
+function vlanIface(name: string, vlan: string, mtu = 1500): string {
+  return `name: ${name}\ntype: vlan\nstate: up\nmtu: ${mtu}\nvlan:\n${vlan.split('\n').map(l => `  ${l}`).join('\n')}`;
+}
+
+const VLAN100 = 'base-iface: bond0\nid: 100\nreorder-headers: true';
+
 const DEF = 'v1.multus-cni.io/default-network';
 const NETS = 'k8s.v1.cni.cncf.io/networks';
 const POOLS = 'ipam.spidernet.io/ippools';
@@ -171,6 +199,30 @@ export const RULE_EXAMPLES: { readonly [id: string]: Example } = {
       macvlan({ ipam: { type: 'spiderpool', default_ipv4_ippool: ['vlan100-v6'] } })))),
     good: docs(pool('vlan100-v6', 'subnet: fd00:100::/64\nips: [fd00:100::10-fd00:100::20]'), nad('macvlan-vlan100', chain('macvlan-vlan100', 'underlay',
       macvlan({ ipam: { type: 'spiderpool', default_ipv6_ippool: ['vlan100-v6'] } })))),
+  },
+  MV026: {
+    bad: nncp([bondIface(), vlanIface('bond0.4095', 'base-iface: bond0\nid: 4095\nreorder-headers: true')]),
+    good: nncp([bondIface(), vlanIface('bond0.4094', 'base-iface: bond0\nid: 4094\nreorder-headers: true')]),
+  },
+  MV027: {
+    bad: nncp([vlanIface('enp175s0f0np0.100', 'base-iface: enp175s0f0np0\nid: 100\nreorder-headers: true')]),
+    good: nncp([vlanIface('vlan100', 'base-iface: enp175s0f0np0\nid: 100\nreorder-headers: true')]),
+  },
+  MV028: {
+    bad: nncp([bondIface('mode: 802.3ad\noptions:\n  miimon: "100"\nport: [ens224, ens224]')]),
+    good: nncp([bondIface('mode: 802.3ad\noptions:\n  miimon: "100"\nport: [ens224, ens256]')]),
+  },
+  MV029: {
+    bad: nncp([bondIface('mode: active-backup\noptions:\n  miimon: "100"\n  lacp_rate: fast\nport: [ens224, ens256]')]),
+    good: nncp([bondIface('mode: 802.3ad\noptions:\n  miimon: "100"\n  lacp_rate: fast\nport: [ens224, ens256]')]),
+  },
+  MV030: {
+    bad: nncp([bondIface('mode: active-backup\noptions:\n  miimon: "100"\n  arp_interval: "200"\n  arp_ip_target: 192.168.100.1\nport: [ens224, ens256]')]),
+    good: nncp([bondIface('mode: active-backup\noptions:\n  arp_interval: "200"\n  arp_ip_target: 192.168.100.1\nport: [ens224, ens256]')]),
+  },
+  MV031: {
+    bad: nncp([bondIface(undefined, 1500), vlanIface('bond0.100', VLAN100, 9000)]),
+    good: nncp([bondIface(undefined, 9000), vlanIface('bond0.100', VLAN100, 9000)]),
   },
   MV050: { bad: pool('vlan100-v4', `${V4}\npodAffinity: {}`), good: pool('vlan100-v4', `${V4}\npodAffinity:\n  matchLabels:\n    app: web`) },
   MV051: { bad: pool('vlan100-v4', `${V4}\nmultusName: [macvlan-vlan100]`), good: pool('vlan100-v4', `${V4}\nmultusName: [kube-system/macvlan-vlan100]`) },
@@ -288,5 +340,67 @@ export const RULE_EXAMPLES: { readonly [id: string]: Example } = {
   MV078: {
     bad: docs(STANDALONE, pod({ [NETS]: 'kube-system/macvlan-standalone' })),
     good: docs(STANDALONE, pod({ [DEF]: 'kube-system/macvlan-standalone' })),
+  },
+  MV079: {
+    bad: nncp([bondIface('options:\n  miimon: "100"\nport: [ens224, ens256]')]),
+    good: nncp([bondIface('mode: 802.3ad\noptions:\n  miimon: "100"\nport: [ens224, ens256]')]),
+  },
+  MV080: {
+    bad: nncp([bondIface('mode: 802.3ad\noptions:\n  miimon: "100"\nslaves: [ens224, ens256]')]),
+    good: nncp([bondIface('mode: 802.3ad\noptions:\n  miimon: "100"\nport: [ens224, ens256]')]),
+  },
+  MV081: {
+    bad: nncp([bondIface(), vlanIface('bond0.100', 'base-iface: bond0\nid: 100\nreorder-headers: false')]),
+    good: nncp([bondIface(), vlanIface('bond0.100', VLAN100)]),
+  },
+  MV082: {
+    bad: nncp([bondIface(), vlanIface('bond0.100', 'id: 100\nreorder-headers: true')]),
+    good: nncp([bondIface(), vlanIface('bond0.100', VLAN100)]),
+  },
+  MV083: {
+    bad: nncp([bondIface()], 'node-role.kubernetes.io/worker:'),
+    good: nncp([bondIface()], 'node-role.kubernetes.io/worker: ""'),
+  },
+  MV090: {
+    bad: docs(nad('macvlan-passthru', chain('macvlan-passthru', 'overlay', macvlan({ master: 'ens195', mode: 'passthru' }))),
+      nad('macvlan-overlay', chain('macvlan-overlay', 'overlay', macvlan({ master: 'ens195' }))),
+      pod({ [NETS]: '[{"name":"macvlan-passthru","namespace":"kube-system"},{"name":"macvlan-overlay","namespace":"kube-system"}]' })),
+    good: docs(nad('macvlan-passthru', chain('macvlan-passthru', 'overlay', macvlan({ master: 'ens195', mode: 'passthru' }))),
+      nad('macvlan-overlay', chain('macvlan-overlay', 'overlay', macvlan({ master: 'bond0.100' }))),
+      pod({ [NETS]: '[{"name":"macvlan-passthru","namespace":"kube-system"},{"name":"macvlan-overlay","namespace":"kube-system"}]' })),
+  },
+  MV091: {
+    language: 'typescript',
+    bad: "new MacvlanOverlayNetwork(chart, 'wb', {\n  master: 'bond0.100',\n  ipam: Ipam.whereabouts({ range: '172.16.100.0/24' }),\n  pools: [vlan100v4],   // never read by Whereabouts\n});\n",
+    good: "new MacvlanOverlayNetwork(chart, 'wb', {\n  master: 'bond0.100',\n  ipam: Ipam.whereabouts({ range: '172.16.100.0/24', exclude: ['172.16.100.1/32'] }),\n});\n",
+  },
+  MV092: {
+    language: 'typescript',
+    bad: "new MacvlanStandaloneNetwork(chart, 'n', {\n  master: 'bond0.100', pools: [vlan100v4],\n  source: NadSource.SPIDER_MULTUS_CONFIG,\n  mode: MacvlanMode.PASSTHRU,   // Spiderpool always generates bridge\n});\n",
+    good: "new MacvlanStandaloneNetwork(chart, 'n', {\n  master: 'bond0.100', pools: [vlan100v4],\n  mode: MacvlanMode.PASSTHRU,   // written as a NetworkAttachmentDefinition\n});\n",
+  },
+  MV093: {
+    language: 'typescript',
+    bad: "new MacvlanStandaloneNetwork(chart, 'n', {\n  master: 'bond0.100', pools: [vlan100v4], source: NadSource.SPIDER_MULTUS_CONFIG,\n  ifacer: { interfaces: ['ens224'], vlanId: 100 },   // creates ens224.100\n});\n",
+    good: "new MacvlanStandaloneNetwork(chart, 'n', {\n  master: 'ens224.100', pools: [vlan100v4], source: NadSource.SPIDER_MULTUS_CONFIG,\n  ifacer: { interfaces: ['ens224'], vlanId: 100 },\n});\n",
+  },
+  MV094: {
+    bad: docs(nad('macvlan-static', chain('macvlan-static', 'overlay', macvlan({ capabilities: { ips: true }, ipam: { type: 'static' } }))),
+      pod({ [NETS]: '[{"name":"macvlan-static","namespace":"kube-system"}]' })),
+    good: docs(nad('macvlan-static', chain('macvlan-static', 'overlay', macvlan({ capabilities: { ips: true }, ipam: { type: 'static' } }))),
+      pod({ [NETS]: '[{"name":"macvlan-static","namespace":"kube-system","ips":["172.16.100.50/24"]}]' })),
+  },
+  MV095: {
+    bad: pool('vlan100-v6', 'subnet: fd00:100::/64\nips: [fd00:100::10-fd00:100::ffff:ffff:ffff:ffff]\ngateway: fd00:100::1'),
+    good: pool('vlan100-v6', 'subnet: fd00:100::/64\nips: [fd00:100::10-fd00:100::ffff]\ngateway: fd00:100::1'),
+  },
+  MV096: {
+    language: 'typescript',
+    bad: "new AnnotatedPod(chart, 'app', { networks: PodNetworks.overlay(), containers: [{ image: 'nginx' }] });\n",
+    good: "new AnnotatedPod(chart, 'app', { networks: PodNetworks.overlay(vlan100Overlay), containers: [{ image: 'nginx' }] });\n",
+  },
+  MV097: {
+    bad: docs(pool('vlan100-v4', V4), pool('vlan100-v4', 'subnet: 172.16.200.0/24\nips: [172.16.200.10-172.16.200.200]\ngateway: 172.16.200.1')),
+    good: docs(pool('vlan100-v4', V4), pool('vlan200-v4', 'subnet: 172.16.200.0/24\nips: [172.16.200.10-172.16.200.200]\ngateway: 172.16.200.1')),
   },
 };

@@ -5,5 +5,6 @@ export * from './pod-networks';
 export * from './multus-config';
 export * from './multus-annotations';
 export * from './pod-annotations';
+export * from './nmstate';
 export * from './lint';
 export * from './render-docs';

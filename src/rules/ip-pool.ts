@@ -1,6 +1,22 @@
 import { Cidr, IpAddress, IpFamily, IpRange, RangeSet, checkDns1123Label, checkDns1123Subdomain, findOverlaps } from '../net';
 import { Finding, RULES, RuleInfo, finding } from './catalog';
 
+/** Largest pool Spiderpool can handle: it enumerates every address of a pool (2^20). */
+export const MAX_POOL_ADDRESSES = 2n ** 20n;
+
+/** Largest default IPv6 range: 65535 addresses. */
+const DEFAULT_V6_SPAN = 0xffffn;
+
+/**
+ * The addresses a pool gets when the user lists none: the subnet's hosts, and for IPv6 only the first 65535
+ * of them after the subnet-router anycast address (a whole /64 is far beyond MAX_POOL_ADDRESSES).
+ */
+export function defaultPoolRange(cidr: Cidr): IpRange {
+  const hosts = cidr.hostRange();
+  if (cidr.family === 4 || hosts.end - hosts.start < DEFAULT_V6_SPAN) return hosts;
+  return IpRange.fromBigInt(6, hosts.start, hosts.start + DEFAULT_V6_SPAN - 1n);
+}
+
 /** The plain shape of a SpiderIPPool manifest that the rules read (extra fields are ignored). */
 export interface PlainIpPool {
   readonly metadata?: { readonly name?: string };
@@ -52,6 +68,10 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
       `"${spec.subnet}" has host bits set (Spiderpool only accepts the network address)`,
       `write "${subnet.toString()}"`));
     subnet = undefined;
+  } else if (subnet && subnet.toString() !== spec.subnet) {
+    // Spiderpool compares the subnet with Go's canonical text form ("unformatted subnet").
+    out.push(finding(RULES.poolSubnet, 'spec.subnet', `"${spec.subnet}" is not written in canonical form`,
+      `write "${subnet.toString()}" (lower case, shortest IPv6 form)`));
   }
   if (spec.ipVersion !== undefined && spec.ipVersion !== 4 && spec.ipVersion !== 6) {
     out.push(finding(RULES.poolIpVersion, 'spec.ipVersion', `ipVersion ${JSON.stringify(spec.ipVersion)} is neither 4 nor 6`,
@@ -71,6 +91,10 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
       out.push(finding(RULES.poolEmpty, 'spec.ips',
         !Array.isArray(spec.ips) || spec.ips.length === 0 ? 'the pool lists no ips, so it has no usable address' : 'every address in ips is excluded by excludeIPs',
         `list allocatable addresses inside ${subnet.toString()} in ips`));
+    } else if (allocatable.size > MAX_POOL_ADDRESSES) {
+      out.push(finding(RULES.poolTooLarge, 'spec.ips',
+        `the pool holds ${allocatable.size} addresses; Spiderpool lists every address of a pool, so its webhook and controller cannot handle more than about ${MAX_POOL_ADDRESSES}`,
+        'list a smaller range in ips (an IPv6 /64 has room for many pools of 65536 addresses)'));
     }
   }
 
@@ -97,6 +121,10 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
     if (!dst) {
       out.push(finding(RULES.poolRouteGateway, `${field}.dst`, `${describe(route.dst ?? '')} is not a CIDR`, 'write the destination as a CIDR, e.g. "10.7.0.0/16"'));
     } else {
+      if (dst.family !== family) {
+        out.push(finding(RULES.poolRouteGateway, `${field}.dst`, `destination ${route.dst} is IPv${dst.family} but the pool is IPv${family}`,
+          `route IPv${dst.family} destinations from an IPv${dst.family} pool`));
+      }
       if (dst.prefix === 0) {
         out.push(finding(RULES.poolDefaultRoute, `${field}.dst`, `"${route.dst}" is a default route`,
           'remove it and set the pool\'s gateway instead (Spiderpool derives the default route from it)'));

@@ -3,6 +3,7 @@ import { Finding, Severity, RULES, finding } from './catalog';
 import { ParsedPool, checkIpPool, checkPoolOverlaps, isPlainObject } from './ip-pool';
 import { checkSpiderMultusConfig } from './multus-config';
 import { NetworkInfo, checkNetworkAttachmentDefinition } from './network-attachment';
+import { checkNodeNetworkConfigurationPolicy } from './nmstate';
 import { ManifestIndex, checkPodAnnotations } from './pod-annotations';
 import { PoolInfo } from './pod-networks';
 
@@ -67,10 +68,10 @@ interface Entry {
 
 /**
  * Runs every rule over a set of plain Kubernetes objects (as parsed from YAML/JSON or synthesized by
- * cdk8s): SpiderIPPools (each, and overlaps across them), SpiderMultusConfigs, NetworkAttachmentDefinitions
- * and the pod template of every workload kind, resolving pods' networks and pools across the set. `List`
- * objects are unpacked. Returns one result per object (in input order; non-objects are skipped). Never
- * throws on malformed input.
+ * cdk8s): SpiderIPPools (each, and overlaps across them), SpiderMultusConfigs, NetworkAttachmentDefinitions,
+ * NodeNetworkConfigurationPolicies (bond and VLAN interfaces) and the pod template of every workload kind,
+ * resolving pods' networks and pools across the set. `List` objects are unpacked. Returns one result per
+ * object (in input order; non-objects are skipped). Never throws on malformed input.
  */
 export function lintManifests(objects: readonly unknown[]): LintResult[] {
   const entries: Entry[] = [];
@@ -85,6 +86,24 @@ export function lintManifests(objects: readonly unknown[]): LintResult[] {
       add(obj, index);
     }
   });
+
+  // The same object twice: the later one overwrites the earlier when applied (a NAD and the NAD a
+  // SpiderMultusConfig generates count as the same object).
+  const seenObjects = new Map<string, Entry>();
+  for (const e of entries) {
+    if (typeof e.obj.kind !== 'string' || !isPlainObject(e.obj.metadata) || typeof e.obj.metadata.name !== 'string') continue;
+    const kind = e.obj.kind === 'SpiderMultusConfig' ? 'NetworkAttachmentDefinition' : e.obj.kind;
+    const ns = typeof e.obj.metadata.namespace === 'string' ? e.obj.metadata.namespace : '';
+    const key = `${e.obj.apiVersion}\u0000${kind}\u0000${ns}\u0000${e.obj.metadata.name}`;
+    const first = seenObjects.get(key);
+    if (first) {
+      e.findings.push(finding(RULES.duplicateObject, 'metadata.name',
+        `${e.obj.kind} "${ns ? `${ns}/` : ''}${e.obj.metadata.name}" is also defined by document ${first.index + 1}${first.item !== undefined ? ` item ${first.item + 1}` : ''} (${first.obj.kind}); applying both keeps only one`,
+        'give one of them another name (or namespace)'));
+    } else {
+      seenObjects.set(key, e);
+    }
+  }
 
   // Pools: each, then across the set.
   const poolIndex = new Map<string, PoolInfo>();
@@ -134,6 +153,11 @@ export function lintManifests(objects: readonly unknown[]): LintResult[] {
         }
       }
     }
+  }
+
+  // Host interfaces (kubernetes-nmstate).
+  for (const e of entries.filter(x => x.obj.kind === 'NodeNetworkConfigurationPolicy')) {
+    e.findings.push(...checkNodeNetworkConfigurationPolicy(e.obj));
   }
 
   // Namespace default pools.

@@ -2,6 +2,7 @@ import { checkDns1123Label, checkInterfaceName } from '../net';
 import { Finding, RULES, finding } from './catalog';
 import { describe, isPlainObject } from './ip-pool';
 import { NetworkInfo, checkCoordinatorOptions, classifyNetwork } from './network-attachment';
+import { ifacerMaster } from '../cni/spider-multus-config';
 
 /** The plain shape of a SpiderMultusConfig manifest that the rules read. */
 export interface PlainSpiderMultusConfig {
@@ -153,6 +154,9 @@ export function checkSpiderMultusConfig(smc: PlainSpiderMultusConfig): { finding
       source: 'SpiderMultusConfig',
       kind: classifyNetwork(mode, chains('veth'), chains('router')),
       macvlan: true,
+      master: ifacerMaster(strings(macvlan?.master), typeof macvlan?.vlanID === 'number' ? macvlan.vlanID : undefined,
+        typeof macvlan?.bond?.name === 'string' ? macvlan.bond.name : undefined),
+      mode: 'bridge',
       spiderpool: spec.disableIPAM !== true,
       routeHelper: enableCoordinator || chains('veth') || chains('router'),
       ipv4Pools: strings(ippools.ipv4),

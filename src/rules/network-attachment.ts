@@ -32,6 +32,12 @@ export interface NetworkInfo {
   /** Default pools of the network's Spiderpool IPAM. */
   readonly ipv4Pools: readonly string[];
   readonly ipv6Pools: readonly string[];
+  /** The macvlan master, when the main plugin is macvlan. */
+  readonly master?: string;
+  /** The macvlan mode (`bridge` when unset), when the main plugin is macvlan. */
+  readonly mode?: string;
+  /** Static IPAM without fixed addresses that declares the `ips` capability: each pod NIC must request its address. */
+  readonly needsPodAddresses?: boolean;
   /** Capabilities the main plugin declares; undefined when not known (generated configs). */
   readonly capabilities?: { readonly ips: boolean; readonly mac: boolean };
 }
@@ -110,7 +116,8 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
   });
 
   const typed = plugins.filter(isPlainObject);
-  const main = typed[0] ?? {};
+  // Spiderpool's ifacer (creating the bond/VLAN master) runs before the main plugin.
+  const main = typed.find(p => p.type !== 'ifacer') ?? {};
   const coordinator = typed.find(p => p.type === 'coordinator');
   const coordinatorMode = coordinator ? (coordinator.mode ?? 'auto') : undefined;
   const chains = (t: string) => typed.some(p => p.type === t);
@@ -124,11 +131,14 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
       plugins: typed,
       kind: classifyNetwork(coordinatorMode, chains('veth'), chains('router')),
       macvlan: main.type === 'macvlan',
+      master: main.type === 'macvlan' && typeof main.master === 'string' ? main.master : undefined,
+      mode: main.type === 'macvlan' ? (typeof main.mode === 'string' ? main.mode : 'bridge') : undefined,
       spiderpool: ipam.type === 'spiderpool',
       routeHelper: (coordinator !== undefined && coordinatorMode !== 'disable' && coordinatorMode !== 'disabled') || chains('veth') || chains('router'),
       ipv4Pools: stringList(ipam.default_ipv4_ippool),
       ipv6Pools: stringList(ipam.default_ipv6_ippool),
       capabilities: { ips: caps.ips === true, mac: caps.mac === true },
+      needsPodAddresses: ipam.type === 'static' && ipam.addresses === undefined && caps.ips === true,
     },
   };
 }

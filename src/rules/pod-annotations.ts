@@ -110,6 +110,10 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
       nics.push({ interface: a.iface, network: a.ref, kind: 'unknown', isDefault: a.isDefault, spiderpool: false, families: [], ipv4Pools: [], ipv6Pools: [], defaultRoutes: a.selection.defaultRoute, macvlan: false });
       continue;
     }
+    if (net.needsPodAddresses && a.selection.ips === undefined) {
+      out.push(finding(RULES.podAddresses, a.field, `${a.ref} has static IPAM without fixed addresses, so NIC "${a.iface}" gets no address unless the pod requests one`,
+        `add "ips": ["<address>/<prefix>"] to the ${a.ref} entry (JSON form of k8s.v1.cni.cncf.io/networks)`));
+    }
     if (net.capabilities) {
       for (const cap of ['ips', 'mac'] as const) {
         if (a.selection[cap] !== undefined && !net.capabilities[cap]) {
@@ -156,6 +160,8 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
       ipv4Pools: v4,
       ipv6Pools: v6,
       macvlan: net.macvlan,
+      master: net.master,
+      mode: net.mode,
       routeHelper: net.routeHelper,
       defaultRoutes: a.selection.defaultRoute,
     });

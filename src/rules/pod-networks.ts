@@ -28,6 +28,10 @@ export interface PodNic {
    * @default true
    */
   readonly routeHelper?: boolean;
+  /** The macvlan master of the NIC's network, when known. */
+  readonly master?: string;
+  /** The macvlan mode of the NIC's network, when known. */
+  readonly mode?: string;
   /** Gateways this NIC claims the default route for (`default-route` of the Multus annotation). */
   readonly defaultRoutes?: readonly string[];
 }
@@ -54,6 +58,11 @@ export function checkPodNics(nics: readonly PodNic[], context: PodRuleContext = 
     if (problem) {
       out.push(finding(RULES.podInterfaceName, `interface "${nic.interface}" of ${nic.network}`, `interface name ${problem}`,
         'choose a name of at most 15 bytes without "/", ":" or spaces, e.g. "net1"'));
+    }
+    const reserved = reservedBy(nic, nics);
+    if (reserved) {
+      out.push(finding(RULES.podDuplicateInterface, `interface "${nic.interface}" of ${nic.network}`,
+        `interface name "${nic.interface}" is taken by ${reserved}`, 'choose another name, e.g. "net1"'));
     }
     const other = seen.get(nic.interface);
     if (other !== undefined) {
@@ -83,6 +92,7 @@ export function checkPodNics(nics: readonly PodNic[], context: PodRuleContext = 
       }
     }
   }
+  out.push(...checkPassthru(nics));
   out.push(...checkPodCrossObject(nics, context));
   const primary = nics.find(n => n.isDefault);
   if (!primary) {
@@ -99,6 +109,33 @@ export function checkPodNics(nics: readonly PodNic[], context: PodRuleContext = 
     out.push(finding(RULES.podMixedNetworkTypes, 'networks',
       `standalone network(s) ${s.join(', ')} and overlay network(s) ${o.join(', ')} are attached to one pod`,
       'use only standalone networks (macvlan eth0) or only overlay networks (cluster CNI eth0) in a pod'));
+  }
+  return out;
+}
+
+/** Names the pod's other components create: eth0 (the cluster CNI, when no macvlan NIC is the default), veth0 (coordinator underlay). */
+function reservedBy(nic: PodNic, nics: readonly PodNic[]): string | undefined {
+  if (nic.interface === 'eth0' && !nic.isDefault && !nics.some(n => n.isDefault)) return 'the cluster CNI (eth0 of a pod whose default network is not macvlan)';
+  if (nic.interface === 'veth0' && nics.some(n => n.kind === 'standalone' && (n.routeHelper ?? true))) return 'the coordinator\'s veth pair (underlay mode creates veth0)';
+  return undefined;
+}
+
+/** Passthru mode hands the whole master to one macvlan child: two NICs of a pod cannot share it. */
+function checkPassthru(nics: readonly PodNic[]): Finding[] {
+  const out: Finding[] = [];
+  const byMaster = new Map<string, PodNic>();
+  for (const nic of nics) {
+    if (nic.master === undefined) continue;
+    const first = byMaster.get(nic.master);
+    if (!first) {
+      byMaster.set(nic.master, nic);
+      continue;
+    }
+    if (nic.mode === 'passthru' || first.mode === 'passthru') {
+      out.push(finding(RULES.passthruShared, `interface "${nic.interface}" of ${nic.network}`,
+        `master ${nic.master} already carries "${first.interface}" (${first.network}) and a passthru macvlan takes the master for itself`,
+        'attach the second NIC to another master, or use bridge mode for both networks'));
+    }
   }
   return out;
 }

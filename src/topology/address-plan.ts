@@ -2,7 +2,7 @@
  * Internal: parses a VLAN's per-family address plan and decides which IPs each offer's pool gets.
  */
 import { Cidr, IpAddress, IpFamily, IpRange, NetParseError, RangeSet } from '../net';
-import { Finding, RULES, finding } from '../rules';
+import { Finding, RULES, defaultPoolRange, finding } from '../rules';
 import { VlanOffer, VlanSubnetProps } from './vlan';
 
 /** One IP family of a VLAN, parsed. */
@@ -90,8 +90,8 @@ export function parseFamily(props: VlanSubnetProps, family: IpFamily, offer: Vla
 }
 
 /**
- * The ips of each pool. One offer: its own list, or `ips`, or nothing (IpPool derives every host address
- * but the gateway). BOTH: the given lists; a missing one gets what the other leaves of the VLAN's
+ * The ips of each pool. One offer: its own list, or `ips`, or nothing (IpPool derives its default range:
+ * every host address but the gateway, for IPv6 the first 65535). BOTH: the given lists; a missing one gets what the other leaves of the VLAN's
  * allocatable addresses; neither given: the allocatable addresses split in two halves, standalone first.
  */
 export function poolIps(parsed: ParsedFamily, offer: VlanOffer): PoolIps {
@@ -103,7 +103,7 @@ export function poolIps(parsed: ParsedFamily, offer: VlanOffer): PoolIps {
   const fam = parsed.family;
   let base = p.ips !== undefined
     ? RangeSet.parse(fam, p.ips)
-    : RangeSet.of(fam, [parsed.cidr.hostRange()]).subtract(RangeSet.of(fam, [IpRange.of(parsed.gateway, parsed.gateway)]));
+    : RangeSet.of(fam, [defaultPoolRange(parsed.cidr)]).subtract(RangeSet.of(fam, [IpRange.of(parsed.gateway, parsed.gateway)]));
   base = base.subtract(RangeSet.parse(fam, p.excludeIps ?? []));
   if (p.standaloneIps !== undefined) {
     return { standalone: p.standaloneIps, overlay: base.subtract(RangeSet.parse(fam, p.standaloneIps)).toStrings() };

@@ -1,17 +1,21 @@
 /**
- * Internal: the topology rules (MV026-MV036). Structural rules run before any child construct exists (a
- * topology that breaks them throws); consistency rules run at synth through node validation.
+ * Internal: how a VlanTopology is checked. The bond and VLAN rules (MV026-MV031, MV079-MV083) are the
+ * NodeNetworkConfigurationPolicy rules of `../rules/nmstate`, run on the desired state built from the props
+ * (for every host-interfaces mode) and reported against the props they come from. The rest is about props
+ * only: the address plan (MV032, MV033, MV036), macvlan MTUs (MV031), names (MV034) and ifacer limits (MV035).
+ *
+ * Structural problems (VLAN ids, interface names, bond members, address plans, overlapping subnets) throw
+ * before any child construct exists: the children are built from these values, so each problem would
+ * otherwise come back from every pool and network. Everything else is reported at synth.
  */
 import { MacvlanMode } from '../cni/macvlan-mode';
-import { IpAddress, checkInterfaceName, findOverlaps } from '../net';
-import { Finding, RULES, finding } from '../rules';
+import { findOverlaps } from '../net';
+import { Finding, NNCP_INTERFACES_FIELD, RULES, RuleInfo, checkNodeNetworkConfigurationPolicy, finding } from '../rules';
 import { ParsedFamily, parseFamily } from './address-plan';
-import { BondMode, BondProps } from './bond';
+import { BondProps } from './bond';
 import { HostInterfacesKind } from './host-interfaces';
+import { DEFAULT_MTU, InterfaceOrigin, TopologyHostState } from './nmstate-state';
 import { VlanOffer, VlanProps } from './vlan';
-
-/** Kernel default MTU, assumed when no MTU is given. */
-export const DEFAULT_MTU = 1500;
 
 /** A VLAN that passed the structural rules. */
 export interface ParsedVlan {
@@ -22,71 +26,115 @@ export interface ParsedVlan {
   readonly families: ParsedFamily[];
 }
 
+/** Policy rules whose problems the child constructs would echo (NAD masters, pool and construct names). */
+const STRUCTURAL_RULES: readonly RuleInfo[] = [RULES.topologyVlanId, RULES.topologyInterfaceName, RULES.topologyBondMembers];
+
+/** nmstate bond option keys and the BondOptions props they come from. */
+const OPTION_PROPS: { readonly [key: string]: string } = {
+  miimon: 'miimon',
+  arp_interval: 'arpInterval',
+  arp_ip_target: 'arpIpTargets',
+  lacp_rate: 'lacpRate',
+  xmit_hash_policy: 'xmitHashPolicy',
+  primary: 'primary',
+};
+
+/** The host-policy findings of a topology, split by when they are reported, with fields naming props. */
+export interface HostPolicyFindings {
+  /** Thrown from the constructor. */
+  readonly structural: Finding[];
+  /** Reported at synth. */
+  readonly consistency: Finding[];
+  /** Indexes of `vlans` whose id is invalid or repeated (left out of the address-plan rules). */
+  readonly badVlans: ReadonlySet<number>;
+}
+
 /**
- * VLAN ids, interface names, bond members, address plans and cross-VLAN subnet overlaps. Children are
- * built from these values, so a problem here would otherwise come back from every pool and network.
+ * Runs the NodeNetworkConfigurationPolicy rules on the topology's host state (and the policy spec fields the
+ * props set) and reports each finding against the prop it comes from (`bond.options.lacpRate`,
+ * `vlans[1].id`, ...).
  */
-export function checkStructure(bond: BondProps, bondName: string, vlans: readonly VlanProps[]): { findings: Finding[]; vlans: ParsedVlan[] } {
+export function checkHostPolicy(state: TopologyHostState, vlans: readonly VlanProps[],
+  spec: { nodeSelector?: unknown; maxUnavailable?: unknown }): HostPolicyFindings {
+  const findings = checkNodeNetworkConfigurationPolicy({ spec: { ...spec, desiredState: { interfaces: state.interfaces } } });
+  const structural: Finding[] = [];
+  const consistency: Finding[] = [];
+  const badVlans = new Set<number>();
+  for (const f of findings) {
+    const at = locate(f.field, state);
+    // A VLAN without its own MTU inherits the bond's: a problem with that MTU is the bond's, reported there.
+    if (f.rule === RULES.topologyMtu && at?.origin.kind === 'vlan' && at.rest === '.mtu' && vlans[at.origin.index]?.mtu === undefined) continue;
+    if (f.rule === RULES.topologyVlanId && at?.origin.kind === 'vlan') badVlans.add(at.origin.index);
+    (STRUCTURAL_RULES.includes(f.rule) ? structural : consistency).push(toProps(f, state, at));
+  }
+  return { structural, consistency, badVlans };
+}
+
+const IFACE_PATH = new RegExp(`${NNCP_INTERFACES_FIELD.replace(/\./g, '\\.')}\\[(\\d+)\\]((?:\\.[A-Za-z0-9_-]+|\\[\\d+\\])*)`, 'g');
+
+interface Location {
+  readonly index: number;
+  readonly origin: InterfaceOrigin;
+  /** The path below the interface, e.g. `.link-aggregation.mode`. */
+  readonly rest: string;
+}
+
+/** The interface a policy field is about. */
+function locate(field: string, state: TopologyHostState): Location | undefined {
+  IFACE_PATH.lastIndex = 0;
+  const m = IFACE_PATH.exec(field);
+  const origin = m ? state.origins[Number(m[1])] : undefined;
+  return m && origin ? { index: Number(m[1]), origin, rest: m[2] } : undefined;
+}
+
+/** The finding with its field (and any policy path in its message) naming the props. */
+function toProps(f: Finding, state: TopologyHostState, at: Location | undefined): Finding {
+  const translate = (text: string) => text
+    .replace(IFACE_PATH, (whole, index: string, rest: string) => propsPath(state.origins[Number(index)], rest) ?? whole)
+    .replace(/^spec\.nodeSelector/, 'nodeSelector')
+    .replace(/^spec\.maxUnavailable$/, 'hostInterfaces.maxUnavailable');
+  let fix = f.fix;
+  if (f.rule === RULES.topologyInterfaceName && at?.origin.kind === 'vlan' && at.rest === '.name') {
+    // The VLAN sub-interface is named <bond>.<id>: only a shorter bond name makes it shorter.
+    const id = String((state.interfaces[at.index].vlan as { id: unknown }).id);
+    fix = `shorten the bond name (at most ${15 - id.length - 1} bytes for VLAN ${id})`;
+  }
+  return finding(f.rule, translate(f.field), translate(f.message), fix);
+}
+
+/** The prop an nmstate path (below one interface) comes from. */
+function propsPath(origin: InterfaceOrigin | undefined, rest: string): string | undefined {
+  if (!origin) return undefined;
+  if (origin.kind === 'vlan') {
+    const base = `vlans[${origin.index}]`;
+    if (rest === '.mtu') return `${base}.mtu`;
+    if (rest === '.name' || rest.startsWith('.vlan.id')) return `${base}.id`;
+    return base;
+  }
+  if (rest === '' || rest === '.link-aggregation') return 'bond';
+  if (rest === '.name' || rest === '.mtu') return `bond${rest}`;
+  if (rest === '.link-aggregation.mode') return 'bond.mode';
+  const port = /^\.link-aggregation\.port(\[\d+\])?$/.exec(rest);
+  if (port) return `bond.members${port[1] ?? ''}`;
+  if (rest === '.link-aggregation.options') return 'bond.options';
+  const option = /^\.link-aggregation\.options\.([A-Za-z0-9_-]+)$/.exec(rest);
+  if (option) return `bond.options.${OPTION_PROPS[option[1]] ?? option[1]}`;
+  return 'bond';
+}
+
+/**
+ * Props-only structure: at least one VLAN, the address plans (MV033, MV036) and cross-VLAN subnet overlaps
+ * (MV032). VLANs listed in `badVlans` (id invalid or repeated, reported by the host policy rules) are
+ * not parsed.
+ */
+export function checkStructure(vlans: readonly VlanProps[], badVlans: ReadonlySet<number>): { findings: Finding[]; vlans: ParsedVlan[] } {
   const out: Finding[] = [];
-
-  const bondProblem = checkInterfaceName(bondName);
-  if (bondProblem) {
-    out.push(finding(RULES.topologyInterfaceName, 'bond.name', `bond name "${bondName}" ${bondProblem}`,
-      'use a short name such as "bond0" (VLAN sub-interfaces add ".<id>" to it)'));
-  }
-  const members = bond.members ?? [];
-  if (members.length === 0) {
-    out.push(finding(RULES.topologyBondMembers, 'bond.members', 'the bond has no member NIC',
-      'list the host NICs to bond, e.g. ["ens224", "ens256"]'));
-  }
-  const seenMembers = new Map<string, number>();
-  members.forEach((m, i) => {
-    const problem = checkInterfaceName(m);
-    if (problem) {
-      out.push(finding(RULES.topologyInterfaceName, `bond.members[${i}]`, `member NIC "${m}" ${problem}`,
-        'name the NIC exactly as the nodes do (ip link), e.g. "ens224"'));
-    }
-    const first = seenMembers.get(m);
-    if (first !== undefined) {
-      out.push(finding(RULES.topologyBondMembers, `bond.members[${i}]`, `member NIC "${m}" is already bond.members[${first}]`,
-        'list each NIC once'));
-    } else {
-      seenMembers.set(m, i);
-    }
-    if (m === bondName) {
-      out.push(finding(RULES.topologyBondMembers, `bond.members[${i}]`, `member NIC "${m}" is the bond itself`,
-        'list the physical NICs the bond aggregates'));
-    }
-  });
-
   if (vlans.length === 0) {
     out.push(finding(RULES.topologyVlanId, 'vlans', 'the topology has no VLAN', 'add at least one VLAN, e.g. { id: 100, ipv4: { ... } }'));
   }
-  const seenIds = new Map<number, number>();
   const parsed: ParsedVlan[] = [];
   vlans.forEach((v, i) => {
     const field = `vlans[${i}]`;
-    let idOk = true;
-    if (!Number.isInteger(v.id) || v.id < 1 || v.id > 4094) {
-      idOk = false;
-      out.push(finding(RULES.topologyVlanId, `${field}.id`, `VLAN id ${JSON.stringify(v.id)} is not an integer 1-4094`,
-        'use 1-4094 (0 only tags priority, 4095 is reserved)'));
-    } else {
-      const first = seenIds.get(v.id);
-      if (first !== undefined) {
-        idOk = false;
-        out.push(finding(RULES.topologyVlanId, `${field}.id`, `VLAN ${v.id} is already vlans[${first}]`,
-          'give each VLAN once; put several subnets of one VLAN in its ipv4/ipv6 plans'));
-      } else {
-        seenIds.set(v.id, i);
-      }
-      const iface = `${bondName}.${v.id}`;
-      const problem = bondProblem ? undefined : checkInterfaceName(iface);
-      if (problem) {
-        out.push(finding(RULES.topologyInterfaceName, `${field}.id`, `VLAN sub-interface "${iface}" ${problem}`,
-          `shorten the bond name (at most ${15 - String(v.id).length - 1} bytes for VLAN ${v.id})`));
-      }
-    }
     const offer = v.offer ?? VlanOffer.STANDALONE;
     if (!Object.values(VlanOffer).includes(offer)) {
       out.push(finding(RULES.topologyAddressPlan, `${field}.offer`, `offer ${JSON.stringify(offer)} is not a VlanOffer`,
@@ -106,7 +154,7 @@ export function checkStructure(bond: BondProps, bondName: string, vlans: readonl
       const pf = parseFamily(plan, fam, offer, v.id, `${field}.${key}`, out);
       if (pf) families.push(pf); else familiesOk = false;
     }
-    if (idOk && familiesOk) parsed.push({ index: i, props: v, id: v.id, offer, families });
+    if (!badVlans.has(i) && familiesOk) parsed.push({ index: i, props: v, id: v.id, offer, families });
   });
 
   // Subnets of different VLANs must not overlap (one sweep over all subnets, O(n log n)).
@@ -139,80 +187,18 @@ export interface ConsistencyInput {
   readonly objects: readonly NamedObject[];
 }
 
-const XMIT_HASH_MODES = [BondMode.BALANCE_XOR, BondMode.IEEE_802_3AD, BondMode.BALANCE_TLB];
-const PRIMARY_MODES = [BondMode.ACTIVE_BACKUP, BondMode.BALANCE_TLB, BondMode.BALANCE_ALB];
-const NO_ARP_MODES = [BondMode.IEEE_802_3AD, BondMode.BALANCE_TLB, BondMode.BALANCE_ALB];
-
-/** Bond options for the mode, MTUs, distinct names and the ifacer limits. */
+/**
+ * Props-only consistency: macvlan MTUs against their VLAN's (the NADs against the host policy), distinct
+ * names of networks and pools, and what Spiderpool ifacer cannot do. (Bond options and host MTUs are
+ * host-policy rules: {@link checkHostPolicy}.)
+ */
 export function checkConsistency(input: ConsistencyInput): Finding[] {
   const out: Finding[] = [];
   const { bond } = input;
-  const mode = bond.mode;
-  const opts = bond.options ?? {};
-
-  if (!Object.values(BondMode).includes(mode)) {
-    out.push(finding(RULES.topologyBondOptions, 'bond.mode', `mode ${JSON.stringify(mode)} is not a bonding mode`,
-      'use a BondMode, e.g. BondMode.IEEE_802_3AD or BondMode.ACTIVE_BACKUP'));
-  }
-  for (const [key, value] of [['miimon', opts.miimon], ['arpInterval', opts.arpInterval]] as const) {
-    if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
-      out.push(finding(RULES.topologyBondOptions, `bond.options.${key}`, `${key} ${JSON.stringify(value)} is not a non-negative integer`,
-        'give the interval in milliseconds, e.g. 100'));
-    }
-  }
-  const miimon = opts.miimon ?? 0;
-  const arpInterval = opts.arpInterval ?? 0;
-  if (miimon > 0 && arpInterval > 0) {
-    out.push(finding(RULES.topologyBondMonitor, 'bond.options', `miimon ${miimon} and arpInterval ${arpInterval} are both set`,
-      'keep one link monitor: miimon (usual with LACP) or arpInterval with arpIpTargets'));
-  }
-  if (arpInterval > 0 && NO_ARP_MODES.includes(mode)) {
-    out.push(finding(RULES.topologyBondOptions, 'bond.options.arpInterval', `ARP monitoring does not work with bond mode ${mode}`,
-      'use miimon instead'));
-  }
-  if (arpInterval > 0 && (opts.arpIpTargets ?? []).length === 0) {
-    out.push(finding(RULES.topologyBondOptions, 'bond.options.arpIpTargets', `arpInterval ${arpInterval} is set but there is no ARP target`,
-      'list the IPv4 addresses to probe in arpIpTargets (e.g. the gateway), or use miimon'));
-  }
-  (opts.arpIpTargets ?? []).forEach((t, i) => {
-    if (IpAddress.tryParse(t)?.family !== 4) {
-      out.push(finding(RULES.topologyBondOptions, `bond.options.arpIpTargets[${i}]`, `ARP target "${t}" is not an IPv4 address`,
-        'give plain IPv4 addresses'));
-    }
-  });
-  if (opts.lacpRate !== undefined && mode !== BondMode.IEEE_802_3AD) {
-    out.push(finding(RULES.topologyBondOptions, 'bond.options.lacpRate', `lacpRate "${opts.lacpRate}" only applies to mode 802.3ad, not ${mode}`,
-      'remove lacpRate or use BondMode.IEEE_802_3AD'));
-  }
-  if (opts.xmitHashPolicy !== undefined && !XMIT_HASH_MODES.includes(mode)) {
-    out.push(finding(RULES.topologyBondOptions, 'bond.options.xmitHashPolicy',
-      `xmitHashPolicy "${opts.xmitHashPolicy}" only applies to modes ${XMIT_HASH_MODES.join(', ')}, not ${mode}`,
-      'remove xmitHashPolicy or pick one of those modes'));
-  }
-  if (opts.primary !== undefined) {
-    if (!PRIMARY_MODES.includes(mode)) {
-      out.push(finding(RULES.topologyBondOptions, 'bond.options.primary', `primary "${opts.primary}" only applies to modes ${PRIMARY_MODES.join(', ')}, not ${mode}`,
-        'remove primary or use BondMode.ACTIVE_BACKUP'));
-    }
-    if (!(bond.members ?? []).includes(opts.primary)) {
-      out.push(finding(RULES.topologyBondOptions, 'bond.options.primary', `primary "${opts.primary}" is not a member of the bond (${(bond.members ?? []).join(', ')})`,
-        'name one of bond.members'));
-    }
-  }
-
   const mtuProblem = (v: unknown) => !(Number.isInteger(v) && (v as number) >= 68 && (v as number) <= 65535);
-  if (bond.mtu !== undefined && mtuProblem(bond.mtu)) {
-    out.push(finding(RULES.topologyMtu, 'bond.mtu', `MTU ${JSON.stringify(bond.mtu)} is not an integer 68-65535`, 'use e.g. 1500 or 9000'));
-  }
   for (const v of input.vlans) {
     const field = `vlans[${v.index}]`;
     const vlanMtu = v.props.mtu ?? input.bondMtu;
-    if (v.props.mtu !== undefined && mtuProblem(v.props.mtu)) {
-      out.push(finding(RULES.topologyMtu, `${field}.mtu`, `VLAN ${v.id}: MTU ${JSON.stringify(v.props.mtu)} is not an integer 68-65535`, 'use e.g. 1500'));
-    } else if (vlanMtu > input.bondMtu) {
-      out.push(finding(RULES.topologyMtu, `${field}.mtu`, `VLAN ${v.id}: MTU ${vlanMtu} exceeds the bond MTU ${input.bondMtu}`,
-        `lower the VLAN MTU to at most ${input.bondMtu} or raise bond.mtu (and the switch trunk MTU)`));
-    }
     const mm = v.props.macvlanMtu;
     if (mm !== undefined && mtuProblem(mm)) {
       out.push(finding(RULES.topologyMtu, `${field}.macvlanMtu`, `VLAN ${v.id}: macvlan MTU ${JSON.stringify(mm)} is not an integer 68-65535`,

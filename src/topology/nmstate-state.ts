@@ -1,8 +1,12 @@
 /**
  * Internal: the nmstate `desiredState.interfaces` of a bond and its VLAN sub-interfaces, in a fixed key order.
  */
-import { BondMode, BondOptions } from './bond';
+import { BondMode, BondOptions, BondProps } from './bond';
 import { bondOptionEntries } from './bond-options';
+import { VlanProps } from './vlan';
+
+/** Kernel default MTU, assumed when no MTU is given. */
+export const DEFAULT_MTU = 1500;
 
 /** One VLAN sub-interface to create. */
 export interface NmstateVlan {
@@ -38,4 +42,28 @@ export function nmstateInterfaces(bond: { name: string; members: readonly string
       vlan: { 'base-iface': bond.name, 'id': v.id, 'reorder-headers': true },
     })),
   ];
+}
+
+/** Which prop an interface of {@link TopologyHostState} comes from: the bond, or `vlans[index]`. */
+export type InterfaceOrigin = { readonly kind: 'bond' } | { readonly kind: 'vlan'; readonly index: number };
+
+/** The desired state of a topology's host interfaces, with the prop each interface comes from. */
+export interface TopologyHostState {
+  /** `desiredState.interfaces`: the bond, then the VLANs by id ascending (ties in props order). */
+  readonly interfaces: Array<Record<string, unknown>>;
+  /** Parallel to `interfaces`. */
+  readonly origins: InterfaceOrigin[];
+}
+
+/**
+ * The host interfaces of a topology, straight from its props (before any check): what the nmstate policy
+ * carries, and what the rules check for every host-interfaces mode.
+ */
+export function topologyHostState(bondName: string, bond: BondProps, bondMtu: number, vlans: readonly VlanProps[]): TopologyHostState {
+  const sortKey = (id: unknown) => (typeof id === 'number' && Number.isFinite(id) ? id : Number.MAX_VALUE);
+  const ordered = vlans.map((v, index) => ({ v, index })).sort((a, b) => sortKey(a.v.id) - sortKey(b.v.id) || a.index - b.index);
+  const interfaces = nmstateInterfaces(
+    { name: bondName, members: bond.members ?? [], mode: bond.mode, options: bond.options, mtu: bondMtu },
+    ordered.map(({ v }) => ({ name: `${bondName}.${v.id}`, id: v.id, mtu: v.mtu ?? bondMtu })));
+  return { interfaces, origins: [{ kind: 'bond' }, ...ordered.map(({ index }) => ({ kind: 'vlan' as const, index }))] };
 }

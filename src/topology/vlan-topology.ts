@@ -7,10 +7,10 @@ import { formatFinding } from '../rules';
 import { ParsedFamily, poolIps } from './address-plan';
 import { BondMode, BondProps } from './bond';
 import { bondModeNumber, bondOptionEntries } from './bond-options';
-import { DEFAULT_MTU, NamedObject, ParsedVlan, checkConsistency, checkStructure } from './checks';
+import { NamedObject, ParsedVlan, checkConsistency, checkHostPolicy, checkStructure } from './checks';
 import { DiagramModel, renderMermaid } from './diagram';
 import { HostInterfaces, HostInterfacesKind } from './host-interfaces';
-import { nmstateInterfaces } from './nmstate-state';
+import { DEFAULT_MTU, topologyHostState } from './nmstate-state';
 import { SwitchPlan, SwitchPortAggregation } from './switch-plan';
 import { renderSwitchPlanMarkdown } from './switch-plan-markdown';
 import { VlanOffer, VlanProps } from './vlan';
@@ -68,10 +68,12 @@ interface BuiltVlan {
  * `PodNetworks.overlay(topology.overlayNetwork(100))`. `switchPlan()` and `renderSwitchPlanMarkdown()`
  * describe the switch side, `renderMermaid()` draws the whole path.
  *
- * Problems the children would otherwise echo (VLAN ids, interface names, bond members, malformed
- * addresses, a gateway outside its subnet, overlapping VLAN subnets) throw here, all in one error. Bond
- * options for the mode, MTUs, name clashes and ifacer limits are reported at synth with every other
- * validation error.
+ * The bond and VLANs are checked with the NodeNetworkConfigurationPolicy rules `cdk8s-macvlan lint` runs on
+ * hand-written policies, on the desired state built from the props (whoever creates the interfaces), and
+ * reported against the props. Problems the children would otherwise echo (VLAN ids, interface names, bond
+ * members, malformed addresses, a gateway outside its subnet, overlapping VLAN subnets) throw here, all in
+ * one error. Bond mode and options, MTUs, name clashes and ifacer limits are reported at synth with every
+ * other validation error.
  */
 export class VlanTopology extends Construct {
   /** The bond's interface name. */
@@ -95,36 +97,36 @@ export class VlanTopology extends Construct {
     this.hostInterfaces = props.hostInterfaces ?? HostInterfaces.nmstate();
     const namespace = props.namespace ?? MacvlanNetwork.DEFAULT_NAMESPACE;
 
-    const structure = checkStructure(props.bond, this.bondName, props.vlans ?? []);
-    if (structure.findings.length > 0) {
-      const subject = `VlanTopology "${this.node.path}"`;
-      throw new Error(`${subject} has invalid props:\n${structure.findings.map(f => `  ${formatFinding(f, subject)}`).join('\n')}`);
+    // The host interfaces as nmstate gets them (emitted for nmstate, built only to be checked otherwise).
+    const kind = this.hostInterfaces.kind;
+    const vlanProps = props.vlans ?? [];
+    const hostState = topologyHostState(this.bondName, props.bond, this.bondMtu, vlanProps);
+    const nodeSelector = props.nodeSelector && Object.keys(props.nodeSelector).length > 0 ? { ...props.nodeSelector } : undefined;
+    const maxUnavailable = this.hostInterfaces.maxUnavailable;
+    const hostFindings = checkHostPolicy(hostState, vlanProps, { nodeSelector, maxUnavailable });
+    const structure = checkStructure(vlanProps, hostFindings.badVlans);
+    const thrown = [...hostFindings.structural, ...structure.findings];
+    const subject = `VlanTopology "${this.node.path}"`;
+    if (thrown.length > 0) {
+      throw new Error(`${subject} has invalid props:\n${thrown.map(f => `  ${formatFinding(f, subject)}`).join('\n')}`);
     }
 
-    const kind = this.hostInterfaces.kind;
-    const ordered = [...structure.vlans].sort((a, b) => a.id - b.id);
     if (kind === HostInterfacesKind.NMSTATE) {
       this.hostPolicy = new NodeNetworkConfigurationPolicyObject(this, 'HostPolicy', {
         metadata: { name: this.hostInterfaces.policyName ?? `${this.bondName.toLowerCase().replace(/[^a-z0-9-]/g, '-')}-vlans` },
-        spec: {
-          nodeSelector: props.nodeSelector && Object.keys(props.nodeSelector).length > 0 ? { ...props.nodeSelector } : undefined,
-          maxUnavailable: this.hostInterfaces.maxUnavailable,
-          desiredState: {
-            interfaces: nmstateInterfaces(
-              { name: this.bondName, members: props.bond.members, mode: props.bond.mode, options: props.bond.options, mtu: this.bondMtu },
-              ordered.map(v => ({ name: `${this.bondName}.${v.id}`, id: v.id, mtu: v.props.mtu ?? this.bondMtu }))),
-          },
-        },
+        spec: { nodeSelector, maxUnavailable, desiredState: { interfaces: hostState.interfaces } },
       });
     }
 
+    const ordered = [...structure.vlans].sort((a, b) => a.id - b.id);
     const named: NamedObject[] = [];
     for (const parsed of ordered) this.vlans.set(parsed.id, this.buildVlan(parsed, namespace, kind, named));
 
     this.node.addValidation({
-      validate: () => checkConsistency({
-        bond: props.bond, bondMtu: this.bondMtu, hostInterfaces: kind, vlans: structure.vlans, objects: named,
-      }).map(f => formatFinding(f, `VlanTopology "${this.node.path}"`)),
+      validate: () => [
+        ...hostFindings.consistency,
+        ...checkConsistency({ bond: props.bond, bondMtu: this.bondMtu, hostInterfaces: kind, vlans: structure.vlans, objects: named }),
+      ].map(f => formatFinding(f, subject)),
     });
   }
 

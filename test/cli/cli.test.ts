@@ -142,12 +142,15 @@ describe('bin/cdk8s-macvlan.js (spawned)', () => {
       ['workloads/deployments.yaml:1', 'MV064'], ['workloads/deployments.yaml:2', 'MV060'], ['workloads/deployments.yaml:3', 'MV022'],
       ['workloads/deployments.yaml:3', 'MV066'], ['workloads/deployments.yaml:4', 'MV021'], ['workloads/deployments.yaml:5', 'MV070'],
       ['workloads/deployments.yaml:5', 'MV069'], ['workloads/pod.json:1', 'MV061'], ['workloads/pod.json:1', 'MV068'],
+      ['hosts.yaml:1', 'MV083'], ['hosts.yaml:1', 'MV080'], ['hosts.yaml:1', 'MV030'], ['hosts.yaml:1', 'MV029'], ['hosts.yaml:1', 'MV031'],
+      ['hosts.yaml:1', 'MV081'], ['hosts.yaml:1', 'MV026'], ['hosts.yaml:2', 'MV079'], ['hosts.yaml:2', 'MV028'], ['hosts.yaml:2', 'MV027'],
+      ['hosts.yaml:2', 'MV082'],
     ];
     for (const [where, rule] of planted) {
       expect(r.stdout).toContain(`test/fixtures/lint/broken/${where}: ${rule} `);
     }
     expect(r.stdout).toMatch(/^test\/fixtures\/lint\/broken\/syntax\.yml:5:16: YAML error: /m);
-    expect(r.stdout).toMatch(/^19 error\(s\), 2 warning\(s\) in 5 file\(s\)$/m);
+    expect(r.stdout).toMatch(/^28 error\(s\), 4 warning\(s\) in 6 file\(s\)$/m);
 
     const clean = spawn('lint', path.join(FIXTURES, 'clean'));
     expect(clean.status).toBe(0);

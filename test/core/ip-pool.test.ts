@@ -20,7 +20,7 @@ describe('IpPool output', () => {
       ipVersion: 4, subnet: '10.6.0.0/24', ips: ['10.6.0.1-10.6.0.254'], excludeIPs: ['10.6.0.1'], gateway: '10.6.0.1',
     });
     expect(findObject(objects, 'SpiderIPPool', 'v6').spec).toEqual({
-      ipVersion: 6, subnet: 'fd00:6::/64', ips: ['fd00:6::1-fd00:6::ffff:ffff:ffff:ffff'], excludeIPs: ['fd00:6::2', 'fd00:6::1'], gateway: 'fd00:6::1',
+      ipVersion: 6, subnet: 'fd00:6::/64', ips: ['fd00:6::1-fd00:6::ffff'], excludeIPs: ['fd00:6::2', 'fd00:6::1'], gateway: 'fd00:6::1',
     });
   });
 
@@ -147,7 +147,23 @@ describe('IpPool validation (each message names the construct, the value and the
   });
 
   test('IPv6 /48 pools are checked without enumerating addresses', () => {
-    expect(poolErrors({ subnet: 'fd00:1::/48', gateway: 'fd00:1::1' }, [{ subnet: 'fd00:1::/48', ips: ['fd00:1::1:0-fd00:1::2:0'] }]).join('\n'))
-      .toMatch(/MV012 error: SpiderIPPool "p1" spec\.ips: ips fd00:1::1:0-fd00:1::2:0 are also allocatable in SpiderIPPool "p0"/);
+    expect(poolErrors({ subnet: 'fd00:1::/48', gateway: 'fd00:1::1' }, [{ subnet: 'fd00:1::/48', ips: ['fd00:1::ff00-fd00:1::1:ff'] }]).join('\n'))
+      .toMatch(/MV012 error: SpiderIPPool "p1" spec\.ips: ips fd00:1::ff00-fd00:1::ffff are also allocatable in SpiderIPPool "p0"/);
+  });
+
+  test('MV095 a pool too large for Spiderpool, which enumerates every address (a whole /64)', () => {
+    expect(poolErrors({ subnet: 'fd00:1::/64', ips: ['fd00:1::1-fd00:1::ffff:ffff:ffff:ffff'] }).join('\n'))
+      .toMatch(/MV095 error: SpiderIPPool "p0" spec\.ips: the pool holds 18446744073709551615 addresses; Spiderpool lists every address/);
+    expect(poolErrors({ subnet: 'fd00:1::/64', ips: ['fd00:1::1-fd00:1::10:0'] })).toEqual([]);
+  });
+
+  test('MV001 IPv6 subnet not in canonical text (Spiderpool compares the text)', () => {
+    expect(poolErrors({ subnet: '2001:DB8::/64', ips: ['2001:db8::5'] }).join('\n'))
+      .toMatch(/MV001 error: SpiderIPPool "p0" spec\.subnet: "2001:DB8::\/64" is not written in canonical form\. Fix: write "2001:db8::\/64"/);
+  });
+
+  test('MV008 a route destination of the other family', () => {
+    expect(poolErrors({ subnet: '10.0.0.0/24', ips: ['10.0.0.5'], routes: [{ destination: 'fd00::/64', gateway: '10.0.0.1' }] }).join('\n'))
+      .toMatch(/MV008 error: SpiderIPPool "p0" spec\.routes\[0\]\.dst: destination fd00::\/64 is IPv6 but the pool is IPv4/);
   });
 });

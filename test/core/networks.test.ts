@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { CoordinatorPodCidrType, IpPool, MacvlanMode, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../../src';
+import { CoordinatorPodCidrType, IpPool, MacvlanMode, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, OverlayHelperPlugin } from '../../src';
 import { findObject, synthObjects, testApp, validationErrors } from '../support/synth';
 
 function setup() {
@@ -35,7 +35,16 @@ describe('macvlan networks', () => {
       mtu: 1400,
       cniVersion: '1.0.0',
       pools: [v4],
-      coordinator: { tunePodRoutes: true, podDefaultRouteNic: 'net1', podMacPrefix: '0a:1b', hijackCidrs: ['169.254.20.10/32'], podRpFilter: 0, txQueueLen: 0, hostRuleTable: 500 },
+      helper: OverlayHelperPlugin.coordinator({
+        podCidrType: CoordinatorPodCidrType.CALICO,
+        tunePodRoutes: true,
+        podDefaultRouteNic: 'net1',
+        podMacPrefix: '0a:1b',
+        hijackCidrs: ['169.254.20.10/32'],
+        podRpFilter: 0,
+        txQueueLen: 0,
+        hostRuleTable: 500,
+      }),
     });
     const cfg = JSON.parse(findObject(synthObjects(chart), 'NetworkAttachmentDefinition', 'ov').spec.config);
     expect(cfg).toEqual({
@@ -43,10 +52,9 @@ describe('macvlan networks', () => {
       name: 'ov',
       plugins: [
         { type: 'macvlan', master: 'bond0.200', mode: 'private', mtu: 1400, ipam: { type: 'spiderpool', default_ipv4_ippool: ['p-v4'] } },
-        { type: 'coordinator', mode: 'overlay', tunePodRoutes: true, podDefaultRouteNic: 'net1', podMACPrefix: '0a:1b', hijackCIDR: ['169.254.20.10/32'], hostRuleTable: 500, podRPFilter: 0, txQueueLen: 0 },
+        { type: 'coordinator', mode: 'overlay', podCIDRType: 'calico', tunePodRoutes: true, podDefaultRouteNic: 'net1', podMACPrefix: '0a:1b', hijackCIDR: ['169.254.20.10/32'], hostRuleTable: 500, podRPFilter: 0, txQueueLen: 0 },
       ],
     });
-    expect(CoordinatorPodCidrType.CALICO).toBe('calico');
   });
 
   test('pools added later reach the config and multusName; a shared pool lists every network', () => {
@@ -109,5 +117,19 @@ describe('network validation', () => {
     const { app, chart } = setup();
     new MacvlanStandaloneNetwork(chart, 'n', { name: 'n', master: 'eth1' });
     expect(validationErrors(app).join('\n')).toMatch(/MV020 error: NetworkAttachmentDefinition "kube-system\/n" pools: the network has no IP pool/);
+  });
+});
+
+describe('MV097 duplicate objects across the app', () => {
+  test('two pools or two networks with one name (even in different charts) are reported on the later one', () => {
+    const { app, chart, v4 } = setup();
+    new IpPool(new Chart(app, 'other'), 'again', { name: 'p-v4', subnet: '10.5.0.0/24', gateway: '10.5.0.1' });
+    new MacvlanStandaloneNetwork(chart, 'a', { name: 'n', master: 'eth1', pools: [v4] });
+    new MacvlanOverlayNetwork(chart, 'b', { name: 'n', master: 'eth2', pools: [v4] });
+    new MacvlanOverlayNetwork(chart, 'c', { name: 'n', namespace: 'other', master: 'eth2', pools: [v4] });
+    expect(validationErrors(app)).toEqual([
+      expect.stringMatching(/^\[c\/b\] MV097 error: NetworkAttachmentDefinition "kube-system\/n" metadata\.name: NetworkAttachmentDefinition "kube-system\/n" is also defined by c\/a/),
+      expect.stringMatching(/^\[other\/again\] MV097 error: SpiderIPPool "p-v4" metadata\.name: SpiderIPPool "p-v4" is also defined by c\/v4/),
+    ]);
   });
 });

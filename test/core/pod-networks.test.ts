@@ -143,4 +143,39 @@ describe('pod validation', () => {
     expect(validationErrors(app)).toEqual([]);
     expect(findObject(synthObjects(chart), 'NetworkAttachmentDefinition', 's2').metadata.namespace).toBe('net');
   });
+
+  test('MV019 names other components own: eth0 in an overlay pod (cluster CNI), veth0 next to coordinator underlay', () => {
+    const { app, chart, o1, s1 } = setup();
+    new AnnotatedPod(chart, 'ov', { networks: PodNetworks.overlay(o1).attach(o1, { interface: 'eth0' }), ...container });
+    new AnnotatedPod(chart, 'st', { networks: PodNetworks.standalone(s1).attach(s1, { interface: 'veth0' }), ...container });
+    expect(validationErrors(app)).toEqual([
+      expect.stringMatching(/^\[c\/ov\] MV019 error: pod networks of "c\/ov" interface "eth0" of kube-system\/o1: interface name "eth0" is taken by the cluster CNI/),
+      expect.stringMatching(/^\[c\/st\] MV019 error: pod networks of "c\/st" interface "veth0" of kube-system\/s1: interface name "veth0" is taken by the coordinator's veth pair/),
+    ]);
+  });
+
+  test('MV096 an empty set', () => {
+    const { app, chart } = setup();
+    new AnnotatedPod(chart, 'p', { networks: PodNetworks.overlay(), ...container });
+    expect(validationErrors(app)).toEqual([expect.stringMatching(/^\[c\/p\] MV096 error: pod networks of "c\/p" networks: the set attaches no network/)]);
+  });
+
+  test('MV069 a per-NIC pool that belongs to another network', () => {
+    const { app, chart, o1, o2 } = setup();
+    const other = new IpPool(chart, 'other', { name: 'other', subnet: '192.168.7.0/24', gateway: '192.168.7.1' });
+    new MacvlanOverlayNetwork(chart, 'o3', { name: 'o3', master: 'eth3', pools: [other] });
+    new AnnotatedPod(chart, 'p', { networks: PodNetworks.overlay(o1).attach(o2, { pools: [other] }), ...container });
+    expect(validationErrors(app).join('\n')).toMatch(/MV069 error: pod networks of "c\/p" interface "net2" of kube-system\/o2: pool "other" only serves kube-system\/o3/);
+  });
 });
+
+describe('annotations are rendered at synth', () => {
+  test('a pool added to a network after the set was applied reaches the pod\'s ippools', () => {
+    const { chart } = setup();
+    const late = new MacvlanOverlayNetwork(chart, 'late', { name: 'late', master: 'eth5' });
+    new AnnotatedPod(chart, 'pod', { metadata: { name: 'pod' }, networks: PodNetworks.overlay(late), ...container });
+    late.addPool(new IpPool(chart, 'late-v4', { name: 'late-v4', subnet: '192.168.8.0/24', gateway: '192.168.8.1' }));
+    expect(podAnnotations(synthObjects(chart), 'pod')['ipam.spidernet.io/ippools']).toBe('[{"interface":"net1","ipv4":["late-v4"]}]');
+  });
+});
+

@@ -111,20 +111,21 @@ describe('checkMacAddress', () => {
   });
 });
 
-describe('checkUnicastMacPrefix', () => {
-  test.each(['02', '0a:1b', '0A:1B', '00:00:00:00:00', 'fe:ff:ff:ff:ff'])('accepts %j', (p) => {
+describe('checkUnicastMacPrefix (Spiderpool coordinator podMACPrefix: exactly two octets)', () => {
+  test.each(['0a:1b', '0A:1B', '00:00', 'fe:ff'])('accepts %j', (p) => {
     expect(checkUnicastMacPrefix(p)).toBeUndefined();
   });
 
-  const expected = 'expected 1-5 two-digit hex octets separated by ":", e.g. 0a:1b';
+  const expected = 'expected two two-digit hex octets separated by ":", e.g. 0a:1b';
   test.each([
-    ['', `has octet 1 "" which is empty; ${expected}`],
+    ['', `has 1 ":"-separated part; ${expected}`],
+    ['02', `has 1 ":"-separated part; ${expected}`],
     ['0a:', `has octet 2 "" which is empty; ${expected}`],
-    ['0a:1b:2c:3d:4e:5f', `has 6 ":"-separated parts; ${expected}`],
-    ['a', `has octet 1 "a" which is not two hex digits; ${expected}`],
-    ['0g', `has octet 1 "0g" which is not two hex digits; ${expected}`],
-    ['01:00:5e', 'has first octet "01" with the multicast (group) bit set; the first octet of a unicast prefix must be even, e.g. 02 or 0a'],
-    ['FF', 'has first octet "FF" with the multicast (group) bit set; the first octet of a unicast prefix must be even, e.g. 02 or 0a'],
+    ['0a:1b:2c', `has 3 ":"-separated parts; ${expected}`],
+    ['a:1b', `has octet 1 "a" which is not two hex digits; ${expected}`],
+    ['0g:00', `has octet 1 "0g" which is not two hex digits; ${expected}`],
+    ['01:00', 'has first octet "01" with the multicast (group) bit set; the first octet of a unicast prefix must be even, e.g. 02 or 0a'],
+    ['FF:00', 'has first octet "FF" with the multicast (group) bit set; the first octet of a unicast prefix must be even, e.g. 02 or 0a'],
   ])('rejects %j', (p, msg) => {
     expect(checkUnicastMacPrefix(p)).toBe(msg);
   });

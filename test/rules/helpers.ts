@@ -24,3 +24,6 @@ export function ruleIds(findings: readonly LintFinding[]): string[] {
 export function lines(findings: readonly LintFinding[]): string {
   return findings.map(f => `${f.rule} ${f.severity} ${f.object.kind} ${f.object.name} ${f.field}: ${f.message}. Fix: ${f.fix}`).join('\n');
 }
+
+/** The NodeNetworkConfigurationPolicy rules (each covered by test/rules/nmstate.test.ts). */
+export const NMSTATE_RULE_IDS = ['MV026', 'MV027', 'MV028', 'MV029', 'MV030', 'MV031', 'MV079', 'MV080', 'MV081', 'MV082', 'MV083'];

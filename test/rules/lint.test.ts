@@ -2,7 +2,7 @@ import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { lines, lintYaml, ruleIds, yamlObjects } from './helpers';
 import { addBasicScenario } from '../../examples/basic';
-import { IpPool, MacvlanStandaloneNetwork, PodNetworks } from '../../src';
+import { IpPool, MacvlanStandaloneNetwork, PodNetworks, StandaloneHelperPlugin } from '../../src';
 import { lintManifests, parseNetworkSelection, parseIppoolsAnnotation } from '../../src/rules';
 import { validationErrors } from '../support/synth';
 
@@ -160,7 +160,7 @@ describe('construct path: the same rules at synth', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'c');
     const pool = new IpPool(chart, 'p', { name: 'p0', subnet: '10.0.0.0/24' });
-    new MacvlanStandaloneNetwork(chart, 'n', { name: 'n', master: 'eth1', pools: [pool], coordinator: { podMacPrefix: '01:1b', podRpFilter: 3, txQueueLen: -1 } });
+    new MacvlanStandaloneNetwork(chart, 'n', { name: 'n', master: 'eth1', pools: [pool], helper: StandaloneHelperPlugin.coordinator({ podMacPrefix: '01:1b', podRpFilter: 3, txQueueLen: -1 }) });
     const errors = validationErrors(app).join('\n');
     expect(errors).toMatch(/MV056 error: NetworkAttachmentDefinition "kube-system\/n" spec\.config\.plugins\[1\]\.podMACPrefix: podMACPrefix "01:1b" has first octet "01" with the multicast/);
     expect(errors).toMatch(/MV056 error: .*podRPFilter: podRPFilter 3 is not 0, 1 or 2/);

@@ -58,10 +58,10 @@ describe('which IPs each pool gets', () => {
     expect(errors).toEqual([expect.stringMatching(/MV012 error: SpiderIPPool "vlan100-standalone-v4" spec\.ips: ips 10\.100\.0\.20-10\.100\.0\.29 are also allocatable in SpiderIPPool "vlan100-overlay-v4"/)]);
   });
 
-  test('IPv6 /64 halves are computed without enumerating', () => {
+  test('IPv6 /64: the default range (65535 addresses, Spiderpool enumerates pools) split in halves', () => {
     const built = build({ vlans: [{ id: 100, offer: VlanOffer.BOTH, ipv6: { subnet: 'fd00:100::/64', gateway: 'fd00:100::1' } }] });
     const objects = synthObjects(built.chart);
-    expect(findObject(objects, 'SpiderIPPool', 'vlan100-standalone-v6').spec.ips).toEqual(['fd00:100::2-fd00:100:0:0:8000::']);
-    expect(findObject(objects, 'SpiderIPPool', 'vlan100-overlay-v6').spec.ips).toEqual(['fd00:100::8000:0:0:1-fd00:100::ffff:ffff:ffff:ffff']);
+    expect(findObject(objects, 'SpiderIPPool', 'vlan100-standalone-v6').spec.ips).toEqual(['fd00:100::2-fd00:100::8000']);
+    expect(findObject(objects, 'SpiderIPPool', 'vlan100-overlay-v6').spec.ips).toEqual(['fd00:100::8001-fd00:100::ffff']);
   });
 });

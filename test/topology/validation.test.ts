@@ -26,7 +26,7 @@ describe('structural rules throw at construction, all problems in one error', ()
 
   test('MV026 duplicate VLAN id', () => {
     expect(thrown({ vlans: [vlan(100), vlan(200), vlan(100)] }))
-      .toMatch(/MV026 error: VlanTopology "chart\/topo" vlans\[2\]\.id: VLAN 100 is already vlans\[0\]\. Fix: give each VLAN once/);
+      .toMatch(/MV026 error: VlanTopology "chart\/topo" vlans\[2\]\.id: VLAN 100 on base-iface "bond0" is already vlans\[0\]\. Fix: give each VLAN once/);
   });
 
   test('MV026 no VLAN at all', () => {
@@ -44,14 +44,14 @@ describe('structural rules throw at construction, all problems in one error', ()
   test('MV027 bad bond and member names', () => {
     const msg = thrown({ bond: { ...BOND, name: 'bond:0', members: ['ens 224', 'enp175s0f0np0abc'] } });
     expect(msg).toContain('MV027 error: VlanTopology "chart/topo" bond.name: bond name "bond:0" contains ":"');
-    expect(msg).toContain('bond.members[0]: member NIC "ens 224" contains whitespace');
-    expect(msg).toContain('bond.members[1]: member NIC "enp175s0f0np0abc" is 16 bytes long');
+    expect(msg).toContain('bond.members[0]: port "ens 224" contains whitespace');
+    expect(msg).toContain('bond.members[1]: port "enp175s0f0np0abc" is 16 bytes long');
   });
 
   test('MV028 bond without members, duplicate member, bond as its own member', () => {
-    expect(thrown({ bond: { ...BOND, members: [] } })).toContain('MV028 error: VlanTopology "chart/topo" bond.members: the bond has no member NIC. Fix: list the host NICs to bond');
-    expect(thrown({ bond: { ...BOND, members: ['ens224', 'ens224'] } })).toContain('bond.members[1]: member NIC "ens224" is already bond.members[0]. Fix: list each NIC once');
-    expect(thrown({ bond: { ...BOND, members: ['ens224', 'bond0'] } })).toContain('member NIC "bond0" is the bond itself');
+    expect(thrown({ bond: { ...BOND, members: [] } })).toContain('MV028 error: VlanTopology "chart/topo" bond.members: the bond has no port (member NIC). Fix: list the host NICs to bond');
+    expect(thrown({ bond: { ...BOND, members: ['ens224', 'ens224'] } })).toContain('bond.members[1]: port "ens224" is already bond.members[0]. Fix: list each NIC once');
+    expect(thrown({ bond: { ...BOND, members: ['ens224', 'bond0'] } })).toContain('bond.members[1]: port "bond0" is the bond itself');
   });
 
   test('MV032 overlapping subnets of different VLANs (identical or nested, each family)', () => {
@@ -105,19 +105,19 @@ describe('consistency rules are reported at synth, all together', () => {
 
   test('MV029 lacpRate only with 802.3ad', () => {
     expect(errors({ bond: { ...BOND, mode: BondMode.ACTIVE_BACKUP, options: { lacpRate: LacpRate.FAST } } })).toEqual([
-      expect.stringContaining('[chart/topo] MV029 error: VlanTopology "chart/topo" bond.options.lacpRate: lacpRate "fast" only applies to mode 802.3ad, not active-backup. Fix: remove lacpRate or use BondMode.IEEE_802_3AD'),
+      expect.stringContaining('[chart/topo] MV029 error: VlanTopology "chart/topo" bond.options.lacpRate: lacp_rate "fast" only applies to mode 802.3ad, not active-backup. Fix: remove lacp_rate or use mode 802.3ad'),
     ]);
   });
 
   test('MV029 xmitHashPolicy only with balance-xor, 802.3ad, balance-tlb', () => {
     expect(errors({ bond: { ...BOND, mode: BondMode.ACTIVE_BACKUP, options: { xmitHashPolicy: XmitHashPolicy.LAYER3_4 } } }).join('\n'))
-      .toContain('bond.options.xmitHashPolicy: xmitHashPolicy "layer3+4" only applies to modes balance-xor, 802.3ad, balance-tlb, not active-backup');
+      .toContain('bond.options.xmitHashPolicy: xmit_hash_policy "layer3+4" only applies to modes balance-xor, 802.3ad, balance-tlb, not active-backup');
     expect(errors({ bond: { ...BOND, mode: BondMode.BALANCE_TLB, options: { xmitHashPolicy: XmitHashPolicy.LAYER2_3 } } })).toEqual([]);
   });
 
   test('MV029 primary must be a member and only with active-backup (or tlb/alb)', () => {
     expect(errors({ bond: { ...BOND, mode: BondMode.ACTIVE_BACKUP, options: { primary: 'ens999' } } }).join('\n'))
-      .toContain('bond.options.primary: primary "ens999" is not a member of the bond (ens224, ens256). Fix: name one of bond.members');
+      .toContain('bond.options.primary: primary "ens999" is not a port of the bond (ens224, ens256). Fix: name one of the ports');
     expect(errors({ bond: { ...BOND, mode: BondMode.IEEE_802_3AD, options: { primary: 'ens224' } } }).join('\n'))
       .toContain('bond.options.primary: primary "ens224" only applies to modes active-backup, balance-tlb, balance-alb, not 802.3ad');
     expect(errors({ bond: { ...BOND, mode: BondMode.ACTIVE_BACKUP, options: { miimon: 100, primary: 'ens224' } } })).toEqual([]);
@@ -126,16 +126,16 @@ describe('consistency rules are reported at synth, all together', () => {
   test('MV029 ARP monitoring: not with 802.3ad, needs targets (IPv4), intervals are non-negative integers', () => {
     const all = errors({ bond: { ...BOND, mode: BondMode.IEEE_802_3AD, options: { arpInterval: 200 } } }).join('\n');
     expect(all).toContain('bond.options.arpInterval: ARP monitoring does not work with bond mode 802.3ad. Fix: use miimon instead');
-    expect(all).toContain('bond.options.arpIpTargets: arpInterval 200 is set but there is no ARP target');
+    expect(all).toContain('bond.options.arpIpTargets: arp_interval 200 is set but there is no ARP target');
     expect(errors({ bond: { ...BOND, mode: BondMode.ACTIVE_BACKUP, options: { arpInterval: 200, arpIpTargets: ['fd00::1'] } } }).join('\n'))
-      .toContain('bond.options.arpIpTargets[0]: ARP target "fd00::1" is not an IPv4 address');
+      .toContain('bond.options.arpIpTargets: ARP target "fd00::1" is not an IPv4 address');
     expect(errors({ bond: { ...BOND, options: { miimon: -1 } } }).join('\n')).toContain('bond.options.miimon: miimon -1 is not a non-negative integer');
     expect(errors({ bond: { ...BOND, mode: BondMode.ACTIVE_BACKUP, options: { arpInterval: 200, arpIpTargets: ['10.100.0.1'] } } })).toEqual([]);
   });
 
   test('MV030 miimon and arpInterval together', () => {
     expect(errors({ bond: { ...BOND, mode: BondMode.ACTIVE_BACKUP, options: { miimon: 100, arpInterval: 200, arpIpTargets: ['10.100.0.1'] } } })).toEqual([
-      expect.stringContaining('MV030 error: VlanTopology "chart/topo" bond.options: miimon 100 and arpInterval 200 are both set. Fix: keep one link monitor'),
+      expect.stringContaining('MV030 error: VlanTopology "chart/topo" bond.options: miimon 100 and arp_interval 200 are both set. Fix: keep one link monitor'),
     ]);
   });
 
@@ -144,11 +144,33 @@ describe('consistency rules are reported at synth, all together', () => {
       bond: { ...BOND, mtu: 1500 },
       vlans: [vlan(100, { mtu: 9000 }), vlan(200, { macvlanMtu: 1600 }), vlan(300, { mtu: 9000, macvlanMtu: 1400 }), vlan(400, { mtu: 40 })],
     }).join('\n');
-    expect(all).toContain('MV031 error: VlanTopology "chart/topo" vlans[0].mtu: VLAN 100: MTU 9000 exceeds the bond MTU 1500. Fix: lower the VLAN MTU to at most 1500 or raise bond.mtu');
+    expect(all).toContain('MV031 error: VlanTopology "chart/topo" vlans[0].mtu: MTU 9000 of "bond0.100" exceeds the MTU 1500 of its base interface "bond0". Fix: lower the VLAN MTU to at most 1500 or raise the MTU of "bond0"');
     expect(all).toContain('vlans[1].macvlanMtu: VLAN 200: macvlan MTU 1600 exceeds the VLAN MTU 1500. Fix: use at most 1500');
-    expect(all).toContain('vlans[3].mtu: VLAN 400: MTU 40 is not an integer 68-65535');
+    expect(all).toContain('vlans[3].mtu: MTU 40 of "bond0.400" is not an integer 68-65535');
     expect(all).not.toContain('vlans[2].macvlanMtu');
-    expect(errors({ bond: { ...BOND, mtu: 100000 } }).join('\n')).toContain('bond.mtu: MTU 100000 is not an integer 68-65535');
+    const bondMtu = errors({ bond: { ...BOND, mtu: 100000 } }).join('\n');
+    expect(bondMtu).toContain('bond.mtu: MTU 100000 of "bond0" is not an integer 68-65535');
+    // the VLANs inherit it: reported once, at the bond
+    expect(bondMtu).not.toContain('vlans[');
+  });
+
+  test('MV079 a mode that is not a BondMode; MV083 a maxUnavailable nmstate cannot read', () => {
+    expect(errors({ bond: { ...BOND, mode: 'lacp' as BondMode } })).toEqual([
+      expect.stringContaining('MV079 error: VlanTopology "chart/topo" bond.mode: mode "lacp" is not a bonding mode. Fix: use one of balance-rr, active-backup'),
+    ]);
+    expect(errors({ hostInterfaces: HostInterfaces.nmstate({ maxUnavailable: '3' }) })).toEqual([
+      expect.stringContaining('MV083 error: VlanTopology "chart/topo" hostInterfaces.maxUnavailable: maxUnavailable "3" is neither a non-negative integer nor a percentage'),
+    ]);
+  });
+
+  test('the host policy rules also hold when ifacer or pre-existing interfaces stand in for the policy', () => {
+    const bond = { ...BOND, mode: BondMode.ACTIVE_BACKUP, options: { miimon: 100, lacpRate: LacpRate.FAST } };
+    for (const hostInterfaces of [HostInterfaces.spiderpoolIfacer(), HostInterfaces.preExisting()]) {
+      const built = build({ hostInterfaces, bond });
+      expect(validationErrors(built.app)).toEqual([expect.stringContaining('MV029 error: VlanTopology "chart/topo" bond.options.lacpRate: lacp_rate "fast" only applies to mode 802.3ad')]);
+      expect(built.topology.hostPolicy).toBeUndefined();
+    }
+    expect(thrown({ hostInterfaces: HostInterfaces.preExisting(), bond: { ...BOND, members: [] } })).toContain('MV028 error: VlanTopology "chart/topo" bond.members: the bond has no port');
   });
 
   test('MV034 BOTH with the same name for both networks; two VLANs sharing a pool name', () => {

@@ -79,8 +79,8 @@ describe('the seed topology (examples/vlan-topology.ts)', () => {
     expect(pool('vlan200-standalone-v6')).toMatchObject({
       ipVersion: 6, subnet: 'fd00:200::/64', gateway: 'fd00:200::1', multusName: ['kube-system/macvlan-standalone-vlan200'],
     });
-    expect(pool('vlan200-overlay-v6').ips).toEqual(['fd00:200::8000:0:0:1-fd00:200::ffff:ffff:ffff:ffff']);
-    expect(pool('vlan200-standalone-v6').ips).toEqual(['fd00:200::2-fd00:200:0:0:8000::']);
+    expect(pool('vlan200-overlay-v6').ips).toEqual(['fd00:200::8001-fd00:200::ffff']);
+    expect(pool('vlan200-standalone-v6').ips).toEqual(['fd00:200::2-fd00:200::8000']);
   });
 
   test('the workloads pick their VLAN by annotation', () => {

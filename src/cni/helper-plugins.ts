@@ -1,0 +1,118 @@
+import { CoordinatorOptions } from './coordinator-options';
+
+/** Which route helper is chained after macvlan. */
+export enum HelperPluginType {
+  /** Spiderpool's coordinator. */
+  COORDINATOR = 'coordinator',
+  /** The legacy spidernet `veth` meta plugin (standalone networks, as in the multus-underlay chart). */
+  SPIDERNET_VETH = 'veth',
+  /** The legacy spidernet `router` meta plugin (overlay networks, as in the multus-underlay chart). */
+  SPIDERNET_ROUTER = 'router',
+  /** Nothing after macvlan. */
+  NONE = 'none',
+}
+
+/** Options of the legacy spidernet `veth` / `router` meta plugins. */
+export interface SpidernetHelperOptions {
+  /** The cluster's Service CIDRs, routed through the node (`service_hijack_subnet`). */
+  readonly serviceHijackSubnets: string[];
+  /** The cluster CNI's pod CIDRs, routed through the node (`overlay_hijack_subnet`). */
+  readonly overlayHijackSubnets: string[];
+  /**
+   * More CIDRs routed through the node (`additional_hijack_subnet`).
+   * @default - none
+   */
+  readonly additionalHijackSubnets?: string[];
+  /**
+   * `migrate_route`: -1 auto, 0 keep routes on the first NIC, 1 move them to the last.
+   * @default -1
+   */
+  readonly migrateRoute?: number;
+  /**
+   * Set `rp_filter` on the host to this value (`rp_filter: {set_host: true, value}`).
+   * @default 0
+   */
+  readonly hostRpFilter?: number;
+}
+
+/** @internal */
+export interface HelperPluginModel {
+  readonly type: HelperPluginType;
+  readonly coordinator?: CoordinatorOptions;
+  readonly spidernet?: SpidernetHelperOptions;
+}
+
+/**
+ * The route helper of a standalone network (macvlan eth0): Spiderpool's coordinator in underlay mode (default),
+ * the legacy spidernet `veth` plugin, or none (the pod then cannot reach ClusterIP services or its own node).
+ */
+export class StandaloneHelperPlugin {
+  /** Spiderpool's coordinator in underlay mode (a veth pair to the node for Services and node traffic). */
+  public static coordinator(options: CoordinatorOptions = {}): StandaloneHelperPlugin {
+    return new StandaloneHelperPlugin({ type: HelperPluginType.COORDINATOR, coordinator: options });
+  }
+
+  /** The legacy spidernet `veth` meta plugin of the multus-underlay chart. */
+  public static spidernetVeth(options: SpidernetHelperOptions): StandaloneHelperPlugin {
+    return new StandaloneHelperPlugin({ type: HelperPluginType.SPIDERNET_VETH, spidernet: options });
+  }
+
+  /** No helper: reported as a warning, since the pod cannot reach ClusterIP services or its node. */
+  public static none(): StandaloneHelperPlugin {
+    return new StandaloneHelperPlugin({ type: HelperPluginType.NONE });
+  }
+
+  /** The helper plugin. */
+  public readonly type: HelperPluginType;
+  /** @internal */
+  public readonly _model: HelperPluginModel;
+
+  private constructor(model: HelperPluginModel) {
+    this.type = model.type;
+    this._model = model;
+  }
+}
+
+/**
+ * The route helper of an overlay network (macvlan net1 beside the cluster CNI): Spiderpool's coordinator in
+ * overlay mode (default), the legacy spidernet `router` plugin, or none.
+ */
+export class OverlayHelperPlugin {
+  /** Spiderpool's coordinator in overlay mode. */
+  public static coordinator(options: CoordinatorOptions = {}): OverlayHelperPlugin {
+    return new OverlayHelperPlugin({ type: HelperPluginType.COORDINATOR, coordinator: options });
+  }
+
+  /** The legacy spidernet `router` meta plugin of the multus-underlay chart. */
+  public static spidernetRouter(options: SpidernetHelperOptions): OverlayHelperPlugin {
+    return new OverlayHelperPlugin({ type: HelperPluginType.SPIDERNET_ROUTER, spidernet: options });
+  }
+
+  /** No helper after macvlan. */
+  public static none(): OverlayHelperPlugin {
+    return new OverlayHelperPlugin({ type: HelperPluginType.NONE });
+  }
+
+  /** The helper plugin. */
+  public readonly type: HelperPluginType;
+  /** @internal */
+  public readonly _model: HelperPluginModel;
+
+  private constructor(model: HelperPluginModel) {
+    this.type = model.type;
+    this._model = model;
+  }
+}
+
+/** Renders the legacy spidernet veth/router plugin in a fixed key order. */
+export function spidernetPlugin(type: 'veth' | 'router', o: SpidernetHelperOptions): Record<string, unknown> {
+  return {
+    type,
+    service_hijack_subnet: [...o.serviceHijackSubnets],
+    overlay_hijack_subnet: [...o.overlayHijackSubnets],
+    additional_hijack_subnet: [...(o.additionalHijackSubnets ?? [])],
+    migrate_route: o.migrateRoute ?? -1,
+    rp_filter: { set_host: true, value: o.hostRpFilter ?? 0 },
+    skip_call: false,
+  };
+}
