@@ -65,13 +65,6 @@ export interface MacvlanNetworkProps {
    * @default - the master exists on the nodes
    */
   readonly ifacer?: IfacerOptions;
-  /**
-   * Whether this construct synthesizes anything. Set it to `false` when something else creates the NAD of the
-   * same name and namespace: the construct then still names the network (for pod annotations), binds its
-   * pools and checks its config, but emits no object (and `apiObject` is undefined).
-   * @default true
-   */
-  readonly emitNad?: boolean;
 }
 
 /**
@@ -97,7 +90,7 @@ export abstract class MacvlanNetwork extends Construct {
   public readonly ipam: Ipam;
   /** What is synthesized for Multus. */
   public readonly source: NadSource;
-  /** The synthesized NetworkAttachmentDefinition (undefined on the SpiderMultusConfig path or when `emitNad` is false). */
+  /** The synthesized NetworkAttachmentDefinition (undefined on the SpiderMultusConfig path). */
   public readonly apiObject?: NetworkAttachmentDefinition;
   /** The synthesized SpiderMultusConfig (SpiderMultusConfig path only). */
   public readonly multusConfig?: SpiderMultusConfigObject;
@@ -127,22 +120,20 @@ export abstract class MacvlanNetwork extends Construct {
     this.ifacer = props.ifacer;
     for (const pool of props.pools ?? []) this.addPool(pool);
 
-    if (props.emitNad ?? true) {
-      if (this.source === NadSource.SPIDER_MULTUS_CONFIG) {
-        this.multusConfig = new SpiderMultusConfigObject(this, 'Resource', {
-          metadata: {
-            name: this.name,
-            namespace: this.namespace,
-            ...(this.cniVersion !== DEFAULT_CNI_VERSION ? { annotations: { [SMC_CNI_VERSION_ANNOTATION]: this.cniVersion } } : {}),
-          },
-          spec: Lazy.any({ produce: () => this.spiderMultusConfigSpec() }) as any,
-        });
-      } else {
-        this.apiObject = new NetworkAttachmentDefinition(this, 'Resource', {
-          metadata: { name: this.name, namespace: this.namespace },
-          spec: { config: Lazy.any({ produce: () => this.cniConfig }) as any },
-        });
-      }
+    if (this.source === NadSource.SPIDER_MULTUS_CONFIG) {
+      this.multusConfig = new SpiderMultusConfigObject(this, 'Resource', {
+        metadata: {
+          name: this.name,
+          namespace: this.namespace,
+          ...(this.cniVersion !== DEFAULT_CNI_VERSION ? { annotations: { [SMC_CNI_VERSION_ANNOTATION]: this.cniVersion } } : {}),
+        },
+        spec: Lazy.any({ produce: () => this.spiderMultusConfigSpec() }) as any,
+      });
+    } else {
+      this.apiObject = new NetworkAttachmentDefinition(this, 'Resource', {
+        metadata: { name: this.name, namespace: this.namespace },
+        spec: { config: Lazy.any({ produce: () => this.cniConfig }) as any },
+      });
     }
 
     const registry = Registry.of(this);

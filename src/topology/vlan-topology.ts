@@ -1,8 +1,8 @@
-import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { MacvlanMode } from '../cni/macvlan-mode';
+import { ifacerMaster } from '../cni/spider-multus-config';
 import { NodeNetworkConfigurationPolicyObject, SpiderMultusConfigObject } from '../k8s';
-import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
+import { IfacerBondOptions, IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource } from '../networks';
 import { formatFinding } from '../rules';
 import { ParsedFamily, poolIps } from './address-plan';
 import { BondMode, BondProps } from './bond';
@@ -259,7 +259,10 @@ export class VlanTopology extends Construct {
   private buildVlan(parsed: ParsedVlan, namespace: string, kind: HostInterfacesKind, named: NamedObject[]): BuiltVlan {
     const v = parsed.props;
     const id = parsed.id;
-    const iface = `${this.bondName}.${id}`;
+    const ifacer = kind === HostInterfacesKind.SPIDERPOOL_IFACER;
+    const members = this.props.bond.members;
+    // ifacer bonds only two or more NICs; with one it puts the VLAN straight on the NIC.
+    const iface = ifacer ? ifacerMaster(members, id, members.length > 1 ? this.bondName : undefined) : `${this.bondName}.${id}`;
     const scope = new Construct(this, `vlan${id}`);
     const field = `vlans[${parsed.index}]`;
     const common = {
@@ -267,7 +270,11 @@ export class VlanTopology extends Construct {
       namespace,
       mode: v.macvlanMode ?? MacvlanMode.BRIDGE,
       mtu: v.macvlanMtu,
-      emitNad: kind !== HostInterfacesKind.SPIDERPOOL_IFACER,
+      ...(ifacer ? {
+        // Spiderpool generates the NAD from a SpiderMultusConfig whose ifacer creates the bond and VLAN at pod start.
+        source: NadSource.SPIDER_MULTUS_CONFIG,
+        ifacer: { interfaces: [...members], vlanId: id, ...(members.length > 1 ? { bond: this.ifacerBond() } : {}) },
+      } : {}),
     };
 
     const ipsByFamily = new Map<ParsedFamily, ReturnType<typeof poolIps>>();
@@ -299,40 +306,15 @@ export class VlanTopology extends Construct {
       overlay = new MacvlanOverlayNetwork(scope, 'overlay', { ...common, name, pools: makePools('overlay') });
     }
 
-    const multusConfigs: SpiderMultusConfigObject[] = [];
-    if (kind === HostInterfacesKind.SPIDERPOOL_IFACER) {
-      for (const [net, mode] of [[standalone, 'underlay'], [overlay, 'overlay']] as const) {
-        if (net) multusConfigs.push(this.multusConfig(scope, net, mode, id, v.macvlanMtu));
-      }
-    }
+    const multusConfigs = [standalone?.multusConfig, overlay?.multusConfig].filter((c): c is SpiderMultusConfigObject => c !== undefined);
     return { parsed, iface, mtu: v.mtu ?? this.bondMtu, standalone, overlay, multusConfigs };
   }
 
-  /** The SpiderMultusConfig from which Spiderpool generates `net`'s NAD (and ifacer the bond and VLAN). */
-  private multusConfig(scope: Construct, net: MacvlanNetwork, coordinatorMode: 'underlay' | 'overlay', vlanId: number, mtu?: number): SpiderMultusConfigObject {
+  /** The bond as Spiderpool's ifacer takes it: kernel mode number and `k=v;k=v` options. */
+  private ifacerBond(): IfacerBondOptions {
     const bond = this.props.bond;
     const options = bondOptionEntries(bond.options).map(([k, val]) => `${k}=${val}`).join(';');
-    return new SpiderMultusConfigObject(scope, `${coordinatorMode === 'underlay' ? 'standalone' : 'overlay'}-config`, {
-      metadata: { name: net.name, namespace: net.namespace },
-      spec: {
-        cniType: 'macvlan',
-        macvlan: {
-          master: [...bond.members],
-          vlanID: vlanId,
-          bond: { name: this.bondName, mode: bondModeNumber(bond.mode), ...(options ? { options } : {}) },
-          ippools: Lazy.any({
-            produce: () => {
-              const out: Record<string, string[]> = {};
-              if (net.ipv4Pools.length > 0) out.ipv4 = net.ipv4Pools.map(p => p.name);
-              if (net.ipv6Pools.length > 0) out.ipv6 = net.ipv6Pools.map(p => p.name);
-              return out;
-            },
-          }),
-          ...(mtu !== undefined ? { mtu } : {}),
-        },
-        coordinator: { mode: coordinatorMode },
-      },
-    });
+    return { name: this.bondName, mode: bondModeNumber(bond.mode), ...(options ? { options } : {}) };
   }
 
   private vlan(vlanId: number): BuiltVlan {

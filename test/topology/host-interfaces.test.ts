@@ -25,6 +25,7 @@ describe('HostInterfaces.spiderpoolIfacer(): SpiderMultusConfig replaces the NAD
           ippools: { ipv4: ['vlan100-standalone-v4'], ipv6: ['vlan100-standalone-v6'] },
           mtu: 1400,
         },
+        enableCoordinator: true,
         coordinator: { mode: 'underlay' },
       },
     });
@@ -53,11 +54,19 @@ describe('HostInterfaces.spiderpoolIfacer(): SpiderMultusConfig replaces the NAD
     expect(validationErrors(built.app)).toEqual([]);
   });
 
+  test('one member: ifacer creates no bond, the VLAN sits on the NIC (eth1.10) and the NAD master follows', () => {
+    const b = build({ hostInterfaces: HostInterfaces.spiderpoolIfacer(), bond: { members: ['eth1'], mode: BondMode.ACTIVE_BACKUP }, vlans: [vlan(10)] });
+    const smc = findObject(synthObjects(b.chart), 'SpiderMultusConfig', 'macvlan-standalone-vlan10');
+    expect(smc.spec.macvlan).not.toHaveProperty('bond');
+    expect(smc.spec.macvlan.master).toEqual(['eth1']);
+    expect(b.topology.standaloneNetwork(10).master).toBe('eth1.10');
+  });
+
   test('bond modes map to kernel numbers 0-6', () => {
     const modes = [BondMode.BALANCE_RR, BondMode.ACTIVE_BACKUP, BondMode.BALANCE_XOR, BondMode.BROADCAST,
       BondMode.IEEE_802_3AD, BondMode.BALANCE_TLB, BondMode.BALANCE_ALB];
     modes.forEach((mode, n) => {
-      const b = build({ hostInterfaces: HostInterfaces.spiderpoolIfacer(), bond: { members: ['eth1'], mode }, vlans: [vlan(10)] });
+      const b = build({ hostInterfaces: HostInterfaces.spiderpoolIfacer(), bond: { members: ['eth1', 'eth2'], mode }, vlans: [vlan(10)] });
       const smc = findObject(synthObjects(b.chart), 'SpiderMultusConfig', 'macvlan-standalone-vlan10');
       expect(smc.spec.macvlan.bond).toEqual({ name: 'bond0', mode: n });
     });
