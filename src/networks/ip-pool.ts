@@ -1,4 +1,3 @@
-import { Lazy, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import { LabelSelectorSpec, SpiderIpPoolObject, SpiderIpPoolSpec } from '../k8s';
 import { Cidr, IpAddress } from '../net';
@@ -74,27 +73,10 @@ export interface IpPoolProps {
  * Problems in the address plan (IPs outside the subnet, a gateway that could be allocated, overlapping
  * pools anywhere in the app, ...) are reported together when the app is synthesized.
  */
-export class IpPool extends Construct {
-  /** The SpiderIPPool name. */
-  public readonly name: string;
-  /** The subnet as given. */
-  public readonly subnet: string;
-  /** 4 or 6 (from the subnet; 4 when the subnet does not parse, which validation reports). */
-  public readonly ipVersion: number;
-  /** The synthesized SpiderIPPool object. */
-  public readonly apiObject: SpiderIpPoolObject;
-
-  private readonly multusNames: string[] = [];
-  private readonly spec: SpiderIpPoolSpec;
-  private check?: ReturnType<typeof checkIpPool>;
-
-  constructor(scope: Construct, id: string, props: IpPoolProps) {
-    super(scope, id);
-    this.subnet = props.subnet;
+export class IpPool extends SpiderIpPoolObject {
+  /** The spec from the props: derived ips (and the gateway excluded) only when `ips` is not given. */
+  private static specFor(props: IpPoolProps): SpiderIpPoolSpec {
     const cidr = Cidr.tryParse(props.subnet);
-    this.ipVersion = cidr?.family ?? (props.subnet.includes(':') ? 6 : 4);
-    this.name = props.name ?? Names.toDnsLabel(this);
-
     let ips = props.ips;
     let excludeIps = props.excludeIps;
     if (ips === undefined && cidr?.isCanonical) {
@@ -105,9 +87,8 @@ export class IpPool extends Construct {
         excludeIps = [...(excludeIps ?? []), props.gateway!];
       }
     }
-
-    this.spec = {
-      ipVersion: this.ipVersion,
+    return {
+      ipVersion: cidr?.family ?? (props.subnet.includes(':') ? 6 : 4),
       subnet: props.subnet,
       ips,
       excludeIPs: excludeIps,
@@ -118,13 +99,25 @@ export class IpPool extends Construct {
       nodeAffinity: props.nodeAffinity,
       default: props.default,
     };
-    this.apiObject = new SpiderIpPoolObject(this, 'Resource', {
-      metadata: { name: this.name },
-      spec: {
-        ...this.spec,
-        multusName: Lazy.any({ produce: () => (this.multusNames.length > 0 ? [...this.multusNames] : undefined) }) as any,
-      },
-    });
+  }
+
+  /** The subnet as given. */
+  public readonly subnet: string;
+  /** 4 or 6 (from the subnet; 4 when the subnet does not parse, which validation reports). */
+  public readonly ipVersion: number;
+
+  private readonly multusNames: string[] = [];
+  private readonly spec: SpiderIpPoolSpec & { multusName?: string[] };
+  private check?: ReturnType<typeof checkIpPool>;
+
+  constructor(scope: Construct, id: string, props: IpPoolProps) {
+    const spec = IpPool.specFor(props);
+    // The pool is the SpiderIPPool itself (one construct per object keeps large fabrics cheap to synthesize);
+    // `spec` stays ours, so binding a network later only updates its multusName.
+    super(scope, id, { metadata: { name: props.name }, spec });
+    this.spec = spec;
+    this.subnet = props.subnet;
+    this.ipVersion = spec.ipVersion;
 
     const registry = Registry.of(this);
     registry.registerPool(this);
@@ -137,6 +130,11 @@ export class IpPool extends Construct {
     });
   }
 
+  /** The SpiderIPPool object: the pool itself. */
+  public get apiObject(): SpiderIpPoolObject {
+    return this;
+  }
+
   /** The NADs (`ns/name`) allowed to allocate from this pool, in the order they were bound. */
   public get networks(): string[] {
     return [...this.multusNames];
@@ -147,7 +145,9 @@ export class IpPool extends Construct {
    * @internal
    */
   public _bindNetwork(qualifiedName: string): void {
-    if (!this.multusNames.includes(qualifiedName)) this.multusNames.push(qualifiedName);
+    if (this.multusNames.includes(qualifiedName)) return;
+    this.multusNames.push(qualifiedName);
+    this.spec.multusName = [...this.multusNames];
   }
 
   /** @internal */
@@ -157,7 +157,7 @@ export class IpPool extends Construct {
 
   /** The pool rules' verdict on this pool's spec, computed once (the checked fields never change after construction). */
   private checked(): ReturnType<typeof checkIpPool> {
-    if (!this.check) this.check = checkIpPool({ metadata: { name: this.name }, spec: this.spec });
+    if (!this.check) this.check = checkIpPool({ metadata: { name: this.name }, spec: { ...this.spec, multusName: undefined } });
     return this.check;
   }
 }

@@ -1,4 +1,4 @@
-import { Lazy, Names } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   CoordinatorMode, DEFAULT_CNI_VERSION, HelperPluginModel, HelperPluginType, Ipam, IpamType, MacvlanMode,
@@ -72,12 +72,10 @@ export interface MacvlanNetworkProps {
  * macvlan (after Spiderpool's ifacer, if asked), an IPAM plugin, then the route helper.
  * Not meant to be extended outside this library; pods take the concrete classes.
  */
-export abstract class MacvlanNetwork extends Construct {
+export abstract class MacvlanNetwork extends ApiObject {
   /** The namespace NADs go to unless told otherwise (as in the seed, and where Multus resolves bare names). */
   public static readonly DEFAULT_NAMESPACE = 'kube-system';
 
-  /** NAD name. */
-  public readonly name: string;
   /** NAD namespace. */
   public readonly namespace: string;
   /** `namespace/name`, the form pod annotations use. */
@@ -88,12 +86,11 @@ export abstract class MacvlanNetwork extends Construct {
   public readonly mode: MacvlanMode;
   /** IPAM plugin. */
   public readonly ipam: Ipam;
-  /** What is synthesized for Multus. */
+  /**
+   * What is synthesized for Multus: the network is that object itself (a NetworkAttachmentDefinition, or a
+   * SpiderMultusConfig from which Spiderpool generates the NetworkAttachmentDefinition).
+   */
   public readonly source: NadSource;
-  /** The synthesized NetworkAttachmentDefinition (undefined on the SpiderMultusConfig path). */
-  public readonly apiObject?: NetworkAttachmentDefinition;
-  /** The synthesized SpiderMultusConfig (SpiderMultusConfig path only). */
-  public readonly multusConfig?: SpiderMultusConfigObject;
 
   private readonly poolList: IpPool[] = [];
   private readonly mtu?: number;
@@ -101,40 +98,40 @@ export abstract class MacvlanNetwork extends Construct {
   private readonly helper: HelperPluginModel;
   private readonly coordinatorMode: CoordinatorMode;
   private readonly ifacer?: IfacerOptions;
+  private readonly spec: Record<string, unknown>;
   private rendered?: string;
+  private constructed = false;
 
   protected constructor(scope: Construct, id: string, props: MacvlanNetworkProps, coordinatorMode: CoordinatorMode,
     helper: StandaloneHelperPlugin | OverlayHelperPlugin) {
-    super(scope, id);
-    this.name = props.name ?? Names.toDnsLabel(this);
-    this.namespace = props.namespace ?? MacvlanNetwork.DEFAULT_NAMESPACE;
+    const source = props.source ?? NadSource.NETWORK_ATTACHMENT_DEFINITION;
+    const namespace = props.namespace ?? MacvlanNetwork.DEFAULT_NAMESPACE;
+    const spec: Record<string, unknown> = {};
+    // The network is the Kubernetes object itself (one construct per object keeps large fabrics cheap to
+    // synthesize); `spec` stays ours and is re-rendered when a pool is added.
+    super(scope, id, {
+      ...(source === NadSource.SPIDER_MULTUS_CONFIG ? SpiderMultusConfigObject.GVK : NetworkAttachmentDefinition.GVK),
+      metadata: { name: props.name, namespace },
+      spec,
+    });
+    this.spec = spec;
+    this.source = source;
+    this.namespace = namespace;
     this.qualifiedName = `${this.namespace}/${this.name}`;
     this.master = props.master;
     this.mode = props.mode ?? MacvlanMode.BRIDGE;
     this.ipam = props.ipam ?? Ipam.spiderpool();
-    this.source = props.source ?? NadSource.NETWORK_ATTACHMENT_DEFINITION;
     this.mtu = props.mtu;
     this.cniVersion = props.cniVersion ?? DEFAULT_CNI_VERSION;
     this.helper = helper._model;
     this.coordinatorMode = coordinatorMode;
     this.ifacer = props.ifacer;
-    for (const pool of props.pools ?? []) this.addPool(pool);
-
-    if (this.source === NadSource.SPIDER_MULTUS_CONFIG) {
-      this.multusConfig = new SpiderMultusConfigObject(this, 'Resource', {
-        metadata: {
-          name: this.name,
-          namespace: this.namespace,
-          ...(this.cniVersion !== DEFAULT_CNI_VERSION ? { annotations: { [SMC_CNI_VERSION_ANNOTATION]: this.cniVersion } } : {}),
-        },
-        spec: Lazy.any({ produce: () => this.spiderMultusConfigSpec() }) as any,
-      });
-    } else {
-      this.apiObject = new NetworkAttachmentDefinition(this, 'Resource', {
-        metadata: { name: this.name, namespace: this.namespace },
-        spec: { config: Lazy.any({ produce: () => this.cniConfig }) as any },
-      });
+    if (source === NadSource.SPIDER_MULTUS_CONFIG && this.cniVersion !== DEFAULT_CNI_VERSION) {
+      this.metadata.addAnnotation(SMC_CNI_VERSION_ANNOTATION, this.cniVersion);
     }
+    for (const pool of props.pools ?? []) this.addPool(pool);
+    this.refreshSpec();
+    this.constructed = true;
 
     const registry = Registry.of(this);
     registry.claimName('NetworkAttachmentDefinition', this.qualifiedName, this);
@@ -150,6 +147,14 @@ export abstract class MacvlanNetwork extends Construct {
     this.poolList.push(pool);
     this.rendered = undefined;
     pool._bindNetwork(this.qualifiedName);
+    if (this.constructed) this.refreshSpec();
+  }
+
+  /** Writes the current spec (NAD config, or SpiderMultusConfig spec) into the object. */
+  private refreshSpec(): void {
+    for (const key of Object.keys(this.spec)) delete this.spec[key];
+    if (this.source === NadSource.SPIDER_MULTUS_CONFIG) Object.assign(this.spec, this.spiderMultusConfigSpec());
+    else this.spec.config = this.cniConfig;
   }
 
   /** The pools of this network, in the order added. */

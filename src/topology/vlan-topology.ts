@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { MacvlanMode } from '../cni/macvlan-mode';
 import { ifacerMaster } from '../cni/spider-multus-config';
-import { NodeNetworkConfigurationPolicyObject, SpiderMultusConfigObject } from '../k8s';
+import { NodeNetworkConfigurationPolicyObject } from '../k8s';
 import { IfacerBondOptions, IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource } from '../networks';
 import { formatFinding } from '../rules';
 import { ParsedFamily, poolIps } from './address-plan';
@@ -55,7 +55,7 @@ interface BuiltVlan {
   readonly mtu: number;
   readonly standalone?: MacvlanStandaloneNetwork;
   readonly overlay?: MacvlanOverlayNetwork;
-  readonly multusConfigs: SpiderMultusConfigObject[];
+  readonly multusConfigs: MacvlanNetwork[];
 }
 
 /**
@@ -171,7 +171,7 @@ export class VlanTopology extends Construct {
   }
 
   /** The SpiderMultusConfig objects (Spiderpool ifacer host interfaces only; empty otherwise). */
-  public get multusConfigs(): SpiderMultusConfigObject[] {
+  public get multusConfigs(): MacvlanNetwork[] {
     return this.sortedVlans().flatMap(v => v.multusConfigs);
   }
 
@@ -306,7 +306,8 @@ export class VlanTopology extends Construct {
       overlay = new MacvlanOverlayNetwork(scope, 'overlay', { ...common, name, pools: makePools('overlay') });
     }
 
-    const multusConfigs = [standalone?.multusConfig, overlay?.multusConfig].filter((c): c is SpiderMultusConfigObject => c !== undefined);
+    const multusConfigs = [standalone, overlay].filter((n): n is MacvlanStandaloneNetwork | MacvlanOverlayNetwork =>
+      n !== undefined && n.source === NadSource.SPIDER_MULTUS_CONFIG);
     return { parsed, iface, mtu: v.mtu ?? this.bondMtu, standalone, overlay, multusConfigs };
   }
 

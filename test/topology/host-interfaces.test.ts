@@ -42,7 +42,7 @@ describe('HostInterfaces.spiderpoolIfacer(): SpiderMultusConfig replaces the NAD
     expect(objects.filter(o => o.kind === 'NodeNetworkConfigurationPolicy')).toEqual([]);
     expect(objects.filter(o => o.kind === 'NetworkAttachmentDefinition')).toEqual([]);
     expect(built.topology.hostPolicy).toBeUndefined();
-    expect(built.topology.standaloneNetwork(100).apiObject).toBeUndefined();
+    expect(built.topology.standaloneNetwork(100).kind).toBe('SpiderMultusConfig');
     expect(findObject(objects, 'SpiderIPPool', 'vlan100-standalone-v4').spec.multusName).toEqual(['kube-system/macvlan-standalone-vlan100']);
     expect(built.topology.renderMermaid()).toContain('Host (created by Spiderpool ifacer at pod start)');
   });
