@@ -7,10 +7,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import { Node } from 'constructs';
+import { IpPool } from '../src';
 import { buildWithConstructs, ScenarioSize } from './scenario';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const SIZES: ScenarioSize[] = (process.env.BENCH_SIZES ?? '10:100,100:1000,409:1000,1000:10000,4094:10000')
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const SIZES: ScenarioSize[] = (process.env.BENCH_SIZES ?? '10:100,100:1000,409:1000,1000:10000,4094:0,4094:10000')
   .split(',').map(s => s.split(':').map(Number)).map(([vlans, deployments]) => ({ vlans, deployments }));
 
 const gc: () => void = (global as any).gc ?? (() => { throw new Error('run with node --expose-gc'); });
@@ -35,33 +36,48 @@ proto.validate = function (this: Node) {
   }
 };
 
+/**
+ * Live heap after a full collection: the retained size at a point, independent of when the collector last ran.
+ * Sampled with the clock stopped.
+ */
+function liveHeap(): number {
+  gc();
+  return heap();
+}
+
 /** Ours: props -> constructs -> `app.synthYaml()` (which validates once, as `cdk8s synth` does). */
 function runOurs(size: ScenarioSize): Sample {
-  gc();
-  const h0 = heap();
+  const h0 = liveHeap();
   const t0 = now();
   const app = buildWithConstructs(size);
-  const h1 = heap();
+  const built = now() - t0;
+  const h1 = liveHeap();
   validating = 0;
+  const t1 = now();
   const yaml = app.synthYaml();
-  const total = now() - t0;
-  return { total, validate: validating, peakHeap: Math.max(h1, heap()) - h0, yaml };
+  const total = built + (now() - t1);
+  const h2 = liveHeap(); // the tree and the YAML string, both still referenced
+  void app;
+  return { total, validate: validating, peakHeap: Math.max(h1, h2) - h0, yaml };
 }
 
 /** Baseline: the same objects as bare ApiObjects with precomputed bodies -> YAML string. */
 function runBaseline(bodies: any[][]): Sample {
-  gc();
-  const h0 = heap();
+  const h0 = liveHeap();
   const t0 = now();
   const app = new App({ outdir: '/tmp/cdk8s-macvlan-bench' });
   bodies.forEach((chartBodies, c) => {
     const chart = new Chart(app, `chart${c}`);
     chartBodies.forEach((body, i) => new ApiObject(chart, `o${i}`, body));
   });
-  const h1 = heap();
+  const built = now() - t0;
+  const h1 = liveHeap();
+  const t1 = now();
   const yaml = app.synthYaml();
-  const total = now() - t0;
-  return { total, validate: 0, peakHeap: Math.max(h1, heap()) - h0, yaml };
+  const total = built + (now() - t1);
+  const h2 = liveHeap();
+  void app;
+  return { total, validate: 0, peakHeap: Math.max(h1, h2) - h0, yaml };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -99,7 +115,25 @@ for (const size of SIZES) {
   console.log(`${String(size.vlans).padStart(5)} VLANs ${String(size.deployments).padStart(6)} deployments ${String(objects).padStart(6)} objects | ours ${ms(row.ours).padStart(9)} | baseline ${ms(row.baseline).padStart(9)} | ratio ${row.ratio.toFixed(2)} | validate ${ms(row.validate).padStart(7)} (${(row.validateShare * 100).toFixed(1)}%) | heap ${mb(row.oursHeap)} vs ${mb(row.baselineHeap)} (${row.heapRatio.toFixed(2)}x)`);
 }
 
-const at = (v: number) => rows.find(r => r.vlans === v);
+// A /48 IPv6 pool must cost what a /30 costs: address math never enumerates.
+function poolCost(subnetOf: (i: number) => string): number {
+  const times: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    gc();
+    const t0 = now();
+    const app = new App({ outdir: '/tmp/cdk8s-macvlan-bench' });
+    const chart = new Chart(app, 'pools');
+    for (let i = 0; i < 2000; i++) new IpPool(chart, `p${i}`, { name: `p${i}`, subnet: subnetOf(i) });
+    app.synthYaml();
+    times.push(now() - t0);
+  }
+  return median(times);
+}
+const cost30 = poolCost(i => `10.0.${Math.floor(i / 64)}.${(i % 64) * 4}/30`);
+const cost48 = poolCost(i => `fd00:${(i + 1).toString(16)}::/48`);
+console.log(`2000 pools: /30 ${ms(cost30)}, /48 ${ms(cost48)} (ratio ${(cost48 / cost30).toFixed(2)})`);
+
+const at = (v: number) => rows.find(r => r.vlans === v && r.deployments === Math.max(...rows.filter(x => x.vlans === v).map(x => x.deployments)));
 const big = at(4094) ?? rows[rows.length - 1];
 const small = at(409) ?? rows[0];
 const summary = {
@@ -107,9 +141,10 @@ const summary = {
   scaling: big.ours / small.ours,
   validateShare: big.validateShare,
   heapRatio: big.heapRatio,
+  pool48vs30: cost48 / cost30,
 };
 fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify({
   machine: { node: process.version, cpus: require('os').cpus().length, cpu: require('os').cpus()[0]?.model },
   rounds: ROUNDS, rows, summary,
 }, null, 2) + '\n');
-console.log(`bench: ratio@${big.vlans}=${summary.ratio.toFixed(2)} scaling=${summary.scaling.toFixed(2)} validate-share=${(summary.validateShare * 100).toFixed(1)}%`);
+console.log(`bench: ratio@${big.vlans}=${summary.ratio.toFixed(2)} scaling=${summary.scaling.toFixed(2)} validate-share=${(summary.validateShare * 100).toFixed(1)}% heap=${summary.heapRatio.toFixed(2)}x pool48/30=${summary.pool48vs30.toFixed(2)}`);

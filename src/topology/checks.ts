@@ -200,9 +200,9 @@ export function checkConsistency(input: ConsistencyInput): Finding[] {
     const field = `vlans[${v.index}]`;
     const vlanMtu = v.props.mtu ?? input.bondMtu;
     const mm = v.props.macvlanMtu;
-    if (mm !== undefined && mtuProblem(mm)) {
+    if (mm !== undefined && mm !== 0 && mtuProblem(mm)) { // 0: inherit, as the CNI plugin reads it
       out.push(finding(RULES.topologyMtu, `${field}.macvlanMtu`, `VLAN ${v.id}: macvlan MTU ${JSON.stringify(mm)} is not an integer 68-65535`,
-        'leave it unset to inherit the VLAN MTU'));
+        'leave it unset (or 0) to inherit the VLAN MTU'));
     } else if (mm !== undefined && mm > vlanMtu) {
       out.push(finding(RULES.topologyMtu, `${field}.macvlanMtu`, `VLAN ${v.id}: macvlan MTU ${mm} exceeds the VLAN MTU ${vlanMtu}`,
         `use at most ${vlanMtu}, or leave macvlanMtu unset to inherit it`));

@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { MacvlanMode } from '../cni/macvlan-mode';
 import { ifacerMaster } from '../cni/spider-multus-config';
 import { NodeNetworkConfigurationPolicyObject } from '../k8s';
+import { checkDns1123Subdomain } from '../net';
 import { IfacerBondOptions, IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource } from '../networks';
-import { formatFinding } from '../rules';
 import { ParsedFamily, poolIps } from './address-plan';
 import { BondMode, BondProps } from './bond';
 import { bondModeNumber, bondOptionEntries } from './bond-options';
@@ -14,6 +14,9 @@ import { DEFAULT_MTU, topologyHostState } from './nmstate-state';
 import { SwitchPlan, SwitchPortAggregation } from './switch-plan';
 import { renderSwitchPlanMarkdown } from './switch-plan-markdown';
 import { VlanOffer, VlanProps } from './vlan';
+import { Registry } from '../networks/registry';
+import { duplicateFindings, validationMessages } from '../networks/report';
+import { Finding, RULES, finding, formatFinding } from '../rules';
 
 /** Props of {@link VlanTopology}. */
 export interface VlanTopologyProps {
@@ -111,11 +114,22 @@ export class VlanTopology extends Construct {
       throw new Error(`${subject} has invalid props:\n${thrown.map(f => `  ${formatFinding(f, subject)}`).join('\n')}`);
     }
 
+    const policyFindings: Finding[] = [];
     if (kind === HostInterfacesKind.NMSTATE) {
+      const policyName = this.hostInterfaces.policyName ?? `${this.bondName.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^-+|-+$/g, '') || 'bond'}-vlans`;
       this.hostPolicy = new NodeNetworkConfigurationPolicyObject(this, 'HostPolicy', {
-        metadata: { name: this.hostInterfaces.policyName ?? `${this.bondName.toLowerCase().replace(/[^a-z0-9-]/g, '-')}-vlans` },
+        metadata: { name: policyName },
         spec: { nodeSelector, maxUnavailable, desiredState: { interfaces: hostState.interfaces } },
       });
+      const problem = checkDns1123Subdomain(policyName);
+      if (problem) {
+        policyFindings.push(finding(RULES.nncpSpec, 'hostInterfaces.policyName', `policy name "${policyName}" ${problem}`,
+          'use lower-case letters, digits, "-" and "."'));
+      }
+      const registry = Registry.of(this);
+      registry.claimName('NodeNetworkConfigurationPolicy', policyName, this.hostPolicy);
+      const policy = this.hostPolicy;
+      this.node.addValidation({ validate: () => validationMessages(this, duplicateFindings(registry, 'NodeNetworkConfigurationPolicy', policyName, policy), subject) });
     }
 
     const ordered = [...structure.vlans].sort((a, b) => a.id - b.id);
@@ -123,10 +137,11 @@ export class VlanTopology extends Construct {
     for (const parsed of ordered) this.vlans.set(parsed.id, this.buildVlan(parsed, namespace, kind, named));
 
     this.node.addValidation({
-      validate: () => [
+      validate: () => validationMessages(this, [
+        ...policyFindings,
         ...hostFindings.consistency,
         ...checkConsistency({ bond: props.bond, bondMtu: this.bondMtu, hostInterfaces: kind, vlans: structure.vlans, objects: named }),
-      ].map(f => formatFinding(f, subject)),
+      ], subject),
     });
   }
 

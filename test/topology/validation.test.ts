@@ -1,5 +1,5 @@
 import { BOND, build, vlan } from './helpers';
-import { BondMode, LacpRate, MacvlanMode, VlanOffer, XmitHashPolicy, HostInterfaces } from '../../src';
+import { BondMode, LacpRate, MacvlanMode, VlanOffer, VlanTopology, XmitHashPolicy, HostInterfaces } from '../../src';
 import { validationErrors } from '../support/synth';
 
 /** Builds and returns the constructor error message ('' when it did not throw). */
@@ -228,5 +228,23 @@ describe('accessors and workloads', () => {
     expect(() => topology.addWorkload('db', 100, VlanOffer.OVERLAY)).toThrow(/no overlay network/);
     expect(() => topology.addWorkload('db', 100, VlanOffer.BOTH)).toThrow(/a workload uses one network. Fix: pass VlanOffer.STANDALONE or VlanOffer.OVERLAY/);
     expect(topology.renderMermaid()).toContain('pool_vlan100_standalone_v4 --> wl_web_100_standalone');
+  });
+});
+
+describe('the host policy object', () => {
+  test('MV083 an invalid policy name', () => {
+    const b = build({ hostInterfaces: HostInterfaces.nmstate({ policyName: 'Bond0_VLANs' }) });
+    expect(validationErrors(b.app).join('\n')).toMatch(/MV083 error: VlanTopology "chart\/topo" hostInterfaces\.policyName: policy name "Bond0_VLANs" .*Fix: use lower-case letters/);
+  });
+
+  test('MV097 two topologies writing the same policy (same bond, default name)', () => {
+    const b = build();
+    new VlanTopology(b.chart, 'again', { bond: BOND, vlans: [vlan(300)] });
+    expect(validationErrors(b.app).join('\n')).toMatch(/MV097 error: VlanTopology "chart\/again" metadata\.name: NodeNetworkConfigurationPolicy "bond0-vlans" is also defined by chart\/topo\/HostPolicy/);
+  });
+
+  test('macvlanMtu 0 means inherit, as for the CNI plugin', () => {
+    const b = build({ vlans: [vlan(100, { macvlanMtu: 0 })] });
+    expect(validationErrors(b.app)).toEqual([]);
   });
 });
