@@ -20,8 +20,9 @@ export enum CoordinatorPodCidrType {
  */
 export interface CoordinatorOptions {
   /**
-   * Where the coordinator learns the cluster's pod CIDRs from.
-   * @default - coordinator default (auto)
+   * Where Spiderpool's controller learns the cluster's pod CIDRs from. Only a network synthesized as a
+   * SpiderMultusConfig can carry it (the controller resolves it when it generates the NAD).
+   * @default - Spiderpool default (auto)
    */
   readonly podCidrType?: CoordinatorPodCidrType;
   /**

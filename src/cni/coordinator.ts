@@ -7,8 +7,9 @@ export type CoordinatorMode = 'underlay' | 'overlay';
  * Each typed option with its key in the coordinator's CNI config and in SpiderMultusConfig `spec.coordinator`
  * (the CRD), in the order both are written. One table, so the two spellings cannot drift apart.
  */
-const OPTION_KEYS: ReadonlyArray<readonly [keyof CoordinatorOptions, string, string]> = [
-  ['podCidrType', 'podCIDRType', 'podCIDRType'],
+const OPTION_KEYS: ReadonlyArray<readonly [keyof CoordinatorOptions, string | undefined, string]> = [
+  // Spiderpool's controller reads podCIDRType to fill the plugin's overlayPodCIDR/serviceCIDR: it is no CNI key.
+  ['podCidrType', undefined, 'podCIDRType'],
   ['tunePodRoutes', 'tunePodRoutes', 'tunePodRoutes'],
   ['podDefaultRouteNic', 'podDefaultRouteNic', 'podDefaultRouteNIC'],
   ['podMacPrefix', 'podMACPrefix', 'podMACPrefix'],
@@ -22,7 +23,8 @@ function writeOptions(out: Record<string, unknown>, options: CoordinatorOptions,
   for (const row of OPTION_KEYS) {
     const value = options[row[0]];
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-    out[row[column]] = Array.isArray(value) ? [...value] : value;
+    const key = row[column];
+    if (key !== undefined) out[key] = Array.isArray(value) ? [...value] : value;
   }
   return out;
 }
@@ -44,6 +46,7 @@ export function coordinatorPluginFromSpec(spec: Record<string, any> = {}): Recor
   const cniKey = new Map(OPTION_KEYS.map(([, cni, crd]) => [crd, cni]));
   for (const [k, v] of Object.entries(spec)) {
     if (k === 'mode' || v === undefined) continue;
+    if (cniKey.has(k) && cniKey.get(k) === undefined) continue; // consumed by the controller
     out[cniKey.get(k) ?? k] = v;
   }
   return out;

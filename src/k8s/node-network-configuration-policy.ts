@@ -1,4 +1,4 @@
-import { ApiObject, ApiObjectMetadata, GroupVersionKind } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, GroupVersionKind, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 
 /** Spec of a kubernetes-nmstate NodeNetworkConfigurationPolicy. */
@@ -32,5 +32,7 @@ export class NodeNetworkConfigurationPolicyObject extends ApiObject {
 
   constructor(scope: Construct, id: string, props: NodeNetworkConfigurationPolicyObjectProps) {
     super(scope, id, { ...NodeNetworkConfigurationPolicyObject.GVK, metadata: props.metadata, spec: props.spec });
+    // Cluster-scoped: never inherit the chart's namespace.
+    if (this.metadata.namespace !== undefined) this.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
   }
 }

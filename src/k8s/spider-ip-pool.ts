@@ -1,4 +1,4 @@
-import { ApiObject, ApiObjectMetadata, GroupVersionKind } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, GroupVersionKind, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 
 /** One route of a SpiderIPPool. */
@@ -104,5 +104,7 @@ export class SpiderIpPoolObject extends ApiObject {
 
   constructor(scope: Construct, id: string, props: SpiderIpPoolObjectProps) {
     super(scope, id, { ...SpiderIpPoolObject.GVK, metadata: props.metadata, spec: props.spec });
+    // Cluster-scoped: never inherit the chart's namespace.
+    if (this.metadata.namespace !== undefined) this.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
   }
 }

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { LabelSelectorSpec, SpiderIpPoolObject, SpiderIpPoolSpec } from '../k8s';
 import { Cidr, IpAddress } from '../net';
 import { PoolForOverlap, checkIpPool, defaultPoolRange } from '../rules';
+import { defaultObjectName } from './default-name';
 import { Registry } from './registry';
 import { duplicateFindings, validationMessages } from './report';
 
@@ -24,9 +25,9 @@ export interface IpPoolProps {
   readonly name?: string;
   /**
    * Allocatable addresses: single IPs or `a-b` ranges inside the subnet.
-   * @default - IPv4: every host address of the subnet (without network and broadcast address); IPv6: the
-   * first 65535 addresses after the subnet-router anycast address (Spiderpool enumerates every address of a
-   * pool, so a whole /64 is not an option); in both cases with the gateway added to `excludeIps`
+   * @default - every host address of the subnet (IPv4: without network and broadcast address; IPv6: after the
+   * subnet-router anycast address), at most the first 65535 of them since Spiderpool enumerates every address of
+   * a pool; in both cases with the gateway added to `excludeIps`
    */
   readonly ips?: string[];
   /**
@@ -114,7 +115,7 @@ export class IpPool extends SpiderIpPoolObject {
     const spec = IpPool.specFor(props);
     // The pool is the SpiderIPPool itself (one construct per object keeps large fabrics cheap to synthesize);
     // `spec` stays ours, so binding a network later only updates its multusName.
-    super(scope, id, { metadata: { name: props.name }, spec });
+    super(scope, id, { metadata: { name: props.name ?? defaultObjectName(scope, id) }, spec });
     this.spec = spec;
     this.subnet = props.subnet;
     this.ipVersion = spec.ipVersion;

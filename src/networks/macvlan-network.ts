@@ -8,6 +8,7 @@ import {
 } from '../cni';
 import { NetworkAttachmentDefinition, SpiderMultusConfigObject } from '../k8s';
 import { Finding, RULES, checkNetworkAttachmentDefinition, checkSpiderMultusConfig, finding } from '../rules';
+import { defaultObjectName } from './default-name';
 import { IpPool } from './ip-pool';
 import { IfacerOptions, NadSource } from './nad-source';
 import { Registry } from './registry';
@@ -111,7 +112,7 @@ export abstract class MacvlanNetwork extends ApiObject {
     // synthesize); `spec` stays ours and is re-rendered when a pool is added.
     super(scope, id, {
       ...(source === NadSource.SPIDER_MULTUS_CONFIG ? SpiderMultusConfigObject.GVK : NetworkAttachmentDefinition.GVK),
-      metadata: { name: props.name, namespace },
+      metadata: { name: props.name ?? defaultObjectName(scope, id), namespace },
       spec,
     });
     this.spec = spec;
@@ -248,6 +249,10 @@ export abstract class MacvlanNetwork extends ApiObject {
         out.push(finding(RULES.smcUnsupported, 'source', `a SpiderMultusConfig cannot express ${what}`,
           'use source NadSource.NETWORK_ATTACHMENT_DEFINITION for this network, or drop the setting'));
       }
+    }
+    if (this.source !== NadSource.SPIDER_MULTUS_CONFIG && this.helper.coordinator?.podCidrType !== undefined) {
+      out.push(finding(RULES.nadOnlyCoordinatorOption, 'helper', `podCidrType "${this.helper.coordinator.podCidrType}" has no CNI config key: on a NetworkAttachmentDefinition it would have no effect`,
+        'use source NadSource.SPIDER_MULTUS_CONFIG, or set podCIDRType in the cluster\'s SpiderCoordinator'));
     }
     // The NAD rules run on the config (on the SpiderMultusConfig path: the one Spiderpool would generate).
     const nad = { metadata: { name: this.name, namespace: this.namespace }, spec: { config: this.cniConfig } };

@@ -124,6 +124,7 @@ export const RULES = {
   poolTooLarge: defineRule('MV095', 'error', 'a SpiderIPPool must hold at most 2^20 addresses (Spiderpool enumerates every address)'),
   podEmptyNetworks: defineRule('MV096', 'error', 'a pod network set must attach at least one network'),
   duplicateObject: defineRule('MV097', 'error', 'two objects of one kind must not share a name (and namespace): the second overwrites the first'),
+  nadOnlyCoordinatorOption: defineRule('MV098', 'error', 'coordinator podCidrType is read by Spiderpool\'s controller: only a SpiderMultusConfig can carry it'),
   podAddresses: defineRule('MV094', 'error', 'per-pod ips need a network whose IPAM takes them (static IPAM without fixed addresses), and such a network needs them'),
 } as const;
 

@@ -403,4 +403,9 @@ export const RULE_EXAMPLES: { readonly [id: string]: Example } = {
     bad: docs(pool('vlan100-v4', V4), pool('vlan100-v4', 'subnet: 172.16.200.0/24\nips: [172.16.200.10-172.16.200.200]\ngateway: 172.16.200.1')),
     good: docs(pool('vlan100-v4', V4), pool('vlan200-v4', 'subnet: 172.16.200.0/24\nips: [172.16.200.10-172.16.200.200]\ngateway: 172.16.200.1')),
   },
+  MV098: {
+    language: 'typescript',
+    bad: "new MacvlanStandaloneNetwork(chart, 'n', {\n  master: 'bond0.100', pools: [vlan100v4],\n  helper: StandaloneHelperPlugin.coordinator({ podCidrType: CoordinatorPodCidrType.CALICO }),\n});\n",
+    good: "new MacvlanStandaloneNetwork(chart, 'n', {\n  master: 'bond0.100', pools: [vlan100v4], source: NadSource.SPIDER_MULTUS_CONFIG,\n  helper: StandaloneHelperPlugin.coordinator({ podCidrType: CoordinatorPodCidrType.CALICO }),\n});\n",
+  },
 };

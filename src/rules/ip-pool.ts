@@ -4,17 +4,17 @@ import { Finding, RULES, RuleInfo, finding } from './catalog';
 /** Largest pool Spiderpool can handle: it enumerates every address of a pool (2^20). */
 export const MAX_POOL_ADDRESSES = 2n ** 20n;
 
-/** Largest default IPv6 range: 65535 addresses. */
-const DEFAULT_V6_SPAN = 0xffffn;
+/** Largest default range: 65535 addresses. */
+const DEFAULT_SPAN = 0xffffn;
 
 /**
- * The addresses a pool gets when the user lists none: the subnet's hosts, and for IPv6 only the first 65535
- * of them after the subnet-router anycast address (a whole /64 is far beyond MAX_POOL_ADDRESSES).
+ * The addresses a pool gets when the user lists none: the subnet's hosts, at most the first 65535 of them
+ * (after the subnet-router anycast address for IPv6), since Spiderpool enumerates every address of a pool.
  */
 export function defaultPoolRange(cidr: Cidr): IpRange {
   const hosts = cidr.hostRange();
-  if (cidr.family === 4 || hosts.end - hosts.start < DEFAULT_V6_SPAN) return hosts;
-  return IpRange.fromBigInt(6, hosts.start, hosts.start + DEFAULT_V6_SPAN - 1n);
+  if (hosts.end - hosts.start < DEFAULT_SPAN) return hosts;
+  return IpRange.fromBigInt(cidr.family, hosts.start, hosts.start + DEFAULT_SPAN - 1n);
 }
 
 /** The plain shape of a SpiderIPPool manifest that the rules read (extra fields are ignored). */

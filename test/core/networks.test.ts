@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { CoordinatorPodCidrType, IpPool, MacvlanMode, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, OverlayHelperPlugin } from '../../src';
+import { CoordinatorPodCidrType, IpPool, MacvlanMode, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource, OverlayHelperPlugin, StandaloneHelperPlugin } from '../../src';
 import { findObject, synthObjects, testApp, validationErrors } from '../support/synth';
 
 function setup() {
@@ -36,7 +36,6 @@ describe('macvlan networks', () => {
       cniVersion: '1.0.0',
       pools: [v4],
       helper: OverlayHelperPlugin.coordinator({
-        podCidrType: CoordinatorPodCidrType.CALICO,
         tunePodRoutes: true,
         podDefaultRouteNic: 'net1',
         podMacPrefix: '0a:1b',
@@ -52,7 +51,7 @@ describe('macvlan networks', () => {
       name: 'ov',
       plugins: [
         { type: 'macvlan', master: 'bond0.200', mode: 'private', mtu: 1400, ipam: { type: 'spiderpool', default_ipv4_ippool: ['p-v4'] } },
-        { type: 'coordinator', mode: 'overlay', podCIDRType: 'calico', tunePodRoutes: true, podDefaultRouteNic: 'net1', podMACPrefix: '0a:1b', hijackCIDR: ['169.254.20.10/32'], hostRuleTable: 500, podRPFilter: 0, txQueueLen: 0 },
+        { type: 'coordinator', mode: 'overlay', tunePodRoutes: true, podDefaultRouteNic: 'net1', podMACPrefix: '0a:1b', hijackCIDR: ['169.254.20.10/32'], hostRuleTable: 500, podRPFilter: 0, txQueueLen: 0 },
       ],
     });
   });
@@ -133,3 +132,32 @@ describe('MV097 duplicate objects across the app', () => {
     ]);
   });
 });
+
+describe('defaults and scope', () => {
+  test('default names are valid DNS labels written into the objects; pools never get the chart namespace', () => {
+    const app = testApp();
+    const chart = new Chart(app, 'c', { namespace: 'team' });
+    const pool = new IpPool(chart, 'Pool_1', { subnet: '10.0.0.0/11' });
+    const net = new MacvlanOverlayNetwork(chart, 'Net_1', { master: 'eth1', pools: [pool] });
+    expect(validationErrors(app)).toEqual([]);
+    const objects = synthObjects(chart);
+    const poolObj = objects.find(o => o.kind === 'SpiderIPPool');
+    const nadObj = objects.find(o => o.kind === 'NetworkAttachmentDefinition');
+    expect(poolObj.metadata).toEqual({ name: pool.name });
+    expect(pool.name).toMatch(/^c-pool-1-[0-9a-f]{8}$/);
+    expect(nadObj.metadata).toEqual({ name: net.name, namespace: 'kube-system' });
+    expect(JSON.parse(nadObj.spec.config).plugins[0].ipam.default_ipv4_ippool).toEqual([pool.name]);
+    // a /11 gets the default range of 65535 addresses, not 2 million
+    expect(poolObj.spec.ips).toEqual(['10.0.0.1-10.0.255.255']);
+  });
+
+  test('MV098 podCidrType on a NetworkAttachmentDefinition (only Spiderpool\'s controller reads it)', () => {
+    const { app, chart, v4 } = setup();
+    new MacvlanStandaloneNetwork(chart, 'n', { name: 'n', master: 'eth1', pools: [v4], helper: StandaloneHelperPlugin.coordinator({ podCidrType: CoordinatorPodCidrType.CALICO }) });
+    expect(validationErrors(app)).toEqual([expect.stringMatching(/^\[c\/n\] MV098 error: NetworkAttachmentDefinition "kube-system\/n" helper: podCidrType "calico" has no CNI config key/)]);
+    const ok = setup();
+    new MacvlanStandaloneNetwork(ok.chart, 's', { name: 's', master: 'eth1', pools: [ok.v4], source: NadSource.SPIDER_MULTUS_CONFIG, helper: StandaloneHelperPlugin.coordinator({ podCidrType: CoordinatorPodCidrType.CALICO }) });
+    expect(findObject(synthObjects(ok.chart), 'SpiderMultusConfig', 's').spec.coordinator).toEqual({ mode: 'underlay', podCIDRType: 'calico' });
+  });
+});
+

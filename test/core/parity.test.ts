@@ -6,7 +6,7 @@ import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { addPeersScenario } from '../../examples/peers';
 import {
-  AnnotatedPod, CoordinatorPodCidrType, Ipam, IpamType, IpPool, MacvlanMode, MacvlanOverlayNetwork, MacvlanStandaloneNetwork,
+  AnnotatedPod, Ipam, IpamType, IpPool, MacvlanMode, MacvlanOverlayNetwork, MacvlanStandaloneNetwork,
   NadSource, OverlayHelperPlugin, PodNetworks, StandaloneHelperPlugin,
 } from '../../src';
 import { generateNadConfigFromSpiderMultusConfig } from '../../src/cni';
@@ -45,7 +45,7 @@ describe('NAD source: SpiderMultusConfig', () => {
       master: 'ens192',
       source,
       pools,
-      helper: StandaloneHelperPlugin.coordinator({ podCidrType: CoordinatorPodCidrType.CALICO, tunePodRoutes: true, podDefaultRouteNic: 'eth0', hijackCidrs: ['169.254.20.10/32'] }),
+      helper: StandaloneHelperPlugin.coordinator({ tunePodRoutes: true, podDefaultRouteNic: 'eth0', hijackCidrs: ['169.254.20.10/32'], podMacPrefix: '0a:1b' }),
     })],
     ['overlay with ifacer creating bond0.100 over two NICs', (c: Chart, pools: IpPool[], source: NadSource) => new MacvlanOverlayNetwork(c, 'n', {
       name: 'n',

@@ -64,7 +64,7 @@ const CASES: Array<[string, RegExp]> = [
 ];
 
 /** Rules about construct props that have no manifest form (tested in test/core/parity.test.ts and pod-networks.test.ts). */
-const CONSTRUCT_ONLY = ['MV091', 'MV092', 'MV093', 'MV096'];
+const CONSTRUCT_ONLY = ['MV091', 'MV092', 'MV093', 'MV096', 'MV098'];
 
 describe('each rule through the linter', () => {
   test.each(CASES)('%s', (id, pattern) => {
