@@ -9,6 +9,7 @@
  *  - the `coordinator` plugin is skipped (and reported as skipped).
  * Everything else in the macvlan config (master, mode, mtu) reaches the real plugin unchanged.
  */
+import { generateNadConfigFromSpiderMultusConfig } from '../../src/cni';
 import { Cidr, IpAddress, RangeSet, formatAddress } from '../../src/net';
 
 export interface PoolSpec {
@@ -28,6 +29,8 @@ export interface Nad {
 /** One NIC a pod needs, resolved from its annotations. */
 export interface NicPlan {
   ifName: string;
+  /** Addresses the pod requests for this NIC (`ips` of the Multus JSON annotation). */
+  ips?: string[];
   nad: Nad;
   isDefault: boolean;
   pools: PoolSpec[];
@@ -52,6 +55,11 @@ export class ManifestIndex {
       if (o.kind === 'NetworkAttachmentDefinition') {
         const ref = `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
         this.nads.set(ref, { ref, conflist: JSON.parse(o.spec.config) });
+      } else if (o.kind === 'SpiderMultusConfig') {
+        // Spiderpool's controller would generate this NAD; the library models that generation.
+        const generated = generateNadConfigFromSpiderMultusConfig(o);
+        const ref = `${generated.namespace}/${generated.name}`;
+        this.nads.set(ref, { ref, conflist: generated.config });
       } else if (o.kind === 'SpiderIPPool') {
         this.pools.set(o.metadata.name, { name: o.metadata.name, ...o.spec });
       } else if (o.spec?.template?.metadata?.annotations) {
@@ -64,13 +72,13 @@ export class ManifestIndex {
 
   /** Resolves a workload's NICs the way Multus + Spiderpool would. */
   public plan(w: { kind: string; name: string; annotations: Record<string, string> }): WorkloadPlan {
-    const nics: Array<{ ifName: string; ref: string; isDefault: boolean }> = [];
+    const nics: Array<{ ifName: string; ref: string; isDefault: boolean; ips?: string[] }> = [];
     const def = w.annotations['v1.multus-cni.io/default-network'];
     if (def) nics.push({ ifName: 'eth0', ref: def.includes('/') ? def : `kube-system/${def}`, isDefault: true });
     const extra = w.annotations['k8s.v1.cni.cncf.io/networks'];
     if (extra) {
       (JSON.parse(extra) as any[]).forEach((e, i) => nics.push({
-        ifName: e.interface ?? `net${i + 1}`, ref: `${e.namespace ?? 'default'}/${e.name}`, isDefault: false,
+        ifName: e.interface ?? `net${i + 1}`, ref: `${e.namespace ?? 'default'}/${e.name}`, isDefault: false, ips: e.ips,
       }));
     }
     const selected: any[] = JSON.parse(w.annotations['ipam.spidernet.io/ippools'] ?? '[]');
@@ -91,7 +99,7 @@ export class ManifestIndex {
           if (!p) throw new Error(`${w.kind} ${w.name}: NIC ${n.ifName} selects pool ${name}, which is not in the manifests`);
           return p;
         });
-        return { ifName: n.ifName, nad, isDefault: n.isDefault, pools };
+        return { ifName: n.ifName, nad, isDefault: n.isDefault, pools, ips: n.ips };
       }),
     };
   }
@@ -163,4 +171,16 @@ export function vlansFrom(index: ManifestIndex): Array<{ id: number; master: str
     const m = /\.(\d+)$/.exec(master);
     return { id: m ? Number(m[1]) : 1 + i, master, gateways: [...gws].sort() };
   });
+}
+
+/**
+ * What libcni does for a plugin that declares `"capabilities": {"ips": true}` when the pod's annotation asks for
+ * addresses: it passes them as `runtimeConfig.ips`.
+ */
+export function withRuntimeIps(conflist: any, ips: readonly string[] | undefined): any {
+  if (!ips || ips.length === 0) return conflist;
+  return {
+    ...conflist,
+    plugins: conflist.plugins.map((p: any) => (p.capabilities?.ips ? { ...p, runtimeConfig: { ips: [...ips] } } : p)),
+  };
 }
