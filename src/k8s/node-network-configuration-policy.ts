@@ -1,5 +1,6 @@
-import { ApiObject, ApiObjectMetadata, GroupVersionKind, JsonPatch } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, GroupVersionKind } from 'cdk8s';
 import { Construct } from 'constructs';
+import { dropChartNamespace } from './cluster-scoped';
 
 /** Spec of a kubernetes-nmstate NodeNetworkConfigurationPolicy. */
 export interface NodeNetworkConfigurationPolicySpec {
@@ -32,7 +33,6 @@ export class NodeNetworkConfigurationPolicyObject extends ApiObject {
 
   constructor(scope: Construct, id: string, props: NodeNetworkConfigurationPolicyObjectProps) {
     super(scope, id, { ...NodeNetworkConfigurationPolicyObject.GVK, metadata: props.metadata, spec: props.spec });
-    // Cluster-scoped: never inherit the chart's namespace.
-    if (this.metadata.namespace !== undefined) this.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+    dropChartNamespace(this);
   }
 }

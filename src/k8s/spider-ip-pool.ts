@@ -1,5 +1,6 @@
-import { ApiObject, ApiObjectMetadata, GroupVersionKind, JsonPatch } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, GroupVersionKind } from 'cdk8s';
 import { Construct } from 'constructs';
+import { dropChartNamespace } from './cluster-scoped';
 
 /** One route of a SpiderIPPool. */
 export interface SpiderIpPoolRoute {
@@ -104,7 +105,6 @@ export class SpiderIpPoolObject extends ApiObject {
 
   constructor(scope: Construct, id: string, props: SpiderIpPoolObjectProps) {
     super(scope, id, { ...SpiderIpPoolObject.GVK, metadata: props.metadata, spec: props.spec });
-    // Cluster-scoped: never inherit the chart's namespace.
-    if (this.metadata.namespace !== undefined) this.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+    dropChartNamespace(this);
   }
 }

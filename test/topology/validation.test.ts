@@ -248,3 +248,14 @@ describe('the host policy object', () => {
     expect(validationErrors(b.app)).toEqual([]);
   });
 });
+
+describe('scope', () => {
+  test('the NodeNetworkConfigurationPolicy is cluster-scoped: no chart namespace', () => {
+    const { Chart, Testing } = jest.requireActual('cdk8s');
+    const app = Testing.app();
+    const chart = new Chart(app, 'ns-chart', { namespace: 'team' });
+    new VlanTopology(chart, 'topo', { bond: BOND, vlans: [vlan(100)] });
+    const nncp = Testing.synth(chart).find((o: any) => o.kind === 'NodeNetworkConfigurationPolicy');
+    expect(nncp.metadata).toEqual({ name: 'bond0-vlans' });
+  });
+});
