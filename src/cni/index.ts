@@ -1,6 +1,5 @@
 export * from './macvlan-mode';
 export * from './macvlan';
-export * from './ipam';
 export * from './ipam-options';
 export * from './coordinator-options';
 export * from './coordinator';
