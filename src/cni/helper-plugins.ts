@@ -35,18 +35,44 @@ export interface SpidernetHelperOptions {
   readonly hostRpFilter?: number;
 }
 
-/** @internal */
+/** What a helper plugin is made of (built by the factories of {@link StandaloneHelperPlugin} / {@link OverlayHelperPlugin}). */
 export interface HelperPluginModel {
+  /** Which helper. */
   readonly type: HelperPluginType;
+  /**
+   * Coordinator options (coordinator only).
+   * @default - none
+   */
   readonly coordinator?: CoordinatorOptions;
+  /**
+   * Spidernet veth/router options (those helpers only).
+   * @default - none
+   */
   readonly spidernet?: SpidernetHelperOptions;
+}
+
+/**
+ * A route helper chained after macvlan. Built only through {@link StandaloneHelperPlugin} or
+ * {@link OverlayHelperPlugin}, which are distinct types, so a standalone network's helper cannot be given to an
+ * overlay network (or the other way round).
+ */
+export abstract class HelperPlugin {
+  /** The helper plugin. */
+  public readonly type: HelperPluginType;
+  /** @internal */
+  public readonly _model: HelperPluginModel;
+
+  protected constructor(model: HelperPluginModel) {
+    this.type = model.type;
+    this._model = model;
+  }
 }
 
 /**
  * The route helper of a standalone network (macvlan eth0): Spiderpool's coordinator in underlay mode (default),
  * the legacy spidernet `veth` plugin, or none (the pod then cannot reach ClusterIP services or its own node).
  */
-export class StandaloneHelperPlugin {
+export class StandaloneHelperPlugin extends HelperPlugin {
   /** Spiderpool's coordinator in underlay mode (a veth pair to the node for Services and node traffic). */
   public static coordinator(options: CoordinatorOptions = {}): StandaloneHelperPlugin {
     return new StandaloneHelperPlugin({ type: HelperPluginType.COORDINATOR, coordinator: options });
@@ -62,14 +88,12 @@ export class StandaloneHelperPlugin {
     return new StandaloneHelperPlugin({ type: HelperPluginType.NONE });
   }
 
-  /** The helper plugin. */
-  public readonly type: HelperPluginType;
-  /** @internal */
-  public readonly _model: HelperPluginModel;
+  /** Keeps the type nominal: an overlay helper is not assignable here. */
+  private readonly standaloneHelperBrand = true;
 
   private constructor(model: HelperPluginModel) {
-    this.type = model.type;
-    this._model = model;
+    super(model);
+    void this.standaloneHelperBrand;
   }
 }
 
@@ -77,7 +101,7 @@ export class StandaloneHelperPlugin {
  * The route helper of an overlay network (macvlan net1 beside the cluster CNI): Spiderpool's coordinator in
  * overlay mode (default), the legacy spidernet `router` plugin, or none.
  */
-export class OverlayHelperPlugin {
+export class OverlayHelperPlugin extends HelperPlugin {
   /** Spiderpool's coordinator in overlay mode. */
   public static coordinator(options: CoordinatorOptions = {}): OverlayHelperPlugin {
     return new OverlayHelperPlugin({ type: HelperPluginType.COORDINATOR, coordinator: options });
@@ -93,14 +117,12 @@ export class OverlayHelperPlugin {
     return new OverlayHelperPlugin({ type: HelperPluginType.NONE });
   }
 
-  /** The helper plugin. */
-  public readonly type: HelperPluginType;
-  /** @internal */
-  public readonly _model: HelperPluginModel;
+  /** Keeps the type nominal: a standalone helper is not assignable here. */
+  private readonly overlayHelperBrand = true;
 
   private constructor(model: HelperPluginModel) {
-    this.type = model.type;
-    this._model = model;
+    super(model);
+    void this.overlayHelperBrand;
   }
 }
 

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   CoordinatorMode, DEFAULT_CNI_VERSION, HelperPluginModel, HelperPluginType, Ipam, IpamType, MacvlanMode,
-  OverlayHelperPlugin, SMC_CNI_VERSION_ANNOTATION, StandaloneHelperPlugin, coordinatorPlugin, coordinatorSpec, ifacerMaster,
+  HelperPlugin, SMC_CNI_VERSION_ANNOTATION, coordinatorPlugin, coordinatorSpec, ifacerMaster,
   ifacerPlugin, macvlanPlugin,
   needsIfacer, renderConfList, spidernetPlugin,
 } from '../cni';
@@ -103,8 +103,7 @@ export abstract class MacvlanNetwork extends ApiObject {
   private rendered?: string;
   private constructed = false;
 
-  protected constructor(scope: Construct, id: string, props: MacvlanNetworkProps, coordinatorMode: CoordinatorMode,
-    helper: StandaloneHelperPlugin | OverlayHelperPlugin) {
+  protected constructor(scope: Construct, id: string, props: MacvlanNetworkProps, coordinatorMode: CoordinatorMode, helper: HelperPlugin) {
     const source = props.source ?? NadSource.NETWORK_ATTACHMENT_DEFINITION;
     const namespace = props.namespace ?? MacvlanNetwork.DEFAULT_NAMESPACE;
     const spec: Record<string, unknown> = {};
@@ -125,6 +124,12 @@ export abstract class MacvlanNetwork extends ApiObject {
     this.mtu = props.mtu;
     this.cniVersion = props.cniVersion ?? DEFAULT_CNI_VERSION;
     this.helper = helper._model;
+    // JavaScript callers and casts: the legacy veth plugin belongs to standalone networks, router to overlay ones.
+    const wrong = coordinatorMode === 'underlay' ? HelperPluginType.SPIDERNET_ROUTER : HelperPluginType.SPIDERNET_VETH;
+    if (this.helper.type === wrong) {
+      const fix = coordinatorMode === 'underlay' ? 'StandaloneHelperPlugin.spidernetVeth(...)' : 'OverlayHelperPlugin.spidernetRouter(...)';
+      throw new Error(`${this.node.path}: the spidernet "${wrong}" helper does not fit ${coordinatorMode === 'underlay' ? 'a standalone' : 'an overlay'} network. Fix: use ${fix}.`);
+    }
     this.coordinatorMode = coordinatorMode;
     this.ifacer = props.ifacer;
     if (source === NadSource.SPIDER_MULTUS_CONFIG && this.cniVersion !== DEFAULT_CNI_VERSION) {

@@ -259,3 +259,13 @@ describe('the peers example', () => {
     expect(kplus).toBeDefined();
   });
 });
+
+describe('helper plugins fit their network type', () => {
+  test('a JavaScript caller handing the veth helper to an overlay network (or router to standalone) gets a clear error', () => {
+    const { chart, v4 } = setup();
+    expect(() => new MacvlanOverlayNetwork(chart, 'o', { master: 'ens192', pools: [v4], helper: StandaloneHelperPlugin.spidernetVeth(HIJACK) as any }))
+      .toThrow('c/o: the spidernet "veth" helper does not fit an overlay network. Fix: use OverlayHelperPlugin.spidernetRouter(...).');
+    expect(() => new MacvlanStandaloneNetwork(chart, 's', { master: 'ens192', pools: [v4], helper: OverlayHelperPlugin.spidernetRouter(HIJACK) as any }))
+      .toThrow(/the spidernet "router" helper does not fit a standalone network\. Fix: use StandaloneHelperPlugin\.spidernetVeth/);
+  });
+});
