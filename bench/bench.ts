@@ -2,23 +2,32 @@
  * `npm run bench`: synth at fabric scale, this library's constructs against the floor, which is bare cdk8s
  * emitting the very same objects (ApiObjects with precomputed bodies). Same process, interleaved rounds,
  * medians. Writes bench/results.json; the last line is the one-line summary.
+ *
+ * Three variants per size, all producing byte-identical YAML (the bench fails otherwise):
+ * - ours: props -> VlanTopology, networks, pools, cdk8s-plus Deployments with PodNetworks -> `app.synthYaml()`;
+ * - bare: every object as a bare `ApiObject` with its precomputed body (the floor the issue names);
+ * - plus-floor: the topology's objects bare, the Deployments as the same cdk8s-plus Deployments with their
+ *   annotations precomputed. It separates what cdk8s-plus costs (which a user pays with or without this
+ *   library) from what this library adds.
+ *
+ * Time and heap are measured in separate runs: heap sampling forces full collections, which would move
+ * garbage-collection cost out of the timed region.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { ApiObject, App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart, Yaml } from 'cdk8s';
 import { Node } from 'constructs';
 import { IpPool } from '../src';
-import { buildWithConstructs, ScenarioSize } from './scenario';
+import { CHART_ID, ScenarioSize, buildWithConstructs, newDeployment } from './scenario';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const HEAP_ROUNDS = Number(process.env.BENCH_HEAP_ROUNDS ?? 1);
 const SIZES: ScenarioSize[] = (process.env.BENCH_SIZES ?? '10:100,100:1000,409:1000,1000:10000,4094:0,4094:10000')
   .split(',').map(s => s.split(':').map(Number)).map(([vlans, deployments]) => ({ vlans, deployments }));
 
 const gc: () => void = (global as any).gc ?? (() => { throw new Error('run with node --expose-gc'); });
 const now = () => performance.now();
-const heap = () => process.memoryUsage().heapUsed;
-
-interface Sample { total: number; validate: number; peakHeap: number; yaml: string }
 
 /**
  * Time spent in construct validation during synth: `Node.prototype.validate` is wrapped once, and the
@@ -37,82 +46,147 @@ proto.validate = function (this: Node) {
 };
 
 /**
- * Live heap after a full collection: the retained size at a point, independent of when the collector last ran.
- * Sampled with the clock stopped.
+ * Heap runs only: the peak of the live heap inside `app.synthYaml()` is where cdk8s hands every rendered object
+ * to the YAML writer (the construct tree and all JSON bodies alive together), so `Yaml.stringify` samples there.
  */
+let sampleAtStringify = false;
+let atStringify = 0;
+const originalStringify = Yaml.stringify;
+Yaml.stringify = (...docs: any[]) => {
+  if (sampleAtStringify) atStringify = liveHeap();
+  return originalStringify(...docs);
+};
+
+/** Live heap after a full collection: the retained size at a point, independent of when the collector last ran. */
 function liveHeap(): number {
   gc();
-  return heap();
+  return process.memoryUsage().heapUsed;
 }
 
-/** Ours: props -> constructs -> `app.synthYaml()` (which validates once, as `cdk8s synth` does). */
-function runOurs(size: ScenarioSize): Sample {
-  const h0 = liveHeap();
-  const t0 = now();
-  const app = buildWithConstructs(size);
-  const built = now() - t0;
-  const h1 = liveHeap();
+/** A variant: `prepare` runs outside the measurement (inputs that exist before synth), `build` inside. */
+interface Variant<P> {
+  prepare(): P;
+  build(input: P): App;
+}
+
+interface Timed { total: number; validate: number; yaml: string }
+
+function timeRun<P>(v: Variant<P>): Timed {
+  const input = v.prepare();
+  gc();
   validating = 0;
-  const t1 = now();
-  const yaml = app.synthYaml();
-  const total = built + (now() - t1);
-  const h2 = liveHeap(); // the tree and the YAML string, both still referenced
-  void app;
-  return { total, validate: validating, peakHeap: Math.max(h1, h2) - h0, yaml };
+  const t0 = now();
+  const yaml = v.build(input).synthYaml();
+  const total = now() - t0;
+  return { total, validate: validating, yaml };
 }
 
-/** Baseline: the same objects as bare ApiObjects with precomputed bodies -> YAML string. */
-function runBaseline(bodies: any[][]): Sample {
+/**
+ * Peak live heap of one run: after building, at the YAML writer, and at the end (tree and YAML string). The
+ * prepared input counts: a program holds its input while it synthesizes (ours: the props, built inside `build`;
+ * the floors: their bodies, copied in `prepare`).
+ */
+function heapRun<P>(v: Variant<P>): number {
   const h0 = liveHeap();
-  const t0 = now();
-  const app = new App({ outdir: '/tmp/cdk8s-macvlan-bench' });
-  bodies.forEach((chartBodies, c) => {
-    const chart = new Chart(app, `chart${c}`);
-    chartBodies.forEach((body, i) => new ApiObject(chart, `o${i}`, body));
-  });
-  const built = now() - t0;
+  const input = v.prepare();
+  const app = v.build(input);
   const h1 = liveHeap();
-  const t1 = now();
+  sampleAtStringify = true;
   const yaml = app.synthYaml();
-  const total = built + (now() - t1);
+  sampleAtStringify = false;
   const h2 = liveHeap();
-  void app;
-  return { total, validate: 0, peakHeap: Math.max(h1, h2) - h0, yaml };
+  void [input, app, yaml];
+  return Math.max(h1, atStringify, h2) - h0;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const mb = (x: number) => `${(x / 1024 / 1024).toFixed(0)} MB`;
 
-interface Row { vlans: number; deployments: number; objects: number; ours: number; baseline: number; ratio: number; validate: number; validateShare: number; oursHeap: number; baselineHeap: number; heapRatio: number }
+function variantsFor(size: ScenarioSize) {
+  const reference = buildWithConstructs(size);
+  const bodies: any[][] = reference.charts.map(c => c.toJson());
+  const isWorkload = (b: any) => b.kind === 'Deployment';
+  const bare: Variant<any[][]> = {
+    prepare: () => structuredClone(bodies),
+    build: own => {
+      const app = new App({ outdir: '/tmp/cdk8s-macvlan-bench' });
+      own.forEach((chartBodies, c) => {
+        const chart = new Chart(app, `chart${c}`);
+        chartBodies.forEach((body, i) => new ApiObject(chart, `o${i}`, body));
+      });
+      return app;
+    },
+  };
+  const plusFloor: Variant<any[]> = {
+    prepare: () => structuredClone(bodies[0]),
+    build: own => {
+      const app = new App({ outdir: '/tmp/cdk8s-macvlan-bench' });
+      const chart = new Chart(app, CHART_ID);
+      let d = 0;
+      own.forEach((body, i) => {
+        if (!isWorkload(body)) return new ApiObject(chart, `o${i}`, body);
+        const deployment = newDeployment(chart, d++);
+        for (const [k, v] of Object.entries(body.spec.template.metadata.annotations as Record<string, string>)) deployment.podMetadata.addAnnotation(k, v);
+        return deployment;
+      });
+      return app;
+    },
+  };
+  const ours: Variant<ScenarioSize> = { prepare: () => size, build: s => buildWithConstructs(s) };
+  return { objects: bodies.reduce((n, b) => n + b.length, 0), ours, bare, plusFloor };
+}
+
+interface Row {
+  vlans: number; deployments: number; objects: number;
+  ours: number; bare: number; plusFloor: number; ratio: number; ratioPlusFloor: number;
+  validate: number; validateShare: number;
+  oursHeap: number; bareHeap: number; heapRatio: number;
+}
 const rows: Row[] = [];
 
 for (const size of SIZES) {
-  const reference = buildWithConstructs(size);
-  const bodies = reference.charts.map(c => c.toJson());
-  const objects = bodies.reduce((n, b) => n + b.length, 0);
-  const ours: Sample[] = [];
-  const base: Sample[] = [];
+  const { objects, ours, bare, plusFloor } = variantsFor(size);
+  const runs: Record<'ours' | 'bare' | 'plusFloor', Timed[]> = { ours: [], bare: [], plusFloor: [] };
+  const order = [['ours', ours], ['bare', bare], ['plusFloor', plusFloor]] as const;
   for (let r = 0; r < ROUNDS; r++) {
-    // interleave, alternating which goes first
-    const pair = r % 2 === 0 ? [() => ours.push(runOurs(size)), () => base.push(runBaseline(bodies))] : [() => base.push(runBaseline(bodies)), () => ours.push(runOurs(size))];
-    pair.forEach(f => f());
+    // interleaved, rotating which variant goes first
+    for (let k = 0; k < order.length; k++) {
+      const [name, variant] = order[(r + k) % order.length];
+      runs[name].push(timeRun(variant as Variant<any>));
+    }
   }
-  if (ours[0].yaml !== base[0].yaml) {
-    console.error(`bench: output differs from the baseline at ${size.vlans} VLANs / ${size.deployments} deployments`);
-    process.exit(1);
+  for (const name of ['bare', 'plusFloor'] as const) {
+    if (runs[name][0].yaml !== runs.ours[0].yaml) {
+      console.error(`bench: the ${name} output differs from ours at ${size.vlans} VLANs / ${size.deployments} deployments`);
+      process.exit(1);
+    }
   }
+  const heaps = { ours: [] as number[], bare: [] as number[] };
+  for (let r = 0; r < HEAP_ROUNDS; r++) {
+    heaps.ours.push(heapRun(ours));
+    heaps.bare.push(heapRun(bare));
+  }
+  const t = (name: keyof typeof runs) => median(runs[name].map(s => s.total));
   const row: Row = {
     vlans: size.vlans, deployments: size.deployments, objects,
-    ours: median(ours.map(s => s.total)), baseline: median(base.map(s => s.total)),
-    ratio: 0, validate: median(ours.map(s => s.validate)), validateShare: 0,
-    oursHeap: median(ours.map(s => s.peakHeap)), baselineHeap: median(base.map(s => s.peakHeap)), heapRatio: 0,
+    ours: t('ours'), bare: t('bare'), plusFloor: t('plusFloor'), ratio: 0, ratioPlusFloor: 0,
+    validate: median(runs.ours.map(s => s.validate)), validateShare: 0,
+    oursHeap: median(heaps.ours), bareHeap: median(heaps.bare), heapRatio: 0,
   };
-  row.ratio = row.ours / row.baseline;
+  row.ratio = row.ours / row.bare;
+  row.ratioPlusFloor = row.ours / row.plusFloor;
   row.validateShare = row.validate / row.ours;
-  row.heapRatio = row.oursHeap / row.baselineHeap;
+  row.heapRatio = row.oursHeap / row.bareHeap;
   rows.push(row);
-  console.log(`${String(size.vlans).padStart(5)} VLANs ${String(size.deployments).padStart(6)} deployments ${String(objects).padStart(6)} objects | ours ${ms(row.ours).padStart(9)} | baseline ${ms(row.baseline).padStart(9)} | ratio ${row.ratio.toFixed(2)} | validate ${ms(row.validate).padStart(7)} (${(row.validateShare * 100).toFixed(1)}%) | heap ${mb(row.oursHeap)} vs ${mb(row.baselineHeap)} (${row.heapRatio.toFixed(2)}x)`);
+  console.log([
+    `${String(size.vlans).padStart(5)} VLANs ${String(size.deployments).padStart(6)} deployments ${String(objects).padStart(6)} objects`,
+    `ours ${ms(row.ours).padStart(9)}`,
+    `bare ${ms(row.bare).padStart(9)} (ratio ${row.ratio.toFixed(2)})`,
+    `plus-floor ${ms(row.plusFloor).padStart(9)} (ratio ${row.ratioPlusFloor.toFixed(2)})`,
+    `validate ${ms(row.validate).padStart(7)} (${(row.validateShare * 100).toFixed(1)}%)`,
+    `heap ${mb(row.oursHeap)} vs ${mb(row.bareHeap)} (${row.heapRatio.toFixed(2)}x)`,
+  ].join(' | '));
 }
 
 // A /48 IPv6 pool must cost what a /30 costs: address math never enumerates.
@@ -138,13 +212,14 @@ const big = at(4094) ?? rows[rows.length - 1];
 const small = at(409) ?? rows[0];
 const summary = {
   ratio: big.ratio,
+  ratioPlusFloor: big.ratioPlusFloor,
   scaling: big.ours / small.ours,
   validateShare: big.validateShare,
   heapRatio: big.heapRatio,
   pool48vs30: cost48 / cost30,
 };
 fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify({
-  machine: { node: process.version, cpus: require('os').cpus().length, cpu: require('os').cpus()[0]?.model },
-  rounds: ROUNDS, rows, summary,
+  machine: { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memory: os.totalmem() },
+  rounds: ROUNDS, heapRounds: HEAP_ROUNDS, rows, summary,
 }, null, 2) + '\n');
-console.log(`bench: ratio@${big.vlans}=${summary.ratio.toFixed(2)} scaling=${summary.scaling.toFixed(2)} validate-share=${(summary.validateShare * 100).toFixed(1)}% heap=${summary.heapRatio.toFixed(2)}x pool48/30=${summary.pool48vs30.toFixed(2)}`);
+console.log(`bench: ratio@${big.vlans}=${summary.ratio.toFixed(2)} scaling=${summary.scaling.toFixed(2)} validate-share=${(summary.validateShare * 100).toFixed(1)}% heap=${summary.heapRatio.toFixed(2)}x pool48/30=${summary.pool48vs30.toFixed(2)} plus-floor-ratio=${summary.ratioPlusFloor.toFixed(2)}`);

@@ -5,12 +5,16 @@
  */
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
 import { BondMode, PodNetworks, VlanOffer, VlanTopology } from '../src';
 
 export interface ScenarioSize {
   readonly vlans: number;
   readonly deployments: number;
 }
+
+/** The chart every variant of the scenario synthesizes into (same construct paths, same generated labels). */
+export const CHART_ID = 'fabric';
 
 /** 10.<16 + vid/256>.<vid%256>.0/24 and fd00:<vid hex>::/64: distinct for every vid 1..4094. */
 function subnets(vid: number) {
@@ -22,20 +26,25 @@ function subnets(vid: number) {
   };
 }
 
+/** Deployment number `i` of the scenario, as a user writes it with cdk8s-plus (without networks). */
+export function newDeployment(scope: Construct, i: number): kplus.Deployment {
+  return new kplus.Deployment(scope, `app${i}`, {
+    metadata: { name: `app${i}`, namespace: 'default' },
+    containers: [{ image: 'nginx:1.27', portNumber: 80 }],
+  });
+}
+
 /** Builds the scenario with this library's constructs (props only: everything else is derived). */
 export function buildWithConstructs(size: ScenarioSize): App {
   const app = new App({ outdir: '/tmp/cdk8s-macvlan-bench' });
-  const chart = new Chart(app, 'fabric');
+  const chart = new Chart(app, CHART_ID);
   const vlanIds = Array.from({ length: size.vlans }, (_, i) => i + 1);
   const topology = new VlanTopology(chart, 'fabric', {
     bond: { name: 'bond0', members: ['ens224', 'ens256'], mode: BondMode.ACTIVE_BACKUP, options: { miimon: 100 } },
     vlans: vlanIds.map(id => ({ id, offer: VlanOffer.BOTH, ...subnets(id) })),
   });
   for (let i = 0; i < size.deployments; i++) {
-    const d = new kplus.Deployment(chart, `app${i}`, {
-      metadata: { name: `app${i}`, namespace: 'default' },
-      containers: [{ image: 'nginx:1.27', portNumber: 80 }],
-    });
+    const d = newDeployment(chart, i);
     const vid = vlanIds[i % size.vlans];
     const nets = i % 2 === 0 ? PodNetworks.standalone(topology.standaloneNetwork(vid)) : PodNetworks.overlay(topology.overlayNetwork(vid));
     nets.applyTo(d);

@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
 import { LabelSelectorSpec, SpiderIpPoolObject, SpiderIpPoolSpec } from '../k8s';
 import { Cidr, IpAddress } from '../net';
-import { PoolForOverlap, checkIpPool, defaultPoolRange } from '../rules';
+import { Finding, PoolForOverlap, checkIpPool, defaultPoolRange } from '../rules';
 import { defaultObjectName } from './default-name';
 import { Registry } from './registry';
-import { duplicateFindings, validationMessages } from './report';
+import { RevisionCachedValidation, duplicateFindings, validationMessages } from './report';
 
 /** A route handed to pods that get an address from the pool. */
 export interface IpPoolRoute {
@@ -109,7 +109,8 @@ export class IpPool extends SpiderIpPoolObject {
 
   private readonly multusNames: string[] = [];
   private readonly spec: SpiderIpPoolSpec & { multusName?: string[] };
-  private check?: ReturnType<typeof checkIpPool>;
+  /** The single-pool rules' findings, once computed (the checked fields never change after construction). */
+  private ownFindings?: readonly Finding[];
 
   constructor(scope: Construct, id: string, props: IpPoolProps) {
     const spec = IpPool.specFor(props);
@@ -123,12 +124,12 @@ export class IpPool extends SpiderIpPoolObject {
     const registry = Registry.of(this);
     registry.registerPool(this);
     registry.claimName('SpiderIPPool', this.name, this);
-    this.node.addValidation({
-      validate: () => {
-        const all = [...this.checked().findings, ...registry.overlapFindingsFor(this), ...duplicateFindings(registry, 'SpiderIPPool', this.name, this)];
-        return validationMessages(this, all, `SpiderIPPool "${this.name}"`);
-      },
-    });
+    this.node.addValidation(new RevisionCachedValidation(registry, () => {
+      // overlaps first: the sweep parses every pool once and leaves each pool its own findings
+      const overlaps = registry.overlapFindingsFor(this);
+      const all = [...this.checked(), ...overlaps, ...duplicateFindings(registry, 'SpiderIPPool', this.name, this)];
+      return validationMessages(this, all, `SpiderIPPool "${this.name}"`);
+    }));
   }
 
   /** The SpiderIPPool object: the pool itself. */
@@ -149,17 +150,28 @@ export class IpPool extends SpiderIpPoolObject {
     if (this.multusNames.includes(qualifiedName)) return;
     this.multusNames.push(qualifiedName);
     this.spec.multusName = [...this.multusNames];
+    Registry.of(this).touch();
   }
 
-  /** @internal */
+  /**
+   * The parsed plan for the cross-pool rules. Not kept: the registry asks once per set of pools, and the parsed
+   * ranges would otherwise stay on the heap for the life of the app.
+   * @internal
+   */
   public _planForOverlap(): PoolForOverlap {
-    return this.checked().parsed;
+    const check = this.runCheck();
+    this.ownFindings ??= check.findings;
+    return check.parsed;
   }
 
-  /** The pool rules' verdict on this pool's spec, computed once (the checked fields never change after construction). */
-  private checked(): ReturnType<typeof checkIpPool> {
-    if (!this.check) this.check = checkIpPool({ metadata: { name: this.name }, spec: { ...this.spec, multusName: undefined } });
-    return this.check;
+  /** The single-pool rules' findings on this pool's spec. */
+  private checked(): readonly Finding[] {
+    this.ownFindings ??= this.runCheck().findings;
+    return this.ownFindings;
+  }
+
+  private runCheck(): ReturnType<typeof checkIpPool> {
+    return checkIpPool({ metadata: { name: this.name }, spec: { ...this.spec, multusName: undefined } });
   }
 }
 

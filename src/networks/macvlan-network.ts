@@ -12,7 +12,7 @@ import { defaultObjectName } from './default-name';
 import { IpPool } from './ip-pool';
 import { IfacerOptions, NadSource } from './nad-source';
 import { Registry } from './registry';
-import { duplicateFindings, validationMessages } from './report';
+import { RevisionCachedValidation, duplicateFindings, validationMessages } from './report';
 
 /** Props shared by standalone and overlay macvlan networks. */
 export interface MacvlanNetworkProps {
@@ -141,10 +141,9 @@ export abstract class MacvlanNetwork extends ApiObject {
 
     const registry = Registry.of(this);
     registry.claimName('NetworkAttachmentDefinition', this.qualifiedName, this);
-    this.node.addValidation({
-      validate: () => validationMessages(this, [...this.findings(), ...duplicateFindings(registry, 'NetworkAttachmentDefinition', this.qualifiedName, this)],
-        `${this.source} "${this.qualifiedName}"`),
-    });
+    this.node.addValidation(new RevisionCachedValidation(registry, () => validationMessages(this,
+      [...this.findings(), ...duplicateFindings(registry, 'NetworkAttachmentDefinition', this.qualifiedName, this)],
+      `${this.source} "${this.qualifiedName}"`)));
   }
 
   /** Adds an IP pool this network allocates from by default and binds the pool to this network. */
@@ -153,6 +152,7 @@ export abstract class MacvlanNetwork extends ApiObject {
     this.poolList.push(pool);
     this.rendered = undefined;
     pool._bindNetwork(this.qualifiedName);
+    Registry.of(this).touch(); // the pools of a network feed several validations
     if (this.constructed) this.refreshSpec();
   }
 

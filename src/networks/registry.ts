@@ -3,15 +3,20 @@ import { Finding, PoolForOverlap, checkPoolOverlaps } from '../rules';
 
 /** What the registry needs from a pool. */
 export interface RegisteredPool extends IConstruct {
-  /** Parsed plan for the overlap rules. */
+  /** Parsed plan for the overlap rules (computed when asked, not kept by the pool). */
   _planForOverlap(): PoolForOverlap;
 }
 
 const REGISTRY_ID = 'cdk8s-macvlan.Registry';
+const NONE: readonly Finding[] = Object.freeze([]);
 
 /**
- * One per app (construct tree root): knows every IP pool so that the cross-pool rules run once per
- * validation pass, in O(n log n), however many pools report their own findings.
+ * One per app (construct tree root): knows every IP pool and every object name so that the cross-object rules
+ * run once per validation pass, in O(n log n), however many constructs report their own findings.
+ *
+ * `revision` changes whenever something a validation reads can change (a pool, a name, a pool bound to a
+ * network), so constructs may reuse their validation messages while it stays the same: cdk8s validates the
+ * whole app once per chart it synthesizes, and nothing changes in between.
  * @internal
  */
 export class Registry extends Construct {
@@ -21,40 +26,56 @@ export class Registry extends Construct {
   }
 
   private readonly pools: RegisteredPool[] = [];
-  private cache?: { size: number; findings: Map<RegisteredPool, Finding[]> };
-
-  private readonly names = new Map<string, IConstruct>();
+  private overlaps?: { size: number; findings: Map<RegisteredPool, Finding[]> };
+  /** kind -> qualified name -> first owner (nested, so that no key strings are built). */
+  private readonly names = new Map<string, Map<string, IConstruct>>();
+  private rev = 0;
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
   }
 
+  /** Changes whenever validation inputs across constructs change (see the class doc). */
+  public get revision(): number {
+    return this.rev;
+  }
+
+  /** Records a change that validations may read. */
+  public touch(): void {
+    this.rev++;
+  }
+
   /** Records that `owner` defines object `kind` `namespace/name` (the first claim wins). */
   public claimName(kind: string, qualifiedName: string, owner: IConstruct): void {
-    const key = `${kind}\u0000${qualifiedName}`;
-    if (!this.names.has(key)) this.names.set(key, owner);
+    let byName = this.names.get(kind);
+    if (!byName) this.names.set(kind, (byName = new Map()));
+    if (!byName.has(qualifiedName)) byName.set(qualifiedName, owner);
+    this.rev++;
   }
 
   /** The construct that first claimed the name, when it is not `owner`. */
   public firstOwner(kind: string, qualifiedName: string, owner: IConstruct): IConstruct | undefined {
-    const first = this.names.get(`${kind}\u0000${qualifiedName}`);
+    const first = this.names.get(kind)?.get(qualifiedName);
     return first !== undefined && first !== owner ? first : undefined;
   }
 
   public registerPool(pool: RegisteredPool): void {
     this.pools.push(pool);
-    this.cache = undefined;
+    this.overlaps = undefined;
+    this.rev++;
   }
 
-  /** Cross-pool findings for one pool (computed for all pools at the first call of a pass). */
-  public overlapFindingsFor(pool: RegisteredPool): Finding[] {
-    if (!this.cache || this.cache.size !== this.pools.length) {
+  /**
+   * Cross-pool findings for one pool. At the first call after a pool was added, every pool's plan is parsed
+   * and swept once; only the findings are kept.
+   */
+  public overlapFindingsFor(pool: RegisteredPool): readonly Finding[] {
+    if (!this.overlaps || this.overlaps.size !== this.pools.length) {
       const plans = this.pools.map(p => ({ ...p._planForOverlap(), pool: p }));
-      const byPlan = checkPoolOverlaps(plans);
       const findings = new Map<RegisteredPool, Finding[]>();
-      for (const [plan, list] of byPlan) findings.set(plan.pool, list);
-      this.cache = { size: this.pools.length, findings };
+      for (const [plan, list] of checkPoolOverlaps(plans)) findings.set(plan.pool, list);
+      this.overlaps = { size: this.pools.length, findings };
     }
-    return this.cache.findings.get(pool) ?? [];
+    return this.overlaps.findings.get(pool) ?? NONE;
   }
 }

@@ -1,4 +1,4 @@
-import { IConstruct } from 'constructs';
+import { IConstruct, IValidation } from 'constructs';
 import { Finding, RULES, errorsOf, finding, formatFinding } from '../rules';
 import { Registry } from './registry';
 
@@ -31,4 +31,24 @@ export function duplicateFindings(registry: Registry, kind: string, qualifiedNam
   if (!first) return [];
   return [finding(RULES.duplicateObject, 'metadata.name', `${kind} "${qualifiedName}" is also defined by ${first.node.path}; applying both keeps only one`,
     'give one of them another name (or namespace)')];
+}
+
+/**
+ * A construct validation whose messages are computed once per registry revision: cdk8s validates the whole app
+ * once per chart it synthesizes, and between those passes nothing a validation reads changes unless the registry
+ * revision does (see {@link Registry}).
+ */
+export class RevisionCachedValidation implements IValidation {
+  private revision = -1;
+  private messages: string[] = [];
+
+  constructor(private readonly registry: Registry, private readonly compute: () => string[]) {}
+
+  public validate(): string[] {
+    if (this.revision !== this.registry.revision) {
+      this.messages = this.compute();
+      this.revision = this.registry.revision;
+    }
+    return this.messages.length === 0 ? this.messages : [...this.messages];
+  }
 }

@@ -1,10 +1,11 @@
-import { Lazy } from 'cdk8s';
+import { IAnyProducer, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { HelperPluginType, IpamType } from '../cni';
 import { IpFamily } from '../net';
 import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
-import { validationMessages } from '../networks/report';
+import { Registry } from '../networks/registry';
+import { RevisionCachedValidation, validationMessages } from '../networks/report';
 import { Finding, PodNic, PoolInfo, RULES, checkPodNics, finding } from '../rules';
 import { DEFAULT_NETWORK_ANNOTATION, IPPOOLS_ANNOTATION, NETWORKS_ANNOTATION } from './annotations';
 
@@ -77,7 +78,7 @@ export abstract class PodNetworks {
 
   /** @internal */
   protected readonly _pending: PendingAttachment[] = [];
-  private readonly applied = new Set<IConstruct>();
+  private readonly applied: IConstruct[] = [];
   /** @internal */
   protected _frozen = false;
   private annotationCache?: { signature: string; value: { [key: string]: string } };
@@ -99,11 +100,24 @@ export abstract class PodNetworks {
 
   /** The pod annotations for this set: Multus networks (JSON form) and Spiderpool `ippools`, in a fixed order. */
   public annotations(): { [key: string]: string } {
+    return { ...this.currentAnnotations() };
+  }
+
+  /**
+   * One annotation's current value (what the pod template's annotation resolves to at synth).
+   * @internal
+   */
+  public _annotation(key: string): string | undefined {
+    return this.currentAnnotations()[key];
+  }
+
+  /** Rendered once the set is frozen, and again only when one of its networks got another pool. */
+  private currentAnnotations(): { [key: string]: string } {
     const signature = this._pending.map(p => p.network.pools.length).join(',');
-    if (this.annotationCache?.signature === signature) return { ...this.annotationCache.value };
+    if (this.annotationCache?.signature === signature) return this.annotationCache.value;
     const value = this.renderAnnotations();
     if (this._frozen) this.annotationCache = { signature, value };
-    return { ...value };
+    return value;
   }
 
   private renderAnnotations(): { [key: string]: string } {
@@ -138,7 +152,7 @@ export abstract class PodNetworks {
    * DaemonSet, Job, ...), and registers the pod-level checks (interface names, pools per NIC) for synth.
    */
   public applyTo(target: kplus.AbstractPod): void {
-    if (this.applied.has(target)) {
+    if (this.applied.includes(target)) {
       throw new Error(`${target.node.path}: these PodNetworks are already applied to this workload. Fix: apply a network set once per workload.`);
     }
     const meta = target.podMetadata;
@@ -148,18 +162,16 @@ export abstract class PodNetworks {
         throw new Error(`${target.node.path}: the pod template already has annotation "${key}". Fix: give each workload one PodNetworks set and no hand-written Multus/Spiderpool annotations.`);
       }
     }
-    this.applied.add(target);
+    this.applied.push(target);
     // The set is frozen from here on (the annotation keys are fixed now); the values are rendered at synth,
     // so pools added to a network later still reach the pod's `ippools`.
     this._frozen = true;
     for (const key of Object.keys(this.annotations())) {
-      meta.addAnnotation(key, Lazy.any({ produce: () => this.annotations()[key] }) as unknown as string);
+      meta.addAnnotation(key, Lazy.any(new AnnotationProducer(this, key)) as unknown as string);
     }
-    target.node.addValidation({
-      validate: () => validationMessages(target,
-        [...checkPodNics(this.nics(), { pools: this.poolInfo() }), ...this.addressFindings(), ...this.emptyFindings()],
-        `pod networks of "${target.node.path}"`),
-    });
+    target.node.addValidation(new RevisionCachedValidation(Registry.of(target), () => validationMessages(target,
+      [...checkPodNics(this.nics(), { pools: this.poolInfo() }), ...this.addressFindings(), ...this.emptyFindings()],
+      `pod networks of "${target.node.path}"`)));
   }
 
   /** @internal */
@@ -297,4 +309,13 @@ function describeWrongNetwork(network: unknown, where: string, expected: string,
     what = network === null ? 'null' : typeof network === 'object' ? 'a plain object' : `a ${typeof network}`;
   }
   return `${where} expects ${expected}, got ${what}. Fix: ${fix}.`;
+}
+
+/** Produces one annotation of a set at synth (an object rather than a closure per annotation: it is kept per pod). */
+class AnnotationProducer implements IAnyProducer {
+  constructor(private readonly set: PodNetworks, private readonly key: string) {}
+
+  public produce(): string | undefined {
+    return this.set._annotation(this.key);
+  }
 }

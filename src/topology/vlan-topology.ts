@@ -136,13 +136,13 @@ export class VlanTopology extends Construct {
     const named: NamedObject[] = [];
     for (const parsed of ordered) this.vlans.set(parsed.id, this.buildVlan(parsed, namespace, kind, named));
 
-    this.node.addValidation({
-      validate: () => validationMessages(this, [
-        ...policyFindings,
-        ...hostFindings.consistency,
-        ...checkConsistency({ bond: props.bond, bondMtu: this.bondMtu, hostInterfaces: kind, vlans: structure.vlans, objects: named }),
-      ], subject),
-    });
+    // Props-only rules: decided now (reported at synth), so the parsed VLANs and the name list are not kept.
+    const propFindings = [
+      ...policyFindings,
+      ...hostFindings.consistency,
+      ...checkConsistency({ bond: props.bond, bondMtu: this.bondMtu, hostInterfaces: kind, vlans: structure.vlans, objects: named }),
+    ];
+    this.node.addValidation({ validate: () => validationMessages(this, propFindings, subject) });
   }
 
   /** The VLAN ids, ascending. */

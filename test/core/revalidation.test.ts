@@ -1,0 +1,66 @@
+/**
+ * Validation results are reused between the passes of one synth (cdk8s validates the whole app once per chart),
+ * never across a change: every change a validation reads must show up at the next synth.
+ */
+import { Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { IpPool, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, PodNetworks } from '../../src';
+import { testApp, validationErrors } from '../support/synth';
+
+describe('validation after a change', () => {
+  test('a network that gets its pool after a failed synth validates at the next one', () => {
+    const app = testApp();
+    const chart = new Chart(app, 'c');
+    const net = new MacvlanStandaloneNetwork(chart, 'net', { name: 'net', master: 'eth1' });
+    expect(validationErrors(app).join('\n')).toMatch(/MV020 error: NetworkAttachmentDefinition "kube-system\/net" pools/);
+    net.addPool(new IpPool(chart, 'v4', { name: 'v4', subnet: '172.16.0.0/24' }));
+    expect(validationErrors(app)).toEqual([]);
+  });
+
+  test('a pool added after a clean synth is checked against the others', () => {
+    const app = testApp();
+    const chart = new Chart(app, 'c');
+    new MacvlanStandaloneNetwork(chart, 'net', { name: 'net', master: 'eth1', pools: [new IpPool(chart, 'a', { name: 'a', subnet: '172.16.0.0/24' })] });
+    expect(validationErrors(app)).toEqual([]);
+    new IpPool(chart, 'b', { name: 'b', subnet: '172.16.0.0/16' });
+    const errors = validationErrors(app).join('\n');
+    expect(errors).toMatch(/SpiderIPPool "b"/);
+    expect(errors).toMatch(/overlap/);
+  });
+
+  test('a name claimed after a clean synth is reported as a duplicate', () => {
+    const app = testApp();
+    const chart = new Chart(app, 'c');
+    const pool = new IpPool(chart, 'a', { name: 'a', subnet: '172.16.0.0/24' });
+    new MacvlanStandaloneNetwork(chart, 'net', { name: 'net', master: 'eth1', pools: [pool] });
+    expect(validationErrors(app)).toEqual([]);
+    new MacvlanStandaloneNetwork(new Chart(app, 'd'), 'net', { name: 'net', master: 'eth2', pools: [pool] });
+    expect(validationErrors(app).join('\n')).toMatch(/MV097 error: NetworkAttachmentDefinition "kube-system\/net"/);
+  });
+
+  test('a pod pool bound to another network after a clean synth fails the pod (MV069)', () => {
+    const app = testApp();
+    const chart = new Chart(app, 'c');
+    const shared = new IpPool(chart, 'shared', { name: 'shared', subnet: '172.17.0.0/24' });
+    const a = new MacvlanOverlayNetwork(chart, 'a', { name: 'a', master: 'eth1', pools: [new IpPool(chart, 'pa', { name: 'pa', subnet: '172.16.0.0/24' })] });
+    const b = new MacvlanOverlayNetwork(chart, 'b', { name: 'b', master: 'eth2', pools: [new IpPool(chart, 'pb', { name: 'pb', subnet: '172.18.0.0/24' })] });
+    const deployment = new kplus.Deployment(chart, 'web', { containers: [{ image: 'nginx' }] });
+    PodNetworks.overlay().attach(a, { pools: [shared] }).applyTo(deployment);
+    expect(validationErrors(app)).toEqual([]);
+    b.addPool(shared);
+    expect(validationErrors(app).join('\n')).toMatch(/MV069 error: .*pool "shared" only serves kube-system\/b/);
+  });
+
+  test('the validation pass runs each construct check once per synth, however many charts', () => {
+    const app = testApp();
+    const charts = [new Chart(app, 'c1'), new Chart(app, 'c2'), new Chart(app, 'c3')];
+    const pool = new IpPool(charts[0], 'p', { name: 'p', subnet: '172.16.0.0/24' });
+    const net = new MacvlanStandaloneNetwork(charts[1], 'net', { name: 'net', master: 'eth1', pools: [pool] });
+    const spy = jest.spyOn(net as any, 'findings');
+    app.synthYaml(); // validates the app once, and once more per chart
+    expect(spy).toHaveBeenCalledTimes(1);
+    net.addPool(new IpPool(charts[2], 'p6', { name: 'p6', subnet: 'fd00::/64' }));
+    app.synthYaml();
+    expect(spy).toHaveBeenCalledTimes(2);
+  });
+});
