@@ -4,6 +4,8 @@
  * Internal module: no Kubernetes knowledge, no third-party IP library.
  */
 
+import { scanAddress, scannedFamily } from './scan';
+
 /** Address family: 4 for IPv4, 6 for IPv6. */
 export type IpFamily = 4 | 6;
 
@@ -48,6 +50,16 @@ export class IpAddress {
     if (typeof text !== 'string') {
       throw new NetParseError(`${JSON.stringify(text)} is not a valid IP address: expected a string`);
     }
+    const scanned = scanAddress(text, 0, text.length);
+    if (scanned !== undefined) return new IpAddress(scannedFamily(), scanned);
+    return IpAddress.parseExplained(text);
+  }
+
+  /**
+   * The parser that explains every rejection (what {@link parse} falls back to when the text is not in a
+   * plain form). Same results as {@link parse}; slower.
+   */
+  public static parseExplained(text: string): IpAddress {
     const bad = (why: string) => new NetParseError(`${quote(text)} is not a valid IP address: ${why}`);
     if (text.length === 0) {
       throw bad('it is empty; expected an IPv4 address like 192.0.2.1 or an IPv6 address like 2001:db8::1');
@@ -215,14 +227,25 @@ function formatV4(value: bigint): string {
   return `${Math.floor(v / 16777216) % 256}.${Math.floor(v / 65536) % 256}.${Math.floor(v / 256) % 256}.${v % 256}`;
 }
 
+/** Scratch for formatting (formatting is synchronous and never re-entered). */
+const V6_WORDS = [0, 0, 0, 0, 0, 0, 0, 0];
+const P32 = 2n ** 32n;
+const P48 = 2n ** 48n;
+const P80 = 2n ** 80n;
+
 function formatV6(value: bigint): string {
+  // three exact doubles (48 + 48 + 32 bits)
+  const hi = Number(value / P80);
+  const mid = Number((value / P32) % P48);
+  const lo = Number(value % P32);
   // RFC 5952 section 5: IPv4-mapped addresses use mixed notation.
-  if (value / 2n ** 32n === V4_MAPPED_HIGH) {
-    return `::ffff:${formatV4(value % 2n ** 32n)}`;
+  if (hi === 0 && mid === Number(V4_MAPPED_HIGH)) {
+    return `::ffff:${formatV4(BigInt(lo))}`;
   }
-  const digits = value.toString(16).padStart(32, '0');
-  const words: number[] = [];
-  for (let i = 0; i < 32; i += 4) words.push(parseInt(digits.slice(i, i + 4), 16));
+  const words = V6_WORDS;
+  words[0] = Math.floor(hi / 4294967296); words[1] = Math.floor(hi / 65536) % 65536; words[2] = hi % 65536;
+  words[3] = Math.floor(mid / 4294967296); words[4] = Math.floor(mid / 65536) % 65536; words[5] = mid % 65536;
+  words[6] = Math.floor(lo / 65536); words[7] = lo % 65536;
   // Longest run of >= 2 zero groups, leftmost on tie.
   let bestStart = -1;
   let bestLen = 1;
@@ -239,7 +262,19 @@ function formatV6(value: bigint): string {
     }
     i = j;
   }
-  const hex = (ws: number[]) => ws.map((w) => w.toString(16)).join(':');
-  if (bestStart < 0) return hex(words);
-  return `${hex(words.slice(0, bestStart))}::${hex(words.slice(bestStart + bestLen))}`;
+  // Groups joined by ":", the run replaced by "::".
+  let out = '';
+  let colon = false;
+  for (let i = 0; i < 8; i++) {
+    if (i === bestStart) {
+      out += '::';
+      i += bestLen - 1;
+      colon = false;
+      continue;
+    }
+    if (colon) out += ':';
+    out += words[i].toString(16);
+    colon = true;
+  }
+  return out;
 }

@@ -21,7 +21,8 @@ const NONE: readonly Finding[] = Object.freeze([]);
  */
 export class Registry extends Construct {
   public static of(scope: IConstruct): Registry {
-    const root = scope.node.root;
+    let root = scope;
+    while (root.node.scope) root = root.node.scope; // (node.root builds the list of every scope on the way)
     return (root.node.tryFindChild(REGISTRY_ID) as Registry | undefined) ?? new Registry(root as Construct, REGISTRY_ID);
   }
 

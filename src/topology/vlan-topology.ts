@@ -278,7 +278,8 @@ export class VlanTopology extends Construct {
     const members = this.props.bond.members;
     // ifacer bonds only two or more NICs; with one it puts the VLAN straight on the NIC.
     const iface = ifacer ? ifacerMaster(members, id, members.length > 1 ? this.bondName : undefined) : `${this.bondName}.${id}`;
-    const scope = new Construct(this, `vlan${id}`);
+    // The VLAN's networks and pools are direct children (`vlan<id>-standalone`, `vlan<id>-standalone-v4`, ...):
+    // a scope construct per VLAN would only add thousands of nodes to every synth pass.
     const field = `vlans[${parsed.index}]`;
     const common = {
       master: iface,
@@ -298,7 +299,7 @@ export class VlanTopology extends Construct {
       const suffix = `v${f.family}`;
       const name = (offer === 'standalone' ? f.props.standalonePoolName : f.props.overlayPoolName) ?? `vlan${id}-${offer}-${suffix}`;
       named.push({ kind: 'SpiderIPPool', name, field: `${field}.ipv${f.family}.${offer}PoolName` });
-      return new IpPool(scope, `${offer}-${suffix}`, {
+      return new IpPool(this, `vlan${id}-${offer}-${suffix}`, {
         name,
         subnet: f.props.subnet,
         gateway: f.props.gateway,
@@ -313,12 +314,12 @@ export class VlanTopology extends Construct {
     if (parsed.offer !== VlanOffer.OVERLAY) {
       const name = v.standaloneNetworkName ?? `macvlan-standalone-vlan${id}`;
       named.push({ kind: 'NetworkAttachmentDefinition', name: `${namespace}/${name}`, field: `${field}.standaloneNetworkName` });
-      standalone = new MacvlanStandaloneNetwork(scope, 'standalone', { ...common, name, pools: makePools('standalone') });
+      standalone = new MacvlanStandaloneNetwork(this, `vlan${id}-standalone`, { ...common, name, pools: makePools('standalone') });
     }
     if (parsed.offer !== VlanOffer.STANDALONE) {
       const name = v.overlayNetworkName ?? `macvlan-overlay-vlan${id}`;
       named.push({ kind: 'NetworkAttachmentDefinition', name: `${namespace}/${name}`, field: `${field}.overlayNetworkName` });
-      overlay = new MacvlanOverlayNetwork(scope, 'overlay', { ...common, name, pools: makePools('overlay') });
+      overlay = new MacvlanOverlayNetwork(this, `vlan${id}-overlay`, { ...common, name, pools: makePools('overlay') });
     }
 
     const multusConfigs = [standalone, overlay].filter((n): n is MacvlanStandaloneNetwork | MacvlanOverlayNetwork =>

@@ -1,6 +1,7 @@
 import { isIPv4, isIPv6 } from 'net';
 import fc from 'fast-check';
 import { Cidr, findOverlaps, Interval, IpAddress, IpFamily, IpRange, maxValue, RangeSet } from '../../src/net';
+import { scanAddress } from '../../src/net/scan';
 
 const v4Value = fc.bigInt({ min: 0n, max: maxValue(4) });
 /** IPv6 values biased towards zero groups so that "::" compression is exercised. */
@@ -222,6 +223,52 @@ describe('findOverlaps agrees with brute force', () => {
       expect(pairs).toEqual(expected);
       // deterministic
       expect(findOverlaps(items)).toEqual(pairs);
+    }));
+  });
+});
+
+describe('fast scanning agrees with the explaining parsers', () => {
+  /** Near-miss text: valid addresses, CIDRs and ranges with one character replaced, dropped or doubled, and noise. */
+  const chars = fc.constantFrom(...'0123456789abcdefABCDEF:.-/ %['.split(''));
+  const v4Text = v4Value.map(v => IpAddress.fromBigInt(4, v).toString());
+  const v6Text = fc.oneof(anyV6Value.map(v => IpAddress.fromBigInt(6, v).toString()), anyV6Value.map(v => expanded(v).toLowerCase()));
+  const addrText = fc.oneof(v4Text, v6Text);
+  const shapes = fc.oneof(
+    addrText,
+    fc.tuple(addrText, fc.nat(130)).map(([a, p]) => `${a}/${p}`),
+    fc.tuple(addrText, addrText).map(([a, b]) => `${a}-${b}`),
+  );
+  const mutated = fc.tuple(shapes, fc.nat(60), fc.constantFrom('', ':', '::', '.', '-', '/', '0', '00', 'g', ' ', '1.2.3.4', 'ffff0'))
+    .map(([t, i, s]) => t.slice(0, i % (t.length + 1)) + s + t.slice((i % (t.length + 1)) + 1));
+  const text = fc.oneof(shapes, mutated, fc.string({ unit: chars, maxLength: 45 }));
+
+  /** Both parsers give the same value, or both refuse with the same message. */
+  function agree<T>(fast: (t: string) => T, explained: (t: string) => T, t: string): void {
+    const run = (f: (t: string) => T) => {
+      try {
+        return { value: f(t) };
+      } catch (e) {
+        return { error: (e as Error).message };
+      }
+    };
+    expect(run(fast)).toEqual(run(explained));
+  }
+
+  test('IpAddress.parse = IpAddress.parseExplained', () => {
+    fc.assert(fc.property(text, t => agree(x => IpAddress.parse(x), x => IpAddress.parseExplained(x), t)), { numRuns: 3000 });
+  });
+
+  test('Cidr.parse = Cidr.parseExplained', () => {
+    fc.assert(fc.property(text, t => agree(x => Cidr.parse(x), x => Cidr.parseExplained(x), t)), { numRuns: 3000 });
+  });
+
+  test('IpRange.parse = IpRange.parseExplained', () => {
+    fc.assert(fc.property(text, t => agree(x => IpRange.parse(x), x => IpRange.parseExplained(x), t)), { numRuns: 3000 });
+  });
+
+  test('the forms this library writes take the fast path', () => {
+    fc.assert(fc.property(addrText, t => {
+      expect(scanAddress(t, 0, t.length)).toBe(IpAddress.parseExplained(t).value);
     }));
   });
 });
