@@ -88,18 +88,20 @@ export class IpPool extends SpiderIpPoolObject {
         excludeIps = [...(excludeIps ?? []), props.gateway!];
       }
     }
-    return {
+    // only the fields that are set: every key is walked again when the object is rendered
+    const spec: { -readonly [K in keyof SpiderIpPoolSpec]: SpiderIpPoolSpec[K] } = {
       ipVersion: cidr?.family ?? (props.subnet.includes(':') ? 6 : 4),
       subnet: props.subnet,
-      ips,
-      excludeIPs: excludeIps,
-      gateway: props.gateway,
-      routes: props.routes?.map(r => ({ dst: r.destination, gw: r.gateway })),
-      podAffinity: props.podAffinity,
-      namespaceAffinity: props.namespaceAffinity,
-      nodeAffinity: props.nodeAffinity,
-      default: props.default,
     };
+    if (ips !== undefined) spec.ips = [...ips]; // copies: the checks run once, on what was given here
+    if (excludeIps !== undefined) spec.excludeIPs = [...excludeIps];
+    if (props.gateway !== undefined) spec.gateway = props.gateway;
+    if (props.routes !== undefined) spec.routes = props.routes.map(r => ({ dst: r.destination, gw: r.gateway }));
+    if (props.podAffinity !== undefined) spec.podAffinity = props.podAffinity;
+    if (props.namespaceAffinity !== undefined) spec.namespaceAffinity = props.namespaceAffinity;
+    if (props.nodeAffinity !== undefined) spec.nodeAffinity = props.nodeAffinity;
+    if (props.default !== undefined) spec.default = props.default;
+    return spec;
   }
 
   /** The subnet as given. */
