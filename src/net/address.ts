@@ -60,6 +60,9 @@ export class IpAddress {
    * plain form). Same results as {@link parse}; slower.
    */
   public static parseExplained(text: string): IpAddress {
+    if (typeof text !== 'string') {
+      throw new NetParseError(`${JSON.stringify(text)} is not a valid IP address: expected a string`);
+    }
     const bad = (why: string) => new NetParseError(`${quote(text)} is not a valid IP address: ${why}`);
     if (text.length === 0) {
       throw bad('it is empty; expected an IPv4 address like 192.0.2.1 or an IPv6 address like 2001:db8::1');

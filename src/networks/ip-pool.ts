@@ -93,14 +93,15 @@ export class IpPool extends SpiderIpPoolObject {
       ipVersion: cidr?.family ?? (props.subnet.includes(':') ? 6 : 4),
       subnet: props.subnet,
     };
-    if (ips !== undefined) spec.ips = [...ips]; // copies: the checks run once, on what was given here
-    if (excludeIps !== undefined) spec.excludeIPs = [...excludeIps];
-    if (props.gateway !== undefined) spec.gateway = props.gateway;
-    if (props.routes !== undefined) spec.routes = props.routes.map(r => ({ dst: r.destination, gw: r.gateway }));
-    if (props.podAffinity !== undefined) spec.podAffinity = props.podAffinity;
-    if (props.namespaceAffinity !== undefined) spec.namespaceAffinity = props.namespaceAffinity;
-    if (props.nodeAffinity !== undefined) spec.nodeAffinity = props.nodeAffinity;
-    if (props.default !== undefined) spec.default = props.default;
+    // copies of the lists: the checks run once, on what was given here (anything else is left for them to report)
+    if (ips != null) spec.ips = Array.isArray(ips) ? [...ips] : ips;
+    if (excludeIps != null) spec.excludeIPs = Array.isArray(excludeIps) ? [...excludeIps] : excludeIps;
+    if (props.gateway != null) spec.gateway = props.gateway;
+    if (props.routes != null) spec.routes = Array.isArray(props.routes) ? props.routes.map(r => ({ dst: r?.destination, gw: r?.gateway })) : props.routes;
+    if (props.podAffinity != null) spec.podAffinity = props.podAffinity;
+    if (props.namespaceAffinity != null) spec.namespaceAffinity = props.namespaceAffinity;
+    if (props.nodeAffinity != null) spec.nodeAffinity = props.nodeAffinity;
+    if (props.default != null) spec.default = props.default;
     return spec;
   }
 

@@ -8,6 +8,12 @@ export interface RegisteredPool extends IConstruct {
 }
 
 const REGISTRY_ID = 'cdk8s-macvlan.Registry';
+
+/**
+ * One counter for every app in the process: a pod of one app may attach networks and pools of another, so a
+ * change in any registry must reach every cached validation.
+ */
+let revisionCounter = 0;
 const NONE: readonly Finding[] = Object.freeze([]);
 
 /**
@@ -30,20 +36,19 @@ export class Registry extends Construct {
   private overlaps?: { size: number; findings: Map<RegisteredPool, Finding[]> };
   /** kind -> qualified name -> first owner (nested, so that no key strings are built). */
   private readonly names = new Map<string, Map<string, IConstruct>>();
-  private rev = 0;
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
   }
 
-  /** Changes whenever validation inputs across constructs change (see the class doc). */
+  /** Changes whenever validation inputs across constructs change, in this app or any other (see the class doc). */
   public get revision(): number {
-    return this.rev;
+    return revisionCounter;
   }
 
   /** Records a change that validations may read. */
   public touch(): void {
-    this.rev++;
+    revisionCounter++;
   }
 
   /** Records that `owner` defines object `kind` `namespace/name` (the first claim wins). */
@@ -51,7 +56,7 @@ export class Registry extends Construct {
     let byName = this.names.get(kind);
     if (!byName) this.names.set(kind, (byName = new Map()));
     if (!byName.has(qualifiedName)) byName.set(qualifiedName, owner);
-    this.rev++;
+    revisionCounter++;
   }
 
   /** The construct that first claimed the name, when it is not `owner`. */
@@ -63,7 +68,7 @@ export class Registry extends Construct {
   public registerPool(pool: RegisteredPool): void {
     this.pools.push(pool);
     this.overlaps = undefined;
-    this.rev++;
+    revisionCounter++;
   }
 
   /**

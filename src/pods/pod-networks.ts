@@ -182,7 +182,8 @@ export abstract class PodNetworks {
     if (this._frozen) {
       throw new Error(`cannot attach ${network.qualifiedName}: this PodNetworks set was already applied to a workload. Fix: attach every network before applyTo() / new AnnotatedPod().`);
     }
-    this._pending.push({ network, options });
+    // a snapshot: what is validated and rendered at synth is what was attached here
+    this._pending.push({ network, options: { ...options, pools: copyList(options.pools), ips: copyList(options.ips) } });
   }
 
   /** The selected pools' family and multusName, for the shared pool rules. */
@@ -318,4 +319,8 @@ class AnnotationProducer implements IAnyProducer {
   public produce(): string | undefined {
     return this.set._annotation(this.key);
   }
+}
+
+function copyList<T>(list: readonly T[] | undefined): T[] | undefined {
+  return Array.isArray(list) ? [...list] : list as T[] | undefined;
 }

@@ -167,3 +167,22 @@ describe('IpPool validation (each message names the construct, the value and the
       .toMatch(/MV008 error: SpiderIPPool "p0" spec\.routes\[0\]\.dst: destination fd00::\/64 is IPv6 but the pool is IPv4/);
   });
 });
+
+describe('untyped input from JavaScript callers', () => {
+  function errorsFor(props: any): string {
+    const app = testApp();
+    const chart = new Chart(app, 'c');
+    new MacvlanStandaloneNetwork(chart, 'n', { name: 'n', master: 'eth1', pools: [new IpPool(chart, 'p', props)] });
+    return validationErrors(app).join('\n');
+  }
+
+  test('null lists are left out, as if not given', () => {
+    expect(errorsFor({ name: 'p', subnet: '172.16.0.0/24', ips: ['172.16.0.10-172.16.0.20'], excludeIps: null, routes: null })).toBe('');
+  });
+
+  test('a string where a list belongs is reported, not split into characters', () => {
+    const errors = errorsFor({ name: 'p', subnet: '172.16.0.0/24', ips: '172.16.0.10' });
+    expect(errors).toMatch(/SpiderIPPool "p" spec\.ips/);
+    expect(errors).not.toMatch(/"1"/);
+  });
+});

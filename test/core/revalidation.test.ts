@@ -64,3 +64,35 @@ describe('validation after a change', () => {
     expect(spy).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('validation inputs across apps and callers', () => {
+  test('a pod of one app sees a change to another app\'s pool (one revision for every app)', () => {
+    const appA = testApp();
+    const a = new Chart(appA, 'a');
+    const shared = new IpPool(a, 'shared', { name: 'shared', subnet: '172.17.0.0/24' });
+    const n1 = new MacvlanOverlayNetwork(a, 'n1', { name: 'n1', master: 'eth1', pools: [new IpPool(a, 'p1', { name: 'p1', subnet: '172.16.0.0/24' })] });
+    const n2 = new MacvlanOverlayNetwork(a, 'n2', { name: 'n2', master: 'eth2', pools: [new IpPool(a, 'p2', { name: 'p2', subnet: '172.18.0.0/24' })] });
+    const appB = testApp();
+    const deployment = new kplus.Deployment(new Chart(appB, 'b'), 'web', { containers: [{ image: 'nginx' }] });
+    PodNetworks.overlay().attach(n1, { pools: [shared] }).applyTo(deployment);
+    expect(validationErrors(appB)).toEqual([]);
+    n2.addPool(shared);
+    expect(validationErrors(appB).join('\n')).toMatch(/MV069 error: .*pool "shared" only serves kube-system\/n2/);
+  });
+
+  test('attachment options are read when attached: later changes to the caller\'s lists reach neither checks nor annotations', () => {
+    const app = testApp();
+    const chart = new Chart(app, 'c');
+    const own = new IpPool(chart, 'own', { name: 'own', subnet: '172.16.0.0/24' });
+    const other = new IpPool(chart, 'other', { name: 'other', subnet: '172.17.0.0/24' });
+    const n1 = new MacvlanOverlayNetwork(chart, 'n1', { name: 'n1', master: 'eth1', pools: [own] });
+    new MacvlanOverlayNetwork(chart, 'n2', { name: 'n2', master: 'eth2', pools: [other] });
+    const options = { pools: [own] };
+    const deployment = new kplus.Deployment(chart, 'web', { containers: [{ image: 'nginx' }] });
+    PodNetworks.overlay().attach(n1, options).applyTo(deployment);
+    options.pools.push(other); // would be MV069 if it were read
+    expect(validationErrors(app)).toEqual([]);
+    const dep = app.charts[0].toJson().find((o: any) => o.kind === 'Deployment');
+    expect(dep.spec.template.metadata.annotations['ipam.spidernet.io/ippools']).toBe('[{"interface":"net1","ipv4":["own"]}]');
+  });
+});
