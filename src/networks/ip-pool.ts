@@ -97,7 +97,9 @@ export class IpPool extends SpiderIpPoolObject {
     if (ips != null) spec.ips = Array.isArray(ips) ? [...ips] : ips;
     if (excludeIps != null) spec.excludeIPs = Array.isArray(excludeIps) ? [...excludeIps] : excludeIps;
     if (props.gateway != null) spec.gateway = props.gateway;
-    if (props.routes != null) spec.routes = Array.isArray(props.routes) ? props.routes.map(r => ({ dst: r?.destination, gw: r?.gateway })) : props.routes;
+    if (props.routes != null) {
+      spec.routes = Array.isArray(props.routes) ? props.routes.map(r => ({ dst: r?.destination, gw: r?.gateway })) : props.routes;
+    }
     if (props.podAffinity != null) spec.podAffinity = props.podAffinity;
     if (props.namespaceAffinity != null) spec.namespaceAffinity = props.namespaceAffinity;
     if (props.nodeAffinity != null) spec.nodeAffinity = props.nodeAffinity;
