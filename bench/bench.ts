@@ -16,12 +16,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
 import { ApiObject, App, Chart, Yaml } from 'cdk8s';
 import { Node } from 'constructs';
 import { IpPool } from '../src';
 import { CHART_ID, ScenarioSize, buildWithConstructs, newDeployment } from './scenario';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const HEAP_ROUNDS = Number(process.env.BENCH_HEAP_ROUNDS ?? 1);
 const SIZES: ScenarioSize[] = (process.env.BENCH_SIZES ?? '10:100,100:1000,409:1000,1000:10000,4094:0,4094:10000')
   .split(',').map(s => s.split(':').map(Number)).map(([vlans, deployments]) => ({ vlans, deployments }));
@@ -69,16 +70,17 @@ interface Variant<P> {
   build(input: P): App;
 }
 
-interface Timed { total: number; validate: number; yaml: string }
+interface Timed { total: number; validate: number; yaml?: string }
 
-function timeRun<P>(v: Variant<P>): Timed {
+/** One timed run; the YAML is kept only when asked for (the first round), for the byte-for-byte comparison. */
+function timeRun<P>(v: Variant<P>, keepYaml: boolean): Timed {
   const input = v.prepare();
   gc();
   validating = 0;
   const t0 = now();
   const yaml = v.build(input).synthYaml();
   const total = now() - t0;
-  return { total, validate: validating, yaml };
+  return { total, validate: validating, yaml: keepYaml ? yaml : undefined };
 }
 
 /**
@@ -86,9 +88,10 @@ function timeRun<P>(v: Variant<P>): Timed {
  * prepared input counts: a program holds its input while it synthesizes (ours: the props, built inside `build`;
  * the floors: their bodies, copied in `prepare`).
  */
-function heapRun<P>(v: Variant<P>): number {
+function heapRun<P>(v: Variant<P>, inputCounts = true): number {
+  let input = inputCounts ? undefined : v.prepare();
   const h0 = liveHeap();
-  const input = v.prepare();
+  input ??= v.prepare();
   const app = v.build(input);
   const h1 = liveHeap();
   sampleAtStringify = true;
@@ -142,10 +145,13 @@ interface Row {
   ours: number; bare: number; plusFloor: number; ratio: number; ratioPlusFloor: number;
   validate: number; validateShare: number;
   oursHeap: number; bareHeap: number; heapRatio: number;
+  /** The bare floor's heap without its input (bodies allocated before the measurement), and ours against it. */
+  bareHeapWithoutInput: number; heapRatioWithoutInput: number;
+  /** Every timed run, in ms, in round order. */
+  samples: { ours: number[]; bare: number[]; plusFloor: number[] };
 }
-const rows: Row[] = [];
-
-for (const size of SIZES) {
+/** Measures one size (in a process of its own, see below). */
+function measureSize(size: ScenarioSize): Row {
   const { objects, ours, bare, plusFloor } = variantsFor(size);
   const runs: Record<'ours' | 'bare' | 'plusFloor', Timed[]> = { ours: [], bare: [], plusFloor: [] };
   const order = [['ours', ours], ['bare', bare], ['plusFloor', plusFloor]] as const;
@@ -153,19 +159,20 @@ for (const size of SIZES) {
     // interleaved, rotating which variant goes first
     for (let k = 0; k < order.length; k++) {
       const [name, variant] = order[(r + k) % order.length];
-      runs[name].push(timeRun(variant as Variant<any>));
+      runs[name].push(timeRun(variant as Variant<any>, r === 0));
     }
   }
   for (const name of ['bare', 'plusFloor'] as const) {
-    if (runs[name][0].yaml !== runs.ours[0].yaml) {
+    if (runs[name][0].yaml === undefined || runs[name][0].yaml !== runs.ours[0].yaml) {
       console.error(`bench: the ${name} output differs from ours at ${size.vlans} VLANs / ${size.deployments} deployments`);
-      process.exit(1);
+      process.exit(3);
     }
   }
-  const heaps = { ours: [] as number[], bare: [] as number[] };
+  const heaps = { ours: [] as number[], bare: [] as number[], bareWithoutInput: [] as number[] };
   for (let r = 0; r < HEAP_ROUNDS; r++) {
     heaps.ours.push(heapRun(ours));
     heaps.bare.push(heapRun(bare));
+    heaps.bareWithoutInput.push(heapRun(bare, false));
   }
   const t = (name: keyof typeof runs) => median(runs[name].map(s => s.total));
   const row: Row = {
@@ -173,19 +180,25 @@ for (const size of SIZES) {
     ours: t('ours'), bare: t('bare'), plusFloor: t('plusFloor'), ratio: 0, ratioPlusFloor: 0,
     validate: median(runs.ours.map(s => s.validate)), validateShare: 0,
     oursHeap: median(heaps.ours), bareHeap: median(heaps.bare), heapRatio: 0,
+    bareHeapWithoutInput: median(heaps.bareWithoutInput), heapRatioWithoutInput: 0,
+    samples: { ours: runs.ours.map(s => Math.round(s.total)), bare: runs.bare.map(s => Math.round(s.total)), plusFloor: runs.plusFloor.map(s => Math.round(s.total)) },
   };
   row.ratio = row.ours / row.bare;
   row.ratioPlusFloor = row.ours / row.plusFloor;
   row.validateShare = row.validate / row.ours;
   row.heapRatio = row.oursHeap / row.bareHeap;
-  rows.push(row);
+  row.heapRatioWithoutInput = row.oursHeap / row.bareHeapWithoutInput;
+  return row;
+}
+
+function printRow(row: Row): void {
   console.log([
-    `${String(size.vlans).padStart(5)} VLANs ${String(size.deployments).padStart(6)} deployments ${String(objects).padStart(6)} objects`,
+    `${String(row.vlans).padStart(5)} VLANs ${String(row.deployments).padStart(6)} deployments ${String(row.objects).padStart(6)} objects`,
     `ours ${ms(row.ours).padStart(9)}`,
     `bare ${ms(row.bare).padStart(9)} (ratio ${row.ratio.toFixed(2)})`,
     `plus-floor ${ms(row.plusFloor).padStart(9)} (ratio ${row.ratioPlusFloor.toFixed(2)})`,
     `validate ${ms(row.validate).padStart(7)} (${(row.validateShare * 100).toFixed(1)}%)`,
-    `heap ${mb(row.oursHeap)} vs ${mb(row.bareHeap)} (${row.heapRatio.toFixed(2)}x)`,
+    `heap ${mb(row.oursHeap)} vs ${mb(row.bareHeap)} (${row.heapRatio.toFixed(2)}x; ${row.heapRatioWithoutInput.toFixed(2)}x without its bodies)`,
   ].join(' | '));
 }
 
@@ -203,23 +216,59 @@ function poolCost(subnetOf: (i: number) => string): number {
   }
   return median(times);
 }
-const cost30 = poolCost(i => `10.0.${Math.floor(i / 64)}.${(i % 64) * 4}/30`);
-const cost48 = poolCost(i => `fd00:${(i + 1).toString(16)}::/48`);
-console.log(`2000 pools: /30 ${ms(cost30)}, /48 ${ms(cost48)} (ratio ${(cost48 / cost30).toFixed(2)})`);
 
-const at = (v: number) => rows.find(r => r.vlans === v && r.deployments === Math.max(...rows.filter(x => x.vlans === v).map(x => x.deployments)));
-const big = at(4094) ?? rows[rows.length - 1];
-const small = at(409) ?? rows[0];
-const summary = {
-  ratio: big.ratio,
-  ratioPlusFloor: big.ratioPlusFloor,
-  scaling: big.ours / small.ours,
-  validateShare: big.validateShare,
-  heapRatio: big.heapRatio,
-  pool48vs30: cost48 / cost30,
-};
-fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify({
-  machine: { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memory: os.totalmem() },
-  rounds: ROUNDS, heapRounds: HEAP_ROUNDS, rows, summary,
-}, null, 2) + '\n');
-console.log(`bench: ratio@${big.vlans}=${summary.ratio.toFixed(2)} scaling=${summary.scaling.toFixed(2)} validate-share=${(summary.validateShare * 100).toFixed(1)}% heap=${summary.heapRatio.toFixed(2)}x pool48/30=${summary.pool48vs30.toFixed(2)} plus-floor-ratio=${summary.ratioPlusFloor.toFixed(2)}`);
+/**
+ * Each size runs in a child process of its own (fresh heap and JIT state: one size's leftovers must not
+ * slow down the next), and inside it every variant runs in that same process, interleaved.
+ */
+function inChild(task: string): any {
+  const out = spawnSync(process.execPath, [...process.execArgv, __filename], {
+    env: { ...process.env, BENCH_TASK: task }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = (out.stdout ?? '').split('\n').find(l => l.startsWith(RESULT));
+  if (out.status !== 0 || !line) {
+    console.error(`bench: ${task} failed (exit ${out.status})`);
+    process.exit(out.status || 1);
+  }
+  return JSON.parse(line.slice(RESULT.length));
+}
+
+const RESULT = 'BENCH_RESULT ';
+const task = process.env.BENCH_TASK;
+if (task !== undefined) {
+  // child: one measurement, reported as one line
+  const result = task === 'pools'
+    ? { cost30: poolCost(i => `10.0.${Math.floor(i / 64)}.${(i % 64) * 4}/30`), cost48: poolCost(i => `fd00:${(i + 1).toString(16)}::/48`) }
+    : measureSize(JSON.parse(task));
+  console.log(RESULT + JSON.stringify(result));
+} else {
+  main();
+}
+
+function main(): void {
+  const rows: Row[] = [];
+  for (const size of SIZES) {
+    const row: Row = inChild(JSON.stringify(size));
+    printRow(row);
+    rows.push(row);
+  }
+  const { cost30, cost48 } = inChild('pools');
+  console.log(`2000 pools: /30 ${ms(cost30)}, /48 ${ms(cost48)} (ratio ${(cost48 / cost30).toFixed(2)})`);
+
+  const at = (v: number) => rows.find(r => r.vlans === v && r.deployments === Math.max(...rows.filter(x => x.vlans === v).map(x => x.deployments)));
+  const big = at(4094) ?? rows[rows.length - 1];
+  const small = at(409) ?? rows[0];
+  const summary = {
+    ratio: big.ratio,
+    ratioPlusFloor: big.ratioPlusFloor,
+    scaling: big.ours / small.ours,
+    validateShare: big.validateShare,
+    heapRatio: big.heapRatio,
+    pool48vs30: cost48 / cost30,
+  };
+  fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify({
+    machine: { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memory: os.totalmem() },
+    rounds: ROUNDS, heapRounds: HEAP_ROUNDS, rows, summary,
+  }, null, 2) + '\n');
+  console.log(`bench: ratio@${big.vlans}=${summary.ratio.toFixed(2)} scaling=${summary.scaling.toFixed(2)} validate-share=${(summary.validateShare * 100).toFixed(1)}% heap=${summary.heapRatio.toFixed(2)}x pool48/30=${summary.pool48vs30.toFixed(2)} plus-floor-ratio=${summary.ratioPlusFloor.toFixed(2)}`);
+}
