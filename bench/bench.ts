@@ -266,7 +266,7 @@ function main(): void {
     heapRatio: big.heapRatio,
     pool48vs30: cost48 / cost30,
   };
-  fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify({
+  fs.writeFileSync(process.env.BENCH_RESULTS ?? path.join(__dirname, 'results.json'), JSON.stringify({
     machine: { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memory: os.totalmem() },
     rounds: ROUNDS, heapRounds: HEAP_ROUNDS, rows, summary,
   }, null, 2) + '\n');
