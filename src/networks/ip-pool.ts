@@ -129,7 +129,7 @@ export class IpPool extends SpiderIpPoolObject {
     const registry = Registry.of(this);
     registry.registerPool(this);
     registry.claimName('SpiderIPPool', this.name, this);
-    this.node.addValidation(new RevisionCachedValidation(registry, () => {
+    this.node.addValidation(new RevisionCachedValidation(() => {
       // overlaps first: the sweep parses every pool once and leaves each pool its own findings
       const overlaps = registry.overlapFindingsFor(this);
       const all = [...this.checked(), ...overlaps, ...duplicateFindings(registry, 'SpiderIPPool', this.name, this)];
@@ -155,7 +155,6 @@ export class IpPool extends SpiderIpPoolObject {
     if (this.multusNames.includes(qualifiedName)) return;
     this.multusNames.push(qualifiedName);
     this.spec.multusName = [...this.multusNames];
-    Registry.of(this).touch();
   }
 
   /**

@@ -11,7 +11,7 @@ import { Finding, RULES, checkNetworkAttachmentDefinition, checkSpiderMultusConf
 import { defaultObjectName } from './default-name';
 import { IpPool } from './ip-pool';
 import { IfacerOptions, NadSource } from './nad-source';
-import { Registry } from './registry';
+import { Registry, markValidationInputsChanged } from './registry';
 import { RevisionCachedValidation, duplicateFindings, validationMessages } from './report';
 
 /** Props shared by standalone and overlay macvlan networks. */
@@ -141,7 +141,7 @@ export abstract class MacvlanNetwork extends ApiObject {
 
     const registry = Registry.of(this);
     registry.claimName('NetworkAttachmentDefinition', this.qualifiedName, this);
-    this.node.addValidation(new RevisionCachedValidation(registry, () => validationMessages(this,
+    this.node.addValidation(new RevisionCachedValidation(() => validationMessages(this,
       [...this.findings(), ...duplicateFindings(registry, 'NetworkAttachmentDefinition', this.qualifiedName, this)],
       `${this.source} "${this.qualifiedName}"`)));
   }
@@ -152,7 +152,7 @@ export abstract class MacvlanNetwork extends ApiObject {
     this.poolList.push(pool);
     this.rendered = undefined;
     pool._bindNetwork(this.qualifiedName);
-    Registry.of(this).touch(); // the pools of a network feed several validations
+    markValidationInputsChanged(); // the pools of a network feed its own, its pools' and its pods' checks
     if (this.constructed) this.refreshSpec();
   }
 

@@ -11,18 +11,28 @@ const REGISTRY_ID = 'cdk8s-macvlan.Registry';
 
 /**
  * One counter for every app in the process: a pod of one app may attach networks and pools of another, so a
- * change in any registry must reach every cached validation.
+ * change in any app must reach every cached validation.
  */
 let revisionCounter = 0;
+
+/**
+ * Changes whenever something a validation reads can change: a pool registered, a name claimed, a pool added to
+ * a network ({@link markValidationInputsChanged}). Constructs reuse their validation messages while it stays the
+ * same: cdk8s validates the whole app once per chart it synthesizes, and nothing changes in between.
+ */
+export function validationRevision(): number {
+  return revisionCounter;
+}
+
+/** Records a change that validations may read. */
+export function markValidationInputsChanged(): void {
+  revisionCounter++;
+}
 const NONE: readonly Finding[] = Object.freeze([]);
 
 /**
  * One per app (construct tree root): knows every IP pool and every object name so that the cross-object rules
  * run once per validation pass, in O(n log n), however many constructs report their own findings.
- *
- * `revision` changes whenever something a validation reads can change (a pool, a name, a pool bound to a
- * network), so constructs may reuse their validation messages while it stays the same: cdk8s validates the
- * whole app once per chart it synthesizes, and nothing changes in between.
  * @internal
  */
 export class Registry extends Construct {
@@ -41,22 +51,12 @@ export class Registry extends Construct {
     super(scope, id);
   }
 
-  /** Changes whenever validation inputs across constructs change, in this app or any other (see the class doc). */
-  public get revision(): number {
-    return revisionCounter;
-  }
-
-  /** Records a change that validations may read. */
-  public touch(): void {
-    revisionCounter++;
-  }
-
   /** Records that `owner` defines object `kind` `namespace/name` (the first claim wins). */
   public claimName(kind: string, qualifiedName: string, owner: IConstruct): void {
     let byName = this.names.get(kind);
     if (!byName) this.names.set(kind, (byName = new Map()));
     if (!byName.has(qualifiedName)) byName.set(qualifiedName, owner);
-    revisionCounter++;
+    markValidationInputsChanged();
   }
 
   /** The construct that first claimed the name, when it is not `owner`. */
@@ -68,7 +68,7 @@ export class Registry extends Construct {
   public registerPool(pool: RegisteredPool): void {
     this.pools.push(pool);
     this.overlaps = undefined;
-    revisionCounter++;
+    markValidationInputsChanged();
   }
 
   /**

@@ -1,6 +1,6 @@
 import { IConstruct, IValidation } from 'constructs';
 import { Finding, RULES, errorsOf, finding, formatFinding } from '../rules';
-import { Registry } from './registry';
+import { Registry, validationRevision } from './registry';
 
 /** Metadata type under which warnings are recorded on the construct (`node.metadata`). */
 export const WARNING_METADATA = 'cdk8s-macvlan:warning';
@@ -34,20 +34,20 @@ export function duplicateFindings(registry: Registry, kind: string, qualifiedNam
 }
 
 /**
- * A construct validation whose messages are computed once per registry revision: cdk8s validates the whole app
- * once per chart it synthesizes, and between those passes nothing a validation reads changes unless the registry
- * revision does (see {@link Registry}).
+ * A construct validation whose messages are computed once per {@link validationRevision}: cdk8s validates the
+ * whole app once per chart it synthesizes, and between those passes nothing a validation reads changes unless
+ * the revision does.
  */
 export class RevisionCachedValidation implements IValidation {
   private revision = -1;
   private messages: string[] = [];
 
-  constructor(private readonly registry: Registry, private readonly compute: () => string[]) {}
+  constructor(private readonly compute: () => string[]) {}
 
   public validate(): string[] {
-    if (this.revision !== this.registry.revision) {
+    if (this.revision !== validationRevision()) {
       this.messages = this.compute();
-      this.revision = this.registry.revision;
+      this.revision = validationRevision();
     }
     return this.messages.length === 0 ? this.messages : [...this.messages];
   }

@@ -4,7 +4,6 @@ import { Construct, IConstruct } from 'constructs';
 import { HelperPluginType, IpamType } from '../cni';
 import { IpFamily } from '../net';
 import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
-import { Registry } from '../networks/registry';
 import { RevisionCachedValidation, validationMessages } from '../networks/report';
 import { Finding, PodNic, PoolInfo, RULES, checkPodNics, finding } from '../rules';
 import { DEFAULT_NETWORK_ANNOTATION, IPPOOLS_ANNOTATION, NETWORKS_ANNOTATION } from './annotations';
@@ -169,7 +168,7 @@ export abstract class PodNetworks {
     for (const key of Object.keys(this.annotations())) {
       meta.addAnnotation(key, Lazy.any(new AnnotationProducer(this, key)) as unknown as string);
     }
-    target.node.addValidation(new RevisionCachedValidation(Registry.of(target), () => validationMessages(target,
+    target.node.addValidation(new RevisionCachedValidation(() => validationMessages(target,
       [...checkPodNics(this.nics(), { pools: this.poolInfo() }), ...this.addressFindings(), ...this.emptyFindings()],
       `pod networks of "${target.node.path}"`)));
   }
