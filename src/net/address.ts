@@ -4,7 +4,7 @@
  * Internal module: no Kubernetes knowledge, no third-party IP library.
  */
 
-import { scanAddress, scannedFamily } from './scan';
+import { scanAddress, scannedFamily, v6ToWords } from './scan';
 
 /** Address family: 4 for IPv4, 6 for IPv6. */
 export type IpFamily = 4 | 6;
@@ -20,8 +20,6 @@ export class NetParseError extends Error {
 
 const MAX_V4 = 2n ** 32n - 1n;
 const MAX_V6 = 2n ** 128n - 1n;
-/** Upper 96 bits of an IPv4-mapped IPv6 address (::ffff:0:0/96). */
-const V4_MAPPED_HIGH = 0xffffn;
 
 /** Largest address value of a family: 2^32-1 or 2^128-1. */
 export function maxValue(family: IpFamily): bigint {
@@ -232,23 +230,13 @@ function formatV4(value: bigint): string {
 
 /** Scratch for formatting (formatting is synchronous and never re-entered). */
 const V6_WORDS = [0, 0, 0, 0, 0, 0, 0, 0];
-const P32 = 2n ** 32n;
-const P48 = 2n ** 48n;
-const P80 = 2n ** 80n;
 
 function formatV6(value: bigint): string {
-  // three exact doubles (48 + 48 + 32 bits)
-  const hi = Number(value / P80);
-  const mid = Number((value / P32) % P48);
-  const lo = Number(value % P32);
-  // RFC 5952 section 5: IPv4-mapped addresses use mixed notation.
-  if (hi === 0 && mid === Number(V4_MAPPED_HIGH)) {
-    return `::ffff:${formatV4(BigInt(lo))}`;
+  const words = v6ToWords(value, V6_WORDS);
+  // RFC 5952 section 5: IPv4-mapped addresses (::ffff:0:0/96) use mixed notation.
+  if (words[0] === 0 && words[1] === 0 && words[2] === 0 && words[3] === 0 && words[4] === 0 && words[5] === 0xffff) {
+    return `::ffff:${formatV4(value % 4294967296n)}`;
   }
-  const words = V6_WORDS;
-  words[0] = Math.floor(hi / 4294967296); words[1] = Math.floor(hi / 65536) % 65536; words[2] = hi % 65536;
-  words[3] = Math.floor(mid / 4294967296); words[4] = Math.floor(mid / 65536) % 65536; words[5] = mid % 65536;
-  words[6] = Math.floor(lo / 65536); words[7] = lo % 65536;
   // Longest run of >= 2 zero groups, leftmost on tie.
   let bestStart = -1;
   let bestLen = 1;

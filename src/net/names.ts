@@ -86,9 +86,10 @@ export function checkUnicastMacPrefix(prefix: string): string | undefined {
   return undefined;
 }
 
-/** Shared character rules for a label whose length is already checked. */
+/** A label that passes every character rule below. */
 const VALID_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
+/** Shared character rules for a label whose length is already checked. */
 function checkLabelChars(name: string, what: string): string | undefined {
   if (VALID_LABEL.test(name)) return undefined; // the common case, without splitting the name into characters
   const badIndex = [...name].findIndex((c) => !/^[a-z0-9-]$/.test(c));

@@ -11,7 +11,33 @@ const COLON = 58;
 const DOT = 46;
 const ZERO = 48;
 const P32 = 2n ** 32n;
+const P48 = 2n ** 48n;
 const P80 = 2n ** 80n;
+
+/*
+ * An IPv6 value and its eight 16-bit groups convert through three exact doubles (48 + 48 + 32 bits) rather
+ * than eight bigint steps or a hex string. Both directions live here, for the scanner and for formatting.
+ */
+
+/** The value of eight 16-bit groups. */
+export function wordsToV6(w: readonly number[]): bigint {
+  const hi = (w[0] * 65536 + w[1]) * 65536 + w[2];
+  const mid = (w[3] * 65536 + w[4]) * 65536 + w[5];
+  const lo = w[6] * 65536 + w[7];
+  if (hi === 0 && mid === 0) return BigInt(lo);
+  return BigInt(hi) * P80 + BigInt(mid) * P32 + BigInt(lo);
+}
+
+/** Writes the eight 16-bit groups of `value` into `out` and returns it. */
+export function v6ToWords(value: bigint, out: number[]): number[] {
+  const hi = Number(value / P80);
+  const mid = Number((value / P32) % P48);
+  const lo = Number(value % P32);
+  out[0] = Math.floor(hi / 4294967296); out[1] = Math.floor(hi / 65536) % 65536; out[2] = hi % 65536;
+  out[3] = Math.floor(mid / 4294967296); out[4] = Math.floor(mid / 65536) % 65536; out[5] = mid % 65536;
+  out[6] = Math.floor(lo / 65536); out[7] = lo % 65536;
+  return out;
+}
 
 /** 0-15 for a hex digit's char code, -1 otherwise. */
 function hexValue(c: number): number {
@@ -93,12 +119,7 @@ function scanV6(text: string, from: number, to: number): bigint | undefined {
     for (let k = 0; k < tail; k++) words[7 - k] = words[n - 1 - k];
     for (let k = gap; k < 8 - tail; k++) words[k] = 0;
   }
-  // three exact doubles (48 + 48 + 32 bits) instead of eight bigint steps
-  const hi = (words[0] * 65536 + words[1]) * 65536 + words[2];
-  const mid = (words[3] * 65536 + words[4]) * 65536 + words[5];
-  const lo = words[6] * 65536 + words[7];
-  if (hi === 0 && mid === 0) return BigInt(lo);
-  return BigInt(hi) * P80 + BigInt(mid) * P32 + BigInt(lo);
+  return wordsToV6(words);
 }
 
 let scanned: IpFamily = 4;
