@@ -1,3 +1,4 @@
+export * from './error-info';
 export * from './cni/macvlan-mode';
 export * from './cni/coordinator-options';
 export * from './cni/ipam-options';
