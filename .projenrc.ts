@@ -5,8 +5,13 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   description:
     'Typed cdk8s constructs for Macvlan underlay networking: Multus NetworkAttachmentDefinitions, Spiderpool IP pools, nmstate bond/VLAN policies and annotated workloads.',
   author: 'cdk8s-macvlan developers',
-  authorAddress: 'dev@cdk8s-macvlan.local',
-  repositoryUrl: 'https://example.invalid/cdk8s-macvlan.git',
+  // No public contact address or repository exists yet: leave them empty rather than invent one
+  // (jsii insists on a repository entry: see the `repository` field below).
+  authorAddress: '',
+  repositoryUrl: '',
+  stability: 'experimental',
+  // bin/ is wired explicitly with addBins below (projen would add every executable in bin/ as a command)
+  autoDetectBin: false,
   defaultReleaseBranch: 'main',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
@@ -42,7 +47,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // ts-jest only transpiles in jsii projects: a separate `tsc --noEmit` makes test types real.
   typecheckTests: true,
   tsconfigDev: {
-    include: ['../examples/**/*.ts', '../bench/**/*.ts'],
+    include: ['../examples/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts'],
     // compile-fail snippets are compiled by test/typecheck.test.ts, one by one, and must fail there
     exclude: ['typecheck/snippets/**'],
     compilerOptions: {},
@@ -54,8 +59,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 // `cdk8s-macvlan lint ...`: the shim runs lib/ when compiled, src/ through ts-node in a checkout
 project.addBins({ 'cdk8s-macvlan': 'bin/cdk8s-macvlan.js' });
 
-// `cdk8s-macvlan lint ...`: the shim runs lib/ when compiled, src/ through ts-node in a checkout
-project.addBins({ 'cdk8s-macvlan': 'bin/cdk8s-macvlan.js' });
+// Release hygiene: the first release; CHANGELOG.md says what is in it.
+project.package.addVersion('0.1.0');
+// jsii refuses a package.json without `repository.url`; there is no public repository yet, so it stays empty.
+project.package.addField('repository', { type: 'git', url: '' });
 
 // compile-fail snippets are meant not to type-check; test/typecheck.test.ts compiles them
 project.eslint?.addIgnorePattern('test/typecheck/snippets/');
@@ -63,7 +70,7 @@ project.eslint?.addIgnorePattern('test/typecheck/snippets/');
 // npm ci breaks on unrs-resolver 1.13 here (non-Linux optional builds missing).
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
 
-for (const p of ['/examples/', '/bench/', '/manifests/', '/.ci/']) project.addPackageIgnore(p);
+for (const p of ['/examples/', '/bench/', '/manifests/', '/.ci/', '/scripts/', '/crds/']) project.addPackageIgnore(p);
 
 const quiet = {
   JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20',
@@ -74,6 +81,16 @@ for (const [k, v] of Object.entries(quiet)) project.tasks.addEnvironment(k, v);
 project.addTask('synth', {
   description: 'Synthesize the example scenarios into manifests/',
   exec: 'ts-node --transpile-only examples/main.ts',
+});
+// The upstream CRDs are vendored in crds/ (data, with SOURCE.txt provenance): the repository needs no ../shared.
+project.addTask('crds:refresh', {
+  description: 'Replace the vendored upstream CRDs in crds/ with those of a folder (default ../shared/crds)',
+  steps: [{ exec: 'ts-node --transpile-only scripts/refresh-crds.ts', receiveArgs: true }],
+});
+// npm runs `prepack` before `npm pack` / `npm publish`: never a package without lib/.
+project.addTask('prepack', {
+  description: 'Refuse to pack an uncompiled tree (lib/ and .jsii must exist)',
+  exec: 'node scripts/check-pack.js',
 });
 project.addTask('bench', {
   description: 'Benchmark synth at fabric scale against a bare-cdk8s baseline',

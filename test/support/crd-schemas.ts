@@ -1,16 +1,16 @@
 /**
  * Validates synthesized objects against the real upstream CRD schemas (Spiderpool, Multus NAD, nmstate).
  *
- * The CRDs live outside the repository, in `../shared/crds` by default; set CDK8S_MACVLAN_CRDS to read
- * them from elsewhere. A missing directory fails loudly under CI=true; elsewhere the schema tests
- * report it as a failing test too (a schema check that silently checks nothing is worse than none).
+ * The CRDs are vendored unmodified in `crds/` (provenance in each folder's SOURCE.txt; refresh them with
+ * `npx projen crds:refresh [DIR]`); set CDK8S_MACVLAN_CRDS to validate against another folder. ajv is a
+ * devDependency: it is the independent check, the library's own schema rule is generated from the same files.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import Ajv, { ValidateFunction } from 'ajv';
 import * as YAML from 'yaml';
 
-export const CRDS_DIR = path.resolve(process.env.CDK8S_MACVLAN_CRDS ?? path.join(__dirname, '..', '..', '..', 'shared', 'crds'));
+export const CRDS_DIR = path.resolve(process.env.CDK8S_MACVLAN_CRDS ?? path.join(__dirname, '..', '..', 'crds'));
 
 interface Loaded { validators: Map<string, ValidateFunction>; files: string[] }
 let loaded: Loaded | undefined;
@@ -29,8 +29,8 @@ function listYaml(dir: string): string[] {
 export function loadCrds(): Loaded {
   if (loaded) return loaded;
   if (!fs.existsSync(CRDS_DIR)) {
-    throw new Error(`CRD directory ${CRDS_DIR} does not exist${process.env.CI === 'true' ? ' (CI=true: schema validation is mandatory)' : ''}. `
-      + 'Fix: check out shared/ beside the repository, or set CDK8S_MACVLAN_CRDS to the folder holding the CRD YAML files.');
+    throw new Error(`CRD directory ${CRDS_DIR} does not exist. `
+      + 'Fix: restore crds/ (git checkout crds), or set CDK8S_MACVLAN_CRDS to the folder holding the CRD YAML files.');
   }
   // Kubernetes structural schemas carry x-kubernetes-* keywords and int32/int64 formats: tolerate them.
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
