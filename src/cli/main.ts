@@ -5,8 +5,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import * as YAML from 'yaml';
 import { LintResult, formatObjectRef, lintManifests, renderRulesMarkdown } from '../rules';
+import { readYamlStream } from './yaml-reader';
 
 /** Where the CLI reads and writes (replaceable in tests). */
 export interface CliIo {
@@ -195,52 +195,24 @@ export function manifestFilesIn(dir: string): string[] {
 }
 
 /**
- * Parses multi-document YAML (JSON is YAML too) into plain objects, recording each object's file and
- * 1-based document index; syntax errors become problems with line and column. Top-level arrays contribute
- * each element.
+ * Parses multi-document YAML (JSON is YAML too) into plain values, recording each value's file and
+ * 1-based document index; syntax errors and documents beyond the reader's bounds become problems with
+ * line and column. Top-level arrays contribute each element.
  */
 export function parseManifests(text: string, file: string, objects: unknown[], origins: Array<{ file: string; document: number }>,
   problems: ParseProblem[]): void {
-  let docs: ReturnType<typeof YAML.parseAllDocuments>;
-  try {
-    docs = YAML.parseAllDocuments(text);
-  } catch (e) {
-    problems.push({ file, message: firstLine((e as Error).message) });
-    return;
-  }
-  const list = Array.isArray(docs) ? docs : [];
-  list.forEach((doc, i) => {
-    if (doc.errors.length > 0) {
-      for (const err of doc.errors) {
-        const pos = err.linePos?.[0];
-        problems.push({ file, line: pos?.line, col: pos?.col, message: firstLine(err.message) });
-      }
-      return;
-    }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 100 });
-    } catch (e) {
-      const pos = doc.contents?.range ? lineCol(text, doc.contents.range[0]) : undefined;
-      problems.push({ file, line: pos?.line, col: pos?.col, message: firstLine((e as Error).message) });
-      return;
-    }
-    const values = Array.isArray(value) ? value : [value];
+  const stream = readYamlStream(text);
+  for (const p of stream.problems) problems.push({ file, ...p });
+  for (const doc of stream.documents) {
+    for (const p of doc.problems) problems.push({ file, ...p });
+    if (doc.problems.length > 0) continue;
+    const values = Array.isArray(doc.value) ? doc.value : [doc.value];
     for (const v of values) {
       if (v === null || v === undefined) continue;
       objects.push(v);
-      origins.push({ file, document: i + 1 });
+      origins.push({ file, document: doc.index });
     }
-  });
-}
-
-function firstLine(message: string): string {
-  return String(message).split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}
-
-function lineCol(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, col: before[before.length - 1].length + 1 };
+  }
 }
 
 function countObjects(results: readonly LintResult[]): number {

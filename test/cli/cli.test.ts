@@ -91,6 +91,25 @@ spec:
     expect(r.stdout).toMatch(/^<stdin>:1: MV001 error SpiderIPPool p spec\.subnet: "10\.0\.0\.0\/33" is not a valid CIDR/);
   });
 
+  test('deep nesting: one stated problem per document, the same on every run, never a crash (issue 12)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-macvlan-deep-'));
+    try {
+      const file = path.join(dir, 'd.yaml');
+      fs.writeFileSync(file, '- '.repeat(1000) + 'x');
+      const message = 'YAML error: nesting deeper than 100 levels, the most cdk8s-macvlan lint reads (Kubernetes objects need far fewer): flatten the document';
+      const first = await run(['lint', file, file]);
+      expect(first).toEqual({ code: 1, stdout: `${file}:1:201: ${message}\n${file}:1:201: ${message}\n2 error(s), 0 warning(s) in 2 file(s)\n`, stderr: '' });
+      expect(await run(['lint', file, file])).toEqual(first);
+
+      const array = '['.repeat(900) + ']'.repeat(900);
+      const stdin = await run(['lint', '-'], `{"a": ${array}}\n---\n{"b": ${array}}\n`);
+      expect(stdin.code).toBe(1);
+      expect(stdin.stdout).toBe(`<stdin>:1:106: ${message}\n<stdin>:3:106: ${message}\n2 error(s), 0 warning(s) in 1 file(s)\n`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test.each([
     [[], /Usage: cdk8s-macvlan lint/],
     [['lint'], /no input/],

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import * as YAML from 'yaml';
 import { parseManifests } from '../../src/cli/main';
+import { MAX_NESTING } from '../../src/cli/yaml-reader';
 import {
   checkIpPool, checkNetworkAttachmentDefinition, checkSpiderMultusConfig, lintManifests, parseDefaultNetwork, parseIppoolAnnotation,
   parseIppoolsAnnotation, parseNetworkSelection,
@@ -32,6 +33,15 @@ const jsonValue = fc.letrec(tie => ({
 /** A deeply nested JSON text (arrays or objects). */
 const deepJson = fc.tuple(fc.integer({ min: 1, max: 5000 }), fc.boolean()).map(([depth, arr]) =>
   arr ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth));
+
+/** A deeply nested block YAML document (`- - - x`, or `a: {a: ...}` flow maps in a block sequence). */
+const deepYaml = fc.tuple(fc.integer({ min: 1, max: 3000 }), fc.boolean()).map(([depth, seq]) =>
+  seq ? '- '.repeat(depth) + 'x' : `- ${'{a: '.repeat(depth - 1)}1${'}'.repeat(depth - 1)}`);
+
+/** Collections nesting of the texts above: the number of opening brackets and "- " in a row. */
+function nestingOf(text: string): number {
+  return (text.match(/^(- )*/)![0].length / 2) + (text.match(/[[{]/g)?.length ?? 0);
+}
 
 const annotationValue = fc.oneof(tricky, jsonValue.map(v => JSON.stringify(v) ?? ''), deepJson);
 
@@ -118,7 +128,7 @@ describe('YAML reader never throws', () => {
     const text = fc.oneof(fc.string({ maxLength: 200 }), fc.constantFrom(
       'a: &a [*a]', 'a: [1,\nb: 2', '---\n---\n', '{', 'a: b: c', '\t- x', 'x: !!binary zz', 'k: v\nk: w',
       `a: &a [1,2,3,4,5,6,7,8,9]\nb: &b [${'*a,'.repeat(9)}*a]\nc: &c [${'*b,'.repeat(9)}*b]\nd: [${'*c,'.repeat(9)}*c]`,
-    ), deepJson, jsonValue.map(v => YAML.stringify(v)));
+    ), deepJson, deepYaml, jsonValue.map(v => YAML.stringify(v)));
     fc.assert(fc.property(text, (t) => {
       const objects: unknown[] = [];
       const origins: Array<{ file: string; document: number }> = [];
@@ -127,5 +137,39 @@ describe('YAML reader never throws', () => {
       expect(objects.length).toBe(origins.length);
       expect(() => lintManifests(objects)).not.toThrow();
     }), { numRuns: 100 });
+  });
+
+  test(`nesting beyond ${MAX_NESTING} levels is one stated problem, at the same place every run; up to it the value is read`, () => {
+    fc.assert(fc.property(fc.oneof(deepJson, deepYaml), fc.integer({ min: 1, max: 3 }), (doc, copies) => {
+      const depth = nestingOf(doc);
+      const text = Array.from({ length: copies }, () => doc).join('\n---\n');
+      const read = () => {
+        const objects: unknown[] = [];
+        const problems: Array<{ message: string; line?: number; col?: number }> = [];
+        parseManifests(text, 'f.yaml', objects, [], problems as any);
+        return { objects, problems };
+      };
+      const first = read();
+      if (depth > MAX_NESTING) {
+        expect(first.problems).toHaveLength(copies);
+        for (const p of first.problems) expect(p.message).toMatch(`nesting deeper than ${MAX_NESTING} levels`);
+        expect(first.objects).toEqual([]);
+      } else {
+        expect(first.problems).toEqual([]);
+      }
+      expect(read()).toEqual(first);
+    }), { numRuns: 60 });
+  });
+
+  test('aliases cannot nest a value deeper than the bound, nor make it contain itself', () => {
+    // each anchor nests the previous one 30 levels deeper: 4 of them are 120 levels
+    const chain = Array.from({ length: 4 }, (_, i) => `a${i}: &a${i} ${'['.repeat(30)}${i === 0 ? '1' : `*a${i - 1}`}${']'.repeat(30)}`).join('\n');
+    const problems: Array<{ message: string; line?: number }> = [];
+    parseManifests(chain, 'f.yaml', [], [], problems as any);
+    expect(problems).toEqual([expect.objectContaining({ message: expect.stringMatching(`nesting deeper than ${MAX_NESTING} levels`) })]);
+
+    const cyclic: Array<{ message: string; line?: number; col?: number }> = [];
+    parseManifests('kind: Pod\nmetadata: &m\n  name: p\n  labels: *m\n', 'f.yaml', [], [], cyclic as any);
+    expect(cyclic).toEqual([{ file: 'f.yaml', line: 4, col: 11, message: expect.stringMatching(/^alias \*m refers to a node that contains it/) }]);
   });
 });
