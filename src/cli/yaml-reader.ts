@@ -111,9 +111,7 @@ function prescanBlockNesting(text: string): DeepSegment[] {
       col += lexeme.length;
       continue;
     }
-    if (type === 'flow-map-start' || type === 'flow-seq-start') flow++;
-    else if (type === 'flow-map-end' || type === 'flow-seq-end') flow = Math.max(0, flow - 1);
-    else if (flow === 0 && type !== 'doc-start' && type !== 'doc-end') {
+    if (type === 'flow-map-start' || type === 'flow-seq-start') {flow++;} else if (type === 'flow-map-end' || type === 'flow-seq-end') {flow = Math.max(0, flow - 1);} else if (flow === 0 && type !== 'doc-start' && type !== 'doc-end') {
       if (lineStart) {
         while (columns.length > 0 && columns[columns.length - 1].col > col) columns.pop();
         open(col, at);
