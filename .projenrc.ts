@@ -47,7 +47,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // ts-jest only transpiles in jsii projects: a separate `tsc --noEmit` makes test types real.
   typecheckTests: true,
   tsconfigDev: {
-    include: ['../examples/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts'],
+    include: ['../examples/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts', '../parity/**/*.ts'],
     // compile-fail snippets are compiled by test/typecheck.test.ts, one by one, and must fail there
     exclude: ['typecheck/snippets/**'],
     compilerOptions: {},
@@ -70,7 +70,7 @@ project.eslint?.addIgnorePattern('test/typecheck/snippets/');
 // npm ci breaks on unrs-resolver 1.13 here (non-Linux optional builds missing).
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
 
-for (const p of ['/examples/', '/bench/', '/manifests/', '/.ci/', '/scripts/', '/crds/']) project.addPackageIgnore(p);
+for (const p of ['/examples/', '/bench/', '/parity/', '/manifests/', '/.ci/', '/scripts/', '/crds/']) project.addPackageIgnore(p);
 
 const quiet = {
   JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20',
@@ -95,6 +95,12 @@ project.addTask('prepack', {
 project.addTask('bench', {
   description: 'Benchmark synth at fabric scale against a bare-cdk8s baseline',
   exec: 'node --expose-gc -r ts-node/register/transpile-only bench/bench.ts',
+});
+
+project.addTask('parity', {
+  description: 'Differential run against the upstream oracle (../shared/oracle): npm run parity -- --seed 1 --count 14000',
+  exec: 'ts-node --transpile-only parity/main.ts',
+  receiveArgs: true,
 });
 
 project.synth();
