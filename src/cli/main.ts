@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { LintResult, formatObjectRef, lintManifests, renderRulesMarkdown } from '../rules';
+import { LintResult, formatObjectRef, lintManifestSet, renderRulesMarkdown } from '../rules';
 import { readYamlStream } from './yaml-reader';
 
 /** Where the CLI reads and writes (replaceable in tests). */
@@ -20,11 +20,14 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-const USAGE = `Usage: cdk8s-macvlan lint [--format text|json] <file|directory|->...
+const USAGE = `Usage: cdk8s-macvlan lint [--format text|json] [--capacity-warn PERCENT] <file|directory|->...
        cdk8s-macvlan rules-doc
 
   lint       check Multus/Spiderpool manifests (YAML or JSON, multi-document; directories are read
              recursively for *.yaml, *.yml and *.json; "-" reads stdin). Exit 1 on any error finding.
+             --capacity-warn: warn (MV171) when the workloads' peak uses more than PERCENT of a
+             pool's addresses (default 90; a pool's capacity.cdk8s-macvlan.io/warn-percent wins).
+             JSON output carries the per-pool capacity table.
   rules-doc  print docs/rules.md (the rules catalog with examples)
 `;
 
@@ -80,6 +83,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (command !== 'lint') return usageError(io, `unknown command "${command}"`);
 
   let format: 'text' | 'json' = 'text';
+  let capacityWarnPercent: number | undefined;
   const inputs: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -87,6 +91,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const value = arg === '--format' ? rest[++i] : arg.slice('--format='.length);
       if (value !== 'text' && value !== 'json') return usageError(io, `--format must be text or json, got ${value === undefined ? 'nothing' : `"${value}"`}`);
       format = value;
+    } else if (arg === '--capacity-warn' || arg.startsWith('--capacity-warn=')) {
+      const value = arg === '--capacity-warn' ? rest[++i] : arg.slice('--capacity-warn='.length);
+      const n = value !== undefined && /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+      if (!(n > 0 && n <= 100)) return usageError(io, `--capacity-warn must be a percentage above 0 and at most 100, got ${value === undefined ? 'nothing' : `"${value}"`}`);
+      capacityWarnPercent = n;
     } else if (arg === '-h' || arg === '--help') {
       io.stdout(USAGE);
       return EXIT_OK;
@@ -136,7 +145,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     problemFiles.push(...problems.slice(start).map(() => fileIndex));
   }
 
-  const results = lintManifests(objects);
+  const report = lintManifestSet(objects, { capacityWarnPercent });
+  const results = report.results;
   const rows = results.flatMap(r => r.findings.map(f => ({ origin: origins[r.index], result: r, f })));
   // Results come in input order (file by file, document by document).
   const errors = rows.filter(r => r.f.severity === 'error').length + problems.length;
@@ -158,6 +168,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         docs: f.docs,
       })),
       parseErrors: problems,
+      capacity: report.capacity.map(c => ({ ...c, supply: c.supply === undefined ? undefined : Number(c.supply) })),
       summary: { files: files.length, objects: countObjects(results), errors, warnings },
     }, null, 2) + '\n');
   } else {

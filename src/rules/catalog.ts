@@ -126,6 +126,15 @@ export const RULES = {
   duplicateObject: defineRule('MV097', 'error', 'two objects of one kind must not share a name (and namespace): the second overwrites the first'),
   nadOnlyCoordinatorOption: defineRule('MV098', 'error', 'coordinator podCidrType is read by Spiderpool\'s controller: only a SpiderMultusConfig can carry it'),
   podAddresses: defineRule('MV094', 'error', 'per-pod ips need a network whose IPAM takes them (static IPAM without fixed addresses), and such a network needs them'),
+  // Workload-aware rules: address capacity, placement, host interface conflicts, host-network pods (MV170-MV189).
+  capacityExceeded: defineRule('MV170', 'error', 'a pool (or the pools a NIC lists for one family) must hold an address for every pod at the workloads\' peak (replicas + maxSurge, parallelism, nodes)'),
+  capacityWarning: defineRule('MV171', 'warning', 'a pool should keep headroom: the workloads\' peak uses more than the warning threshold (default 90%) of its addresses'),
+  placementHostInterface: defineRule('MV172', 'error', 'a workload must only be schedulable on nodes where a host policy creates its NICs\' master interface'),
+  placementPool: defineRule('MV173', 'error', 'a workload must only be schedulable on nodes its pools\' nodeAffinity / nodeName admit'),
+  hostNetworkMacvlan: defineRule('MV174', 'error', 'a hostNetwork pod gets no CNI NICs: it must not carry Multus / Spiderpool network annotations'),
+  masterIsBondPort: defineRule('MV175', 'error', 'a macvlan master must not be a bond port on the nodes the pods can run on'),
+  vlanIdTwoNames: defineRule('MV176', 'error', 'one VLAN id on one base interface must have one name on a node (across host policies)'),
+  macvlanIpvlanMaster: defineRule('MV177', 'error', 'a host interface is the master of macvlan or of ipvlan networks, not both'),
 } as const;
 
 /** One problem found by a rule. */

@@ -108,6 +108,39 @@ function vlanIface(name: string, vlan: string, mtu = 1500): string {
 
 const VLAN100 = 'base-iface: bond0\nid: 100\nreorder-headers: true';
 
+
+/** A Deployment (namespace default) whose pod template carries `annotations`; `podSpec` lines go into its pod spec. */
+function deployment(name: string, replicas: number, annotations: { [key: string]: string }, podSpec = '', metadata = ''): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  namespace: default
+${metadata ? metadata.trim().split('\n').map(l => `  ${l}`).join('\n') + '\n' : ''}spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: {app: ${name}}
+  template:
+    metadata:
+      labels: {app: ${name}}
+      annotations:
+${Object.entries(annotations).map(([k, v]) => `        ${k}: ${q(v)}`).join('\n')}
+    spec:
+${podSpec ? podSpec.trim().split('\n').map(l => `      ${l}`).join('\n') + '\n' : ''}      containers:
+        - name: app
+          image: nginx:1.27
+`;
+}
+
+/** A named NodeNetworkConfigurationPolicy (see {@link nncp}). */
+function namedNncp(name: string, interfaces: string[], selector = 'node-role.kubernetes.io/worker: ""'): string {
+  return nncp(interfaces, selector).replace('name: bond0-vlans', `name: ${name}`);
+}
+
+const WORKERS = 'nodeSelector:\n  node-role.kubernetes.io/worker: ""';
+const SMALL_V4 = 'subnet: 172.16.100.0/24\nips: [172.16.100.10-172.16.100.19]\ngateway: 172.16.100.1';
+const ON_STANDALONE = { 'v1.multus-cni.io/default-network': 'kube-system/macvlan-standalone' };
+
 const DEF = 'v1.multus-cni.io/default-network';
 const NETS = 'k8s.v1.cni.cncf.io/networks';
 const POOLS = 'ipam.spidernet.io/ippools';
@@ -407,5 +440,43 @@ export const RULE_EXAMPLES: { readonly [id: string]: Example } = {
     language: 'typescript',
     bad: "new MacvlanStandaloneNetwork(chart, 'n', {\n  master: 'bond0.100', pools: [vlan100v4],\n  helper: StandaloneHelperPlugin.coordinator({ podCidrType: CoordinatorPodCidrType.CALICO }),\n});\n",
     good: "new MacvlanStandaloneNetwork(chart, 'n', {\n  master: 'bond0.100', pools: [vlan100v4], source: NadSource.SPIDER_MULTUS_CONFIG,\n  helper: StandaloneHelperPlugin.coordinator({ podCidrType: CoordinatorPodCidrType.CALICO }),\n});\n",
+  },
+  MV170: {
+    bad: docs(pool('vlan100-v4', SMALL_V4), STANDALONE, deployment('web', 9, ON_STANDALONE)),
+    good: docs(pool('vlan100-v4', SMALL_V4), STANDALONE, deployment('web', 4, ON_STANDALONE)),
+  },
+  MV171: {
+    bad: docs(pool('vlan100-v4', SMALL_V4), STANDALONE, deployment('web', 8, ON_STANDALONE)),
+    good: docs(pool('vlan100-v4', 'subnet: 172.16.100.0/24\nips: [172.16.100.10-172.16.100.29]\ngateway: 172.16.100.1'), STANDALONE, deployment('web', 8, ON_STANDALONE)),
+  },
+  MV172: {
+    bad: docs(nncp([bondIface(), vlanIface('bond0.100', VLAN100)]), pool('vlan100-v4', V4), STANDALONE, deployment('web', 2, ON_STANDALONE)),
+    good: docs(nncp([bondIface(), vlanIface('bond0.100', VLAN100)]), pool('vlan100-v4', V4), STANDALONE, deployment('web', 2, ON_STANDALONE, WORKERS)),
+  },
+  MV173: {
+    bad: docs(pool('vlan100-v4', `${V4}\nnodeAffinity:\n  matchLabels:\n    topology.kubernetes.io/zone: zone-a`), STANDALONE, deployment('web', 2, ON_STANDALONE)),
+    good: docs(pool('vlan100-v4', `${V4}\nnodeAffinity:\n  matchLabels:\n    topology.kubernetes.io/zone: zone-a`), STANDALONE,
+      deployment('web', 2, ON_STANDALONE, 'nodeSelector:\n  topology.kubernetes.io/zone: zone-a')),
+  },
+  MV174: {
+    bad: docs(pool('vlan100-v4', V4), STANDALONE, deployment('agent', 1, ON_STANDALONE, 'hostNetwork: true')),
+    good: docs(pool('vlan100-v4', V4), STANDALONE, deployment('agent', 1, ON_STANDALONE)),
+  },
+  MV175: {
+    bad: docs(nncp([bondIface(), vlanIface('bond0.100', VLAN100)]), pool('vlan100-v4', V4),
+      nad('macvlan-standalone', chain('macvlan-standalone', 'underlay', macvlan({ master: 'ens224' }))), deployment('web', 2, ON_STANDALONE, WORKERS)),
+    good: docs(nncp([bondIface(), vlanIface('bond0.100', VLAN100)]), pool('vlan100-v4', V4), STANDALONE, deployment('web', 2, ON_STANDALONE, WORKERS)),
+  },
+  MV176: {
+    bad: docs(namedNncp('bond0-vlans', [bondIface(), vlanIface('bond0.100', VLAN100)]),
+      namedNncp('storage-vlan', [vlanIface('storage', VLAN100)])),
+    good: docs(namedNncp('bond0-vlans', [bondIface(), vlanIface('bond0.100', VLAN100)]),
+      namedNncp('storage-vlan', [vlanIface('bond0.200', 'base-iface: bond0\nid: 200\nreorder-headers: true')])),
+  },
+  MV177: {
+    bad: docs(pool('vlan100-v4', V4), STANDALONE,
+      nad('ipvlan-vlan100', { cniVersion: '0.3.1', name: 'ipvlan-vlan100', plugins: [{ type: 'ipvlan', master: 'bond0.100', mode: 'l2', ipam: { type: 'spiderpool', default_ipv4_ippool: ['vlan100-v4'] } }] })),
+    good: docs(pool('vlan100-v4', V4), STANDALONE,
+      nad('ipvlan-vlan200', { cniVersion: '0.3.1', name: 'ipvlan-vlan200', plugins: [{ type: 'ipvlan', master: 'bond0.200', mode: 'l2', ipam: { type: 'spiderpool', default_ipv4_ippool: ['vlan100-v4'] } }] })),
   },
 };

@@ -6,5 +6,8 @@ export * from './multus-config';
 export * from './multus-annotations';
 export * from './pod-annotations';
 export * from './nmstate';
+export * from './node-selection';
+export * from './workloads';
+export * from './workload-manifests';
 export * from './lint';
 export * from './render-docs';

@@ -5,7 +5,11 @@ import { checkSpiderMultusConfig } from './multus-config';
 import { NetworkInfo, checkNetworkAttachmentDefinition } from './network-attachment';
 import { checkNodeNetworkConfigurationPolicy } from './nmstate';
 import { ManifestIndex, checkPodAnnotations } from './pod-annotations';
-import { PoolInfo } from './pod-networks';
+import { PodNic, PoolInfo } from './pod-networks';
+import {
+  hostPolicyOfManifest, networkMasterOf, poolPlacement, reservedAddresses, warnPercentOfPool, workloadOfManifest,
+} from './workload-manifests';
+import { CapacityStatusRow, HostPolicyModel, NetworkMasterModel, PoolModel, WorkloadModel, analyzeWorkloads, poolSupply } from './workloads';
 
 /** The object a lint result is about. */
 export interface ObjectRef {
@@ -37,6 +41,23 @@ export interface LintResult {
   readonly item?: number;
   readonly object: ObjectRef;
   readonly findings: LintFinding[];
+}
+
+/** Options of {@link lintManifestSet}. */
+export interface LintOptions {
+  /**
+   * Capacity warning threshold (MV171), percent of a pool's addresses; a pool's
+   * `capacity.cdk8s-macvlan.io/warn-percent` annotation overrides it.
+   * @default 90
+   */
+  readonly capacityWarnPercent?: number;
+}
+
+/** Lint results and the address capacity table of the manifest set. */
+export interface LintReport {
+  readonly results: LintResult[];
+  /** One row per SpiderIPPool: allocatable addresses, peak demand, the workloads behind it. */
+  readonly capacity: CapacityStatusRow[];
 }
 
 /** Pod-template locations of the workload kinds: path to the template's metadata. */
@@ -73,7 +94,12 @@ interface Entry {
  * resolving pods' networks and pools across the set. `List` objects are unpacked. Returns one result per
  * object (in input order; non-objects are skipped). Never throws on malformed input.
  */
-export function lintManifests(objects: readonly unknown[]): LintResult[] {
+export function lintManifests(objects: readonly unknown[], options: LintOptions = {}): LintResult[] {
+  return lintManifestSet(objects, options).results;
+}
+
+/** {@link lintManifests} with the address capacity table. */
+export function lintManifestSet(objects: readonly unknown[], options: LintOptions = {}): LintReport {
   const entries: Entry[] = [];
   const add = (obj: unknown, index: number, item?: number) => {
     if (!isPlainObject(obj)) return;
@@ -109,9 +135,23 @@ export function lintManifests(objects: readonly unknown[]): LintResult[] {
   const poolIndex = new Map<string, PoolInfo>();
   const plans: Array<ParsedPool & { entry: Entry }> = [];
   const clusterDefaults = new Set<IpFamily>();
+  const reserved = reservedAddresses(entries.filter(x => x.obj.kind === 'SpiderReservedIP').map(x => x.obj));
+  const poolModels: Array<PoolModel & { entry: Entry }> = [];
   for (const e of entries.filter(x => x.obj.kind === 'SpiderIPPool')) {
     const { findings, parsed } = checkIpPool(e.obj);
     e.findings.push(...findings);
+    const warn = warnPercentOfPool(e.obj);
+    e.findings.push(...warn.findings);
+    const poolFamily = parsed.subnet?.family ?? parsed.allocatable?.family;
+    poolModels.push({
+      entry: e,
+      name: parsed.name,
+      family: poolFamily,
+      supply: parsed.allocatable ? poolSupply(parsed.allocatable, typeof e.obj.spec?.gateway === 'string' ? e.obj.spec.gateway : undefined,
+        poolFamily !== undefined ? reserved.get(poolFamily) : undefined) : undefined,
+      warnPercent: warn.percent,
+      ...poolPlacement(e.obj),
+    });
     plans.push({ ...parsed, entry: e });
     const spec = isPlainObject(e.obj.spec) ? e.obj.spec : {};
     const family: IpFamily | undefined = parsed.subnet?.family ?? (spec.ipVersion === 4 || spec.ipVersion === 6 ? spec.ipVersion : undefined);
@@ -123,12 +163,15 @@ export function lintManifests(objects: readonly unknown[]): LintResult[] {
 
   // Networks: NADs, and the NADs SpiderMultusConfigs generate.
   const networks = new Map<string, NetworkInfo>();
+  const masters: Array<NetworkMasterModel & { entry: Entry }> = [];
   const networkDefs: Array<{ entry: Entry; net: NetworkInfo; field: (family: IpFamily) => string }> = [];
   for (const e of entries.filter(x => x.obj.kind === 'NetworkAttachmentDefinition')) {
     const { findings, parsed } = checkNetworkAttachmentDefinition(e.obj);
     e.findings.push(...findings);
     if (parsed) {
       networks.set(parsed.ref, parsed);
+      const m = networkMasterOf(parsed.ref, e.obj, parsed.plugins);
+      if (m) masters.push({ ...m, entry: e });
       const i = parsed.plugins.findIndex(p => p.ipam !== undefined);
       const prefix = Array.isArray(safeJson(e.obj.spec?.config)?.plugins) ? `spec.config.plugins[${Math.max(i, 0)}]` : 'spec.config';
       networkDefs.push({ entry: e, net: parsed, field: f => `${prefix}.ipam.default_ipv${f}_ippool` });
@@ -139,6 +182,8 @@ export function lintManifests(objects: readonly unknown[]): LintResult[] {
     e.findings.push(...findings);
     if (network) {
       networks.set(network.ref, network);
+      const m = networkMasterOf(network.ref, e.obj);
+      if (m) masters.push({ ...m, entry: e });
       networkDefs.push({ entry: e, net: network, field: f => `spec.macvlan.ippools.ipv${f}` });
     }
   }
@@ -156,8 +201,19 @@ export function lintManifests(objects: readonly unknown[]): LintResult[] {
   }
 
   // Host interfaces (kubernetes-nmstate).
+  const hostPolicies: Array<HostPolicyModel & { entry: Entry }> = [];
   for (const e of entries.filter(x => x.obj.kind === 'NodeNetworkConfigurationPolicy')) {
     e.findings.push(...checkNodeNetworkConfigurationPolicy(e.obj));
+    hostPolicies.push({ ...hostPolicyOfManifest(e.obj), entry: e });
+  }
+
+  // Autoscalers own their target's replica count: their maxReplicas is its peak.
+  const autoscaled = new Map<string, number>();
+  for (const e of entries.filter(x => x.obj.kind === 'HorizontalPodAutoscaler')) {
+    const target = isPlainObject(e.obj.spec?.scaleTargetRef) ? e.obj.spec.scaleTargetRef : undefined;
+    if (target && typeof target.kind === 'string' && typeof target.name === 'string' && typeof e.obj.spec.maxReplicas === 'number') {
+      autoscaled.set(`${e.ref.namespace ?? 'default'}/${target.kind}/${target.name}`, e.obj.spec.maxReplicas);
+    }
   }
 
   // Namespace default pools.
@@ -176,6 +232,7 @@ export function lintManifests(objects: readonly unknown[]): LintResult[] {
   };
 
   // Workloads.
+  const workloads: Array<WorkloadModel & { entry: Entry }> = [];
   for (const e of entries) {
     const path = typeof e.obj.kind === 'string' && Object.prototype.hasOwnProperty.call(POD_TEMPLATE_PATHS, e.obj.kind) ? POD_TEMPLATE_PATHS[e.obj.kind] : undefined;
     if (!path) continue;
@@ -183,10 +240,19 @@ export function lintManifests(objects: readonly unknown[]): LintResult[] {
     for (const key of path) meta = isPlainObject(meta) ? meta[key] : undefined;
     const annotations = isPlainObject(meta) ? meta.annotations : undefined;
     const namespace = e.ref.namespace ?? 'default';
-    e.findings.push(...checkPodAnnotations(annotations, namespace, `${path.join('.')}.annotations`, index));
+    const nics: PodNic[] = [];
+    e.findings.push(...checkPodAnnotations(annotations, namespace, `${path.join('.')}.annotations`, index, nics));
+    const model = workloadOfManifest(e.obj, nics, annotations, autoscaled.get(`${namespace}/${e.obj.kind}/${e.ref.name}`));
+    if (model) workloads.push({ ...model, entry: e });
   }
 
-  return entries.map(e => ({
+  // Capacity, placement, host interface conflicts, hostNetwork pods: across the whole set.
+  const analysis = analyzeWorkloads({ workloads, pools: poolModels, hostPolicies, networks: masters, warnPercent: options.capacityWarnPercent });
+  for (const map of [analysis.workloads, analysis.pools, analysis.hostPolicies, analysis.networks] as Array<Map<{ entry: Entry }, Finding[]>>) {
+    for (const [model, findings] of map) model.entry.findings.push(...findings);
+  }
+
+  const results = entries.map(e => ({
     index: e.index,
     item: e.item,
     object: e.ref,
@@ -194,6 +260,7 @@ export function lintManifests(objects: readonly unknown[]): LintResult[] {
       rule: f.rule.id, severity: f.rule.severity, field: f.field, message: f.message, fix: f.fix, docs: f.rule.docs, object: e.ref,
     })),
   }));
+  return { results, capacity: analysis.capacity };
 }
 
 /** Only the error findings of lint results. */

@@ -33,9 +33,10 @@ interface Attachment {
  * Builds the pod's NIC model from its Multus and Spiderpool annotations plus the manifest index, reports
  * annotation syntax problems, unresolved networks and pool-coverage problems, then runs the shared pod
  * rules ({@link checkPodNics}). `field` is the path of the annotations map (`metadata.annotations`,
- * `spec.template.metadata.annotations`, ...). Never throws.
+ * `spec.template.metadata.annotations`, ...). The resolved NICs are appended to `nicsOut` when given (for the
+ * workload rules). Never throws.
  */
-export function checkPodAnnotations(annotations: unknown, podNamespace: string, field: string, index: ManifestIndex): Finding[] {
+export function checkPodAnnotations(annotations: unknown, podNamespace: string, field: string, index: ManifestIndex, nicsOut?: PodNic[]): Finding[] {
   if (!isPlainObject(annotations)) return [];
   const out: Finding[] = [];
   const at = (key: string) => `${field}[${key}]`;
@@ -177,5 +178,6 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
     });
   }
   out.push(...checkPodNics(nics, { pools: index.pools }));
+  nicsOut?.push(...nics);
   return out;
 }

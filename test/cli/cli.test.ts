@@ -76,6 +76,24 @@ spec:
     expect((await run(['lint', '--format=json', path.join(FIXTURES, 'clean')])).code).toBe(0);
   });
 
+  test('--format json carries the capacity table; --capacity-warn sets the MV171 threshold', async () => {
+    const pool = 'apiVersion: spiderpool.spidernet.io/v2beta1\nkind: SpiderIPPool\nmetadata: {name: p}\nspec: {subnet: 10.0.0.0/24, ips: [10.0.0.10-10.0.0.19]}\n';
+    const nad = `apiVersion: k8s.cni.cncf.io/v1\nkind: NetworkAttachmentDefinition\nmetadata: {name: n, namespace: kube-system}\nspec:\n  config: '${JSON.stringify({ cniVersion: '0.3.1', name: 'n', plugins: [{ type: 'macvlan', master: 'eth1', ipam: { type: 'spiderpool', default_ipv4_ippool: ['p'] } }, { type: 'coordinator' }] })}'\n`;
+    const sts = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db, namespace: default}\nspec: {replicas: 8, template: {metadata: {annotations: {v1.multus-cni.io/default-network: kube-system/n}}, spec: {containers: [{name: c, image: nginx}]}}}\n';
+    const input = `${pool}---\n${nad}---\n${sts}`;
+    const r = await run(['lint', '--format', 'json', '-'], input);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).capacity).toEqual([{
+      pool: 'p', ipVersion: 4, supply: 10, demand: 8, status: 'ok', warnPercent: 90,
+      workloads: [{ kind: 'StatefulSet', namespace: 'default', name: 'db', interface: 'eth0', pods: 8, explanation: 'replicas 8' }],
+    }]);
+    const warned = await run(['lint', '--capacity-warn', '75', '-'], input);
+    expect(warned.code).toBe(0);
+    expect(warned.stdout).toMatch(/^<stdin>:1: MV171 warning SpiderIPPool p spec\.ips: pool "p" is 80% used/);
+    expect((await run(['lint', '--capacity-warn=0', '-'], input)).code).toBe(2);
+    expect((await run(['lint', '--capacity-warn', 'x', '-'], input)).stderr).toContain('--capacity-warn must be a percentage above 0 and at most 100, got "x"');
+  });
+
   test('malformed YAML: file:line:col, no stack trace, exit 1', async () => {
     const r = await run(['lint', '-'], `${POOL('10.0.0.0/24')}---\nkind: Pod\nmetadata: {name: [x}\n`);
     expect(r.code).toBe(1);

@@ -27,3 +27,6 @@ export function lines(findings: readonly LintFinding[]): string {
 
 /** The NodeNetworkConfigurationPolicy rules (each covered by test/rules/nmstate.test.ts). */
 export const NMSTATE_RULE_IDS = ['MV026', 'MV027', 'MV028', 'MV029', 'MV030', 'MV031', 'MV079', 'MV080', 'MV081', 'MV082', 'MV083'];
+
+/** The workload rules (each covered by test/rules/workloads.test.ts). */
+export const WORKLOAD_RULE_IDS = ['MV170', 'MV171', 'MV172', 'MV173', 'MV174', 'MV175', 'MV176', 'MV177'];

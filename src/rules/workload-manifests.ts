@@ -1,0 +1,207 @@
+/**
+ * The workload rules' models read from plain manifests (`lint`): workloads, pools, host policies and network
+ * masters. Never throws on malformed input: what does not have the expected shape is left out.
+ */
+import { IpFamily, RangeSet } from '../net';
+import { Finding, RULES, finding } from './catalog';
+import { isPlainObject } from './ip-pool';
+import { MULTUS_DEFAULT_NETWORK, MULTUS_NETWORKS } from './multus-annotations';
+import { LabelSelectorModel, NODE_NAME_FIELD, NodePlacement, NodeRequirement } from './node-selection';
+import { PodNic } from './pod-networks';
+import {
+  CAPACITY_WARN_ANNOTATION, HostInterfaceModel, HostPolicyModel, NODE_COUNT_ANNOTATION, NetworkMasterModel, WorkloadModel, WorkloadScale,
+} from './workloads';
+
+/** Path of the pod spec per workload kind. */
+export const POD_SPEC_PATHS: { readonly [kind: string]: readonly string[] } = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+function at(obj: unknown, path: readonly string[]): any {
+  let v: any = obj;
+  for (const k of path) v = isPlainObject(v) ? v[k] : undefined;
+  return v;
+}
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' ? v : undefined;
+}
+
+function stringMap(v: unknown): { [key: string]: string } {
+  const out: { [key: string]: string } = {};
+  if (!isPlainObject(v)) return out;
+  for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x;
+  return out;
+}
+
+function requirements(list: unknown, key?: string): NodeRequirement[] {
+  if (!Array.isArray(list)) return [];
+  return list.filter(isPlainObject).filter(r => typeof r.key === 'string' && typeof r.operator === 'string').map(r => ({
+    key: key ?? r.key,
+    operator: r.operator,
+    values: Array.isArray(r.values) ? r.values.filter((x: unknown): x is string => typeof x === 'string') : undefined,
+  }));
+}
+
+/** Where a pod spec's pods may run: nodeSelector, required node affinity terms, nodeName. */
+export function placementOfPodSpec(spec: unknown): NodePlacement {
+  const terms = at(spec, ['affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms']);
+  const requiredTerms = Array.isArray(terms) ? terms.filter(isPlainObject).map(t => [
+    ...requirements(t.matchExpressions),
+    ...requirements(t.matchFields).filter(r => r.key === 'metadata.name').map(r => ({ ...r, key: NODE_NAME_FIELD })),
+  ]) : undefined;
+  const nodeName = isPlainObject(spec) && typeof spec.nodeName === 'string' && spec.nodeName.length > 0 ? spec.nodeName : undefined;
+  return { nodeSelector: stringMap(isPlainObject(spec) ? spec.nodeSelector : undefined), requiredTerms, nodeName };
+}
+
+/** The scale fields of a workload manifest; `replicasOverride` is an autoscaler's maxReplicas. */
+export function scaleOfManifest(obj: Record<string, any>, replicasOverride?: number): WorkloadScale {
+  const spec = isPlainObject(obj.spec) ? obj.spec : {};
+  switch (obj.kind) {
+    case 'Deployment': {
+      const strategy = isPlainObject(spec.strategy) ? spec.strategy : {};
+      const surge = at(strategy, ['rollingUpdate', 'maxSurge']);
+      return {
+        replicas: replicasOverride ?? (spec.replicas === undefined || spec.replicas === null ? undefined : spec.replicas),
+        rollingUpdate: strategy.type !== 'Recreate',
+        maxSurge: typeof surge === 'number' || typeof surge === 'string' ? surge : undefined,
+      };
+    }
+    case 'StatefulSet':
+    case 'ReplicaSet':
+    case 'ReplicationController':
+      return { replicas: replicasOverride ?? (spec.replicas === undefined || spec.replicas === null ? undefined : spec.replicas) };
+    case 'Job':
+      return { parallelism: num(spec.parallelism), completions: num(spec.completions) };
+    case 'CronJob':
+      return { parallelism: num(at(spec, ['jobTemplate', 'spec', 'parallelism'])), completions: num(at(spec, ['jobTemplate', 'spec', 'completions'])) };
+    case 'DaemonSet': {
+      const declared = at(obj, ['metadata', 'annotations', NODE_COUNT_ANNOTATION]);
+      const nodes = typeof declared === 'string' && /^\d+$/.test(declared.trim()) ? Number(declared.trim()) : undefined;
+      const strategy = isPlainObject(spec.updateStrategy) ? spec.updateStrategy : {};
+      const surge = strategy.type === 'OnDelete' ? 0 : at(strategy, ['rollingUpdate', 'maxSurge']);
+      return { nodeCount: nodes, maxSurge: typeof surge === 'number' || typeof surge === 'string' ? surge : undefined };
+    }
+    default:
+      return {};
+  }
+}
+
+/** The workload model of a manifest whose pod template carries `nics` (null for kinds without pods). */
+export function workloadOfManifest(obj: Record<string, any>, nics: readonly PodNic[], templateAnnotations: unknown,
+  replicasOverride?: number): WorkloadModel | undefined {
+  const path = typeof obj.kind === 'string' && Object.prototype.hasOwnProperty.call(POD_SPEC_PATHS, obj.kind) ? POD_SPEC_PATHS[obj.kind] : undefined;
+  if (!path) return undefined;
+  const spec = at(obj, path);
+  const ann = isPlainObject(templateAnnotations) ? templateAnnotations : {};
+  return {
+    kind: obj.kind,
+    namespace: typeof obj.metadata?.namespace === 'string' ? obj.metadata.namespace : 'default',
+    name: typeof obj.metadata?.name === 'string' ? obj.metadata.name : '(no name)',
+    scale: scaleOfManifest(obj, replicasOverride),
+    placement: placementOfPodSpec(spec),
+    hostNetwork: isPlainObject(spec) && spec.hostNetwork === true,
+    podSpecField: path.join('.'),
+    networkAnnotations: [MULTUS_DEFAULT_NETWORK, MULTUS_NETWORKS].filter(k => ann[k] !== undefined),
+    nics: nics.map(n => ({ interface: n.interface, network: n.network, ipv4Pools: n.ipv4Pools, ipv6Pools: n.ipv6Pools, master: n.master })),
+  };
+}
+
+/** The capacity warning threshold a pool's annotation sets, with a finding when the value is not a percentage. */
+export function warnPercentOfPool(obj: Record<string, any>): { percent?: number; findings: Finding[] } {
+  const raw = at(obj, ['metadata', 'annotations', CAPACITY_WARN_ANNOTATION]);
+  if (raw === undefined) return { findings: [] };
+  const text = typeof raw === 'number' ? String(raw) : raw;
+  const value = typeof text === 'string' && /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  if (value > 0 && value <= 100) return { percent: value, findings: [] };
+  return {
+    findings: [finding(RULES.capacityWarning, `metadata.annotations[${CAPACITY_WARN_ANNOTATION}]`,
+      `${JSON.stringify(raw)} is not a percentage above 0 and at most 100, so the default threshold applies`, 'write a number such as "80"')],
+  };
+}
+
+/** A SpiderIPPool's nodeAffinity / nodeName. */
+export function poolPlacement(obj: Record<string, any>): { nodeAffinity?: LabelSelectorModel; nodeName?: string[] } {
+  const spec = isPlainObject(obj.spec) ? obj.spec : {};
+  const aff = isPlainObject(spec.nodeAffinity) ? spec.nodeAffinity : undefined;
+  return {
+    nodeAffinity: aff ? { matchLabels: stringMap(aff.matchLabels), matchExpressions: requirements(aff.matchExpressions) } : undefined,
+    nodeName: Array.isArray(spec.nodeName) ? spec.nodeName.filter((x: unknown): x is string => typeof x === 'string') : undefined,
+  };
+}
+
+/** The addresses SpiderReservedIP objects keep from every pool, per family. */
+export function reservedAddresses(objects: ReadonlyArray<Record<string, any>>): Map<IpFamily, RangeSet> {
+  const out = new Map<IpFamily, RangeSet>();
+  for (const obj of objects) {
+    const spec = isPlainObject(obj.spec) ? obj.spec : {};
+    const ips = Array.isArray(spec.ips) ? spec.ips.filter((x: unknown): x is string => typeof x === 'string') : [];
+    if (ips.length === 0) continue;
+    const family: IpFamily = spec.ipVersion === 6 || (spec.ipVersion === undefined && ips[0].includes(':')) ? 6 : 4;
+    try {
+      const set = RangeSet.parse(family, ips);
+      const prev = out.get(family);
+      out.set(family, prev ? prev.union(set) : set);
+    } catch {
+      // malformed reserved IPs reserve nothing we can count
+    }
+  }
+  return out;
+}
+
+/** The interfaces a NodeNetworkConfigurationPolicy brings up (interfaces with state: absent left out). */
+export function hostPolicyOfManifest(obj: Record<string, any>): HostPolicyModel {
+  const spec = isPlainObject(obj.spec) ? obj.spec : {};
+  const list = at(spec, ['desiredState', 'interfaces']);
+  const interfaces: HostInterfaceModel[] = [];
+  (Array.isArray(list) ? list : []).forEach((i: unknown, index: number) => {
+    if (!isPlainObject(i) || typeof i.name !== 'string' || i.state === 'absent') return;
+    const la = isPlainObject(i['link-aggregation']) ? i['link-aggregation'] : {};
+    const ports = Array.isArray(la.port) ? la.port : Array.isArray(la.slaves) ? la.slaves : [];
+    const vlan = isPlainObject(i.vlan) ? i.vlan : {};
+    interfaces.push({
+      name: i.name,
+      type: typeof i.type === 'string' ? i.type : undefined,
+      ports: ports.filter((x: unknown): x is string => typeof x === 'string'),
+      vlanBase: typeof vlan['base-iface'] === 'string' ? vlan['base-iface'] : undefined,
+      vlanId: Number.isInteger(vlan.id) ? vlan.id : undefined,
+      field: `spec.desiredState.interfaces[${index}]`,
+    });
+  });
+  return { name: typeof obj.metadata?.name === 'string' ? obj.metadata.name : '(no name)', nodeSelector: stringMap(spec.nodeSelector), interfaces };
+}
+
+/** The macvlan or ipvlan master of a NAD's plugin list or a SpiderMultusConfig. */
+export function networkMasterOf(ref: string, obj: Record<string, any>, plugins?: ReadonlyArray<Record<string, any>>): NetworkMasterModel | undefined {
+  if (plugins) {
+    const i = plugins.findIndex(p => (p.type === 'macvlan' || p.type === 'ipvlan') && typeof p.master === 'string');
+    if (i < 0) return undefined;
+    return { ref, plugin: plugins[i].type, master: plugins[i].master, field: plugins.length > 1 || Array.isArray(safePlugins(obj)) ? `spec.config.plugins[${i}].master` : 'spec.config.master' };
+  }
+  const spec = isPlainObject(obj.spec) ? obj.spec : {};
+  for (const type of ['macvlan', 'ipvlan'] as const) {
+    const block = isPlainObject(spec[type]) ? spec[type] : undefined;
+    if (!block || !Array.isArray(block.master) || block.master.length === 0) continue;
+    const bond = isPlainObject(block.bond) && typeof block.bond.name === 'string' ? block.bond.name : undefined;
+    const base = block.master.length === 1 && typeof block.master[0] === 'string' ? block.master[0] : bond;
+    if (base === undefined) return undefined;
+    const master = Number.isInteger(block.vlanID) && block.vlanID > 0 ? `${base}.${block.vlanID}` : base;
+    return { ref, plugin: type, master, field: `spec.${type}.master` };
+  }
+  return undefined;
+}
+
+function safePlugins(obj: Record<string, any>): unknown {
+  try {
+    return JSON.parse(obj.spec?.config)?.plugins;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,422 @@
+import { IpAddress, IpFamily, RangeSet } from '../net';
+import { Finding, RULES, finding } from './catalog';
+import {
+  Conjunction, LabelSelectorModel, NodePlacement, describeEqualities, disjointFromEqualities, equalitiesOverlap, formatSelector,
+  impliesLabelSelector, impliesNodeNames, missingEqualities, placementConjunctions,
+} from './node-selection';
+
+/** Share of a pool's addresses above which the capacity warning (MV171) fires, unless told otherwise. */
+export const DEFAULT_CAPACITY_WARN_PERCENT = 90;
+
+/** Pool annotation that sets the capacity warning threshold of one pool (percent, 1-100). */
+export const CAPACITY_WARN_ANNOTATION = 'capacity.cdk8s-macvlan.io/warn-percent';
+/** Workload annotation that declares on how many nodes a DaemonSet runs (for its address demand). */
+export const NODE_COUNT_ANNOTATION = 'capacity.cdk8s-macvlan.io/nodes';
+
+/** How many pods a workload runs, as its controller sees it (undefined fields: Kubernetes' defaults). */
+export interface WorkloadScale {
+  /** `spec.replicas` (Deployment, StatefulSet, ReplicaSet, ReplicationController). */
+  readonly replicas?: number;
+  /** Deployment: false for the Recreate strategy (no surge). @default true */
+  readonly rollingUpdate?: boolean;
+  /** Deployment / DaemonSet `rollingUpdate.maxSurge`: a count or `"NN%"`. */
+  readonly maxSurge?: number | string;
+  /** Job (and a CronJob's job): `parallelism`. */
+  readonly parallelism?: number;
+  /** Job: `completions`. */
+  readonly completions?: number;
+  /** DaemonSet: the number of nodes it runs on, when declared. */
+  readonly nodeCount?: number;
+  /** The replica count is owned by an autoscaler (cdk8s-plus `hasAutoscaler`): the peak is unknown. */
+  readonly autoscaled?: boolean;
+}
+
+/** One NIC of a workload's pods, for the workload rules. */
+export interface WorkloadNic {
+  readonly interface: string;
+  /** `ns/name` of the network. */
+  readonly network: string;
+  readonly ipv4Pools: readonly string[];
+  readonly ipv6Pools: readonly string[];
+  /** The network's host interface (macvlan master), when known. */
+  readonly master?: string;
+}
+
+/** A workload (or bare pod) as the capacity, placement and host-network rules see it. */
+export interface WorkloadModel {
+  /** Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob. */
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly scale: WorkloadScale;
+  readonly placement: NodePlacement;
+  /** `spec.hostNetwork` of the pod. */
+  readonly hostNetwork?: boolean;
+  /** Field paths for findings (pod spec prefix, e.g. `spec.template.spec`). */
+  readonly podSpecField: string;
+  /** The Multus/Spiderpool annotation keys the pod template carries. */
+  readonly networkAnnotations: readonly string[];
+  readonly nics: readonly WorkloadNic[];
+}
+
+/** A pool as the capacity and placement rules see it. */
+export interface PoolModel {
+  readonly name: string;
+  readonly family?: IpFamily;
+  /** Allocatable addresses (ips minus excludeIPs minus gateway minus reserved IPs); undefined: unknown. */
+  readonly supply?: bigint;
+  /** Capacity warning threshold of this pool, percent. */
+  readonly warnPercent?: number;
+  readonly nodeAffinity?: LabelSelectorModel;
+  readonly nodeName?: readonly string[];
+}
+
+/** One interface a host policy (NodeNetworkConfigurationPolicy) brings up. */
+export interface HostInterfaceModel {
+  readonly name: string;
+  readonly type?: string;
+  /** Bond ports. */
+  readonly ports?: readonly string[];
+  readonly vlanBase?: string;
+  readonly vlanId?: number;
+  /** Field path inside the policy. */
+  readonly field: string;
+}
+
+/** A host policy: the interfaces it creates on the nodes it selects. */
+export interface HostPolicyModel {
+  readonly name: string;
+  /** Equality node selector (empty: every node). */
+  readonly nodeSelector: { readonly [key: string]: string };
+  readonly interfaces: readonly HostInterfaceModel[];
+}
+
+/** A network's main plugin and host interface (for the macvlan/ipvlan master conflict). */
+export interface NetworkMasterModel {
+  readonly ref: string;
+  readonly plugin: 'macvlan' | 'ipvlan';
+  readonly master: string;
+  /** Field of the master in the network's object. */
+  readonly field: string;
+}
+
+/** The peak pod count of a workload, or why it is unknown. */
+export interface PeakPods {
+  readonly pods?: number;
+  /** How the number came about (`replicas 4 + maxSurge 1`), or why it is unknown. */
+  readonly explanation: string;
+}
+
+/** `ceil(total * pct / 100)` for `"NN%"`, the number itself otherwise (Kubernetes' intstr scaling, rounding up). */
+export function scaledValue(value: number | string | undefined, total: number, fallbackPercent: number): number | undefined {
+  if (value === undefined) return Math.ceil((total * fallbackPercent) / 100);
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : undefined;
+  const m = /^(\d+)%$/.exec(value);
+  if (m) return Math.ceil((total * Number(m[1])) / 100);
+  return /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+function count(n: number | undefined, fallback: number): number | undefined {
+  if (n === undefined) return fallback;
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** Peak number of pods a workload runs at once, rollouts included (terminating pods aside). */
+export function peakPods(kind: string, scale: WorkloadScale): PeakPods {
+  switch (kind) {
+    case 'Pod':
+      return { pods: 1, explanation: 'a pod' };
+    case 'Deployment': {
+      if (scale.autoscaled) return { explanation: 'replicas are set by an autoscaler' };
+      const replicas = count(scale.replicas, 1);
+      if (replicas === undefined) return { explanation: `replicas ${JSON.stringify(scale.replicas)} is not a count` };
+      if (scale.rollingUpdate === false) return { pods: replicas, explanation: `replicas ${replicas}, Recreate strategy` };
+      const surge = scaledValue(scale.maxSurge, replicas, 25);
+      if (surge === undefined) return { explanation: `maxSurge ${JSON.stringify(scale.maxSurge)} is not a count or percentage` };
+      return { pods: replicas + surge, explanation: `replicas ${replicas} + maxSurge ${surge}${scale.maxSurge === undefined ? ' (25%)' : typeof scale.maxSurge === 'string' ? ` (${scale.maxSurge})` : ''}` };
+    }
+    case 'StatefulSet':
+    case 'ReplicaSet':
+    case 'ReplicationController': {
+      if (scale.autoscaled) return { explanation: 'replicas are set by an autoscaler' };
+      const replicas = count(scale.replicas, 1);
+      if (replicas === undefined) return { explanation: `replicas ${JSON.stringify(scale.replicas)} is not a count` };
+      return { pods: replicas, explanation: `replicas ${replicas}` };
+    }
+    case 'Job':
+    case 'CronJob': {
+      const parallelism = count(scale.parallelism, 1);
+      if (parallelism === undefined) return { explanation: `parallelism ${JSON.stringify(scale.parallelism)} is not a count` };
+      const completions = count(scale.completions, Number.MAX_SAFE_INTEGER);
+      const pods = Math.min(parallelism, completions ?? parallelism);
+      return { pods, explanation: pods < parallelism ? `completions ${pods}` : `parallelism ${parallelism}` };
+    }
+    case 'DaemonSet': {
+      const nodes = scale.nodeCount;
+      if (nodes === undefined || !Number.isInteger(nodes) || nodes < 0) {
+        return { explanation: `one pod per node, and the node count is not declared (annotation ${NODE_COUNT_ANNOTATION})` };
+      }
+      const surge = scaledValue(scale.maxSurge, nodes, 0);
+      if (surge === undefined) return { explanation: `maxSurge ${JSON.stringify(scale.maxSurge)} is not a count or percentage` };
+      return { pods: nodes + surge, explanation: `${nodes} node(s)${surge > 0 ? ` + maxSurge ${surge}` : ''}` };
+    }
+    default:
+      return { explanation: `unknown workload kind ${kind}` };
+  }
+}
+
+/** Allocatable addresses of a pool: `allocatable` (ips minus excludeIPs) without the gateway and reserved IPs. */
+export function poolSupply(allocatable: RangeSet, gateway?: string, reserved?: RangeSet): bigint {
+  let set = allocatable;
+  if (reserved && reserved.family === set.family && !reserved.isEmpty) set = set.subtract(reserved);
+  const gw = gateway !== undefined ? IpAddress.tryParse(gateway) : undefined;
+  return set.size - (gw && gw.family === set.family && set.contains(gw) ? 1n : 0n);
+}
+
+/** Capacity of the workloads on one pool. */
+export interface CapacityStatusRow {
+  readonly pool: string;
+  readonly ipVersion?: number;
+  /** Allocatable addresses (undefined: the pool's address plan does not parse). */
+  readonly supply?: bigint;
+  /** Peak pods of every NIC that lists the pool (an upper bound when a NIC lists several pools of one family). */
+  readonly demand: number;
+  /** `ok`, `warning` (above the threshold) or `exceeded`. */
+  readonly status: 'ok' | 'warning' | 'exceeded';
+  readonly warnPercent: number;
+  readonly workloads: ReadonlyArray<{ readonly kind: string; readonly namespace: string; readonly name: string; readonly interface: string; readonly pods?: number; readonly explanation: string }>;
+}
+
+/** Everything the workload rules found, by the model each finding belongs to. */
+export interface WorkloadAnalysis<W, P, H, N> {
+  readonly capacity: CapacityStatusRow[];
+  readonly workloads: Map<W, Finding[]>;
+  readonly pools: Map<P, Finding[]>;
+  readonly hostPolicies: Map<H, Finding[]>;
+  readonly networks: Map<N, Finding[]>;
+}
+
+/** Inputs of {@link analyzeWorkloads}. */
+export interface WorkloadAnalysisInput<W extends WorkloadModel, P extends PoolModel, H extends HostPolicyModel, N extends NetworkMasterModel> {
+  readonly workloads: readonly W[];
+  readonly pools: readonly P[];
+  readonly hostPolicies?: readonly H[];
+  readonly networks?: readonly N[];
+  /** Default warning threshold, percent. @default 90 */
+  readonly warnPercent?: number;
+}
+
+function push<K>(map: Map<K, Finding[]>, key: K, f: Finding): void {
+  const list = map.get(key);
+  if (list) list.push(f); else map.set(key, [f]);
+}
+
+function workloadLabel(w: WorkloadModel): string {
+  return `${w.kind} ${w.namespace}/${w.name}`;
+}
+
+/**
+ * The workload-aware rules, in one pass linear in workloads, NICs, pools and host interfaces:
+ * address capacity per pool (MV170 error, MV171 warning), placement against host policies (MV172) and pool node
+ * affinity (MV173), hostNetwork pods with macvlan annotations (MV174), macvlan masters that are bond ports
+ * (MV175), one VLAN id under two names on a node (MV176) and masters shared by macvlan and ipvlan (MV177).
+ */
+export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H extends HostPolicyModel, N extends NetworkMasterModel>(
+  input: WorkloadAnalysisInput<W, P, H, N>): WorkloadAnalysis<W, P, H, N> {
+  const out: WorkloadAnalysis<W, P, H, N> = { capacity: [], workloads: new Map(), pools: new Map(), hostPolicies: new Map(), networks: new Map() };
+  const poolsByName = new Map<string, P>();
+  for (const p of input.pools) if (!poolsByName.has(p.name)) poolsByName.set(p.name, p);
+  const policies = input.hostPolicies ?? [];
+
+  // Host interfaces by name (who creates a master), bond ports by name.
+  const creators = new Map<string, H[]>();
+  const portOf = new Map<string, Array<{ policy: H; bond: string }>>();
+  for (const h of policies) {
+    for (const i of h.interfaces) {
+      const list = creators.get(i.name);
+      if (list) {if (!list.includes(h)) list.push(h);} else {creators.set(i.name, [h]);}
+      for (const port of i.ports ?? []) {
+        const ports = portOf.get(port) ?? [];
+        ports.push({ policy: h, bond: i.name });
+        portOf.set(port, ports);
+      }
+    }
+  }
+
+  // Demand: per pool, and per distinct pool selection of one family.
+  const perPool = new Map<string, Array<CapacityStatusRow['workloads'][number]>>();
+  const demandByPool = new Map<string, number>();
+  const selections = new Map<string, { pools: string[]; pods: number; first: { w: W; nic: WorkloadNic } }>();
+  // A hostNetwork pod gets no NIC from Multus (MV174): it takes no address and needs no host interface.
+  const attached = (w: W) => (w.hostNetwork === true ? [] : w.nics);
+  for (const w of input.workloads) {
+    const peak = peakPods(w.kind, w.scale);
+    for (const nic of attached(w)) {
+      for (const names of [nic.ipv4Pools, nic.ipv6Pools]) {
+        const known = [...new Set(names)].filter(n => poolsByName.has(n));
+        for (const n of known) {
+          let rows = perPool.get(n);
+          if (!rows) perPool.set(n, (rows = []));
+          rows.push({ kind: w.kind, namespace: w.namespace, name: w.name, interface: nic.interface, pods: peak.pods, explanation: peak.explanation });
+          demandByPool.set(n, (demandByPool.get(n) ?? 0) + (peak.pods ?? 0));
+        }
+        if (known.length === 0 || known.length !== new Set(names).size || peak.pods === undefined) continue;
+        const key = [...known].sort().join('\u0000');
+        const s = selections.get(key);
+        if (s) s.pods += peak.pods; else selections.set(key, { pools: known, pods: peak.pods, first: { w, nic } });
+      }
+    }
+  }
+
+  // A NIC that lists several pools can take from any of them: a selection's demand is what every selection
+  // within its pools needs; its supply the sum of theirs.
+  const keysByPool = new Map<string, string[]>();
+  for (const [key, s] of selections) for (const p of s.pools) keysByPool.set(p, [...(keysByPool.get(p) ?? []), key]);
+  const poolStatus = new Map<string, 'ok' | 'warning' | 'exceeded'>();
+  const rank = { ok: 0, warning: 1, exceeded: 2 } as const;
+  const defaultWarn = input.warnPercent ?? DEFAULT_CAPACITY_WARN_PERCENT;
+  for (const [, s] of selections) {
+    const members = s.pools.map(n => poolsByName.get(n)!);
+    if (members.some(p => p.supply === undefined)) continue;
+    const supply = members.reduce((a, p) => a + p.supply!, 0n);
+    let demand = 0;
+    const counted = new Set<string>();
+    const inside = new Set(s.pools);
+    for (const p of s.pools) {
+      for (const key of keysByPool.get(p) ?? []) {
+        if (counted.has(key)) continue;
+        counted.add(key);
+        const other = selections.get(key)!;
+        if (other.pools.every(n => inside.has(n))) demand += other.pods;
+      }
+    }
+    const warn = Math.min(...members.map(p => p.warnPercent ?? defaultWarn));
+    const status = BigInt(demand) > supply ? 'exceeded' : BigInt(demand) * 100n > supply * BigInt(Math.floor(warn)) ? 'warning' : 'ok';
+    for (const n of s.pools) if (rank[status] > rank[poolStatus.get(n) ?? 'ok']) poolStatus.set(n, status);
+    if (status === 'ok') continue;
+    const target = members[0];
+    const label = s.pools.length === 1 ? `pool "${s.pools[0]}"` : `pools ${s.pools.map(n => `"${n}"`).join(' + ')} (listed together on a NIC)`;
+    const users = describeUsers(s.pools.flatMap(n => perPool.get(n) ?? []));
+    if (status === 'exceeded') {
+      push(out.pools, target, finding(RULES.capacityExceeded, 'spec.ips',
+        `${label} has ${supply} allocatable address(es) but its workloads need ${demand} at their peak (${users}); the pods beyond that stay in ContainerCreating`,
+        'add addresses to ips (or list another pool of this family for these NICs), or lower replicas / maxSurge'));
+    } else {
+      const pct = supply === 0n ? 100 : Number((BigInt(demand) * 1000n) / supply) / 10;
+      push(out.pools, target, finding(RULES.capacityWarning, 'spec.ips',
+        `${label} is ${pct}% used at the workloads' peak (${demand} of ${supply} addresses: ${users}), above the ${warn}% threshold; terminating pods keep their address until their containers stop, so a rollout can briefly need more`,
+        `add addresses to ips, or raise the threshold (IpPool capacityWarnPercent, annotation ${CAPACITY_WARN_ANNOTATION}, or lint --capacity-warn)`));
+    }
+  }
+  for (const p of input.pools) {
+    const rows = perPool.get(p.name) ?? [];
+    if (rows.length === 0 && poolsByName.get(p.name) !== p) continue;
+    out.capacity.push({
+      pool: p.name,
+      ipVersion: p.family,
+      supply: p.supply,
+      demand: demandByPool.get(p.name) ?? 0,
+      status: poolStatus.get(p.name) ?? 'ok',
+      warnPercent: p.warnPercent ?? defaultWarn,
+      workloads: rows,
+    });
+  }
+
+  // Per workload: hostNetwork, placement, bond ports.
+  for (const w of input.workloads) {
+    if (w.hostNetwork === true && w.networkAnnotations.length > 0) {
+      push(out.workloads, w, finding(RULES.hostNetworkMacvlan, `${w.podSpecField}.hostNetwork`,
+        `the pod runs in the host's network namespace, so no CNI plugin runs for it and Multus ignores ${w.networkAnnotations.join(', ')}`,
+        'drop hostNetwork: true to give the pod its macvlan NICs, or drop the network annotations'));
+    }
+    if (attached(w).length === 0) continue;
+    const conjs = placementConjunctions(w.placement);
+    const pinned = w.placement.nodeName;
+    for (const nic of attached(w)) {
+      const where = `interface "${nic.interface}" of ${nic.network}`;
+      const made = nic.master !== undefined ? creators.get(nic.master) : undefined;
+      if (made && made.length > 0 && pinned === undefined) {
+        const bad = conjs.find(c => !made.some(h => missingEqualities(c, h.nodeSelector).length === 0));
+        if (bad) {
+          const h = made[0];
+          const missing = missingEqualities(bad, h.nodeSelector);
+          push(out.workloads, w, finding(RULES.placementHostInterface, `${w.podSpecField}.nodeSelector`,
+            `${where} needs host interface ${nic.master}, which ${made.map(x => `host policy ${x.name}`).join(' / ')} creates only on nodes matching ${made.map(x => describeEqualities(x.nodeSelector)).join(' / ')}, but ${workloadLabel(w)} can be scheduled on other nodes`,
+            `add nodeSelector ${formatSelector(missing)} to the pod template (VlanTopology.placeWorkload() adds the topology's)`));
+        }
+      }
+      for (const [family, names] of [[4, nic.ipv4Pools], [6, nic.ipv6Pools]] as const) {
+        const pools = names.map(n => poolsByName.get(n)).filter((p): p is P => p !== undefined);
+        if (pools.length === 0 || pools.length !== names.length) continue;
+        const bad = conjs.find(c => !pools.some(p => poolAdmits(p, c, pinned)));
+        if (!bad) continue;
+        const fix = pools[0].nodeName && pools[0].nodeName.length > 0
+          ? `run the pods only on ${pools[0].nodeName.join(', ')} (required node affinity on kubernetes.io/hostname), or select a pool without nodeName`
+          : `add nodeSelector ${formatSelector(Object.entries(pools[0].nodeAffinity?.matchLabels ?? {}))}${(pools[0].nodeAffinity?.matchExpressions ?? []).length > 0 ? ' and required node affinity matching its matchExpressions' : ''} to the pod template, or select a pool whose nodeAffinity covers the pods' nodes`;
+        push(out.workloads, w, finding(RULES.placementPool, `${w.podSpecField}.nodeSelector`,
+          `${where} allocates IPv${family} from ${pools.map(p => `"${p.name}"`).join(', ')}, whose ${pools.map(p => (p.nodeName && p.nodeName.length > 0 ? `nodeName ${p.nodeName.join(', ')}` : 'nodeAffinity')).join(' / ')} does not admit every node ${workloadLabel(w)} can be scheduled on; pods elsewhere get no address`,
+          fix));
+      }
+      for (const { policy, bond } of nic.master !== undefined ? portOf.get(nic.master) ?? [] : []) {
+        if (pinned === undefined && conjs.every(c => disjointFromEqualities(c, policy.nodeSelector))) continue;
+        push(out.workloads, w, finding(RULES.masterIsBondPort, `${w.podSpecField}.nodeSelector`,
+          `${where} uses ${nic.master} as macvlan master, but host policy ${policy.name} makes it a port of bond ${bond} on nodes matching ${describeEqualities(policy.nodeSelector)} (the kernel gives the device to the bond or to macvlan, not both)`,
+          `use the bond (or a VLAN on it, e.g. ${bond}.<id>) as the network's master, or keep the pods off those nodes`));
+      }
+    }
+  }
+
+  // One VLAN id on one base interface under two names, on nodes two policies (or one) share.
+  const vlans = new Map<string, Array<{ policy: H; iface: HostInterfaceModel }>>();
+  for (const h of policies) {
+    for (const i of h.interfaces) {
+      if (i.vlanBase === undefined || i.vlanId === undefined) continue;
+      const key = `${i.vlanBase}\u0000${i.vlanId}`;
+      const list = vlans.get(key) ?? [];
+      // (within one policy MV026 reports it)
+      const clash = list.find(o => o.iface.name !== i.name && o.policy !== h && equalitiesOverlap(o.policy.nodeSelector, h.nodeSelector));
+      if (clash) {
+        push(out.hostPolicies, h, finding(RULES.vlanIdTwoNames, `${i.field}.vlan.id`,
+          `VLAN ${i.vlanId} on ${i.vlanBase} is named "${i.name}" here and "${clash.iface.name}" by host policy ${clash.policy.name}, on nodes both select (${describeEqualities({ ...clash.policy.nodeSelector, ...h.nodeSelector })}); the kernel refuses a second VLAN device with the same id on one interface`,
+          `use one name for VLAN ${i.vlanId} on ${i.vlanBase} (e.g. "${clash.iface.name}"), or give the policies disjoint nodeSelectors`));
+      }
+      list.push({ policy: h, iface: i });
+      vlans.set(key, list);
+    }
+  }
+
+  // One master for macvlan and ipvlan networks.
+  const byMaster = new Map<string, N[]>();
+  for (const n of input.networks ?? []) byMaster.set(n.master, [...(byMaster.get(n.master) ?? []), n]);
+  for (const [master, nets] of byMaster) {
+    const ipvlan = nets.filter(n => n.plugin === 'ipvlan');
+    if (ipvlan.length === 0) continue;
+    for (const n of nets.filter(x => x.plugin === 'macvlan')) {
+      push(out.networks, n, finding(RULES.macvlanIpvlanMaster, n.field,
+        `master ${master} is also the master of ipvlan network(s) ${ipvlan.map(x => x.ref).join(', ')}; an interface carries macvlan or ipvlan children, not both, so pods of the second kind fail on a node that has the first`,
+        'give the macvlan and the ipvlan networks different masters (e.g. separate VLAN sub-interfaces)'));
+    }
+  }
+  return out;
+}
+
+function poolAdmits(p: PoolModel, conj: Conjunction, pinned: string | undefined): boolean {
+  if (p.nodeName && p.nodeName.length > 0) {
+    return pinned !== undefined ? p.nodeName.includes(pinned) : impliesNodeNames(conj, p.nodeName);
+  }
+  if (!p.nodeAffinity) return true;
+  if (pinned !== undefined) return true; // the node's labels are unknown: nothing to compare
+  return impliesLabelSelector(conj, p.nodeAffinity) !== false;
+}
+
+function describeUsers(rows: CapacityStatusRow['workloads']): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const r of rows) {
+    const text = `${r.kind} ${r.namespace}/${r.name} ${r.interface}: ${r.pods ?? '?'} (${r.explanation})`;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    parts.push(text);
+  }
+  return parts.length > 4 ? `${parts.slice(0, 4).join('; ')}; and ${parts.length - 4} more` : parts.join('; ');
+}
