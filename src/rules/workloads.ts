@@ -184,7 +184,18 @@ export interface CapacityStatusRow {
   /** `ok`, `warning` (above the threshold) or `exceeded`. */
   readonly status: 'ok' | 'warning' | 'exceeded';
   readonly warnPercent: number;
-  readonly workloads: ReadonlyArray<{ readonly kind: string; readonly namespace: string; readonly name: string; readonly interface: string; readonly pods?: number; readonly explanation: string }>;
+  readonly workloads: readonly CapacityWorkloadRow[];
+}
+
+/** One NIC of a workload on a pool, in the capacity table. */
+export interface CapacityWorkloadRow {
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly interface: string;
+  /** Peak pods (undefined: unknown, see explanation). */
+  readonly pods?: number;
+  readonly explanation: string;
 }
 
 /** Everything the workload rules found, by the model each finding belongs to. */
@@ -244,7 +255,7 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
   }
 
   // Demand: per pool, and per distinct pool selection of one family.
-  const perPool = new Map<string, Array<CapacityStatusRow['workloads'][number]>>();
+  const perPool = new Map<string, Array<CapacityWorkloadRow>>();
   const demandByPool = new Map<string, number>();
   const selections = new Map<string, { pools: string[]; pods: number; first: { w: W; nic: WorkloadNic } }>();
   // A hostNetwork pod gets no NIC from Multus (MV174): it takes no address and needs no host interface.
@@ -409,7 +420,7 @@ function poolAdmits(p: PoolModel, conj: Conjunction, pinned: string | undefined)
   return impliesLabelSelector(conj, p.nodeAffinity) !== false;
 }
 
-function describeUsers(rows: CapacityStatusRow['workloads']): string {
+function describeUsers(rows: readonly CapacityWorkloadRow[]): string {
   const seen = new Set<string>();
   const parts: string[] = [];
   for (const r of rows) {

@@ -84,7 +84,12 @@ spec:
     const r = await run(['lint', '--format', 'json', '-'], input);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).capacity).toEqual([{
-      pool: 'p', ipVersion: 4, supply: 10, demand: 8, status: 'ok', warnPercent: 90,
+      pool: 'p',
+      ipVersion: 4,
+      supply: 10,
+      demand: 8,
+      status: 'ok',
+      warnPercent: 90,
       workloads: [{ kind: 'StatefulSet', namespace: 'default', name: 'db', interface: 'eth0', pods: 8, explanation: 'replicas 8' }],
     }]);
     const warned = await run(['lint', '--capacity-warn', '75', '-'], input);

@@ -111,7 +111,7 @@ describe('MV170 / MV171 address capacity (lint)', () => {
     const inside = docs(POOL('vlan100-v4', '172.16.100.1-172.16.100.10', '  excludeIPs: [172.16.100.1]\n'), NAD('vlan100', ['vlan100-v4']),
       workload('StatefulSet', 'db', 'replicas: 9'));
     expect(of('MV170', inside)).toEqual([]);
-    const reserved = `apiVersion: spiderpool.spidernet.io/v2beta1\nkind: SpiderReservedIP\nmetadata: {name: r}\nspec: {ipVersion: 4, ips: [172.16.100.10-172.16.100.11]}  # .11 is in no pool\n`;
+    const reserved = 'apiVersion: spiderpool.spidernet.io/v2beta1\nkind: SpiderReservedIP\nmetadata: {name: r}\nspec: {ipVersion: 4, ips: [172.16.100.10-172.16.100.11]}  # .11 is in no pool\n';
     const [f] = of('MV170', docs(inside, reserved));
     expect(f.message).toContain('has 8 allocatable address(es) but its workloads need 9');
   });
@@ -154,7 +154,12 @@ describe('MV170 / MV171 address capacity (lint)', () => {
       workload('DaemonSet', 'agent', ''), workload('DaemonSet', 'counted', '', '', 'vlan100', ', annotations: {capacity.cdk8s-macvlan.io/nodes: "3"}'));
     const { capacity } = lintManifestSet(yamlObjects(text));
     expect(capacity).toEqual([{
-      pool: 'vlan100-v4', ipVersion: 4, supply: 10n, demand: 6, status: 'ok', warnPercent: 90,
+      pool: 'vlan100-v4',
+      ipVersion: 4,
+      supply: 10n,
+      demand: 6,
+      status: 'ok',
+      warnPercent: 90,
       workloads: [
         { kind: 'Deployment', namespace: 'default', name: 'web', interface: 'eth0', pods: 3, explanation: 'replicas 2 + maxSurge 1 (25%)' },
         { kind: 'DaemonSet', namespace: 'default', name: 'agent', interface: 'eth0', pods: undefined, explanation: expect.stringContaining('node count is not declared') },
