@@ -1,2 +1,3 @@
 export * from './pod-networks';
 export * from './annotated-pod';
+export * from './workload';

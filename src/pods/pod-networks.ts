@@ -1,5 +1,4 @@
 import { IAnyProducer, Lazy } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { HelperPluginType, IpamType } from '../cni';
 import { IpFamily } from '../net';
@@ -7,6 +6,8 @@ import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork
 import { RevisionCachedValidation, validationMessages } from '../networks/report';
 import { Finding, PodNic, PoolInfo, RULES, checkPodNics, finding } from '../rules';
 import { DEFAULT_NETWORK_ANNOTATION, IPPOOLS_ANNOTATION, NETWORKS_ANNOTATION } from './annotations';
+import { IPodWorkload } from './workload';
+import { requirePodWorkload } from './workload-guard';
 
 /** Options for one NIC of a pod. */
 export interface AttachmentOptions {
@@ -148,9 +149,11 @@ export abstract class PodNetworks {
 
   /**
    * Writes the annotations onto a pod or onto the pod template of a workload (Deployment, StatefulSet,
-   * DaemonSet, Job, ...), and registers the pod-level checks (interface names, pools per NIC) for synth.
+   * DaemonSet, Job, ...) of any cdk8s-plus 2.x, and registers the pod-level checks (interface names, pools per
+   * NIC) for synth.
    */
-  public applyTo(target: kplus.AbstractPod): void {
+  public applyTo(workload: IPodWorkload): void {
+    const target = requirePodWorkload(workload, 'applyTo(workload)');
     if (this.applied.includes(target)) {
       throw new Error(`${target.node.path}: these PodNetworks are already applied to this workload. Fix: apply a network set once per workload.`);
     }

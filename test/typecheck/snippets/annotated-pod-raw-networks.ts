@@ -1,4 +1,5 @@
 // expect-error: TS2740 (AnnotatedPod takes a PodNetworks set, not a bare network)
+// names: MacvlanStandaloneNetwork
 import { App, Chart } from 'cdk8s';
 import { AnnotatedPod, MacvlanStandaloneNetwork } from '../../../src';
 

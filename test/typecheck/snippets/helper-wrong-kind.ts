@@ -1,4 +1,5 @@
 // expect-error: TS2741 (a standalone network's helper plugin on an overlay network)
+// names: StandaloneHelperPlugin
 import { App, Chart } from 'cdk8s';
 import { MacvlanOverlayNetwork, StandaloneHelperPlugin } from '../../../src';
 

@@ -1,4 +1,5 @@
 // expect-error: TS2345 (an overlay network as the pod's default network)
+// names: MacvlanOverlayNetwork
 import { App, Chart } from 'cdk8s';
 import { MacvlanOverlayNetwork, PodNetworks } from '../../../src';
 

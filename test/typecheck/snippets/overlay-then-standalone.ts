@@ -1,4 +1,5 @@
 // expect-error: TS2345 (a standalone network added to an overlay pod)
+// names: MacvlanStandaloneNetwork
 import { App, Chart } from 'cdk8s';
 import { MacvlanOverlayNetwork, MacvlanStandaloneNetwork, PodNetworks } from '../../../src';
 

@@ -1,4 +1,5 @@
 // expect-error: TS2345 (a standalone network in an overlay set)
+// names: MacvlanStandaloneNetwork
 import { App, Chart } from 'cdk8s';
 import { MacvlanOverlayNetwork, MacvlanStandaloneNetwork, PodNetworks } from '../../../src';
 

@@ -1,4 +1,5 @@
 // expect-error: TS2345 (an overlay network added to a standalone pod)
+// names: MacvlanOverlayNetwork
 import { App, Chart } from 'cdk8s';
 import { MacvlanOverlayNetwork, MacvlanStandaloneNetwork, PodNetworks } from '../../../src';
 

@@ -1,4 +1,5 @@
 // expect-error: TS2345 (an overlay network among a standalone pod's additional networks)
+// names: MacvlanOverlayNetwork
 import { App, Chart } from 'cdk8s';
 import { MacvlanOverlayNetwork, MacvlanStandaloneNetwork, PodNetworks } from '../../../src';
 
