@@ -5,3 +5,5 @@ export * from './address';
 export * from './cidr';
 export * from './range';
 export * from './names';
+export * from './mtu';
+export * from './bond';

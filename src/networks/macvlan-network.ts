@@ -1,13 +1,13 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
-  CoordinatorMode, DEFAULT_CNI_VERSION, HelperPluginModel, HelperPluginType, Ipam, IpamType, MacvlanMode,
-  HelperPlugin, SMC_CNI_VERSION_ANNOTATION, coordinatorPlugin, coordinatorSpec, ifacerMaster,
+  CoordinatorMode, DEFAULT_CNI_VERSION, HelperPluginModel, HelperPluginType, Ipam, MacvlanMode,
+  HelperPlugin, SMC_CNI_VERSION_ANNOTATION, coordinatorPlugin, coordinatorSpec,
   ifacerPlugin, macvlanPlugin,
   needsIfacer, renderConfList, spidernetPlugin,
 } from '../cni';
 import { NetworkAttachmentDefinition, SpiderMultusConfigObject } from '../k8s';
-import { Finding, RULES, checkNetworkAttachmentDefinition, checkSpiderMultusConfig, finding } from '../rules';
+import { Finding, MacvlanNetworkModel, checkMacvlanNetwork, checkNetworkAttachmentDefinition, checkSpiderMultusConfig } from '../rules';
 import { defaultObjectName } from './default-name';
 import { IpPool } from './ip-pool';
 import { IfacerOptions, NadSource } from './nad-source';
@@ -247,37 +247,27 @@ export abstract class MacvlanNetwork extends ApiObject {
     if (this.source === NadSource.SPIDER_MULTUS_CONFIG) {
       const smc = { metadata: { name: this.name, namespace: this.namespace }, spec: this.spiderMultusConfigSpec() };
       out.push(...checkSpiderMultusConfig(smc).findings);
-      const unsupported: string[] = [];
-      if (this.mode !== MacvlanMode.BRIDGE) unsupported.push(`macvlan mode "${this.mode}" (Spiderpool always generates bridge)`);
-      if (this.ipam.type !== IpamType.SPIDERPOOL) unsupported.push(`${this.ipam.type} IPAM (Spiderpool generates Spiderpool IPAM)`);
-      for (const what of unsupported) {
-        out.push(finding(RULES.smcUnsupported, 'source', `a SpiderMultusConfig cannot express ${what}`,
-          'use source NadSource.NETWORK_ATTACHMENT_DEFINITION for this network, or drop the setting'));
-      }
     }
-    if (this.source !== NadSource.SPIDER_MULTUS_CONFIG && this.helper.coordinator?.podCidrType !== undefined) {
-      out.push(finding(RULES.nadOnlyCoordinatorOption, 'helper', `podCidrType "${this.helper.coordinator.podCidrType}" has no CNI config key: on a NetworkAttachmentDefinition it would have no effect`,
-        'use source NadSource.SPIDER_MULTUS_CONFIG, or set podCIDRType in the cluster\'s SpiderCoordinator'));
-    }
+    out.push(...checkMacvlanNetwork(this._model()));
     // The NAD rules run on the config (on the SpiderMultusConfig path: the one Spiderpool would generate).
     const nad = { metadata: { name: this.name, namespace: this.namespace }, spec: { config: this.cniConfig } };
     out.push(...checkNetworkAttachmentDefinition(nad).findings);
-    if (this.ifacer) {
-      const expected = ifacerMaster(this.ifacer.interfaces, this.ifacer.vlanId, this.ifacer.bond?.name);
-      if (expected !== this.master) {
-        out.push(finding(RULES.ifacerMaster, 'master', `master "${this.master}" is not the interface ifacer creates ("${expected}")`,
-          `set master to "${expected}", or change ifacer's interfaces/bond/vlanId`));
-      }
-    }
-    if (this.ipam.type === IpamType.SPIDERPOOL) {
-      if (this.poolList.length === 0) {
-        out.push(finding(RULES.podNicWithoutPool, 'pools', 'the network has no IP pool, so its pods get no address',
-          'pass `pools` (an IPv4 and/or IPv6 IpPool) or call addPool()'));
-      }
-    } else if (this.poolList.length > 0) {
-      out.push(finding(RULES.poolsWithoutSpiderpool, 'pools', `${this.poolList.map(p => `"${p.name}"`).join(', ')} given, but the network uses ${this.ipam.type} IPAM, which never reads SpiderIPPools`,
-        'drop the pools, or use Ipam.spiderpool()'));
-    }
     return out;
+  }
+
+  /**
+   * The network as the network rules see it.
+   * @internal
+   */
+  public _model(): MacvlanNetworkModel {
+    return {
+      source: this.source,
+      mode: this.mode,
+      ipamType: this.ipam.type,
+      master: this.master,
+      pools: this.poolList.map(p => p.name),
+      podCidrType: this.helper.coordinator?.podCidrType,
+      ifacer: this.ifacer,
+    };
   }
 }

@@ -1,5 +1,5 @@
 import { IConstruct, IValidation } from 'constructs';
-import { Finding, RULES, errorsOf, finding, formatFinding } from '../rules';
+import { Finding, duplicateObjectFinding, errorsOf, formatFinding } from '../rules';
 import { Registry, validationRevision } from './registry';
 
 /** Metadata type under which warnings are recorded on the construct (`node.metadata`). */
@@ -29,8 +29,7 @@ export function validationMessages(scope: IConstruct, findings: readonly Finding
 export function duplicateFindings(registry: Registry, kind: string, qualifiedName: string, owner: IConstruct): Finding[] {
   const first = registry.firstOwner(kind, qualifiedName, owner);
   if (!first) return [];
-  return [finding(RULES.duplicateObject, 'metadata.name', `${kind} "${qualifiedName}" is also defined by ${first.node.path}; applying both keeps only one`,
-    'give one of them another name (or namespace)')];
+  return [duplicateObjectFinding(kind, qualifiedName, first.node.path)];
 }
 
 /**

@@ -4,7 +4,7 @@ import { HelperPluginType, IpamType } from '../cni';
 import { IpFamily } from '../net';
 import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
 import { RevisionCachedValidation, validationMessages } from '../networks/report';
-import { Finding, PodNic, PoolInfo, RULES, checkPodNics, finding } from '../rules';
+import { PodNic, PoolInfo, checkPodNetworkSet, checkPodNics } from '../rules';
 import { DEFAULT_NETWORK_ANNOTATION, IPPOOLS_ANNOTATION, NETWORKS_ANNOTATION } from './annotations';
 import { IPodWorkload } from './workload';
 import { requirePodWorkload } from './workload-guard';
@@ -171,9 +171,11 @@ export abstract class PodNetworks {
     for (const key of Object.keys(this.annotations())) {
       meta.addAnnotation(key, Lazy.any(new AnnotationProducer(this, key)) as unknown as string);
     }
-    target.node.addValidation(new RevisionCachedValidation(() => validationMessages(target,
-      [...checkPodNics(this.nics(), { pools: this.poolInfo() }), ...this.addressFindings(), ...this.emptyFindings()],
-      `pod networks of "${target.node.path}"`)));
+    target.node.addValidation(new RevisionCachedValidation(() => {
+      const nics = this.nics();
+      return validationMessages(target, [...checkPodNics(nics, { pools: this.poolInfo() }), ...checkPodNetworkSet(nics)],
+        `pod networks of "${target.node.path}"`);
+    }));
   }
 
   /** @internal */
@@ -197,27 +199,6 @@ export abstract class PodNetworks {
     return out;
   }
 
-  private emptyFindings(): Finding[] {
-    return this._pending.length > 0 ? [] : [finding(RULES.podEmptyNetworks, 'networks', 'the set attaches no network, so the pod gets no macvlan NIC',
-      'pass at least one network to PodNetworks.overlay(...), or do not apply the set')];
-  }
-
-  /** Per-pod addresses: requested only where the network takes them, and given where it needs them. */
-  private addressFindings(): Finding[] {
-    const out: Finding[] = [];
-    for (const a of this.attachments) {
-      const where = `interface "${a.interface}" of ${a.network.qualifiedName}`;
-      if (a.network.ipam.needsPodAddresses && !(a.ips && a.ips.length > 0)) {
-        out.push(finding(RULES.podAddresses, where, 'the network has static IPAM without fixed addresses, so this NIC gets no address unless the pod requests one',
-          `pass { ips: ['<address>/<prefix>'] } when attaching ${a.network.qualifiedName}`));
-      } else if (a.ips && a.ips.length > 0 && !a.network.ipam.needsPodAddresses) {
-        out.push(finding(RULES.podAddresses, where, `ips ${a.ips.join(', ')} are requested, but ${a.network.ipam.type} IPAM of ${a.network.qualifiedName} ignores per-pod addresses`,
-          'drop ips, or give the network Ipam.staticAddresses() without fixed addresses'));
-      }
-    }
-    return out;
-  }
-
   private nics(): PodNic[] {
     return this.attachments.map(a => {
       const families: IpFamily[] = [];
@@ -236,6 +217,9 @@ export abstract class PodNetworks {
         families,
         ipv4Pools: a.pools.filter(p => p.ipVersion === 4).map(p => p.name),
         ipv6Pools: a.pools.filter(p => p.ipVersion === 6).map(p => p.name),
+        ipamType: a.network.ipam.type,
+        needsPodAddresses: a.network.ipam.needsPodAddresses,
+        ips: a.ips,
       };
     });
   }

@@ -11,3 +11,6 @@ export * from './workloads';
 export * from './workload-manifests';
 export * from './lint';
 export * from './render-docs';
+export * from './macvlan-network';
+export * from './objects';
+export * from './topology';

@@ -4,6 +4,7 @@ import { ParsedPool, checkIpPool, checkPoolOverlaps, isPlainObject } from './ip-
 import { checkSpiderMultusConfig } from './multus-config';
 import { NetworkInfo, checkNetworkAttachmentDefinition } from './network-attachment';
 import { checkNodeNetworkConfigurationPolicy } from './nmstate';
+import { ObjectIdentity, checkDuplicateObjects } from './objects';
 import { ManifestIndex, checkPodAnnotations } from './pod-annotations';
 import { PodNic, PoolInfo } from './pod-networks';
 import {
@@ -115,21 +116,15 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
 
   // The same object twice: the later one overwrites the earlier when applied (a NAD and the NAD a
   // SpiderMultusConfig generates count as the same object).
-  const seenObjects = new Map<string, Entry>();
+  const identities: Array<ObjectIdentity<Entry>> = [];
   for (const e of entries) {
     if (typeof e.obj.kind !== 'string' || !isPlainObject(e.obj.metadata) || typeof e.obj.metadata.name !== 'string') continue;
-    const kind = e.obj.kind === 'SpiderMultusConfig' ? 'NetworkAttachmentDefinition' : e.obj.kind;
-    const ns = typeof e.obj.metadata.namespace === 'string' ? e.obj.metadata.namespace : '';
-    const key = `${e.obj.apiVersion}\u0000${kind}\u0000${ns}\u0000${e.obj.metadata.name}`;
-    const first = seenObjects.get(key);
-    if (first) {
-      e.findings.push(finding(RULES.duplicateObject, 'metadata.name',
-        `${e.obj.kind} "${ns ? `${ns}/` : ''}${e.obj.metadata.name}" is also defined by document ${first.index + 1}${first.item !== undefined ? ` item ${first.item + 1}` : ''} (${first.obj.kind}); applying both keeps only one`,
-        'give one of them another name (or namespace)'));
-    } else {
-      seenObjects.set(key, e);
-    }
+    const ns = typeof e.obj.metadata.namespace === 'string' && e.obj.metadata.namespace !== '' ? e.obj.metadata.namespace : undefined;
+    identities.push({ apiVersion: typeof e.obj.apiVersion === 'string' ? e.obj.apiVersion : undefined, kind: e.obj.kind, namespace: ns, name: e.obj.metadata.name, owner: e });
   }
+  const duplicates = checkDuplicateObjects(identities, first =>
+    `document ${first.owner.index + 1}${first.owner.item !== undefined ? ` item ${first.owner.item + 1}` : ''} (${first.kind})`);
+  for (const [o, findings] of duplicates) o.owner.findings.push(...findings);
 
   // Pools: each, then across the set.
   const poolIndex = new Map<string, PoolInfo>();

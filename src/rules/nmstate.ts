@@ -1,4 +1,4 @@
-import { IpAddress, checkInterfaceName } from '../net';
+import { BOND_MODES, IpAddress, MTU_MAX, MTU_MIN, checkDns1123Subdomain, checkInterfaceName, isValidMtu } from '../net';
 import { Finding, RULES, finding } from './catalog';
 import { describe, isPlainObject } from './ip-pool';
 
@@ -8,23 +8,39 @@ export interface PlainNodeNetworkConfigurationPolicy {
   readonly spec?: { readonly [key: string]: any };
 }
 
-/** The 7 bonding modes as nmstate spells them, in kernel order (mode 0-6). */
-export const NMSTATE_BOND_MODES = ['balance-rr', 'active-backup', 'balance-xor', 'broadcast', '802.3ad', 'balance-tlb', 'balance-alb'];
+const NMSTATE_BOND_MODES = BOND_MODES;
 
 const XMIT_HASH_MODES = ['balance-xor', '802.3ad', 'balance-tlb'];
 const PRIMARY_MODES = ['active-backup', 'balance-tlb', 'balance-alb'];
 const NO_ARP_MODES = ['802.3ad', 'balance-tlb', 'balance-alb'];
 const LACP_RATES = ['slow', 'fast', '0', '1'];
 const XMIT_HASH_POLICIES = ['layer2', 'layer2+3', 'layer3+4', 'encap2+3', 'encap3+4', 'vlan+srcmac', '0', '1', '2', '3', '4', '5'];
-const MTU_MIN = 68;
-const MTU_MAX = 65535;
 
 /** Where the interfaces of a policy live. */
 export const NNCP_INTERFACES_FIELD = 'spec.desiredState.interfaces';
 
+/**
+ * How the fields of a policy are named in findings. `lint` names them as paths in the manifest; VlanTopology
+ * names them after the props they come from (`bond.options.lacpRate`, `vlans[1].id`), so that no finding has
+ * to be rewritten afterwards.
+ */
+export interface NncpFieldNames {
+  /** Field `sub` (`''`, `.name`, `.link-aggregation.options.lacp_rate`, ...) of interface `index`. */
+  interfaceField(index: number, sub: string): string;
+  /** A field outside the interfaces (`metadata.name`, `spec.nodeSelector[key]`, `spec.maxUnavailable`, ...). */
+  field(path: string): string;
+}
+
+/** Paths in the manifest. */
+export const MANIFEST_FIELDS: NncpFieldNames = {
+  interfaceField: (index, sub) => `${NNCP_INTERFACES_FIELD}[${index}]${sub}`,
+  field: path => path,
+};
+
 interface Iface {
   readonly index: number;
-  readonly field: string;
+  /** The path of a field of this interface, below it (`''`, `.name`, `.link-aggregation.mode`). */
+  readonly at: (sub: string) => string;
   readonly obj: Record<string, any>;
   readonly name?: string;
   readonly type?: string;
@@ -34,39 +50,44 @@ interface Iface {
 }
 
 /**
- * Checks a NodeNetworkConfigurationPolicy the way nmstate reads it: the spec (`nodeSelector`, `maxUnavailable`)
+ * Checks a NodeNetworkConfigurationPolicy the way nmstate reads it: its name (a DNS-1123 subdomain), the spec (`nodeSelector`, `maxUnavailable`)
  * and `spec.desiredState.interfaces[]`: interface names (MV027), bonds (mode MV079, ports MV028 / MV080,
  * options for the mode MV029, link monitors MV030), VLANs (id MV026, base-iface MV082, reorder-headers MV081)
  * and MTUs (MV031, a VLAN's against its base interface when both are in the policy). Interfaces with
  * `state: absent` are only looked at as the base of a VLAN. Fields are paths such as
  * `spec.desiredState.interfaces[1].link-aggregation.options.lacp_rate`. Never throws.
  */
-export function checkNodeNetworkConfigurationPolicy(nncp: PlainNodeNetworkConfigurationPolicy): Finding[] {
+export function checkNodeNetworkConfigurationPolicy(nncp: PlainNodeNetworkConfigurationPolicy, names: NncpFieldNames = MANIFEST_FIELDS): Finding[] {
   const out: Finding[] = [];
+  const name = isPlainObject(nncp?.metadata) ? nncp.metadata.name : undefined;
+  const nameProblem = typeof name === 'string' ? checkDns1123Subdomain(name) : undefined;
+  if (nameProblem) {
+    out.push(finding(RULES.nncpSpec, names.field('metadata.name'), `policy name "${name}" ${nameProblem}`, 'use lower-case letters, digits, "-" and "."'));
+  }
   const spec: Record<string, any> = isPlainObject(nncp?.spec) ? nncp.spec : {};
-  checkSpec(spec, out);
+  checkSpec(spec, names, out);
 
   const desired = spec.desiredState;
   const list = isPlainObject(desired) ? desired.interfaces : undefined;
   if (list === undefined || list === null) return out;
   if (!Array.isArray(list)) {
-    out.push(finding(RULES.nncpSpec, NNCP_INTERFACES_FIELD, `${describe(list)} is not a list`,
+    out.push(finding(RULES.nncpSpec, names.field(NNCP_INTERFACES_FIELD), `${describe(list)} is not a list`,
       'write interfaces as a list of interface objects, each with name, type and state'));
     return out;
   }
 
   const ifaces: Iface[] = [];
   list.forEach((obj: unknown, index: number) => {
-    const field = `${NNCP_INTERFACES_FIELD}[${index}]`;
+    const at = (sub: string) => names.interfaceField(index, sub);
     if (!isPlainObject(obj)) {
-      out.push(finding(RULES.topologyInterfaceName, field, `${describe(obj)} is not an interface object`,
+      out.push(finding(RULES.topologyInterfaceName, at(''), `${describe(obj)} is not an interface object`,
         'give each interface as an object with name, type and state'));
       return;
     }
     const name = typeof obj.name === 'string' ? obj.name : undefined;
     const type = typeof obj.type === 'string' ? obj.type : undefined;
     const absent = obj.state === 'absent';
-    ifaces.push({ index, field, obj, name, type, absent, nameOk: name !== undefined && checkInterfaceName(name) === undefined });
+    ifaces.push({ index, at, obj, name, type, absent, nameOk: name !== undefined && checkInterfaceName(name) === undefined });
   });
   const byName = new Map<string, Iface>();
   for (const i of ifaces) if (i.name !== undefined && !byName.has(i.name)) byName.set(i.name, i);
@@ -81,21 +102,21 @@ export function checkNodeNetworkConfigurationPolicy(nncp: PlainNodeNetworkConfig
   return out;
 }
 
-function checkSpec(spec: Record<string, any>, out: Finding[]): void {
+function checkSpec(spec: Record<string, any>, names: NncpFieldNames, out: Finding[]): void {
   const selector = spec.nodeSelector;
   if (selector !== undefined && selector !== null) {
     if (!isPlainObject(selector)) {
-      out.push(finding(RULES.nncpSpec, 'spec.nodeSelector', `${describe(selector)} is not a map of label values`,
+      out.push(finding(RULES.nncpSpec, names.field('spec.nodeSelector'), `${describe(selector)} is not a map of label values`,
         'write nodeSelector as label: "value" pairs, e.g. node-role.kubernetes.io/worker: ""'));
     } else {
       for (const [key, value] of Object.entries(selector)) {
         if (typeof value === 'string') continue;
         const field = `spec.nodeSelector[${key}]`;
         if (value === null || value === undefined) {
-          out.push(finding(RULES.nncpSpec, field, `the value of "${key}" is null (YAML reads an empty value as null), not a string`,
+          out.push(finding(RULES.nncpSpec, names.field(field), `the value of "${key}" is null (YAML reads an empty value as null), not a string`,
             `write ${key}: "" for a label that only has to exist`));
         } else {
-          out.push(finding(RULES.nncpSpec, field, `the value of "${key}" is ${typeof value} ${describe(value)}, not a string`,
+          out.push(finding(RULES.nncpSpec, names.field(field), `the value of "${key}" is ${typeof value} ${describe(value)}, not a string`,
             `quote it: ${key}: "${typeof value === 'object' ? '...' : String(value)}"`));
         }
       }
@@ -106,7 +127,7 @@ function checkSpec(spec: Record<string, any>, out: Finding[]): void {
     const ok = typeof mu === 'number' ? Number.isInteger(mu) && mu >= 0
       : typeof mu === 'string' && /^(\d{1,3})%$/.test(mu) && Number(mu.slice(0, -1)) <= 100;
     if (!ok) {
-      out.push(finding(RULES.nncpSpec, 'spec.maxUnavailable', `maxUnavailable ${describe(mu)} is neither a non-negative integer nor a percentage "0%"-"100%"`,
+      out.push(finding(RULES.nncpSpec, names.field('spec.maxUnavailable'), `maxUnavailable ${describe(mu)} is neither a non-negative integer nor a percentage "0%"-"100%"`,
         typeof mu === 'string' && /^\d+$/.test(mu) ? `write ${mu} (a number, unquoted) or "${mu}%"` : 'write a node count such as 1 or a percentage such as "25%"'));
     }
   }
@@ -118,7 +139,7 @@ function ifaceLabel(i: Iface): string {
 
 function checkName(i: Iface, byName: Map<string, Iface>, out: Finding[]): void {
   if (i.name === undefined) {
-    out.push(finding(RULES.topologyInterfaceName, `${i.field}.name`, i.obj.name === undefined ? 'the interface has no name' : `name ${describe(i.obj.name)} is not a string`,
+    out.push(finding(RULES.topologyInterfaceName, i.at('.name'), i.obj.name === undefined ? 'the interface has no name' : `name ${describe(i.obj.name)} is not a string`,
       'give every interface its Linux name, e.g. "bond0" or "bond0.100"'));
     return;
   }
@@ -137,17 +158,13 @@ function checkName(i: Iface, byName: Map<string, Iface>, out: Finding[]): void {
   } else if (i.type === 'bond') {
     fix = 'use a short name such as "bond0" (VLAN sub-interfaces <bond>.<id> need room for the id)';
   }
-  out.push(finding(RULES.topologyInterfaceName, `${i.field}.name`, `${ifaceLabel(i)} "${i.name}" ${problem}`, fix));
+  out.push(finding(RULES.topologyInterfaceName, i.at('.name'), `${ifaceLabel(i)} "${i.name}" ${problem}`, fix));
 }
 
 function checkMtu(i: Iface, out: Finding[]): void {
   const mtu = i.obj.mtu;
-  if (mtu === undefined || mtu === null || validMtu(mtu)) return;
-  out.push(finding(RULES.topologyMtu, `${i.field}.mtu`, `MTU ${describe(mtu)} of "${i.name ?? '?'}" is not an integer ${MTU_MIN}-${MTU_MAX}`, 'use e.g. 1500 or 9000'));
-}
-
-function validMtu(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= MTU_MIN && v <= MTU_MAX;
+  if (mtu === undefined || mtu === null || isValidMtu(mtu)) return;
+  out.push(finding(RULES.topologyMtu, i.at('.mtu'), `MTU ${describe(mtu)} of "${i.name ?? '?'}" is not an integer ${MTU_MIN}-${MTU_MAX}`, 'use e.g. 1500 or 9000'));
 }
 
 /** A bond option as a non-negative integer (nmstate takes numbers or numeric strings); null when malformed. */
@@ -164,9 +181,9 @@ function shown(v: unknown): string {
 
 function checkBond(i: Iface, out: Finding[]): void {
   const la = i.obj['link-aggregation'];
-  const laField = `${i.field}.link-aggregation`;
+  const laField = '.link-aggregation';
   if (!isPlainObject(la)) {
-    out.push(finding(RULES.bondMode, laField, la === undefined || la === null ? 'the bond has no link-aggregation (mode and port)' : `${describe(la)} is not an object`,
+    out.push(finding(RULES.bondMode, i.at(laField), la === undefined || la === null ? 'the bond has no link-aggregation (mode and port)' : `${describe(la)} is not an object`,
       'give link-aggregation: {mode: 802.3ad, port: [ens224, ens256]} (or another of the 7 modes)'));
     return;
   }
@@ -174,13 +191,13 @@ function checkBond(i: Iface, out: Finding[]): void {
   // Mode.
   let mode: string | undefined;
   if (la.mode === undefined || la.mode === null) {
-    out.push(finding(RULES.bondMode, `${laField}.mode`, 'the bond has no mode (nmstate requires it)',
+    out.push(finding(RULES.bondMode, i.at(`${laField}.mode`), 'the bond has no mode (nmstate requires it)',
       `set mode to one of ${NMSTATE_BOND_MODES.join(', ')}`));
   } else if (typeof la.mode === 'string' && NMSTATE_BOND_MODES.includes(la.mode)) {
     mode = la.mode;
   } else {
     const n = typeof la.mode === 'number' || (typeof la.mode === 'string' && /^\d$/.test(la.mode)) ? Number(la.mode) : -1;
-    out.push(finding(RULES.bondMode, `${laField}.mode`, `mode ${describe(la.mode)} is not a bonding mode`,
+    out.push(finding(RULES.bondMode, i.at(`${laField}.mode`), `mode ${describe(la.mode)} is not a bonding mode`,
       n >= 0 && n < NMSTATE_BOND_MODES.length ? `write the name of mode ${n}: "${NMSTATE_BOND_MODES[n]}"` : `use one of ${NMSTATE_BOND_MODES.join(', ')}`));
   }
 
@@ -189,10 +206,10 @@ function checkBond(i: Iface, out: Finding[]): void {
   let portKey = 'port';
   if (la.slaves !== undefined) {
     if (la.port !== undefined) {
-      out.push(finding(RULES.topologyBondMembers, `${laField}.slaves`, 'the bond lists both port and the deprecated slaves',
+      out.push(finding(RULES.topologyBondMembers, i.at(`${laField}.slaves`), 'the bond lists both port and the deprecated slaves',
         'keep port only (slaves is its old name)'));
     } else {
-      out.push(finding(RULES.bondSlaves, `${laField}.slaves`, 'slaves is the deprecated name of port', 'use port'));
+      out.push(finding(RULES.bondSlaves, i.at(`${laField}.slaves`), 'slaves is the deprecated name of port', 'use port'));
       ports = la.slaves;
       portKey = 'slaves';
     }
@@ -203,28 +220,28 @@ function checkBond(i: Iface, out: Finding[]): void {
   const portField = `${laField}.${portKey}`;
   const portNames: string[] = [];
   if (ports === undefined || ports === null || (Array.isArray(ports) && ports.length === 0)) {
-    out.push(finding(RULES.topologyBondMembers, portField, 'the bond has no port (member NIC)', 'list the host NICs to bond under port, e.g. [ens224, ens256]'));
+    out.push(finding(RULES.topologyBondMembers, i.at(portField), 'the bond has no port (member NIC)', 'list the host NICs to bond under port, e.g. [ens224, ens256]'));
   } else if (!Array.isArray(ports)) {
-    out.push(finding(RULES.topologyBondMembers, portField, `${describe(ports)} is not a list`, 'list the host NICs to bond under port, e.g. [ens224, ens256]'));
+    out.push(finding(RULES.topologyBondMembers, i.at(portField), `${describe(ports)} is not a list`, 'list the host NICs to bond under port, e.g. [ens224, ens256]'));
   } else {
     const seen = new Map<string, number>();
     ports.forEach((p: unknown, k: number) => {
       const f = portKey === 'ports-config' ? `${portField}[${k}].name` : `${portField}[${k}]`;
       if (typeof p !== 'string') {
-        out.push(finding(RULES.topologyInterfaceName, f, `port ${describe(p)} is not a string`, 'name the NIC as the nodes do (ip link), e.g. "ens224"'));
+        out.push(finding(RULES.topologyInterfaceName, i.at(f), `port ${describe(p)} is not a string`, 'name the NIC as the nodes do (ip link), e.g. "ens224"'));
         return;
       }
       portNames.push(p);
       const problem = checkInterfaceName(p);
-      if (problem) out.push(finding(RULES.topologyInterfaceName, f, `port "${p}" ${problem}`, 'name the NIC exactly as the nodes do (ip link), e.g. "ens224"'));
+      if (problem) out.push(finding(RULES.topologyInterfaceName, i.at(f), `port "${p}" ${problem}`, 'name the NIC exactly as the nodes do (ip link), e.g. "ens224"'));
       const first = seen.get(p);
       if (first !== undefined) {
         const firstField = portKey === 'ports-config' ? `${portField}[${first}].name` : `${portField}[${first}]`;
-        out.push(finding(RULES.topologyBondMembers, f, `port "${p}" is already ${firstField}`, 'list each NIC once'));
+        out.push(finding(RULES.topologyBondMembers, i.at(f), `port "${p}" is already ${i.at(firstField)}`, 'list each NIC once'));
       } else {
         seen.set(p, k);
       }
-      if (p === i.name) out.push(finding(RULES.topologyBondMembers, f, `port "${p}" is the bond itself`, 'list the physical NICs the bond aggregates'));
+      if (p === i.name) out.push(finding(RULES.topologyBondMembers, i.at(f), `port "${p}" is the bond itself`, 'list the physical NICs the bond aggregates'));
     });
   }
 
@@ -233,7 +250,7 @@ function checkBond(i: Iface, out: Finding[]): void {
   const optField = `${laField}.options`;
   if (opts === undefined || opts === null) return;
   if (!isPlainObject(opts)) {
-    out.push(finding(RULES.topologyBondOptions, optField, `${describe(opts)} is not an object`, 'write options as key: value pairs, e.g. {miimon: "100"}'));
+    out.push(finding(RULES.topologyBondOptions, i.at(optField), `${describe(opts)} is not an object`, 'write options as key: value pairs, e.g. {miimon: "100"}'));
     return;
   }
   const has = (k: string) => opts[k] !== undefined && opts[k] !== null;
@@ -243,7 +260,7 @@ function checkBond(i: Iface, out: Finding[]): void {
     if (!has(key)) continue;
     const n = optionInt(opts[key]);
     if (n === null) {
-      out.push(finding(RULES.topologyBondOptions, `${optField}.${key}`, `${key} ${shown(opts[key])} is not a non-negative integer`,
+      out.push(finding(RULES.topologyBondOptions, i.at(`${optField}.${key}`), `${key} ${shown(opts[key])} is not a non-negative integer`,
         'give the interval in milliseconds, e.g. "100"'));
     } else if (key === 'miimon') {
       miimon = n;
@@ -252,36 +269,36 @@ function checkBond(i: Iface, out: Finding[]): void {
     }
   }
   if (miimon > 0 && arpInterval > 0) {
-    out.push(finding(RULES.topologyBondMonitor, optField, `miimon ${miimon} and arp_interval ${arpInterval} are both set`,
+    out.push(finding(RULES.topologyBondMonitor, i.at(optField), `miimon ${miimon} and arp_interval ${arpInterval} are both set`,
       'keep one link monitor: miimon (usual with LACP) or arp_interval with arp_ip_target'));
   }
   if (arpInterval > 0 && mode !== undefined && NO_ARP_MODES.includes(mode)) {
-    out.push(finding(RULES.topologyBondOptions, `${optField}.arp_interval`, `ARP monitoring does not work with bond mode ${mode}`, 'use miimon instead'));
+    out.push(finding(RULES.topologyBondOptions, i.at(`${optField}.arp_interval`), `ARP monitoring does not work with bond mode ${mode}`, 'use miimon instead'));
   }
   const targets = has('arp_ip_target') ? arpTargets(opts.arp_ip_target) : [];
   if (arpInterval > 0 && targets.length === 0) {
-    out.push(finding(RULES.topologyBondOptions, `${optField}.arp_ip_target`, `arp_interval ${arpInterval} is set but there is no ARP target`,
+    out.push(finding(RULES.topologyBondOptions, i.at(`${optField}.arp_ip_target`), `arp_interval ${arpInterval} is set but there is no ARP target`,
       'list the IPv4 addresses to probe in arp_ip_target (e.g. the gateway), or use miimon'));
   }
   for (const t of targets) {
     if (IpAddress.tryParse(t)?.family !== 4) {
-      out.push(finding(RULES.topologyBondOptions, `${optField}.arp_ip_target`, `ARP target "${t}" is not an IPv4 address`, 'give plain IPv4 addresses, comma-separated'));
+      out.push(finding(RULES.topologyBondOptions, i.at(`${optField}.arp_ip_target`), `ARP target "${t}" is not an IPv4 address`, 'give plain IPv4 addresses, comma-separated'));
     }
   }
   if (has('lacp_rate')) {
     if (!LACP_RATES.includes(String(opts.lacp_rate))) {
-      out.push(finding(RULES.topologyBondOptions, `${optField}.lacp_rate`, `lacp_rate ${describe(opts.lacp_rate)} is not slow or fast`, 'use "fast" (or "slow", the default)'));
+      out.push(finding(RULES.topologyBondOptions, i.at(`${optField}.lacp_rate`), `lacp_rate ${describe(opts.lacp_rate)} is not slow or fast`, 'use "fast" (or "slow", the default)'));
     } else if (mode !== undefined && mode !== '802.3ad') {
-      out.push(finding(RULES.topologyBondOptions, `${optField}.lacp_rate`, `lacp_rate "${opts.lacp_rate}" only applies to mode 802.3ad, not ${mode}`,
+      out.push(finding(RULES.topologyBondOptions, i.at(`${optField}.lacp_rate`), `lacp_rate "${opts.lacp_rate}" only applies to mode 802.3ad, not ${mode}`,
         'remove lacp_rate or use mode 802.3ad'));
     }
   }
   if (has('xmit_hash_policy')) {
     if (!XMIT_HASH_POLICIES.includes(String(opts.xmit_hash_policy))) {
-      out.push(finding(RULES.topologyBondOptions, `${optField}.xmit_hash_policy`, `xmit_hash_policy ${describe(opts.xmit_hash_policy)} is not a transmit hash policy`,
+      out.push(finding(RULES.topologyBondOptions, i.at(`${optField}.xmit_hash_policy`), `xmit_hash_policy ${describe(opts.xmit_hash_policy)} is not a transmit hash policy`,
         `use one of ${XMIT_HASH_POLICIES.filter(p => !/^\d$/.test(p)).join(', ')}`));
     } else if (mode !== undefined && !XMIT_HASH_MODES.includes(mode)) {
-      out.push(finding(RULES.topologyBondOptions, `${optField}.xmit_hash_policy`,
+      out.push(finding(RULES.topologyBondOptions, i.at(`${optField}.xmit_hash_policy`),
         `xmit_hash_policy "${opts.xmit_hash_policy}" only applies to modes ${XMIT_HASH_MODES.join(', ')}, not ${mode}`,
         'remove xmit_hash_policy or pick one of those modes'));
     }
@@ -289,11 +306,11 @@ function checkBond(i: Iface, out: Finding[]): void {
   if (has('primary')) {
     const primary = String(opts.primary);
     if (mode !== undefined && !PRIMARY_MODES.includes(mode)) {
-      out.push(finding(RULES.topologyBondOptions, `${optField}.primary`, `primary "${primary}" only applies to modes ${PRIMARY_MODES.join(', ')}, not ${mode}`,
+      out.push(finding(RULES.topologyBondOptions, i.at(`${optField}.primary`), `primary "${primary}" only applies to modes ${PRIMARY_MODES.join(', ')}, not ${mode}`,
         'remove primary or use mode active-backup'));
     }
     if (Array.isArray(ports) && !portNames.includes(primary)) {
-      out.push(finding(RULES.topologyBondOptions, `${optField}.primary`, `primary "${primary}" is not a port of the bond (${portNames.join(', ')})`,
+      out.push(finding(RULES.topologyBondOptions, i.at(`${optField}.primary`), `primary "${primary}" is not a port of the bond (${portNames.join(', ')})`,
         'name one of the ports'));
     }
   }
@@ -307,43 +324,43 @@ function arpTargets(v: unknown): string[] {
 
 function checkVlan(i: Iface, byName: Map<string, Iface>, seen: Map<string, Iface>, out: Finding[]): void {
   const vlan = i.obj.vlan;
-  const vf = `${i.field}.vlan`;
+  const vf = '.vlan';
   if (!isPlainObject(vlan)) {
-    out.push(finding(RULES.topologyVlanId, vf, vlan === undefined || vlan === null ? 'the VLAN interface has no vlan section (id and base-iface)' : `${describe(vlan)} is not an object`,
+    out.push(finding(RULES.topologyVlanId, i.at(vf), vlan === undefined || vlan === null ? 'the VLAN interface has no vlan section (id and base-iface)' : `${describe(vlan)} is not an object`,
       'give vlan: {base-iface: bond0, id: 100}'));
     return;
   }
   const id = vlan.id;
   const idOk = Number.isInteger(id) && id >= 1 && id <= 4094;
   if (id === undefined || id === null) {
-    out.push(finding(RULES.topologyVlanId, `${vf}.id`, 'the VLAN has no id', 'give the 802.1Q VLAN id, 1-4094'));
+    out.push(finding(RULES.topologyVlanId, i.at(`${vf}.id`), 'the VLAN has no id', 'give the 802.1Q VLAN id, 1-4094'));
   } else if (!idOk) {
-    out.push(finding(RULES.topologyVlanId, `${vf}.id`, `VLAN id ${describe(id)} is not an integer 1-4094`, 'use 1-4094 (0 only tags priority, 4095 is reserved)'));
+    out.push(finding(RULES.topologyVlanId, i.at(`${vf}.id`), `VLAN id ${describe(id)} is not an integer 1-4094`, 'use 1-4094 (0 only tags priority, 4095 is reserved)'));
   }
 
   const base = vlan['base-iface'];
   let baseOk = false;
   if (base === undefined || base === null || base === '') {
-    out.push(finding(RULES.vlanBaseIface, `${vf}.base-iface`, 'the VLAN has no base-iface', 'name the interface that carries the VLAN, e.g. base-iface: bond0'));
+    out.push(finding(RULES.vlanBaseIface, i.at(`${vf}.base-iface`), 'the VLAN has no base-iface', 'name the interface that carries the VLAN, e.g. base-iface: bond0'));
   } else if (typeof base !== 'string') {
-    out.push(finding(RULES.vlanBaseIface, `${vf}.base-iface`, `base-iface ${describe(base)} is not an interface name`, 'name the interface that carries the VLAN, e.g. base-iface: bond0'));
+    out.push(finding(RULES.vlanBaseIface, i.at(`${vf}.base-iface`), `base-iface ${describe(base)} is not an interface name`, 'name the interface that carries the VLAN, e.g. base-iface: bond0'));
   } else {
     const def = byName.get(base);
     if (def?.absent) {
-      out.push(finding(RULES.vlanBaseIface, `${vf}.base-iface`, `base-iface "${base}" is removed by this policy (${def.field} has state: absent)`,
+      out.push(finding(RULES.vlanBaseIface, i.at(`${vf}.base-iface`), `base-iface "${base}" is removed by this policy (${def.at('')} has state: absent)`,
         `remove this VLAN too (state: absent), or keep "${base}" (state: up)`));
     } else if (!def) {
       const problem = checkInterfaceName(base);
       if (problem) {
-        out.push(finding(RULES.topologyInterfaceName, `${vf}.base-iface`, `base-iface "${base}" ${problem}`, 'name the interface exactly as the nodes do (ip link)'));
+        out.push(finding(RULES.topologyInterfaceName, i.at(`${vf}.base-iface`), `base-iface "${base}" ${problem}`, 'name the interface exactly as the nodes do (ip link)'));
       } else {
         baseOk = true;
       }
     } else {
       baseOk = true;
       // VLAN MTU against the base interface's, when both are known.
-      if (validMtu(i.obj.mtu) && validMtu(def.obj.mtu) && i.obj.mtu > def.obj.mtu) {
-        out.push(finding(RULES.topologyMtu, `${i.field}.mtu`, `MTU ${i.obj.mtu} of "${i.name ?? '?'}" exceeds the MTU ${def.obj.mtu} of its base interface "${base}"`,
+      if (isValidMtu(i.obj.mtu) && isValidMtu(def.obj.mtu) && i.obj.mtu > def.obj.mtu) {
+        out.push(finding(RULES.topologyMtu, i.at('.mtu'), `MTU ${i.obj.mtu} of "${i.name ?? '?'}" exceeds the MTU ${def.obj.mtu} of its base interface "${base}"`,
           `lower the VLAN MTU to at most ${def.obj.mtu} or raise the MTU of "${base}" (and the switch trunk MTU)`));
       }
     }
@@ -353,7 +370,7 @@ function checkVlan(i: Iface, byName: Map<string, Iface>, seen: Map<string, Iface
     const key = `${base}\u0000${id}`;
     const first = seen.get(key);
     if (first) {
-      out.push(finding(RULES.topologyVlanId, `${vf}.id`, `VLAN ${id} on base-iface "${base}" is already ${first.field}${first.name !== i.name ? ` ("${first.name}")` : ''}`,
+      out.push(finding(RULES.topologyVlanId, i.at(`${vf}.id`), `VLAN ${id} on base-iface "${base}" is already ${first.at('')}${first.name !== i.name ? ` ("${first.name}")` : ''}`,
         'give each VLAN once: one interface per VLAN id and base interface'));
     } else {
       seen.set(key, i);
@@ -361,7 +378,7 @@ function checkVlan(i: Iface, byName: Map<string, Iface>, seen: Map<string, Iface
   }
 
   if (vlan['reorder-headers'] === false) {
-    out.push(finding(RULES.vlanReorderHeaders, `${vf}.reorder-headers`, 'reorder-headers is false, so frames of this VLAN keep their tag on the way up the stack',
+    out.push(finding(RULES.vlanReorderHeaders, i.at(`${vf}.reorder-headers`), 'reorder-headers is false, so frames of this VLAN keep their tag on the way up the stack',
       'set reorder-headers: true (the default): macvlan pods on this VLAN can lose traffic to pods on the same host otherwise'));
   }
 }

@@ -34,6 +34,12 @@ export interface PodNic {
   readonly mode?: string;
   /** Gateways this NIC claims the default route for (`default-route` of the Multus annotation). */
   readonly defaultRoutes?: readonly string[];
+  /** The network's IPAM type (`spiderpool`, `static`, ...), when known. */
+  readonly ipamType?: string;
+  /** The network's IPAM takes per-pod addresses and has no fixed ones (static IPAM without addresses). */
+  readonly needsPodAddresses?: boolean;
+  /** Addresses the pod requests for this NIC (`ips` of the Multus selection). */
+  readonly ips?: readonly string[];
 }
 
 /** What the pod rules know about a pool, by name (pools not in the index are not checked). */
@@ -193,4 +199,28 @@ function checkPodCrossObject(nics: readonly PodNic[], context: PodRuleContext): 
 function sameNetwork(multusName: string, network: string): boolean {
   if (multusName.includes('/')) return multusName === network;
   return network.split('/').pop() === multusName;
+}
+
+/**
+ * The rules on a pod's network set as the constructs build it: it attaches something (MV096), and per-pod
+ * addresses are requested exactly where the network's IPAM takes them (MV094).
+ */
+export function checkPodNetworkSet(nics: readonly PodNic[]): Finding[] {
+  if (nics.length === 0) {
+    return [finding(RULES.podEmptyNetworks, 'networks', 'the set attaches no network, so the pod gets no macvlan NIC',
+      'pass at least one network to PodNetworks.overlay(...), or do not apply the set')];
+  }
+  const out: Finding[] = [];
+  for (const nic of nics) {
+    const where = `interface "${nic.interface}" of ${nic.network}`;
+    const requested = nic.ips !== undefined && nic.ips.length > 0;
+    if (nic.needsPodAddresses && !requested) {
+      out.push(finding(RULES.podAddresses, where, 'the network has static IPAM without fixed addresses, so this NIC gets no address unless the pod requests one',
+        `pass { ips: ['<address>/<prefix>'] } when attaching ${nic.network}`));
+    } else if (requested && !nic.needsPodAddresses) {
+      out.push(finding(RULES.podAddresses, where, `ips ${nic.ips!.join(', ')} are requested, but ${nic.ipamType ?? 'the'} IPAM of ${nic.network} ignores per-pod addresses`,
+        'drop ips, or give the network Ipam.staticAddresses() without fixed addresses'));
+    }
+  }
+  return out;
 }

@@ -20,7 +20,7 @@ export function renderRulesMarkdown(): string {
   const lines: string[] = [
     '# cdk8s-macvlan rules',
     '',
-    '<!-- Generated from src/rules/catalog.ts and src/rules/examples.ts: do not edit by hand. -->',
+    '<!-- Generated from the rule definitions in src/rules/definitions/: do not edit by hand. -->',
     '<!-- Regenerate from the sources: npx ts-node -T -e "process.stdout.write(require(\'./src/rules\').renderRulesMarkdown())" > docs/rules.md -->',
     '',
     'Synth-time validation of the constructs and `cdk8s-macvlan lint` report the same rules. Errors fail',
@@ -32,7 +32,7 @@ export function renderRulesMarkdown(): string {
     '',
   ];
   for (const r of rules) {
-    lines.push(`<a id="${r.id.toLowerCase()}"></a>`, '', `## ${r.id}: ${r.title}`, '', `Severity: **${r.severity}**.`, '');
+    lines.push(`<a id="${r.id.toLowerCase()}"></a>`, '', `## ${r.id}: ${r.title}`, '', `Severity: **${r.severity}**. Checked by \`${r.check.name}()\`.`, '');
     const ex = r.example;
     if (!ex) {
       lines.push('_No example yet._', '');

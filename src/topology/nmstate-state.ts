@@ -3,10 +3,8 @@
  */
 import { BondMode, BondOptions, BondProps } from './bond';
 import { bondOptionEntries } from './bond-options';
+import { TopologyHostState } from '../rules';
 import { VlanProps } from './vlan';
-
-/** Kernel default MTU, assumed when no MTU is given. */
-export const DEFAULT_MTU = 1500;
 
 /** One VLAN sub-interface to create. */
 export interface NmstateVlan {
@@ -44,16 +42,6 @@ export function nmstateInterfaces(bond: { name: string; members: readonly string
   ];
 }
 
-/** Which prop an interface of {@link TopologyHostState} comes from: the bond, or `vlans[index]`. */
-export type InterfaceOrigin = { readonly kind: 'bond' } | { readonly kind: 'vlan'; readonly index: number };
-
-/** The desired state of a topology's host interfaces, with the prop each interface comes from. */
-export interface TopologyHostState {
-  /** `desiredState.interfaces`: the bond, then the VLANs by id ascending (ties in props order). */
-  readonly interfaces: Array<Record<string, unknown>>;
-  /** Parallel to `interfaces`. */
-  readonly origins: InterfaceOrigin[];
-}
 
 /**
  * The host interfaces of a topology, straight from its props (before any check): what the nmstate policy

@@ -2,21 +2,22 @@ import { Construct } from 'constructs';
 import { MacvlanMode } from '../cni/macvlan-mode';
 import { ifacerMaster } from '../cni/spider-multus-config';
 import { NodeNetworkConfigurationPolicyObject } from '../k8s';
-import { checkDns1123Subdomain } from '../net';
+import { DEFAULT_MTU, bondModeNumber } from '../net';
 import { IfacerBondOptions, IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource } from '../networks';
-import { ParsedFamily, poolIps } from './address-plan';
+import { poolIps } from './address-plan';
 import { BondMode, BondProps } from './bond';
-import { bondModeNumber, bondOptionEntries } from './bond-options';
-import { NamedObject, ParsedVlan, checkConsistency, checkHostPolicy, checkStructure } from './checks';
+import { bondOptionEntries } from './bond-options';
 import { DiagramModel, renderMermaid } from './diagram';
 import { HostInterfaces, HostInterfacesKind } from './host-interfaces';
-import { DEFAULT_MTU, topologyHostState } from './nmstate-state';
+import { topologyHostState } from './nmstate-state';
 import { SwitchPlan, SwitchPortAggregation } from './switch-plan';
 import { renderSwitchPlanMarkdown } from './switch-plan-markdown';
-import { VlanOffer, VlanProps } from './vlan';
+import { VlanOffer, VlanProps, VlanSubnetProps } from './vlan';
 import { Registry } from '../networks/registry';
 import { duplicateFindings, validationMessages } from '../networks/report';
-import { Finding, RULES, finding, formatFinding } from '../rules';
+import {
+  NamedObject, ParsedFamily, ParsedVlan, checkTopologyConsistency, checkTopologyHostPolicy, checkVlanAddressPlans, formatFinding,
+} from '../rules';
 
 /** Props of {@link VlanTopology}. */
 export interface VlanTopologyProps {
@@ -53,7 +54,7 @@ export interface TopologyWorkload {
 }
 
 interface BuiltVlan {
-  readonly parsed: ParsedVlan;
+  readonly parsed: ParsedVlan<VlanProps>;
   readonly iface: string;
   readonly mtu: number;
   readonly standalone?: MacvlanStandaloneNetwork;
@@ -106,26 +107,22 @@ export class VlanTopology extends Construct {
     const hostState = topologyHostState(this.bondName, props.bond, this.bondMtu, vlanProps);
     const nodeSelector = props.nodeSelector && Object.keys(props.nodeSelector).length > 0 ? { ...props.nodeSelector } : undefined;
     const maxUnavailable = this.hostInterfaces.maxUnavailable;
-    const hostFindings = checkHostPolicy(hostState, vlanProps, { nodeSelector, maxUnavailable });
-    const structure = checkStructure(vlanProps, hostFindings.badVlans);
+    const policyName = kind === HostInterfacesKind.NMSTATE
+      ? this.hostInterfaces.policyName ?? `${this.bondName.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^-+|-+$/g, '') || 'bond'}-vlans`
+      : undefined;
+    const hostFindings = checkTopologyHostPolicy(hostState, vlanProps, { nodeSelector, maxUnavailable }, policyName);
+    const structure = checkVlanAddressPlans(vlanProps, hostFindings.badVlans);
     const thrown = [...hostFindings.structural, ...structure.findings];
     const subject = `VlanTopology "${this.node.path}"`;
     if (thrown.length > 0) {
       throw new Error(`${subject} has invalid props:\n${thrown.map(f => `  ${formatFinding(f, subject)}`).join('\n')}`);
     }
 
-    const policyFindings: Finding[] = [];
-    if (kind === HostInterfacesKind.NMSTATE) {
-      const policyName = this.hostInterfaces.policyName ?? `${this.bondName.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^-+|-+$/g, '') || 'bond'}-vlans`;
+    if (policyName !== undefined) {
       this.hostPolicy = new NodeNetworkConfigurationPolicyObject(this, 'HostPolicy', {
         metadata: { name: policyName },
         spec: { nodeSelector, maxUnavailable, desiredState: { interfaces: hostState.interfaces } },
       });
-      const problem = checkDns1123Subdomain(policyName);
-      if (problem) {
-        policyFindings.push(finding(RULES.nncpSpec, 'hostInterfaces.policyName', `policy name "${policyName}" ${problem}`,
-          'use lower-case letters, digits, "-" and "."'));
-      }
       const registry = Registry.of(this);
       registry.claimName('NodeNetworkConfigurationPolicy', policyName, this.hostPolicy);
       const policy = this.hostPolicy;
@@ -138,9 +135,8 @@ export class VlanTopology extends Construct {
 
     // Props-only rules: decided now (reported at synth), so the parsed VLANs and the name list are not kept.
     const propFindings = [
-      ...policyFindings,
       ...hostFindings.consistency,
-      ...checkConsistency({ bond: props.bond, bondMtu: this.bondMtu, hostInterfaces: kind, vlans: structure.vlans, objects: named }),
+      ...checkTopologyConsistency({ bondMtu: props.bond.mtu, ifacer: kind === HostInterfacesKind.SPIDERPOOL_IFACER, vlans: structure.vlans, objects: named }),
     ];
     this.node.addValidation({ validate: () => validationMessages(this, propFindings, subject) });
   }
@@ -271,7 +267,7 @@ export class VlanTopology extends Construct {
     return renderMermaid(model);
   }
 
-  private buildVlan(parsed: ParsedVlan, namespace: string, kind: HostInterfacesKind, named: NamedObject[]): BuiltVlan {
+  private buildVlan(parsed: ParsedVlan<VlanProps>, namespace: string, kind: HostInterfacesKind, named: NamedObject[]): BuiltVlan {
     const v = parsed.props;
     const id = parsed.id;
     const ifacer = kind === HostInterfacesKind.SPIDERPOOL_IFACER;
@@ -293,7 +289,7 @@ export class VlanTopology extends Construct {
       } : {}),
     };
 
-    const ipsByFamily = new Map<ParsedFamily, ReturnType<typeof poolIps>>();
+    const ipsByFamily = new Map<ParsedFamily<VlanSubnetProps>, ReturnType<typeof poolIps>>();
     for (const f of parsed.families) ipsByFamily.set(f, poolIps(f, parsed.offer));
     const makePools = (offer: 'standalone' | 'overlay'): IpPool[] => parsed.families.map(f => {
       const suffix = `v${f.family}`;

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { lintYaml, ruleIds } from './helpers';
+import * as rules from '../../src/rules';
 import { RULES, RuleInfo, allRules, renderRulesMarkdown, ruleById } from '../../src/rules';
 
 const DOC = path.join(__dirname, '..', '..', 'docs', 'rules.md');
@@ -17,6 +18,39 @@ describe('docs/rules.md', () => {
       expect(r.docs).toBe(`docs/rules.md#${r.id.toLowerCase()}`);
       expect(doc).toContain(`<a id="${r.id.toLowerCase()}"></a>`);
     }
+  });
+
+  test('every rule in docs/rules.md points at exactly one check function of src/rules', () => {
+    const doc = fs.readFileSync(DOC, 'utf8');
+    const sections = doc.split(/^## /m).slice(1);
+    expect(sections.map(s => s.slice(0, 5))).toEqual(allRules().map(r => r.id));
+    const exported = rules as unknown as { [name: string]: unknown };
+    for (const section of sections) {
+      const id = section.slice(0, 5);
+      const named = [...section.matchAll(/Checked by `(\w+)\(\)`/g)].map(m => m[1]);
+      expect({ id, named: named.length }).toEqual({ id, named: 1 });
+      const rule = ruleById(id)!;
+      // the function named is the rule's own check, exported from src/rules
+      expect(typeof exported[named[0]]).toBe('function');
+      expect(exported[named[0]]).toBe(rule.check);
+    }
+  });
+
+  test('no rule is decided outside src/rules (constructs only map findings to props)', () => {
+    const src = path.join(__dirname, '..', '..', 'src');
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) {
+          if (p !== path.join(src, 'rules')) walk(p);
+        } else if (e.name.endsWith('.ts') && /\bRULES\.\w+/.test(fs.readFileSync(p, 'utf8'))) {
+          offenders.push(path.relative(src, p));
+        }
+      }
+    };
+    walk(src);
+    expect(offenders).toEqual([]);
   });
 
   test('rule ids are unique and well-formed', () => {

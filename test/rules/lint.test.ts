@@ -27,6 +27,18 @@ ${annotations}
 const BAD = '        v1.multus-cni.io/default-network: kube-system/missing';
 
 describe('lintManifests', () => {
+  test('MV097: a SpiderMultusConfig and a NAD of the same namespace/name are one object (the NAD it generates)', () => {
+    const smc = `apiVersion: spiderpool.spidernet.io/v2beta1
+kind: SpiderMultusConfig
+metadata: {name: vlan100, namespace: kube-system}
+spec: {cniType: macvlan, macvlan: {master: [bond0.100], ippools: {ipv4: [vlan100-v4]}}}
+`;
+    const findings = lintYaml(`${NAD}---\n${smc}`).filter(f => f.rule === 'MV097');
+    expect(findings.map(f => [f.object.kind, f.field])).toEqual([['SpiderMultusConfig', 'metadata.name']]);
+    expect(findings[0].message).toBe('SpiderMultusConfig "kube-system/vlan100" is also defined by document 1 (NetworkAttachmentDefinition); applying both keeps only one');
+    expect(lintYaml(`${NAD}---\n${smc.replace('name: vlan100,', 'name: vlan200,')}`).filter(f => f.rule === 'MV097')).toEqual([]);
+  });
+
   test('a clean manifest set passes', () => {
     const findings = lintYaml(`${NAD}---
 apiVersion: apps/v1

@@ -2,6 +2,8 @@ import { ApiObject } from 'cdk8s';
 import { NMSTATE_RULE_IDS, lines, lintYaml, ruleIds } from './helpers';
 import { addVlanTopologyScenario } from '../../examples/vlan-topology';
 import { RULES, checkNodeNetworkConfigurationPolicy, lintManifests } from '../../src/rules';
+import { BondMode } from '../../src';
+import { BOND_MODES } from '../../src/net';
 import { findObject, testApp } from '../support/synth';
 
 /** A policy with the given `interfaces:` items (YAML, indented 6) and extra spec lines (indented 2). */
@@ -135,6 +137,17 @@ describe('NodeNetworkConfigurationPolicy rules through lintManifests', () => {
     expect(lint(policy(V100, '  maxUnavailable: "150%"\n'))).toMatch(/^MV083 error .*spec\.maxUnavailable: maxUnavailable "150%" is neither/);
     expect(lint('apiVersion: nmstate.io/v1\nkind: NodeNetworkConfigurationPolicy\nmetadata: {name: x}\nspec: {desiredState: {interfaces: {name: bond0}}}\n'))
       .toMatch(/^MV083 error .*spec\.desiredState\.interfaces: \{"name":"bond0"\} is not a list/);
+  });
+
+  test('MV083 the policy name must be a DNS-1123 subdomain (lint and VlanTopology run the same check)', () => {
+    const bad = policy(V100).replace('metadata: {name: fabric}', 'metadata: {name: Bond0_VLANs}');
+    expect(ruleIds(lintYaml(bad))).toEqual(['MV083']);
+    expect(lintYaml(bad)[0].field).toBe('metadata.name');
+    expect(ruleIds(lintYaml(policy(V100)))).toEqual([]);
+  });
+
+  test('the bond mode table is the BondMode enum, in kernel order', () => {
+    expect(Object.values(BondMode)).toEqual(BOND_MODES);
   });
 
   test('state: absent interfaces are not checked (only as a VLAN base)', () => {

@@ -1,0 +1,344 @@
+/**
+ * The VlanTopology props rules (MV032-MV036 and the macvlan half of MV031), on neutral inputs: a VLAN's id,
+ * offer, MTUs and per-family address plan. VlanTopology runs them at construction (the address plans before
+ * any child exists: the children are built from the parsed values); nothing here knows about constructs.
+ * The bond and VLAN interfaces themselves are NodeNetworkConfigurationPolicy rules (`./nmstate`).
+ */
+import { MacvlanMode } from '../cni/macvlan-mode';
+import { Cidr, DEFAULT_MTU, IpAddress, IpFamily, IpRange, MTU_MAX, MTU_MIN, NetParseError, findOverlaps, isValidMtu } from '../net';
+import { BOND_OPTION_KEYS } from '../net/bond';
+import { Finding, RULES, RuleInfo, finding } from './catalog';
+import { NncpFieldNames, checkNodeNetworkConfigurationPolicy } from './nmstate';
+
+/** How a VLAN is offered to pods. */
+export enum VlanOffer {
+  /** One macvlan-standalone network: the pod's eth0 is on the VLAN. */
+  STANDALONE = 'standalone',
+  /** One macvlan-overlay network: the pod keeps the cluster CNI on eth0 and gets the VLAN as net1, ... */
+  OVERLAY = 'overlay',
+  /** Both networks, each with its own pools (disjoint IPs in the same subnet). */
+  BOTH = 'both',
+}
+
+/** The address plan of one IP family of a VLAN, as the rules read it. */
+export interface VlanSubnetInput {
+  readonly subnet: string;
+  readonly gateway: string;
+  readonly ips?: readonly string[];
+  readonly excludeIps?: readonly string[];
+  readonly standaloneIps?: readonly string[];
+  readonly overlayIps?: readonly string[];
+}
+
+/** One VLAN, as the rules read it. */
+export interface VlanInput {
+  readonly id: number;
+  readonly ipv4?: VlanSubnetInput;
+  readonly ipv6?: VlanSubnetInput;
+  readonly offer?: VlanOffer;
+  readonly mtu?: number;
+  readonly macvlanMtu?: number;
+  readonly macvlanMode?: MacvlanMode;
+}
+
+/** One IP family of a VLAN, parsed. */
+export interface ParsedFamily<S extends VlanSubnetInput = VlanSubnetInput> {
+  readonly family: IpFamily;
+  readonly props: S;
+  readonly cidr: Cidr;
+  readonly gateway: IpAddress;
+}
+
+/** A VLAN whose address plan parsed. */
+export interface ParsedVlan<V extends VlanInput = VlanInput> {
+  readonly index: number;
+  readonly props: V;
+  readonly id: number;
+  readonly offer: VlanOffer;
+  readonly families: ParsedFamily<NonNullable<V['ipv4']>>[];
+}
+
+/**
+ * Props-only structure: at least one VLAN, the address plans (MV033, MV036) and cross-VLAN subnet overlaps
+ * (MV032). VLANs listed in `badVlans` (id invalid or repeated, reported by the host policy rules) are
+ * not parsed.
+ */
+export function checkVlanAddressPlans<V extends VlanInput>(vlans: readonly V[], badVlans: ReadonlySet<number>): { findings: Finding[]; vlans: ParsedVlan<V>[] } {
+  const out: Finding[] = [];
+  if (vlans.length === 0) {
+    out.push(finding(RULES.topologyVlanId, 'vlans', 'the topology has no VLAN', 'add at least one VLAN, e.g. { id: 100, ipv4: { ... } }'));
+  }
+  const parsed: ParsedVlan<V>[] = [];
+  vlans.forEach((v, i) => {
+    const field = `vlans[${i}]`;
+    const offer = v.offer ?? VlanOffer.STANDALONE;
+    if (!Object.values(VlanOffer).includes(offer)) {
+      out.push(finding(RULES.topologyAddressPlan, `${field}.offer`, `offer ${JSON.stringify(offer)} is not a VlanOffer`,
+        'use VlanOffer.STANDALONE, VlanOffer.OVERLAY or VlanOffer.BOTH'));
+      return;
+    }
+    if (v.ipv4 === undefined && v.ipv6 === undefined) {
+      out.push(finding(RULES.topologyAddressPlan, field, `VLAN ${v.id} has neither ipv4 nor ipv6`,
+        'give the VLAN\'s subnet and gateway (switch VLANIF) in ipv4 and/or ipv6'));
+      return;
+    }
+    const families: ParsedFamily<NonNullable<V['ipv4']>>[] = [];
+    let familiesOk = true;
+    for (const [key, fam] of [['ipv4', 4], ['ipv6', 6]] as const) {
+      const plan = v[key];
+      if (plan === undefined) continue;
+      const pf = parseFamily(plan as NonNullable<V['ipv4']>, fam, offer, v.id, `${field}.${key}`, out);
+      if (pf) families.push(pf); else familiesOk = false;
+    }
+    if (!badVlans.has(i) && familiesOk) parsed.push({ index: i, props: v, id: v.id, offer, families });
+  });
+
+  // Subnets of different VLANs must not overlap (one sweep over all subnets, O(n log n)).
+  const intervals = parsed.flatMap(v => v.families.map(f => ({
+    family: f.family, start: f.cidr.first, end: f.cidr.last, key: { vlan: v, fam: f },
+  })));
+  for (const [a, b] of findOverlaps(intervals)) {
+    const key = b.fam.family === 4 ? 'ipv4' : 'ipv6';
+    out.push(finding(RULES.topologySubnetOverlap, `vlans[${b.vlan.index}].${key}.subnet`,
+      `VLAN ${b.vlan.id}: subnet ${b.fam.cidr.toString()} overlaps subnet ${a.fam.cidr.toString()} of VLAN ${a.vlan.id}`,
+      'give every VLAN its own, non-overlapping subnet (the switch routes between the VLANIFs)'));
+  }
+  return { findings: out, vlans: parsed };
+}
+
+/** A named object of the topology, for the distinct-names rule. */
+export interface NamedObject {
+  readonly kind: 'NetworkAttachmentDefinition' | 'SpiderIPPool';
+  /** `ns/name` for NADs, the name for pools. */
+  readonly name: string;
+  readonly field: string;
+}
+
+/** Input of {@link checkTopologyConsistency}. */
+export interface ConsistencyInput {
+  /** The bond MTU as given (undefined: the kernel default). */
+  readonly bondMtu?: number;
+  /** Spiderpool ifacer creates the host interfaces. */
+  readonly ifacer: boolean;
+  readonly vlans: readonly ParsedVlan[];
+  readonly objects: readonly NamedObject[];
+}
+
+/**
+ * Props-only consistency: macvlan MTUs against their VLAN's (the NADs against the host policy), distinct
+ * names of networks and pools, and what Spiderpool ifacer cannot do. (Bond options and host MTUs are
+ * host-policy rules: {@link checkHostPolicy}.)
+ */
+export function checkTopologyConsistency(input: ConsistencyInput): Finding[] {
+  const out: Finding[] = [];
+  const bondMtu = input.bondMtu ?? DEFAULT_MTU;
+  for (const v of input.vlans) {
+    const field = `vlans[${v.index}]`;
+    const vlanMtu = v.props.mtu ?? bondMtu;
+    const mm = v.props.macvlanMtu;
+    if (mm !== undefined && mm !== 0 && !isValidMtu(mm)) { // 0: inherit, as the CNI plugin reads it
+      out.push(finding(RULES.topologyMtu, `${field}.macvlanMtu`, `VLAN ${v.id}: macvlan MTU ${JSON.stringify(mm)} is not an integer ${MTU_MIN}-${MTU_MAX}`,
+        'leave it unset (or 0) to inherit the VLAN MTU'));
+    } else if (mm !== undefined && mm > vlanMtu) {
+      out.push(finding(RULES.topologyMtu, `${field}.macvlanMtu`, `VLAN ${v.id}: macvlan MTU ${mm} exceeds the VLAN MTU ${vlanMtu}`,
+        `use at most ${vlanMtu}, or leave macvlanMtu unset to inherit it`));
+    }
+    if (input.ifacer) {
+      const mode2 = v.props.macvlanMode ?? MacvlanMode.BRIDGE;
+      if (mode2 !== MacvlanMode.BRIDGE) {
+        out.push(finding(RULES.topologyIfacer, `${field}.macvlanMode`, `VLAN ${v.id}: macvlan mode "${mode2}" with Spiderpool ifacer, which always uses bridge`,
+          'use MacvlanMode.BRIDGE, or HostInterfaces.nmstate() / HostInterfaces.preExisting()'));
+      }
+      if (v.props.mtu !== undefined && v.props.mtu !== DEFAULT_MTU) {
+        out.push(finding(RULES.topologyIfacer, `${field}.mtu`, `VLAN ${v.id}: MTU ${v.props.mtu} cannot be set by Spiderpool ifacer (it creates ${DEFAULT_MTU}-byte default interfaces)`,
+          'leave the VLAN MTU unset, or create the interfaces with HostInterfaces.nmstate()'));
+      }
+    }
+  }
+  if (input.ifacer && input.bondMtu !== undefined && input.bondMtu !== DEFAULT_MTU) {
+    out.push(finding(RULES.topologyIfacer, 'bond.mtu', `bond MTU ${input.bondMtu} cannot be set by Spiderpool ifacer`,
+      'leave bond.mtu unset, or create the interfaces with HostInterfaces.nmstate()'));
+  }
+
+  const seen = new Map<string, NamedObject>();
+  for (const o of input.objects) {
+    const key = `${o.kind}\u0000${o.name}`;
+    const first = seen.get(key);
+    if (first) {
+      out.push(finding(RULES.topologyNames, o.field, `${o.kind} name "${o.name}" is also used by ${first.field}`,
+        'give each network and pool its own name (or leave the names to their defaults)'));
+    } else {
+      seen.set(key, o);
+    }
+  }
+  return out;
+}
+
+/**
+ * Parses `props` as family `family` of VLAN `vlanId`; pushes MV033 / MV036 findings and returns undefined
+ * when the family cannot be used.
+ */
+function parseFamily<S extends VlanSubnetInput>(props: S, family: IpFamily, offer: VlanOffer, vlanId: number,
+  field: string, out: Finding[]): ParsedFamily<S> | undefined {
+  const what = `VLAN ${vlanId}`;
+  let cidr: Cidr | undefined;
+  try {
+    cidr = Cidr.parse(props.subnet);
+  } catch (e) {
+    out.push(finding(RULES.topologyAddressPlan, `${field}.subnet`, `${what}: ${(e as Error).message}`,
+      `give the subnet in CIDR form, e.g. ${family === 4 ? '"172.16.100.0/24"' : '"fd00:100::/64"'}`));
+  }
+  if (cidr && cidr.family !== family) {
+    out.push(finding(RULES.topologyAddressPlan, `${field}.subnet`, `${what}: "${props.subnet}" is IPv${cidr.family} but was given as ipv${family}`,
+      `move it to ipv${cidr.family}`));
+    cidr = undefined;
+  } else if (cidr && !cidr.isCanonical) {
+    out.push(finding(RULES.topologyAddressPlan, `${field}.subnet`, `${what}: "${props.subnet}" has host bits set`,
+      `write the network address "${cidr.toString()}" (the VLANIF address goes in gateway)`));
+    cidr = undefined;
+  }
+
+  const gateway = IpAddress.tryParse(props.gateway);
+  if (!gateway) {
+    out.push(finding(RULES.topologyGateway, `${field}.gateway`, `${what}: "${props.gateway}" is not an IP address`,
+      'give the switch VLANIF address as a plain IP, e.g. "172.16.100.1"'));
+  } else if (cidr && !cidr.contains(gateway)) {
+    out.push(finding(RULES.topologyGateway, `${field}.gateway`, `${what}: gateway ${props.gateway} is outside subnet ${cidr.toString()}`,
+      `use the switch VLANIF address inside ${cidr.toString()}, e.g. ${IpAddress.fromBigInt(cidr.family, cidr.hostRange().start).toString()}`));
+  }
+
+  const lists: Array<[string, readonly string[] | undefined]> = [
+    ['ips', props.ips], ['excludeIps', props.excludeIps], ['standaloneIps', props.standaloneIps], ['overlayIps', props.overlayIps],
+  ];
+  let rangesOk = true;
+  for (const [key, texts] of lists) {
+    (texts ?? []).forEach((text, i) => {
+      const r = IpRange.tryParse(text);
+      if (!r || r.family !== family) {
+        rangesOk = false;
+        let why = `is not an IPv${family} address or range`;
+        try {
+          const parsed = IpRange.parse(text);
+          why = `is IPv${parsed.family}, not IPv${family}`;
+        } catch (e) {
+          if (e instanceof NetParseError) why = e.message.replace(/^"[^"]*" /, '');
+        }
+        out.push(finding(RULES.topologyAddressPlan, `${field}.${key}[${i}]`, `${what}: "${text}" ${why}`,
+          'write one IP or a range "a-b" of the family, with no spaces'));
+      }
+    });
+  }
+  const offersStandalone = offer !== VlanOffer.OVERLAY;
+  const offersOverlay = offer !== VlanOffer.STANDALONE;
+  if (props.standaloneIps !== undefined && !offersStandalone) {
+    rangesOk = false;
+    out.push(finding(RULES.topologyAddressPlan, `${field}.standaloneIps`, `${what} is offered as ${offer} only, so it has no standalone pool`,
+      'remove standaloneIps or set offer to VlanOffer.STANDALONE or VlanOffer.BOTH'));
+  }
+  if (props.overlayIps !== undefined && !offersOverlay) {
+    rangesOk = false;
+    out.push(finding(RULES.topologyAddressPlan, `${field}.overlayIps`, `${what} is offered as ${offer} only, so it has no overlay pool`,
+      'remove overlayIps or set offer to VlanOffer.OVERLAY or VlanOffer.BOTH'));
+  }
+  if (!cidr || !gateway || !cidr.contains(gateway) || !rangesOk) return undefined;
+  return { family, props, cidr, gateway };
+}
+
+
+/** Which prop an interface of {@link TopologyHostState} comes from: the bond, or `vlans[index]`. */
+export type InterfaceOrigin = { readonly kind: 'bond' } | { readonly kind: 'vlan'; readonly index: number };
+
+/** The desired state of a topology's host interfaces, with the prop each interface comes from. */
+export interface TopologyHostState {
+  /** `desiredState.interfaces`: the bond, then the VLANs by id ascending (ties in props order). */
+  readonly interfaces: Array<Record<string, unknown>>;
+  /** Parallel to `interfaces`. */
+  readonly origins: InterfaceOrigin[];
+}
+
+/** The host-policy findings of a topology, split by when they are reported, with fields naming props. */
+export interface HostPolicyFindings {
+  /** Thrown from the constructor. */
+  readonly structural: Finding[];
+  /** Reported at synth. */
+  readonly consistency: Finding[];
+  /** Indexes of `vlans` whose id is invalid or repeated (left out of the address-plan rules). */
+  readonly badVlans: ReadonlySet<number>;
+}
+
+/** Policy rules whose problems the child constructs would echo (NAD masters, pool and construct names). */
+function structural(rule: RuleInfo): boolean {
+  return rule === RULES.topologyVlanId || rule === RULES.topologyInterfaceName || rule === RULES.topologyBondMembers;
+}
+
+/** The BondOptions prop of a kernel option key. */
+const OPTION_PROPS: { readonly [key: string]: string } = Object.fromEntries(Object.entries(BOND_OPTION_KEYS).map(([prop, key]) => [key, prop]));
+
+interface Location {
+  readonly index: number;
+  readonly origin: InterfaceOrigin;
+  readonly subs: Set<string>;
+}
+
+/**
+ * Runs the NodeNetworkConfigurationPolicy rules on a topology's host state (and the policy fields the props
+ * set), naming every field after the prop it comes from (`bond.options.lacpRate`, `vlans[1].id`): the rules
+ * are told the names up front ({@link NncpFieldNames}), so no finding is rewritten afterwards.
+ */
+export function checkTopologyHostPolicy(state: TopologyHostState, vlans: readonly { readonly mtu?: number }[],
+  spec: { nodeSelector?: unknown; maxUnavailable?: unknown }, policyName?: string): HostPolicyFindings {
+  const located = new Map<string, Location>();
+  const names: NncpFieldNames = {
+    interfaceField: (index, sub) => {
+      const origin = state.origins[index];
+      const path = propsPath(origin, sub);
+      let at = located.get(path);
+      if (!at) located.set(path, (at = { index, origin, subs: new Set() }));
+      at.subs.add(sub);
+      return path;
+    },
+    field: path => path === 'metadata.name' ? 'hostInterfaces.policyName'
+      : path === 'spec.maxUnavailable' ? 'hostInterfaces.maxUnavailable'
+        : path.startsWith('spec.nodeSelector') ? path.slice('spec.'.length) : path,
+  };
+  const findings = checkNodeNetworkConfigurationPolicy({
+    metadata: { name: policyName },
+    spec: { ...spec, desiredState: { interfaces: state.interfaces } },
+  }, names);
+  const out = { structural: [] as Finding[], consistency: [] as Finding[], badVlans: new Set<number>() };
+  for (const f of findings) {
+    const at = located.get(f.field);
+    const vlan = at?.origin.kind === 'vlan' ? at.origin.index : undefined;
+    // A VLAN without its own MTU inherits the bond's: a problem with that MTU is the bond's, reported there.
+    if (f.rule === RULES.topologyMtu && vlan !== undefined && at!.subs.has('.mtu') && vlans[vlan]?.mtu === undefined) continue;
+    if (f.rule === RULES.topologyVlanId && vlan !== undefined) out.badVlans.add(vlan);
+    let reported = f;
+    if (f.rule === RULES.topologyInterfaceName && vlan !== undefined && at!.subs.has('.name')) {
+      // The VLAN sub-interface is named <bond>.<id>: only a shorter bond name makes it shorter.
+      const id = String((state.interfaces[at!.index].vlan as { id: unknown }).id);
+      reported = finding(f.rule, f.field, f.message, `shorten the bond name (at most ${15 - id.length - 1} bytes for VLAN ${id})`);
+    }
+    (structural(f.rule) ? out.structural : out.consistency).push(reported);
+  }
+  return out;
+}
+
+/** The prop an nmstate path below one interface (`sub`) comes from. */
+function propsPath(origin: InterfaceOrigin | undefined, sub: string): string {
+  if (origin?.kind === 'vlan') {
+    const base = `vlans[${origin.index}]`;
+    if (sub === '.mtu') return `${base}.mtu`;
+    if (sub === '.name' || sub.startsWith('.vlan.id')) return `${base}.id`;
+    return base;
+  }
+  if (sub === '.name' || sub === '.mtu') return `bond${sub}`;
+  const la = '.link-aggregation';
+  if (sub === `${la}.mode`) return 'bond.mode';
+  if (sub === `${la}.port` || sub.startsWith(`${la}.port[`)) return `bond.members${sub.slice(`${la}.port`.length)}`;
+  if (sub === `${la}.options`) return 'bond.options';
+  if (sub.startsWith(`${la}.options.`)) {
+    const key = sub.slice(`${la}.options.`.length);
+    return `bond.options.${OPTION_PROPS[key] ?? key}`;
+  }
+  return 'bond';
+}
