@@ -3,13 +3,13 @@
  * with its id, severity, title, the function that checks it and its examples. Ids are stable: never
  * renumber, only append. docs/rules.md is rendered from here.
  */
-import { ANNOTATION_RULES } from './definitions/pod-annotations';
 import { NETWORK_RULES } from './definitions/macvlan-network';
 import { SMC_RULES } from './definitions/multus-config';
 import { NAD_RULES } from './definitions/network-attachment';
 import { NMSTATE_RULES } from './definitions/nmstate';
 import { OBJECT_RULES } from './definitions/objects';
 import { POD_RULES } from './definitions/pod';
+import { ANNOTATION_RULES } from './definitions/pod-annotations';
 import { POOL_RULES } from './definitions/pool';
 import { TOPOLOGY_RULES } from './definitions/topology';
 import { WORKLOAD_RULES } from './definitions/workloads';

@@ -3,8 +3,8 @@
  * SpiderMultusConfig can express, the master ifacer creates, options only Spiderpool's controller reads.
  * The constructs build a {@link MacvlanNetworkModel} from their props; nothing here knows about constructs.
  */
-import { IfacerModel, ifacerMaster } from '../cni/spider-multus-config';
 import { Finding, RULES, finding } from './catalog';
+import { IfacerModel, ifacerMaster } from '../cni/spider-multus-config';
 
 /** A macvlan network as the network rules see it. */
 export interface MacvlanNetworkModel {

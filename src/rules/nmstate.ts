@@ -59,10 +59,10 @@ interface Iface {
  */
 export function checkNodeNetworkConfigurationPolicy(nncp: PlainNodeNetworkConfigurationPolicy, names: NncpFieldNames = MANIFEST_FIELDS): Finding[] {
   const out: Finding[] = [];
-  const name = isPlainObject(nncp?.metadata) ? nncp.metadata.name : undefined;
-  const nameProblem = typeof name === 'string' ? checkDns1123Subdomain(name) : undefined;
+  const policyName = isPlainObject(nncp?.metadata) ? nncp.metadata.name : undefined;
+  const nameProblem = typeof policyName === 'string' ? checkDns1123Subdomain(policyName) : undefined;
   if (nameProblem) {
-    out.push(finding(RULES.nncpSpec, names.field('metadata.name'), `policy name "${name}" ${nameProblem}`, 'use lower-case letters, digits, "-" and "."'));
+    out.push(finding(RULES.nncpSpec, names.field('metadata.name'), `policy name "${policyName}" ${nameProblem}`, 'use lower-case letters, digits, "-" and "."'));
   }
   const spec: Record<string, any> = isPlainObject(nncp?.spec) ? nncp.spec : {};
   checkSpec(spec, names, out);

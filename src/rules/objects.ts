@@ -19,7 +19,8 @@ export interface ObjectIdentity<T> {
  * MV097: the same object (apiVersion, kind, namespace, name) defined twice: applying both keeps only one.
  * Returns the findings of each later definition, keyed by its entry; `describe` names the first one.
  */
-export function checkDuplicateObjects<T>(objects: readonly ObjectIdentity<T>[], describe: (first: ObjectIdentity<T>, later: ObjectIdentity<T>) => string): Map<ObjectIdentity<T>, Finding[]> {
+export function checkDuplicateObjects<T>(objects: readonly ObjectIdentity<T>[],
+  describe: (first: ObjectIdentity<T>, later: ObjectIdentity<T>) => string): Map<ObjectIdentity<T>, Finding[]> {
   const out = new Map<ObjectIdentity<T>, Finding[]>();
   const seen = new Map<string, ObjectIdentity<T>>();
   for (const o of objects) {

@@ -6,9 +6,9 @@
  */
 import { MacvlanMode } from '../cni/macvlan-mode';
 import { Cidr, DEFAULT_MTU, IpAddress, IpFamily, IpRange, MTU_MAX, MTU_MIN, NetParseError, findOverlaps, isValidMtu } from '../net';
-import { BOND_OPTION_KEYS } from '../net/bond';
 import { Finding, RULES, RuleInfo, finding } from './catalog';
 import { NncpFieldNames, checkNodeNetworkConfigurationPolicy } from './nmstate';
+import { BOND_OPTION_KEYS } from '../net/bond';
 
 /** How a VLAN is offered to pods. */
 export enum VlanOffer {
@@ -63,7 +63,8 @@ export interface ParsedVlan<V extends VlanInput = VlanInput> {
  * (MV032). VLANs listed in `badVlans` (id invalid or repeated, reported by the host policy rules) are
  * not parsed.
  */
-export function checkVlanAddressPlans<V extends VlanInput>(vlans: readonly V[], badVlans: ReadonlySet<number>): { findings: Finding[]; vlans: ParsedVlan<V>[] } {
+export function checkVlanAddressPlans<V extends VlanInput>(vlans: readonly V[],
+  badVlans: ReadonlySet<number>): { findings: Finding[]; vlans: ParsedVlan<V>[] } {
   const out: Finding[] = [];
   if (vlans.length === 0) {
     out.push(finding(RULES.topologyVlanId, 'vlans', 'the topology has no VLAN', 'add at least one VLAN, e.g. { id: 100, ipv4: { ... } }'));

@@ -136,7 +136,9 @@ export class VlanTopology extends Construct {
     // Props-only rules: decided now (reported at synth), so the parsed VLANs and the name list are not kept.
     const propFindings = [
       ...hostFindings.consistency,
-      ...checkTopologyConsistency({ bondMtu: props.bond.mtu, ifacer: kind === HostInterfacesKind.SPIDERPOOL_IFACER, vlans: structure.vlans, objects: named }),
+      ...checkTopologyConsistency({
+        bondMtu: props.bond.mtu, ifacer: kind === HostInterfacesKind.SPIDERPOOL_IFACER, vlans: structure.vlans, objects: named,
+      }),
     ];
     this.node.addValidation({ validate: () => validationMessages(this, propFindings, subject) });
   }

@@ -1,9 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { NMSTATE_RULE_IDS, lines, lintYaml, ruleIds } from './helpers';
 import { addVlanTopologyScenario } from '../../examples/vlan-topology';
-import { RULES, checkNodeNetworkConfigurationPolicy, lintManifests } from '../../src/rules';
 import { BondMode } from '../../src';
 import { BOND_MODES } from '../../src/net';
+import { RULES, checkNodeNetworkConfigurationPolicy, lintManifests } from '../../src/rules';
 import { findObject, testApp } from '../support/synth';
 
 /** A policy with the given `interfaces:` items (YAML, indented 6) and extra spec lines (indented 2). */

@@ -1,6 +1,6 @@
 /** VlanTopology props rules (the address plan, names, ifacer limits). */
-import { checkTopologyConsistency, checkVlanAddressPlans } from '../topology';
 import { defineRule } from '../rule';
+import { checkTopologyConsistency, checkVlanAddressPlans } from '../topology';
 
 export const TOPOLOGY_RULES = {
   topologySubnetOverlap: defineRule({
