@@ -1,6 +1,6 @@
 /** Workload-aware rules: address capacity, placement, host interface conflicts, host-network pods. */
-import { analyzeWorkloads } from '../workloads';
 import { defineRule } from '../rule';
+import { analyzeWorkloads } from '../workloads';
 import { ON_STANDALONE, SMALL_V4, STANDALONE, V4, VLAN100, WORKERS, bondIface, chain, deployment, docs, macvlan, nad, namedNncp, nncp, pool, vlanIface } from './yaml';
 
 export const WORKLOAD_RULES = {
