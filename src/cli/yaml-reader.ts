@@ -10,6 +10,7 @@
  * overflow (which in V8 can also abort the process while compiling a regular expression).
  */
 import * as YAML from 'yaml';
+import { GO_YAML_SCALAR_TAGS } from './go-yaml-scalars';
 
 /**
  * The deepest nesting of collections (mappings and sequences) a document may have. Kubernetes objects,
@@ -38,6 +39,12 @@ export interface YamlDocument {
   readonly value?: unknown;
   /** Why the document could not be read (empty when `value` is set). */
   readonly problems: TextProblem[];
+  /**
+   * The 1-based line and column of a field, given as a path of keys and indexes from the document's root:
+   * the key of the deepest mapping entry (or the sequence item) on the path that the document has, else
+   * the document's start.
+   */
+  locate(path: ReadonlyArray<string | number>): { line: number; col: number };
 }
 
 /** The documents of a YAML stream and the problems outside any document. */
@@ -88,7 +95,7 @@ function prescanBlockNesting(text: string): DeepSegment[] {
       out.push(flagged);
     }
   };
-  for (const lexeme of new YAML.Lexer().lex(text)) {
+  for (const lexeme of goYamlLexer().lex(text)) {
     if (MARKS.has(lexeme)) continue;
     const type = YAML.CST.tokenType(lexeme);
     const at = offset;
@@ -154,6 +161,62 @@ function blank(text: string, segments: DeepSegment[]): string {
   return out + text.slice(from);
 }
 
+/**
+ * The `yaml` library's lexer, reading quoted scalars as go-yaml (and so kubectl) does: a quoted scalar ends
+ * at its closing quote, however its continuation lines are indented (YAML 1.2 wants them indented more than
+ * the enclosing block; go-yaml, like libyaml, does not check, and Multus' own examples rely on it: a
+ * `config: '{` whose closing `}'` is at column 0). A document marker at the start of a line still ends it
+ * with an error, as in go-yaml. The line folding of quoted scalars drops leading white space, so the value
+ * is the same either way.
+ */
+function goYamlLexer(): YAML.Lexer {
+  const lexer = new YAML.Lexer();
+  const patched = lexer as unknown as {
+    buffer: string;
+    continueScalar(offset: number): number;
+    parseQuotedScalar(): Generator<string, unknown>;
+  };
+  const continueScalar = patched.continueScalar.bind(lexer);
+  const parseQuotedScalar = patched.parseQuotedScalar.bind(lexer);
+  let inQuoted = false;
+  patched.continueScalar = (offset: number) => {
+    if (!inQuoted) return continueScalar(offset);
+    const marker = patched.buffer.substr(offset, 3);
+    const after = patched.buffer[offset + 3];
+    return (marker === '---' || marker === '...') && (after === undefined || after === ' ' || after === '\t' || after === '\n' || after === '\r')
+      ? -1 : offset;
+  };
+  patched.parseQuotedScalar = function* quoted() {
+    inQuoted = true;
+    try {
+      return yield* parseQuotedScalar();
+    } finally {
+      inQuoted = false;
+    }
+  };
+  return lexer;
+}
+
+/** The tokens of the text: our lexer feeding the `yaml` library's CST parser. */
+function* cstTokens(text: string, onNewLine: (offset: number) => void): Generator<YAML.CST.Token> {
+  const parser = new YAML.Parser(onNewLine);
+  onNewLine(0); // as YAML.Parser.parse() does: the first line starts at 0
+  for (const lexeme of goYamlLexer().lex(text)) yield* parser.next(lexeme);
+  yield* parser.end();
+}
+
+/** Composition options: YAML as go-yaml v2 reads it (its scalars, merge keys, unknown tags kept as text). */
+const COMPOSE_OPTIONS: YAML.DocumentOptions & YAML.SchemaOptions & YAML.ParseOptions = {
+  prettyErrors: false,
+  schema: 'core',
+  merge: true,
+  resolveKnownTags: false,
+  customTags: tags => [
+    ...tags.filter(t => typeof t === 'object' && !['tag:yaml.org,2002:null', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float'].includes(t.tag)),
+    ...GO_YAML_SCALAR_TAGS,
+  ],
+};
+
 /** Splits YAML text into documents, each read into a plain value or problems. Never throws. */
 export function readYamlStream(text: string): YamlStream {
   if (typeof text !== 'string') return { documents: [], problems: [{ message: 'the input is not text' }] };
@@ -161,7 +224,7 @@ export function readYamlStream(text: string): YamlStream {
     return { documents: [], problems: [{ message: `the input is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, the most cdk8s-macvlan lint reads: split it into several files` }] };
   }
   const lines = new YAML.LineCounter();
-  const pos = (offset: number | undefined) => {
+  const pos = (offset: number | undefined): { line?: number; col?: number } => {
     if (offset === undefined || !Number.isFinite(offset)) return {};
     const p = lines.linePos(Math.max(0, Math.min(offset, text.length)));
     return { line: p.line, col: p.col };
@@ -189,9 +252,9 @@ export function readYamlStream(text: string): YamlStream {
   const documents: YamlDocument[] = [];
   const problems: TextProblem[] = [];
   let docs: YAML.Document.Parsed[];
-  const composer = new YAML.Composer({ prettyErrors: false });
+  const composer = new YAML.Composer(COMPOSE_OPTIONS);
   try {
-    docs = Array.from(composer.compose(bounded(new YAML.Parser(lines.addNewLine).parse(source))));
+    docs = Array.from(composer.compose(bounded(cstTokens(source, lines.addNewLine))));
   } catch (e) {
     return { documents: [], problems: [{ message: `the YAML parser failed: ${firstLine(e)}` }] };
   }
@@ -202,27 +265,35 @@ export function readYamlStream(text: string): YamlStream {
   docs.forEach((doc, i) => {
     const index = i + 1;
     const start = pos(doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0) as { line: number; col: number };
+    const here = { index, ...start, locate: () => start };
     const segment = deepSegments.find(d => d.nullAt !== undefined && d.nullAt === doc.contents?.range?.[0]);
     if (segment) matched.add(segment);
     const deep = tooDeep.get(index) ?? (segment ? { ...pos(segment.at), message: nestingMessage() } : undefined);
     if (deep) {
-      documents.push({ index, ...start, problems: [deep] });
+      documents.push({ ...here, problems: [deep] });
       return;
     }
     if (doc.errors.length > 0) {
-      documents.push({ index, ...start, problems: doc.errors.map(err => ({ ...pos(err.pos?.[0]), message: firstLine(err.message) })) });
+      documents.push({ ...here, problems: doc.errors.map(err => ({ ...pos(err.pos?.[0]), message: firstLine(err.message) })) });
       return;
     }
-    const shape = checkExpandedDepth(doc);
+    const shape = inspectNodes(doc);
     if (shape) {
-      documents.push({ index, ...start, problems: [{ ...pos(shape.offset), message: shape.message }] });
+      documents.push({ ...here, problems: [{ ...pos(shape.offset), message: shape.message }] });
       return;
     }
+    let value: unknown;
     try {
-      documents.push({ index, ...start, value: doc.toJS({ maxAliasCount: 100 }), problems: [] });
+      value = doc.toJS({ maxAliasCount: 100 });
     } catch (e) {
-      documents.push({ index, ...start, problems: [{ ...start, message: firstLine(e) }] });
+      documents.push({ ...here, problems: [{ ...start, message: firstLine(e) }] });
+      return;
     }
+    const locate = (path: ReadonlyArray<string | number>) => {
+      const at = pos(locateOffset(doc, path));
+      return at.line !== undefined && at.col !== undefined ? { line: at.line, col: at.col } : start;
+    };
+    documents.push({ ...here, value, problems: [], locate });
   });
   // A too-deep segment the composer did not turn into a document of its own is still reported.
   for (const d of deepSegments) if (!matched.has(d)) problems.push({ ...pos(d.at), message: nestingMessage() });
@@ -256,21 +327,29 @@ function firstTooDeep(doc: YAML.CST.Document): number | undefined {
 }
 
 /**
- * The nesting as the plain value will have it (an alias nests its anchor's node where it stands), and
- * aliases inside their own anchor (a cyclic value, which go-yaml rejects too), without recursion.
+ * Checks a composed document before it becomes a plain value, without recursion: the nesting as the value
+ * will have it (an alias nests its anchor's node where it stands), aliases inside their own anchor (a value
+ * that contains itself, which go-yaml rejects too) and numbers JSON cannot hold (`.inf`, `.nan`: kubectl's
+ * conversion to JSON rejects them). Gives `!!merge`-tagged values their text, as go-yaml does.
  */
-function checkExpandedDepth(doc: YAML.Document.Parsed): { offset?: number; message: string } | undefined {
+function inspectNodes(doc: YAML.Document.Parsed): { offset?: number; message: string } | undefined {
   if (!YAML.isNode(doc.contents)) return undefined;
   interface Frame { readonly node: YAML.Node; readonly kids: YAML.Node[]; next: number; deepest: number }
   const memo = new Map<YAML.Node, number>();
   const onPath = new Set<YAML.Node>();
+  const asValue = (n: unknown) => {
+    // a `!!merge` tag on a value (not on a `<<` key) resolves to the library's merge symbol; go-yaml keeps the text
+    if (YAML.isScalar(n) && typeof n.value === 'symbol') n.value = n.source ?? '<<';
+    return n;
+  };
   const frame = (node: YAML.Node): Frame => {
     let kids: unknown[] = [];
     if (YAML.isAlias(node)) kids = [node.resolve(doc)];
-    else if (YAML.isMap(node)) kids = node.items.flatMap(p => [p.key, p.value]);
-    else if (YAML.isSeq(node)) kids = node.items;
+    else if (YAML.isMap(node)) kids = node.items.flatMap(p => [p.key, asValue(p.value)]);
+    else if (YAML.isSeq(node)) kids = node.items.map(asValue);
     return { node, kids: kids.filter((k): k is YAML.Node => YAML.isNode(k)), next: 0, deepest: 0 };
   };
+  asValue(doc.contents);
   const stack: Frame[] = [frame(doc.contents)];
   onPath.add(doc.contents);
   while (stack.length > 0) {
@@ -292,14 +371,56 @@ function checkExpandedDepth(doc: YAML.Document.Parsed): { offset?: number; messa
       }
       continue;
     }
-    const depth = top.deepest + (YAML.isCollection(top.node) ? 1 : 0);
-    if (depth > MAX_NESTING) return { offset: top.node.range?.[0], message: nestingMessage() };
-    memo.set(top.node, depth);
-    onPath.delete(top.node);
+    const node = top.node;
+    if (YAML.isScalar(node) && typeof node.value === 'number' && !Number.isFinite(node.value)) {
+      return {
+        offset: node.range?.[0],
+        message: `${String(node.source)} is not a number JSON can hold, so kubectl rejects it: quote it if it is meant as text`,
+      };
+    }
+    const depth = top.deepest + (YAML.isCollection(node) ? 1 : 0);
+    if (depth > MAX_NESTING) return { offset: node.range?.[0], message: nestingMessage() };
+    memo.set(node, depth);
+    onPath.delete(node);
     stack.pop();
     if (stack.length > 0) stack[stack.length - 1].deepest = Math.max(stack[stack.length - 1].deepest, depth);
   }
   return undefined;
+}
+
+/** The offset of the deepest node on a path of keys and indexes (see YamlDocument.locate). */
+function locateOffset(doc: YAML.Document.Parsed, path: ReadonlyArray<string | number>): number | undefined {
+  let node: unknown = doc.contents;
+  let offset = YAML.isNode(node) ? node.range?.[0] : undefined;
+  for (const segment of path) {
+    if (YAML.isAlias(node)) node = node.resolve(doc);
+    if (YAML.isMap(node)) {
+      const pair = node.items.find(p => YAML.isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) break;
+      offset = (YAML.isNode(pair.key) ? pair.key.range?.[0] : undefined) ?? offset;
+      node = pair.value;
+    } else if (YAML.isSeq(node) && typeof segment === 'number' && segment >= 0 && segment < node.items.length) {
+      node = node.items[segment];
+      offset = (YAML.isNode(node) ? node.range?.[0] : undefined) ?? offset;
+    } else {
+      break;
+    }
+  }
+  return offset;
+}
+
+/**
+ * Splits a finding's field path into keys and indexes: `spec.routes[1].gw` is `spec`, `routes`, 1, `gw`;
+ * `metadata.annotations[k8s.v1.cni.cncf.io/networks][0]` keeps the bracketed key whole.
+ */
+export function parseFieldPath(field: string): Array<string | number> {
+  const out: Array<string | number> = [];
+  const re = /\[([^\]]*)\]|([^.[\]]+)/g;
+  for (let m = re.exec(field); m; m = re.exec(field)) {
+    if (m[1] !== undefined) out.push(/^(0|[1-9][0-9]*)$/.test(m[1]) ? Number(m[1]) : m[1]);
+    else out.push(m[2]);
+  }
+  return out;
 }
 
 function firstLine(e: unknown): string {

@@ -12,6 +12,7 @@ import { POD_RULES } from './definitions/pod';
 import { ANNOTATION_RULES } from './definitions/pod-annotations';
 import { POOL_RULES } from './definitions/pool';
 import { TOPOLOGY_RULES } from './definitions/topology';
+import { MANIFEST_SHAPE_RULES } from './definitions/manifest-shape';
 import { WORKLOAD_RULES } from './definitions/workloads';
 
 export * from './rule';
@@ -27,4 +28,5 @@ export const RULES = {
   ...NETWORK_RULES,
   ...OBJECT_RULES,
   ...WORKLOAD_RULES,
+  ...MANIFEST_SHAPE_RULES,
 } as const;

@@ -14,3 +14,4 @@ export * from './render-docs';
 export * from './macvlan-network';
 export * from './objects';
 export * from './topology';
+export * from './object-shape';

@@ -74,7 +74,7 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
       `write "${subnet.toString()}" (lower case, shortest IPv6 form)`));
   }
   if (spec.ipVersion !== undefined && spec.ipVersion !== 4 && spec.ipVersion !== 6) {
-    out.push(finding(RULES.poolIpVersion, 'spec.ipVersion', `ipVersion ${JSON.stringify(spec.ipVersion)} is neither 4 nor 6`,
+    out.push(finding(RULES.poolIpVersion, 'spec.ipVersion', `ipVersion ${describe(spec.ipVersion)} is neither 4 nor 6`,
       subnet ? `set ipVersion to ${subnet.family}` : 'set ipVersion to 4 or 6 to match the subnet'));
   } else if (subnet && spec.ipVersion !== undefined && spec.ipVersion !== subnet.family) {
     out.push(finding(RULES.poolIpVersion, 'spec.ipVersion',

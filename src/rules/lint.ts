@@ -5,6 +5,7 @@ import { checkSpiderMultusConfig } from './multus-config';
 import { NetworkInfo, checkNetworkAttachmentDefinition } from './network-attachment';
 import { checkNodeNetworkConfigurationPolicy } from './nmstate';
 import { ObjectIdentity, checkDuplicateObjects } from './objects';
+import { checkObjectShape } from './object-shape';
 import { ManifestIndex, checkPodAnnotations } from './pod-annotations';
 import { PodNic, PoolInfo } from './pod-networks';
 import {
@@ -52,6 +53,11 @@ export interface LintOptions {
    * @default 90
    */
   readonly capacityWarnPercent?: number;
+  /**
+   * How messages name another object's place (e.g. the first of two objects with one name).
+   * @default `document <index + 1>` and ` item <item + 1>` for an item of a List
+   */
+  readonly describeLocation?: (index: number, item?: number) => string;
 }
 
 /** Lint results and the address capacity table of the manifest set. */
@@ -90,10 +96,12 @@ interface Entry {
 
 /**
  * Runs every rule over a set of plain Kubernetes objects (as parsed from YAML/JSON or synthesized by
- * cdk8s): SpiderIPPools (each, and overlaps across them), SpiderMultusConfigs, NetworkAttachmentDefinitions,
+ * cdk8s): the shape kubectl needs (every value an object with apiVersion, kind and well-typed metadata),
+ * SpiderIPPools (each, and overlaps across them), SpiderMultusConfigs, NetworkAttachmentDefinitions,
  * NodeNetworkConfigurationPolicies (bond and VLAN interfaces) and the pod template of every workload kind,
  * resolving pods' networks and pools across the set. `List` objects are unpacked. Returns one result per
- * object (in input order; non-objects are skipped). Never throws on malformed input.
+ * value (in input order; a value that is not an object gets a result with its MV150 finding). Never throws
+ * on malformed input.
  */
 export function lintManifests(objects: readonly unknown[], options: LintOptions = {}): LintResult[] {
   return lintManifestSet(objects, options).results;
@@ -103,8 +111,12 @@ export function lintManifests(objects: readonly unknown[], options: LintOptions 
 export function lintManifestSet(objects: readonly unknown[], options: LintOptions = {}): LintReport {
   const entries: Entry[] = [];
   const add = (obj: unknown, index: number, item?: number) => {
-    if (!isPlainObject(obj)) return;
-    entries.push({ obj, index, item, ref: refOf(obj), findings: [] });
+    const shape = checkObjectShape(obj);
+    entries.push({ obj: isPlainObject(obj) ? obj : {}, index, item, ref: isPlainObject(obj) ? refOf(obj) : NOT_AN_OBJECT, findings: shape });
+  };
+  const locationOf = (index: number, item?: number): string => {
+    const custom = typeof options?.describeLocation === 'function' ? options.describeLocation(index, item) : undefined;
+    return typeof custom === 'string' ? custom : `document ${index + 1}${item !== undefined ? ` item ${item + 1}` : ''}`;
   };
   (Array.isArray(objects) ? objects : []).forEach((obj, index) => {
     if (isPlainObject(obj) && typeof obj.kind === 'string' && obj.kind.endsWith('List') && Array.isArray(obj.items)) {
@@ -122,8 +134,7 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
     const ns = typeof e.obj.metadata.namespace === 'string' && e.obj.metadata.namespace !== '' ? e.obj.metadata.namespace : undefined;
     identities.push({ apiVersion: typeof e.obj.apiVersion === 'string' ? e.obj.apiVersion : undefined, kind: e.obj.kind, namespace: ns, name: e.obj.metadata.name, owner: e });
   }
-  const duplicates = checkDuplicateObjects(identities, first =>
-    `document ${first.owner.index + 1}${first.owner.item !== undefined ? ` item ${first.owner.item + 1}` : ''} (${first.kind})`);
+  const duplicates = checkDuplicateObjects(identities, first => `${locationOf(first.owner.index, first.owner.item)} (${first.kind})`);
   for (const [o, findings] of duplicates) o.owner.findings.push(...findings);
 
   // Pools: each, then across the set.
@@ -267,6 +278,8 @@ export function lintErrorCount(results: readonly LintResult[]): number {
 export function formatObjectRef(ref: ObjectRef): string {
   return ref.namespace !== undefined ? `${ref.kind} ${ref.namespace}/${ref.name}` : `${ref.kind} ${ref.name}`;
 }
+
+const NOT_AN_OBJECT: ObjectRef = { kind: '(not an object)', name: '(no name)' };
 
 function refOf(obj: Record<string, any>): ObjectRef {
   const meta = isPlainObject(obj.metadata) ? obj.metadata : {};

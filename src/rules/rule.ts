@@ -35,7 +35,7 @@ export interface RuleDefinition {
 
 /** A rule of the catalog: its definition and its docs link. */
 export interface RuleInfo extends RuleDefinition {
-  /** Where the rule is documented, e.g. `docs/rules.md#mv004`. */
+  /** How to read the rule's page, e.g. `cdk8s-macvlan explain MV004` (works wherever the package is installed). */
   readonly docs: string;
 }
 
@@ -44,9 +44,12 @@ export function defineRule(def: RuleDefinition): RuleInfo {
   return { ...def, docs: ruleDocsLink(def.id) };
 }
 
-/** The documentation link of a rule id (`docs/rules.md#mv004`). */
+/**
+ * The documentation link of a rule id: the command that prints its page offline (`cdk8s-macvlan explain
+ * MV004`); the same page is docs/rules.md in the package, under the anchor `#mv004`.
+ */
 export function ruleDocsLink(id: string): string {
-  return `docs/rules.md#${id.toLowerCase()}`;
+  return `cdk8s-macvlan explain ${id}`;
 }
 
 /** One problem found by a rule. */
@@ -69,7 +72,7 @@ export function finding(rule: RuleInfo, field: string, message: string, fix: str
  * One-line rendering used by construct validation and the CLI:
  * `MV004 error: <object> spec.gateway: gateway "10.1.0.1" is outside subnet 10.0.0.0/24. Fix: ...`.
  */
-export function formatFinding(f: Finding, subject: string): string {
+export function formatFinding(f: Pick<Finding, 'field' | 'message' | 'fix'> & { readonly rule: Pick<RuleInfo, 'id' | 'severity'> }, subject: string): string {
   return `${f.rule.id} ${f.rule.severity}: ${subject} ${f.field}: ${f.message}. Fix: ${f.fix}`;
 }
 

@@ -153,6 +153,46 @@ metadata:
     expect(lintManifests(weird).flatMap(r => r.findings).length).toBeGreaterThan(10);
   });
 
+  test('values the JSON encoder cannot render are findings, never a RangeError or TypeError (issue 12)', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    let n = 0;
+    const pool = (spec: object, top: object = {}) => ({
+      apiVersion: 'spiderpool.spidernet.io/v2beta1', kind: 'SpiderIPPool', metadata: { name: `p${n}` }, spec: { subnet: `10.0.${n++}.0/24`, ips: [`10.0.${n - 1}.10`], ...spec }, ...top,
+    });
+    const objects = [pool({ ipVersion: deep }), pool({}, { apiVersion: deep }), pool({}, { apiVersion: Symbol('merge') }), pool({ ipVersion: 10n })];
+    const results = lintManifests(objects);
+    expect(results.map(r => r.findings.map(f => `${f.rule} ${f.field}`))).toEqual([
+      ['MV009 spec.ipVersion'], ['MV150 apiVersion'], ['MV150 apiVersion'], ['MV009 spec.ipVersion'],
+    ]);
+    expect(results[0].findings[0].message).toBe('ipVersion (a deeply nested array) is neither 4 nor 6');
+  });
+
+  test('every value is accounted for: one result per value that is not an object, with MV150 (issue 12)', () => {
+    const results = lintManifests(['hello', 42, null, [[{ kind: 'Pod' }]], { apiVersion: 'v1', kind: 'List', items: ['x', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'n' } }] }]);
+    expect(results.map(r => [r.index, r.item, r.findings.map(f => f.rule)])).toEqual([
+      [0, undefined, ['MV150']], [1, undefined, ['MV150']], [2, undefined, ['MV150']], [3, undefined, ['MV150']], [4, 0, ['MV150']], [4, 1, []],
+    ]);
+  });
+
+  test('metadata of the wrong types is MV151, as kubectl refuses it', () => {
+    const ns = (metadata: unknown) => ({ apiVersion: 'v1', kind: 'Namespace', metadata });
+    const fields = (metadata: unknown) => lintManifests([ns(metadata)]).flatMap(r => r.findings.map(f => `${f.rule} ${f.field}`));
+    expect(fields({ name: 'n', namespace: 42 })).toEqual(['MV151 metadata.namespace']);
+    expect(fields({ name: 'n', namespace: 'Team_A' })).toEqual(['MV151 metadata.namespace']);
+    expect(fields({ name: false })).toEqual(['MV151 metadata.name']);
+    expect(fields({ generateName: 'n-' })).toEqual([]);
+    expect(fields({})).toEqual(['MV151 metadata.name']);
+    expect(fields('n')).toEqual(['MV151 metadata']);
+    expect(fields({ name: 'n', labels: { app: 42, tier: 'web' }, annotations: { a: true, b: null } })).toEqual(['MV151 metadata.labels[app]', 'MV151 metadata.annotations[a]', 'MV151 metadata.annotations[b]']);
+  });
+
+  test('the place of an earlier object is named by the caller (the CLI gives file:line:col)', () => {
+    const a = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'n' } };
+    expect(lintManifests([a, a])[1].findings[0].message).toBe('Namespace "n" is also defined by document 1 (Namespace); applying both keeps only one');
+    expect(lintManifests([a, a], { describeLocation: (i, item) => `here ${i} ${item}` })[1].findings[0].message).toMatch(/also defined by here 0 undefined \(Namespace\)/);
+  });
+
   test('the basic example synthesizes to manifests the linter accepts', () => {
     const app = Testing.app();
     const chart = addBasicScenario(app);

@@ -160,7 +160,7 @@ describe('NodeNetworkConfigurationPolicy rules through lintManifests', () => {
     for (const f of findings) {
       expect(NMSTATE_RULE_IDS).toContain(f.rule);
       expect(f.severity).toBe(byId.get(f.rule)!.severity);
-      expect(f.docs).toBe(`docs/rules.md#${f.rule.toLowerCase()}`);
+      expect(f.docs).toBe(`cdk8s-macvlan explain ${f.rule}`);
     }
     expect(findings.map(f => f.severity)).toEqual(['warning', 'warning']);
   });

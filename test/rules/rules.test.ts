@@ -60,6 +60,8 @@ const CASES: Array<[string, RegExp]> = [
   ['MV090', /^MV090 error Pod app interface "net2" of kube-system\/macvlan-overlay: master ens195 already carries "net1" \(kube-system\/macvlan-passthru\) and a passthru macvlan takes the master for itself/m],
   ['MV094', /^MV094 error Pod app .*: kube-system\/macvlan-static has static IPAM without fixed addresses, so NIC "net1" gets no address unless the pod requests one/m],
   ['MV095', /^MV095 error SpiderIPPool vlan100-v6 spec\.ips: the pool holds \d+ addresses; Spiderpool lists every address of a pool/m],
+  ['MV150', /^MV150 error \(not an object\) \(no name\) \(document\): the string "vlan100" is not a Kubernetes object, so kubectl rejects the file\. Fix: write an object/m],
+  ['MV151', /^MV151 error NetworkAttachmentDefinition macvlan-vlan100 metadata\.namespace: metadata\.namespace is the number 100, not a string, so kubectl rejects the object\. Fix: quote it: namespace: "100"$/m],
   ['MV097', /^MV097 error SpiderIPPool vlan100-v4 metadata\.name: SpiderIPPool "vlan100-v4" is also defined by document 1 \(SpiderIPPool\)/m],
 ];
 
@@ -73,7 +75,7 @@ describe('each rule through the linter', () => {
     expect(lines(findings)).toMatch(pattern);
     for (const f of findings.filter(x => x.rule === id)) {
       expect(f.severity).toBe(rule.severity);
-      expect(f.docs).toBe(`docs/rules.md#${id.toLowerCase()}`);
+      expect(f.docs).toBe(`cdk8s-macvlan explain ${id}`);
     }
   });
 

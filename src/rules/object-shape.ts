@@ -1,0 +1,92 @@
+import { checkDns1123Label } from '../net';
+import { Finding, RULES, finding } from './catalog';
+import { describe, isPlainObject } from './ip-pool';
+
+/** The field of a finding about the document (or List item) as a whole. */
+export const DOCUMENT_FIELD = '(document)';
+
+/** Multus and Spiderpool annotations of a Pod, which the pod annotation rules check themselves. */
+const POD_ANNOTATION_PREFIXES = ['k8s.v1.cni.cncf.io/', 'v1.multus-cni.io/', 'ipam.spidernet.io/'];
+
+/**
+ * What kubectl needs before anything else: a mapping (MV150) with string `apiVersion` and `kind`, and
+ * metadata of the types ObjectMeta has (MV151): a name (or generateName) and a namespace that are strings,
+ * the namespace a DNS-1123 label, labels and annotations mappings of strings. kubectl refuses the whole
+ * file otherwise (its JSON decoding into ObjectMeta fails, or the API server rejects the namespace).
+ * Returns the findings; never throws.
+ */
+export function checkObjectShape(value: unknown): Finding[] {
+  const out: Finding[] = [];
+  if (!isPlainObject(value)) {
+    out.push(finding(RULES.objectShape, DOCUMENT_FIELD, `${what(value)} is not a Kubernetes object, so kubectl rejects the file`,
+      'write an object (a mapping with apiVersion, kind and metadata), or remove the value'));
+    return out;
+  }
+  for (const key of ['apiVersion', 'kind'] as const) {
+    const v = value[key];
+    if (v === undefined || v === null) {
+      out.push(finding(RULES.objectShape, key, `${key} is not set, so kubectl rejects the object`, `set ${key} (for example ${key === 'kind' ? 'kind: Pod' : 'apiVersion: v1'})`));
+    } else if (typeof v !== 'string' || v.length === 0) {
+      out.push(finding(RULES.objectShape, key, `${key} is ${what(v)}, not a name, so kubectl rejects the object`, `write ${key} as a non-empty string`));
+    }
+  }
+  const meta = value.metadata;
+  if (meta === undefined || meta === null) {
+    out.push(finding(RULES.objectMeta, 'metadata', 'metadata is not set, so the object has no name and kubectl rejects it', 'add metadata with a name'));
+    return out;
+  }
+  if (!isPlainObject(meta)) {
+    out.push(finding(RULES.objectMeta, 'metadata', `metadata is ${what(meta)}, not a mapping, so kubectl rejects the object`, 'write metadata as a mapping with a name'));
+    return out;
+  }
+  for (const key of ['name', 'generateName', 'namespace'] as const) {
+    const v = meta[key];
+    if (v !== undefined && v !== null && typeof v !== 'string') {
+      out.push(finding(RULES.objectMeta, `metadata.${key}`, `metadata.${key} is ${what(v)}, not a string, so kubectl rejects the object`, quoteFix(key, v)));
+    }
+  }
+  if ((meta.name === undefined || meta.name === null || meta.name === '') && (typeof meta.generateName !== 'string' || meta.generateName === '')) {
+    out.push(finding(RULES.objectMeta, 'metadata.name', 'metadata.name is not set, so kubectl rejects the object', 'give the object a name'));
+  }
+  if (typeof meta.namespace === 'string' && meta.namespace !== '') {
+    const problem = checkDns1123Label(meta.namespace);
+    if (problem) {
+      out.push(finding(RULES.objectMeta, 'metadata.namespace', `namespace "${meta.namespace}" ${problem}, so the API server rejects the object`,
+        'use a namespace name of lower-case letters, digits and "-"'));
+    }
+  }
+  const podChecksOwn = value.kind === 'Pod';
+  for (const key of ['labels', 'annotations'] as const) {
+    const map = meta[key];
+    if (map === undefined || map === null) continue;
+    if (!isPlainObject(map)) {
+      out.push(finding(RULES.objectMeta, `metadata.${key}`, `metadata.${key} is ${what(map)}, not a mapping, so kubectl rejects the object`,
+        `write ${key} as a mapping of names to strings`));
+      continue;
+    }
+    for (const k of Object.keys(map).sort()) {
+      const v = map[k];
+      if (typeof v === 'string') continue;
+      if (key === 'annotations' && podChecksOwn && POD_ANNOTATION_PREFIXES.some(p => k.startsWith(p))) continue;
+      out.push(finding(RULES.objectMeta, `metadata.${key}[${k}]`, `the value is ${what(v)}, not a string, so kubectl rejects the object`, quoteFix(k, v)));
+    }
+  }
+  return out;
+}
+
+/** How to make a value a string. */
+function quoteFix(key: string, v: unknown): string {
+  if (typeof v === 'boolean') return 'quote the value (kubectl reads unquoted y, n, yes, no, on, off, true and false as booleans)';
+  if (typeof v === 'number') return `quote it: ${key}: "${String(v)}"`;
+  return `write ${key} as a string`;
+}
+
+/** `the string "hello"`, `the number 42`, `a list`, `null`. */
+function what(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return `a list (${describe(v)})`;
+  if (typeof v === 'string') return `the string ${describe(v)}`;
+  if (typeof v === 'number' || typeof v === 'boolean') return `the ${typeof v} ${String(v)}`;
+  if (isPlainObject(v)) return `a mapping (${describe(v)})`;
+  return `a ${typeof v}`;
+}
