@@ -26,7 +26,8 @@ export function renderRuleText(rule: RuleInfo): string {
 function whatLintReports(id: string, text: string): string[] {
   const values = readYamlStream(text).documents.map(d => d.value).filter(v => v !== undefined && v !== null);
   return lintManifests(values).flatMap(r => r.findings.filter(f => f.rule === id)
-    .map(f => formatFinding({ rule: { id: f.rule, severity: f.severity }, field: f.field, message: f.message, fix: f.fix }, formatObjectRef(f.object))));
+    .map(f => formatFinding({ rule: { id: f.rule, severity: f.severity }, field: f.field, message: f.message, fix: f.fix },
+      formatObjectRef(f.object))));
 }
 
 function indent(text: string): string {

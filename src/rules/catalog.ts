@@ -4,6 +4,7 @@
  * renumber, only append. docs/rules.md is rendered from here.
  */
 import { NETWORK_RULES } from './definitions/macvlan-network';
+import { MANIFEST_SHAPE_RULES } from './definitions/manifest-shape';
 import { SMC_RULES } from './definitions/multus-config';
 import { NAD_RULES } from './definitions/network-attachment';
 import { NMSTATE_RULES } from './definitions/nmstate';
@@ -12,7 +13,6 @@ import { POD_RULES } from './definitions/pod';
 import { ANNOTATION_RULES } from './definitions/pod-annotations';
 import { POOL_RULES } from './definitions/pool';
 import { TOPOLOGY_RULES } from './definitions/topology';
-import { MANIFEST_SHAPE_RULES } from './definitions/manifest-shape';
 import { WORKLOAD_RULES } from './definitions/workloads';
 
 export * from './rule';

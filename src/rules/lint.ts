@@ -4,8 +4,8 @@ import { ParsedPool, checkIpPool, checkPoolOverlaps, isPlainObject } from './ip-
 import { checkSpiderMultusConfig } from './multus-config';
 import { NetworkInfo, checkNetworkAttachmentDefinition } from './network-attachment';
 import { checkNodeNetworkConfigurationPolicy } from './nmstate';
-import { ObjectIdentity, checkDuplicateObjects } from './objects';
 import { checkObjectShape } from './object-shape';
+import { ObjectIdentity, checkDuplicateObjects } from './objects';
 import { ManifestIndex, checkPodAnnotations } from './pod-annotations';
 import { PodNic, PoolInfo } from './pod-networks';
 import {
