@@ -1,6 +1,6 @@
 /**
  * `npx projen crds:refresh [DIR]`: replaces the vendored upstream CRDs in `crds/` with the ones in DIR
- * (default `../shared/crds`).
+ * (default `../shared/crds`), then regenerates src/rules/crd-schemas.generated.ts (the pruned schemas of rule MV160).
  *
  * DIR holds one folder per upstream project, each with its CRD YAML files (copied unmodified) and a
  * SOURCE.txt recording the upstream repository, commit, path and license. A folder without that
@@ -8,6 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { writeSchemaModule } from './gen-crd-schemas';
 
 const ROOT = path.join(__dirname, '..');
 export const VENDOR_DIR = path.join(ROOT, 'crds');
@@ -70,7 +71,8 @@ if (require.main === module) {
   const from = process.argv[2] ?? path.join(ROOT, '..', 'shared', 'crds');
   try {
     const copied = refresh(from);
-    process.stdout.write(`crds:refresh: ${copied.length} file(s) from ${path.resolve(from)} into crds/\n`);
+    const generated = writeSchemaModule();
+    process.stdout.write(`crds:refresh: ${copied.length} file(s) from ${path.resolve(from)} into crds/; wrote ${path.relative(ROOT, generated)}\n`);
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);
     process.exitCode = 1;

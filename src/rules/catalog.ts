@@ -3,6 +3,7 @@
  * with its id, severity, title, the function that checks it and its examples. Ids are stable: never
  * renumber, only append. docs/rules.md is rendered from here.
  */
+import { SCHEMA_RULES } from './definitions/crd-schema';
 import { NETWORK_RULES } from './definitions/macvlan-network';
 import { MANIFEST_SHAPE_RULES } from './definitions/manifest-shape';
 import { SMC_RULES } from './definitions/multus-config';
@@ -29,4 +30,5 @@ export const RULES = {
   ...OBJECT_RULES,
   ...WORKLOAD_RULES,
   ...MANIFEST_SHAPE_RULES,
+  ...SCHEMA_RULES,
 } as const;

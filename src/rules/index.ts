@@ -9,6 +9,7 @@ export * from './nmstate';
 export * from './node-selection';
 export * from './workloads';
 export * from './workload-manifests';
+export * from './crd-schema';
 export * from './lint';
 export * from './render-docs';
 export * from './macvlan-network';

@@ -1,5 +1,6 @@
 import { IpFamily } from '../net';
 import { Finding, Severity, RULES, finding } from './catalog';
+import { checkCrdSchema } from './crd-schema';
 import { ParsedPool, checkIpPool, checkPoolOverlaps, isPlainObject } from './ip-pool';
 import { checkSpiderMultusConfig } from './multus-config';
 import { NetworkInfo, checkNetworkAttachmentDefinition } from './network-attachment';
@@ -256,6 +257,13 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
   const analysis = analyzeWorkloads({ workloads, pools: poolModels, hostPolicies, networks: masters, warnPercent: options.capacityWarnPercent });
   for (const map of [analysis.workloads, analysis.pools, analysis.hostPolicies, analysis.networks] as Array<Map<{ entry: Entry }, Finding[]>>) {
     for (const [model, findings] of map) model.entry.findings.push(...findings);
+  }
+
+  // Custom resources against their upstream CRD schema (MV160); a field another rule already explains is not
+  // reported twice.
+  for (const e of entries) {
+    const explained = new Set(e.findings.map(f => f.field));
+    e.findings.push(...checkCrdSchema(e.obj).filter(f => !explained.has(f.field)));
   }
 
   const results = entries.map(e => ({

@@ -63,6 +63,7 @@ const CASES: Array<[string, RegExp]> = [
   ['MV150', /^MV150 error \(not an object\) \(no name\) \(document\): the string "vlan100" is not a Kubernetes object, so kubectl rejects the file\. Fix: write an object/m],
   ['MV151', /^MV151 error NetworkAttachmentDefinition macvlan-vlan100 metadata\.namespace: metadata\.namespace is the number 100, not a string, so kubectl rejects the object\. Fix: quote it: namespace: "100"$/m],
   ['MV097', /^MV097 error SpiderIPPool vlan100-v4 metadata\.name: SpiderIPPool "vlan100-v4" is also defined by document 1 \(SpiderIPPool\)/m],
+  ['MV160', /^MV160 error SpiderIPPool vlan100-v4 spec\.excludeIps: unknown field "excludeIps" \(did you mean "excludeIPs"\?\): not in schema spiderippools\.spiderpool\.spidernet\.io v2beta1 #\/properties\/spec\/properties, so kubectl .*refuses.*Fix: rename "excludeIps" to "excludeIPs"$/m],
 ];
 
 /** Rules about construct props that have no manifest form (tested in test/core/parity.test.ts and pod-networks.test.ts). */
