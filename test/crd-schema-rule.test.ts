@@ -6,8 +6,8 @@
  */
 import * as fs from 'fs';
 import * as fc from 'fast-check';
-import { renderSchemaModule, GENERATED } from '../scripts/gen-crd-schemas';
 import { addVlanTopologyScenario } from '../examples/vlan-topology';
+import { renderSchemaModule, GENERATED } from '../scripts/gen-crd-schemas';
 import { LintFinding, checkCrdSchema, crdSchemaKinds, likelyIntended, lintManifests } from '../src/rules';
 import { knownKinds, schemaErrors } from './support/crd-schemas';
 import { synthObjects, testApp } from './support/synth';
@@ -95,7 +95,7 @@ describe('MV160 findings', () => {
   test('what the API server accepts is accepted: null (pruned), int-or-string, preserve-unknown-fields, metadata, other groups', () => {
     expect(schema(withSpec(POOL, { gateway: null, excludeIPs: null }))).toEqual([]);
     const nncp = (spec: object) => ({ apiVersion: 'nmstate.io/v1', kind: 'NodeNetworkConfigurationPolicy', metadata: { name: 'n', anything: 1 }, spec });
-    expect(schema(nncp({ maxUnavailable: 3, desiredState: { interfaces: [{ name: 'bond0', 'anything-nmstate-has': { x: 1 } }] } }))).toEqual([]);
+    expect(schema(nncp({ maxUnavailable: 3, desiredState: { interfaces: [{ 'name': 'bond0', 'anything-nmstate-has': { x: 1 } }] } }))).toEqual([]);
     expect(schema(nncp({ maxUnavailable: '50%' }))).toEqual([]);
     expect(schema(nncp({ maxUnavailable: true }))[0]).toMatch(/^spec\.maxUnavailable: expected an integer or a string, got boolean true .*x-kubernetes-int-or-string\)/);
     expect(schema({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { whatever: 1 } })).toEqual([]);
