@@ -71,10 +71,16 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
+/** A short rendering of a value: scalars as written, lists and maps by size (never deep, never throwing). */
 function show(value: unknown): string {
-  const text = JSON.stringify(value);
-  if (text === undefined) return String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  if (Array.isArray(value)) return `[${value.length === 0 ? '' : value.every(v => v === null || typeof v !== 'object') && value.length <= 3 ? value.map(show).join(', ') : `${value.length} item(s)`}]`;
+  if (value !== null && typeof value === 'object') return `{${Object.keys(value).length} field(s)}`;
+  if (typeof value === 'string') {
+    const text = JSON.stringify(value);
+    return text.length > 60 ? `${text.slice(0, 57)}..."` : text;
+  }
+  if (typeof value === 'bigint') return `${value}n`;
+  return String(value);
 }
 
 function matchesType(value: unknown, node: SchemaNode): boolean {
