@@ -30,7 +30,7 @@ export class PeersChart extends Chart {
 
     // Whereabouts, dual stack, with the legacy spidernet router helper (multus-underlay's macvlan-overlay).
     const whereabouts = new MacvlanOverlayNetwork(this, 'whereabouts', {
-      name: 'macvlan-whereabouts', namespace: ns, master: 'ens256',
+      name: 'macvlan-whereabouts', namespace: ns, master: 'ens161',
       ipam: Ipam.whereabouts({ range: '10.31.0.0/24', exclude: ['10.31.0.1/32'], additionalRanges: [{ range: 'fd00:31::/64', exclude: ['fd00:31::1/128'] }] }),
       helper: OverlayHelperPlugin.spidernetRouter(HIJACK),
     });
@@ -38,7 +38,7 @@ export class PeersChart extends Chart {
 
     // Static IPAM with per-pod addresses (the `ips` capability), legacy spidernet veth helper (macvlan-standalone).
     const statik = new MacvlanStandaloneNetwork(this, 'static', {
-      name: 'macvlan-static', namespace: ns, master: 'ens256', mode: MacvlanMode.PRIVATE,
+      name: 'macvlan-static', namespace: ns, master: 'ens161', mode: MacvlanMode.PRIVATE,
       ipam: Ipam.staticAddresses({ routes: [{ destination: '0.0.0.0/0', gateway: '10.32.0.1' }] }),
       helper: StandaloneHelperPlugin.spidernetVeth(HIJACK),
     });

@@ -50,6 +50,7 @@ export class VlanTopologyChart extends Chart {
         ...nginx(),
       });
       PodNetworks.standalone(this.topology.standaloneNetwork(vlan)).applyTo(standalone);
+      this.topology.placeWorkload(standalone); // only on the worker nodes, where nmstate creates bond0.<vlan>
       this.topology.addWorkload(standalone.name, vlan, VlanOffer.STANDALONE);
 
       const overlay = new kplus.Deployment(this, `vlan${vlan}-overlay-app`, {
@@ -58,6 +59,7 @@ export class VlanTopologyChart extends Chart {
         ...nginx(),
       });
       PodNetworks.overlay(this.topology.overlayNetwork(vlan)).applyTo(overlay);
+      this.topology.placeWorkload(overlay);
       this.topology.addWorkload(overlay.name, vlan, VlanOffer.OVERLAY);
     }
   }

@@ -3,3 +3,4 @@ export * from './macvlan-network';
 export * from './macvlan-standalone-network';
 export * from './macvlan-overlay-network';
 export * from './nad-source';
+export * from './capacity';

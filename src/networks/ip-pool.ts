@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
 import { LabelSelectorSpec, SpiderIpPoolObject, SpiderIpPoolSpec } from '../k8s';
 import { Cidr, IpAddress } from '../net';
-import { Finding, PoolForOverlap, checkIpPool, defaultPoolRange } from '../rules';
+import {
+  CAPACITY_WARN_ANNOTATION, Finding, PoolForOverlap, PoolModel, checkIpPool, defaultPoolRange, poolPlacement, poolSupply, warnPercentOfPool,
+} from '../rules';
 import { defaultObjectName } from './default-name';
 import { Registry } from './registry';
 import { RevisionCachedValidation, duplicateFindings, validationMessages } from './report';
@@ -65,6 +67,13 @@ export interface IpPoolProps {
    * @default false
    */
   readonly default?: boolean;
+  /**
+   * Warn (rule MV171) when the workloads' peak pod count uses more than this share of the pool's allocatable
+   * addresses, in percent (above 0, at most 100). Written as the `capacity.cdk8s-macvlan.io/warn-percent`
+   * annotation, which `cdk8s-macvlan lint` reads too.
+   * @default 90
+   */
+  readonly capacityWarnPercent?: number;
 }
 
 /**
@@ -113,6 +122,8 @@ export class IpPool extends SpiderIpPoolObject {
   public readonly ipVersion: number;
 
   private readonly multusNames: string[] = [];
+  private readonly warnAnnotation?: { [key: string]: string };
+  private planSummary?: { family?: 4 | 6; supply?: bigint };
   private readonly spec: SpiderIpPoolSpec & { multusName?: string[] };
   /** The single-pool rules' findings, once computed (the checked fields never change after construction). */
   private ownFindings?: readonly Finding[];
@@ -121,7 +132,9 @@ export class IpPool extends SpiderIpPoolObject {
     const spec = IpPool.specFor(props);
     // The pool is the SpiderIPPool itself (one construct per object keeps large fabrics cheap to synthesize);
     // `spec` stays ours, so binding a network later only updates its multusName.
-    super(scope, id, { metadata: { name: props.name ?? defaultObjectName(scope, id) }, spec });
+    const annotations = props.capacityWarnPercent !== undefined ? { [CAPACITY_WARN_ANNOTATION]: String(props.capacityWarnPercent) } : undefined;
+    super(scope, id, { metadata: { name: props.name ?? defaultObjectName(scope, id), ...(annotations ? { annotations } : {}) }, spec });
+    this.warnAnnotation = annotations;
     this.spec = spec;
     this.subnet = props.subnet;
     this.ipVersion = spec.ipVersion;
@@ -132,7 +145,8 @@ export class IpPool extends SpiderIpPoolObject {
     this.node.addValidation(new RevisionCachedValidation(() => {
       // overlaps first: the sweep parses every pool once and leaves each pool its own findings
       const overlaps = registry.overlapFindingsFor(this);
-      const all = [...this.checked(), ...overlaps, ...duplicateFindings(registry, 'SpiderIPPool', this.name, this)];
+      const all = [...this.checked(), ...overlaps, ...duplicateFindings(registry, 'SpiderIPPool', this.name, this),
+        ...warnPercentOfPool({ metadata: { annotations: this.warnAnnotation } }).findings, ...registry.workloadFindingsFor(this)];
       return validationMessages(this, all, `SpiderIPPool "${this.name}"`);
     }));
   }
@@ -165,7 +179,31 @@ export class IpPool extends SpiderIpPoolObject {
   public _planForOverlap(): PoolForOverlap {
     const check = this.runCheck();
     this.ownFindings ??= check.findings;
+    this.planSummary ??= this.summarize(check.parsed);
     return check.parsed;
+  }
+
+  /**
+   * The pool for the capacity and placement rules: allocatable addresses (without the gateway), threshold,
+   * node affinity.
+   * @internal
+   */
+  public _capacityModel(): PoolModel {
+    this.planSummary ??= this.summarize(this.runCheck().parsed);
+    return {
+      name: this.name,
+      ...this.planSummary,
+      warnPercent: warnPercentOfPool({ metadata: { annotations: this.warnAnnotation } }).percent,
+      ...poolPlacement({ spec: this.spec }),
+    };
+  }
+
+  /** Family and supply from the parsed plan (kept: two small values, where the plan itself is not kept). */
+  private summarize(parsed: PoolForOverlap): { family?: 4 | 6; supply?: bigint } {
+    return {
+      family: parsed.subnet?.family ?? parsed.allocatable?.family,
+      supply: parsed.allocatable ? poolSupply(parsed.allocatable, typeof this.spec.gateway === 'string' ? this.spec.gateway : undefined) : undefined,
+    };
   }
 
   /** The single-pool rules' findings on this pool's spec. */

@@ -1,11 +1,17 @@
 import { Construct, IConstruct } from 'constructs';
-import { Finding, PoolForOverlap, checkPoolOverlaps } from '../rules';
+import {
+  CapacityStatusRow, Finding, HostPolicyModel, PoolForOverlap, PoolModel, WorkloadAnalysis, WorkloadModel, analyzeWorkloads, checkPoolOverlaps,
+} from '../rules';
 
 /** What the registry needs from a pool. */
 export interface RegisteredPool extends IConstruct {
   /** Parsed plan for the overlap rules (computed when asked, not kept by the pool). */
   _planForOverlap(): PoolForOverlap;
+  /** The pool for the capacity and placement rules. */
+  _capacityModel(): PoolModel;
 }
+
+type Analysis = WorkloadAnalysis<WorkloadModel & { owner: IConstruct }, PoolModel & { owner: IConstruct }, HostPolicyModel & { owner: IConstruct }, never>;
 
 const REGISTRY_ID = 'cdk8s-macvlan.Registry';
 
@@ -44,6 +50,9 @@ export class Registry extends Construct {
 
   private readonly pools: RegisteredPool[] = [];
   private overlaps?: { size: number; findings: Map<RegisteredPool, Finding[]> };
+  private readonly workloads: Array<{ owner: IConstruct; model: () => WorkloadModel }> = [];
+  private readonly hostPolicies: Array<{ owner: IConstruct; model: () => HostPolicyModel }> = [];
+  private analysis?: { revision: number; result: Analysis; byOwner: Map<IConstruct, Finding[]> };
   /** kind -> qualified name -> first owner (nested, so that no key strings are built). */
   private readonly names = new Map<string, Map<string, IConstruct>>();
 
@@ -69,6 +78,47 @@ export class Registry extends Construct {
     this.pools.push(pool);
     this.overlaps = undefined;
     markValidationInputsChanged();
+  }
+
+  /** Records a workload (or pod) with macvlan NICs, for the workload rules; `model` is read at validation. */
+  public registerWorkload(owner: IConstruct, model: () => WorkloadModel): void {
+    this.workloads.push({ owner, model });
+    markValidationInputsChanged();
+  }
+
+  /** Records the interfaces a host policy creates on the nodes it selects. */
+  public registerHostPolicy(owner: IConstruct, model: () => HostPolicyModel): void {
+    this.hostPolicies.push({ owner, model });
+    markValidationInputsChanged();
+  }
+
+  /**
+   * The workload rules' findings for one construct (a pool, a workload, a host policy's owner): capacity,
+   * placement, hostNetwork, host interface conflicts. Computed for the whole app once per validation revision.
+   */
+  public workloadFindingsFor(owner: IConstruct): readonly Finding[] {
+    return this.workloadAnalysis().byOwner.get(owner) ?? NONE;
+  }
+
+  /** The capacity table of every pool of the app, in the order the pools were created. */
+  public capacity(): CapacityStatusRow[] {
+    return this.workloadAnalysis().result.capacity;
+  }
+
+  private workloadAnalysis(): { result: Analysis; byOwner: Map<IConstruct, Finding[]> } {
+    const revision = validationRevision();
+    if (this.analysis?.revision === revision) return this.analysis;
+    const result: Analysis = analyzeWorkloads({
+      workloads: this.workloads.map(w => ({ ...w.model(), owner: w.owner })),
+      pools: this.pools.map(p => ({ ...p._capacityModel(), owner: p as IConstruct })),
+      hostPolicies: this.hostPolicies.map(h => ({ ...h.model(), owner: h.owner })),
+    });
+    const byOwner = new Map<IConstruct, Finding[]>();
+    for (const map of [result.workloads, result.pools, result.hostPolicies] as Array<Map<{ owner: IConstruct }, Finding[]>>) {
+      for (const [model, findings] of map) byOwner.set(model.owner, [...(byOwner.get(model.owner) ?? []), ...findings]);
+    }
+    this.analysis = { revision, result, byOwner };
+    return this.analysis;
   }
 
   /**

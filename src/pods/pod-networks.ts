@@ -1,13 +1,16 @@
 import { IAnyProducer, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { HelperPluginType, IpamType } from '../cni';
+import { MacvlanError } from '../errors';
 import { IpFamily } from '../net';
 import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
+import { Registry } from '../networks/registry';
 import { RevisionCachedValidation, validationMessages } from '../networks/report';
 import { PodNic, PoolInfo, checkPodNetworkSet, checkPodNics } from '../rules';
 import { DEFAULT_NETWORK_ANNOTATION, IPPOOLS_ANNOTATION, NETWORKS_ANNOTATION } from './annotations';
 import { IPodWorkload } from './workload';
 import { requirePodWorkload } from './workload-guard';
+import { workloadModelOfConstruct } from './workload-model';
 
 /** Options for one NIC of a pod. */
 export interface AttachmentOptions {
@@ -25,6 +28,20 @@ export interface AttachmentOptions {
    * Addresses (CIDR form) this pod's NIC requests, for a network with static IPAM and no fixed addresses
    * (written as `ips` in the Multus annotation). Give a workload with several replicas one address per pod
    * only through separate workloads: every replica gets the same request.
+   * @default - none
+   */
+  readonly ips?: string[];
+}
+
+/** Options for a standalone set's eth0 (its interface name is always eth0): the per-pod choices of an attached NIC. */
+export interface PrimaryNicOptions {
+  /**
+   * The IP pools eth0 allocates from (overrides the primary network's pools for this pod).
+   * @default - the network's pools
+   */
+  readonly pools?: IpPool[];
+  /**
+   * Addresses (CIDR form) eth0 requests, for a primary network with static IPAM and no fixed addresses.
    * @default - none
    */
   readonly ips?: string[];
@@ -171,9 +188,14 @@ export abstract class PodNetworks {
     for (const key of Object.keys(this.annotations())) {
       meta.addAnnotation(key, Lazy.any(new AnnotationProducer(this, key)) as unknown as string);
     }
+    // capacity, placement and hostNetwork: decided for the whole app (the registry runs them once per revision)
+    const registry = Registry.of(target);
+    registry.registerWorkload(target, () => workloadModelOfConstruct(target, this.nics().map(n => ({
+      interface: n.interface, network: n.network, ipv4Pools: n.ipv4Pools, ipv6Pools: n.ipv6Pools, master: n.master,
+    })), Object.keys(this.annotations()).filter(k => k === DEFAULT_NETWORK_ANNOTATION || k === NETWORKS_ANNOTATION)));
     target.node.addValidation(new RevisionCachedValidation(() => {
       const nics = this.nics();
-      return validationMessages(target, [...checkPodNics(nics, { pools: this.poolInfo() }), ...checkPodNetworkSet(nics)],
+      return validationMessages(target, [...checkPodNics(nics, { pools: this.poolInfo() }), ...checkPodNetworkSet(nics), ...registry.workloadFindingsFor(target)],
         `pod networks of "${target.node.path}"`);
     }));
   }
@@ -188,6 +210,21 @@ export abstract class PodNetworks {
     }
     // a snapshot: what is validated and rendered at synth is what was attached here
     this._pending.push({ network, options: { ...options, pools: copyList(options.pools), ips: copyList(options.ips) } });
+  }
+
+  /**
+   * Sets the options of the default NIC (eth0), keeping its interface name.
+   * @internal
+   */
+  protected _configureDefault(options: PrimaryNicOptions): void {
+    const primary = this._pending[0];
+    if (this._frozen) {
+      throw new MacvlanError({
+        field: 'configurePrimary()', message: `eth0 (${primary.network.qualifiedName}) cannot be changed: this PodNetworks set was already applied to a workload`,
+        fix: 'call configurePrimary() before applyTo() / new AnnotatedPod()',
+      });
+    }
+    this._pending[0] = { network: primary.network, options: { interface: 'eth0', pools: copyList(options.pools), ips: copyList(options.ips) } };
   }
 
   /** The selected pools' family and multusName, for the shared pool rules. */
@@ -234,6 +271,15 @@ export class StandalonePodNetworks extends PodNetworks {
     super();
     this._add(primary, { interface: 'eth0' });
     void this.standalonePodNetworksBrand;
+  }
+
+  /**
+   * Chooses eth0's pools and/or addresses for the pods of this set, as {@link attach} does for an extra NIC (for
+   * example when the primary network has no pools of its own, or per workload). Call before the set is applied.
+   */
+  public configurePrimary(options: PrimaryNicOptions): StandalonePodNetworks {
+    this._configureDefault(options ?? {});
+    return this;
   }
 
   /** Adds another standalone network as an extra NIC. */

@@ -46,12 +46,9 @@ export function checkMacvlanNetwork(n: MacvlanNetworkModel): Finding[] {
         `set master to "${expected}", or change ifacer's interfaces/bond/vlanId`));
     }
   }
-  if (n.ipamType === 'spiderpool') {
-    if (n.pools.length === 0) {
-      out.push(finding(RULES.podNicWithoutPool, 'pools', 'the network has no IP pool, so its pods get no address',
-        'pass `pools` (an IPv4 and/or IPv6 IpPool) or call addPool()'));
-    }
-  } else if (n.pools.length > 0) {
+  // A Spiderpool network without pools of its own is fine when each pod picks its pools (attach / configurePrimary
+  // options): MV020 is decided per pod NIC, where the pools are known.
+  if (n.ipamType !== 'spiderpool' && n.pools.length > 0) {
     out.push(finding(RULES.poolsWithoutSpiderpool, 'pools', `${n.pools.map(p => `"${p}"`).join(', ')} given, but the network uses ${n.ipamType} IPAM, which never reads SpiderIPPools`,
       'drop the pools, or use Ipam.spiderpool()'));
   }

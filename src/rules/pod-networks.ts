@@ -94,7 +94,7 @@ export function checkPodNics(nics: readonly PodNic[], context: PodRuleContext = 
       if (nic.families.length === 0 && nic.ipv4Pools.length === 0 && nic.ipv6Pools.length === 0) {
         out.push(finding(RULES.podNicWithoutPool, `interface "${nic.interface}" of ${nic.network}`,
           'the NIC uses Spiderpool IPAM but neither the network nor the pod selects an IP pool',
-          'add an IP pool to the network'));
+          'add an IP pool to the network, or select pools for this NIC (attach options, or configurePrimary for eth0)'));
       }
     }
   }

@@ -9,8 +9,8 @@ const GROUPING: Record<SwitchPortAggregation, string> = {
   [SwitchPortAggregation.NONE]: 'independent ports (no aggregation on the switch)',
 };
 
-/** Renders `plan` for a network engineer. */
-export function renderSwitchPlanMarkdown(plan: SwitchPlan, title: string): string {
+/** Renders `plan` for a network engineer; `capacityTable` (Markdown) becomes the address capacity section. */
+export function renderSwitchPlanMarkdown(plan: SwitchPlan, title: string, capacityTable?: string): string {
   const t = plan.trunk;
   const selector = Object.entries(t.nodeSelector).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const nodes = selector.length === 0 ? 'every node' : `nodes matching ${selector.map(([k, v]) => `\`${k}=${v}\``).join(', ')}`;
@@ -34,5 +34,11 @@ export function renderSwitchPlanMarkdown(plan: SwitchPlan, title: string): strin
   }
   out.push('');
   out.push('Each VLANIF address is the default gateway of the pods on its VLAN; the switch routes between the VLANs.');
+  if (capacityTable !== undefined) {
+    out.push('', '## Address capacity', '');
+    out.push('Allocatable addresses per pool against the peak pod count of the workloads on it (replicas plus the rolling update\'s maxSurge, '
+      + 'parallelism, one per node for DaemonSets). Terminating pods keep their address until their containers stop.', '');
+    out.push(capacityTable.trimEnd());
+  }
   return out.join('\n') + '\n';
 }

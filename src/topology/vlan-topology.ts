@@ -1,4 +1,5 @@
-import { Construct } from 'constructs';
+import { ApiObject, JsonPatch } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
 import { MacvlanMode } from '../cni/macvlan-mode';
 import { ifacerMaster } from '../cni/spider-multus-config';
 import { NodeNetworkConfigurationPolicyObject } from '../k8s';
@@ -13,10 +14,14 @@ import { topologyHostState } from './nmstate-state';
 import { SwitchPlan, SwitchPortAggregation } from './switch-plan';
 import { renderSwitchPlanMarkdown } from './switch-plan-markdown';
 import { VlanOffer, VlanProps, VlanSubnetProps } from './vlan';
-import { Registry } from '../networks/registry';
+import { Registry, markValidationInputsChanged } from '../networks/registry';
 import { duplicateFindings, validationMessages } from '../networks/report';
+import { MacvlanError } from '../errors';
+import { AddressCapacity, PoolCapacity } from '../networks/capacity';
+import { podSpecPointer, recordNodeSelector, recordedNodeSelector } from '../networks/placement-record';
 import {
-  NamedObject, ParsedFamily, ParsedVlan, checkTopologyConsistency, checkTopologyHostPolicy, checkVlanAddressPlans, formatFinding,
+  NODE_COUNT_ANNOTATION, NamedObject, ParsedFamily, ParsedVlan, checkTopologyConsistency, checkTopologyHostPolicy, checkVlanAddressPlans,
+  formatFinding, hostPolicyOfManifest,
 } from '../rules';
 
 /** Props of {@link VlanTopology}. */
@@ -41,6 +46,17 @@ export interface VlanTopologyProps {
    * @default "kube-system"
    */
   readonly namespace?: string;
+  /**
+   * How many nodes match `nodeSelector`. A DaemonSet placed with {@link VlanTopology.placeWorkload} runs one pod
+   * per such node, which is its address demand (written as the `capacity.cdk8s-macvlan.io/nodes` annotation).
+   * @default - unknown: such a DaemonSet's demand is reported as unknown
+   */
+  readonly nodeCount?: number;
+  /**
+   * Capacity warning threshold (rule MV171) of every pool of the topology, percent of its addresses.
+   * @default 90
+   */
+  readonly capacityWarnPercent?: number;
 }
 
 /** A workload registered with {@link VlanTopology.addWorkload} (for the diagram). */
@@ -125,8 +141,13 @@ export class VlanTopology extends Construct {
       });
       const registry = Registry.of(this);
       registry.claimName('NodeNetworkConfigurationPolicy', policyName, this.hostPolicy);
+      // where the bond and VLAN sub-interfaces exist, for the placement rules (MV172, MV175, MV176)
+      const policyModel = hostPolicyOfManifest({ metadata: { name: policyName }, spec: { nodeSelector, desiredState: { interfaces: hostState.interfaces } } });
+      registry.registerHostPolicy(this, () => policyModel);
       const policy = this.hostPolicy;
-      this.node.addValidation({ validate: () => validationMessages(this, duplicateFindings(registry, 'NodeNetworkConfigurationPolicy', policyName, policy), subject) });
+      this.node.addValidation({
+        validate: () => validationMessages(this, [...duplicateFindings(registry, 'NodeNetworkConfigurationPolicy', policyName, policy), ...registry.workloadFindingsFor(this)], subject),
+      });
     }
 
     const ordered = [...structure.vlans].sort((a, b) => a.id - b.id);
@@ -209,6 +230,52 @@ export class VlanTopology extends Construct {
     return [...this.workloadList];
   }
 
+  /**
+   * Schedules a workload's pods only on the topology's nodes (where the bond and its VLANs exist): adds the
+   * topology's `nodeSelector` to the pod spec. A DaemonSet also gets the topology's `nodeCount` as its address
+   * demand. Nothing to add when the topology covers every node.
+   */
+  public placeWorkload(workload: IConstruct): void {
+    const selector = this.props.nodeSelector ?? {};
+    let api: ApiObject;
+    try {
+      api = ApiObject.of(workload);
+    } catch {
+      throw new MacvlanError({
+        constructPath: this.node.path, field: 'placeWorkload(workload)',
+        message: `${String((workload as any)?.node?.path ?? workload)} is not a workload construct`, fix: 'pass a cdk8s-plus Deployment, StatefulSet, DaemonSet, Job or Pod',
+      });
+    }
+    if (Object.keys(selector).length > 0) {
+      const existing = recordedNodeSelector(workload);
+      for (const [k, v] of Object.entries(selector)) {
+        if (existing[k] !== undefined && existing[k] !== v) {
+          throw new MacvlanError({
+            constructPath: workload.node.path, field: `nodeSelector[${k}]`,
+            message: `the pods are already placed on ${k}=${existing[k]}, and the topology ${this.node.path} needs ${k}=${v}`,
+            fix: 'place the workload on one topology, or give the topologies compatible nodeSelectors',
+          });
+        }
+      }
+      const merged = { ...existing, ...selector };
+      recordNodeSelector(workload, merged);
+      markValidationInputsChanged();
+      api.addJsonPatch(JsonPatch.add(`${podSpecPointer(api.kind)}/nodeSelector`, merged));
+    }
+    if (api.kind === 'DaemonSet' && this.props.nodeCount !== undefined) {
+      api.metadata.addAnnotation(NODE_COUNT_ANNOTATION, String(this.props.nodeCount));
+    }
+  }
+
+  /**
+   * Address capacity of the topology's pools: allocatable addresses, the peak pod count of every workload of the
+   * app on each pool, and the status (rules MV170 / MV171). Call after the app is complete.
+   */
+  public capacityReport(): PoolCapacity[] {
+    const mine = new Set(this.pools.map(p => p.name));
+    return AddressCapacity.report(this).filter(r => mine.has(r.pool));
+  }
+
   /** What the switch needs: trunk ports facing the bond members, allowed VLANs, VLANIF addresses, MTUs. */
   public switchPlan(): SwitchPlan {
     const mode = this.props.bond.mode;
@@ -241,9 +308,9 @@ export class VlanTopology extends Construct {
     };
   }
 
-  /** The switch plan as a Markdown document. */
+  /** The switch plan as a Markdown document, with the address capacity of the topology's pools. */
   public renderSwitchPlanMarkdown(): string {
-    return renderSwitchPlanMarkdown(this.switchPlan(), `VLAN topology \`${this.node.path}\``);
+    return renderSwitchPlanMarkdown(this.switchPlan(), `VLAN topology \`${this.node.path}\``, AddressCapacity.renderMarkdown(this.capacityReport()));
   }
 
   /** A Mermaid flowchart: NICs -> bond -> VLAN sub-interfaces -> networks -> pools (gateway) -> workloads. */
@@ -304,6 +371,7 @@ export class VlanTopology extends Construct {
         ips: ipsByFamily.get(f)![offer],
         excludeIps: f.props.excludeIps,
         routes: f.props.routes,
+        capacityWarnPercent: this.props.capacityWarnPercent,
       });
     });
 

@@ -1,5 +1,9 @@
 import { Chart } from 'cdk8s';
-import { CoordinatorPodCidrType, IpPool, MacvlanMode, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource, OverlayHelperPlugin, StandaloneHelperPlugin } from '../../src';
+import * as kplus from 'cdk8s-plus-28';
+import {
+  CoordinatorPodCidrType, IpPool, MacvlanMode, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource, OverlayHelperPlugin, PodNetworks,
+  StandaloneHelperPlugin,
+} from '../../src';
 import { findObject, synthObjects, testApp, validationErrors } from '../support/synth';
 
 function setup() {
@@ -112,10 +116,12 @@ describe('network validation', () => {
     expect(validationErrors(app).join('\n')).toMatch(/MV017 error: .*mode "Bridge" is not a macvlan mode\. Fix: use one of bridge, private, vepa, passthru/);
   });
 
-  test('MV020 a network without pools', () => {
+  test('MV020 a network without pools: reported on each pod NIC that selects none (a network alone is not an error)', () => {
     const { app, chart } = setup();
-    new MacvlanStandaloneNetwork(chart, 'n', { name: 'n', master: 'eth1' });
-    expect(validationErrors(app).join('\n')).toMatch(/MV020 error: NetworkAttachmentDefinition "kube-system\/n" pools: the network has no IP pool/);
+    const n = new MacvlanStandaloneNetwork(chart, 'n', { name: 'n', master: 'eth1' });
+    expect(validationErrors(app)).toEqual([]);
+    PodNetworks.standalone(n).applyTo(new kplus.Deployment(chart, 'd', { containers: [{ image: 'nginx' }] }));
+    expect(validationErrors(app).join('\n')).toMatch(/MV020 error: pod networks of "c\/d" interface "eth0" of kube-system\/n: the NIC uses Spiderpool IPAM but neither the network nor the pod selects an IP pool/);
   });
 });
 

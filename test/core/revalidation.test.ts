@@ -12,7 +12,8 @@ describe('validation after a change', () => {
     const app = testApp();
     const chart = new Chart(app, 'c');
     const net = new MacvlanStandaloneNetwork(chart, 'net', { name: 'net', master: 'eth1' });
-    expect(validationErrors(app).join('\n')).toMatch(/MV020 error: NetworkAttachmentDefinition "kube-system\/net" pools/);
+    PodNetworks.standalone(net).applyTo(new kplus.Deployment(chart, 'd', { containers: [{ image: 'nginx' }] }));
+    expect(validationErrors(app).join('\n')).toMatch(/MV020 error: pod networks of "c\/d" interface "eth0" of kube-system\/net/);
     net.addPool(new IpPool(chart, 'v4', { name: 'v4', subnet: '172.16.0.0/24' }));
     expect(validationErrors(app)).toEqual([]);
   });

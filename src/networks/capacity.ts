@@ -1,0 +1,97 @@
+import { IConstruct } from 'constructs';
+import { Registry } from './registry';
+import { CapacityStatusRow } from '../rules';
+
+/** How full a pool is at its workloads' peak. */
+export enum CapacityStatus {
+  /** Below the warning threshold. */
+  OK = 'ok',
+  /** Above the warning threshold (rule MV171). */
+  WARNING = 'warning',
+  /** More pods than addresses (rule MV170). */
+  EXCEEDED = 'exceeded',
+}
+
+/** The addresses one NIC of one workload takes from a pool at the workload's peak. */
+export interface WorkloadAddressDemand {
+  /** Workload kind (Deployment, StatefulSet, DaemonSet, Job, Pod, ...). */
+  readonly kind: string;
+  /** Workload namespace. */
+  readonly namespace: string;
+  /** Workload name. */
+  readonly name: string;
+  /** The pod interface that allocates from the pool (eth0, net1, ...). */
+  readonly podInterface: string;
+  /**
+   * Peak pod count (replicas plus the rolling update's maxSurge, parallelism, one per node).
+   * @default - unknown (a DaemonSet whose node count is not declared, an autoscaled workload): see `explanation`
+   */
+  readonly pods?: number;
+  /** How the count came about, or why it is unknown. */
+  readonly explanation: string;
+}
+
+/** Address supply and peak demand of one pool. */
+export interface PoolCapacity {
+  /** SpiderIPPool name. */
+  readonly pool: string;
+  /**
+   * 4 or 6.
+   * @default - unknown (the subnet does not parse)
+   */
+  readonly ipVersion?: number;
+  /**
+   * Allocatable addresses: ips minus excludeIps minus the gateway.
+   * @default - unknown (the address plan does not parse)
+   */
+  readonly supply?: number;
+  /** Peak pods of every NIC that lists the pool (an upper bound when a NIC lists several pools of a family). */
+  readonly demand: number;
+  /** OK, WARNING or EXCEEDED (several pools listed together on a NIC are judged together). */
+  readonly status: CapacityStatus;
+  /** The warning threshold, percent of supply. */
+  readonly warnPercent: number;
+  /** The NICs behind the demand. */
+  readonly workloads: WorkloadAddressDemand[];
+}
+
+const STATUS: Record<CapacityStatusRow['status'], CapacityStatus> = {
+  ok: CapacityStatus.OK, warning: CapacityStatus.WARNING, exceeded: CapacityStatus.EXCEEDED,
+};
+
+/**
+ * Address capacity of the pools of an app: per pool the allocatable addresses and the peak pod count of every
+ * workload whose NICs allocate from it (rules MV170 and MV171 report the same at synth).
+ */
+export class AddressCapacity {
+  /** Every pool of the app `scope` belongs to, in creation order. Call after the app is complete. */
+  public static report(scope: IConstruct): PoolCapacity[] {
+    return Registry.of(scope).capacity().map(toPublic);
+  }
+
+  /** A Markdown table of the rows (pool, family, addresses, peak demand, use, status, workloads). */
+  public static renderMarkdown(rows: PoolCapacity[]): string {
+    const out = ['| Pool | Family | Addresses | Peak demand | Use | Status | Workloads (peak pods) |', '|---|---|---|---|---|---|---|'];
+    for (const r of rows) {
+      const pct = r.supply === undefined || r.supply === 0 ? undefined : Math.round((r.demand * 1000) / r.supply) / 10;
+      const use = pct === undefined ? '-' : pct === 0 && r.demand > 0 ? '<0.1%' : `${pct}%`;
+      const users = r.workloads.map(w => `${w.kind} ${w.namespace}/${w.name} ${w.podInterface}: ${w.pods ?? 'unknown'} (${w.explanation})`).join('; ') || '-';
+      out.push(`| ${r.pool} | ${r.ipVersion !== undefined ? `IPv${r.ipVersion}` : '-'} | ${r.supply ?? '-'} | ${r.demand} | ${use} | ${r.status} | ${users.replace(/\|/g, '\\|')} |`);
+    }
+    return out.join('\n') + '\n';
+  }
+
+  private constructor() {}
+}
+
+function toPublic(r: CapacityStatusRow): PoolCapacity {
+  return {
+    pool: r.pool,
+    ipVersion: r.ipVersion,
+    supply: r.supply === undefined ? undefined : Number(r.supply),
+    demand: r.demand,
+    status: STATUS[r.status],
+    warnPercent: r.warnPercent,
+    workloads: r.workloads.map(w => ({ kind: w.kind, namespace: w.namespace, name: w.name, podInterface: w.interface, pods: w.pods, explanation: w.explanation })),
+  };
+}
