@@ -92,6 +92,8 @@ function toPublic(r: CapacityStatusRow): PoolCapacity {
     demand: r.demand,
     status: STATUS[r.status],
     warnPercent: r.warnPercent,
-    workloads: r.workloads.map(w => ({ kind: w.kind, namespace: w.namespace, name: w.name, podInterface: w.interface, pods: w.pods, explanation: w.explanation })),
+    workloads: r.workloads.map(w => ({
+      kind: w.kind, namespace: w.namespace, name: w.name, podInterface: w.interface, pods: w.pods, explanation: w.explanation,
+    })),
   };
 }

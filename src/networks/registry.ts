@@ -11,7 +11,8 @@ export interface RegisteredPool extends IConstruct {
   _capacityModel(): PoolModel;
 }
 
-type Analysis = WorkloadAnalysis<WorkloadModel & { owner: IConstruct }, PoolModel & { owner: IConstruct }, HostPolicyModel & { owner: IConstruct }, never>;
+type Owned<T> = T & { owner: IConstruct };
+type Analysis = WorkloadAnalysis<Owned<WorkloadModel>, Owned<PoolModel>, Owned<HostPolicyModel>, never>;
 
 const REGISTRY_ID = 'cdk8s-macvlan.Registry';
 

@@ -195,7 +195,8 @@ export abstract class PodNetworks {
     })), Object.keys(this.annotations()).filter(k => k === DEFAULT_NETWORK_ANNOTATION || k === NETWORKS_ANNOTATION)));
     target.node.addValidation(new RevisionCachedValidation(() => {
       const nics = this.nics();
-      return validationMessages(target, [...checkPodNics(nics, { pools: this.poolInfo() }), ...checkPodNetworkSet(nics), ...registry.workloadFindingsFor(target)],
+      const findings = [...checkPodNics(nics, { pools: this.poolInfo() }), ...checkPodNetworkSet(nics), ...registry.workloadFindingsFor(target)];
+      return validationMessages(target, findings,
         `pod networks of "${target.node.path}"`);
     }));
   }
@@ -220,7 +221,8 @@ export abstract class PodNetworks {
     const primary = this._pending[0];
     if (this._frozen) {
       throw new MacvlanError({
-        field: 'configurePrimary()', message: `eth0 (${primary.network.qualifiedName}) cannot be changed: this PodNetworks set was already applied to a workload`,
+        field: 'configurePrimary()',
+        message: `eth0 (${primary.network.qualifiedName}) cannot be changed: this PodNetworks set was already applied to a workload`,
         fix: 'call configurePrimary() before applyTo() / new AnnotatedPod()',
       });
     }

@@ -14,11 +14,11 @@ import { topologyHostState } from './nmstate-state';
 import { SwitchPlan, SwitchPortAggregation } from './switch-plan';
 import { renderSwitchPlanMarkdown } from './switch-plan-markdown';
 import { VlanOffer, VlanProps, VlanSubnetProps } from './vlan';
-import { Registry, markValidationInputsChanged } from '../networks/registry';
-import { duplicateFindings, validationMessages } from '../networks/report';
 import { MacvlanError } from '../errors';
 import { AddressCapacity, PoolCapacity } from '../networks/capacity';
 import { podSpecPointer, recordNodeSelector, recordedNodeSelector } from '../networks/placement-record';
+import { Registry, markValidationInputsChanged } from '../networks/registry';
+import { duplicateFindings, validationMessages } from '../networks/report';
 import {
   NODE_COUNT_ANNOTATION, NamedObject, ParsedFamily, ParsedVlan, checkTopologyConsistency, checkTopologyHostPolicy, checkVlanAddressPlans,
   formatFinding, hostPolicyOfManifest,
@@ -142,7 +142,9 @@ export class VlanTopology extends Construct {
       const registry = Registry.of(this);
       registry.claimName('NodeNetworkConfigurationPolicy', policyName, this.hostPolicy);
       // where the bond and VLAN sub-interfaces exist, for the placement rules (MV172, MV175, MV176)
-      const policyModel = hostPolicyOfManifest({ metadata: { name: policyName }, spec: { nodeSelector, desiredState: { interfaces: hostState.interfaces } } });
+      const policyModel = hostPolicyOfManifest({
+        metadata: { name: policyName }, spec: { nodeSelector, desiredState: { interfaces: hostState.interfaces } },
+      });
       registry.registerHostPolicy(this, () => policyModel);
       const policy = this.hostPolicy;
       this.node.addValidation({
@@ -242,8 +244,10 @@ export class VlanTopology extends Construct {
       api = ApiObject.of(workload);
     } catch {
       throw new MacvlanError({
-        constructPath: this.node.path, field: 'placeWorkload(workload)',
-        message: `${String((workload as any)?.node?.path ?? workload)} is not a workload construct`, fix: 'pass a cdk8s-plus Deployment, StatefulSet, DaemonSet, Job or Pod',
+        constructPath: this.node.path,
+        field: 'placeWorkload(workload)',
+        message: `${String((workload as any)?.node?.path ?? workload)} is not a workload construct`,
+        fix: 'pass a cdk8s-plus Deployment, StatefulSet, DaemonSet, Job or Pod',
       });
     }
     if (Object.keys(selector).length > 0) {
@@ -251,7 +255,8 @@ export class VlanTopology extends Construct {
       for (const [k, v] of Object.entries(selector)) {
         if (existing[k] !== undefined && existing[k] !== v) {
           throw new MacvlanError({
-            constructPath: workload.node.path, field: `nodeSelector[${k}]`,
+            constructPath: workload.node.path,
+            field: `nodeSelector[${k}]`,
             message: `the pods are already placed on ${k}=${existing[k]}, and the topology ${this.node.path} needs ${k}=${v}`,
             fix: 'place the workload on one topology, or give the topologies compatible nodeSelectors',
           });

@@ -1,8 +1,8 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
-  CoordinatorPodCidrType, IpPool, MacvlanMode, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource, OverlayHelperPlugin, PodNetworks,
-  StandaloneHelperPlugin,
+  CoordinatorPodCidrType, IpPool, MacvlanMode, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource, OverlayHelperPlugin,
+  PodNetworks, StandaloneHelperPlugin,
 } from '../../src';
 import { findObject, synthObjects, testApp, validationErrors } from '../support/synth';
 

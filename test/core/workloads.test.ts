@@ -18,7 +18,8 @@ function setup(ips: string[] = ['10.0.0.10-10.0.0.19'], poolProps: Record<string
   return { app, chart, pool, net };
 }
 
-const warningsOf = (c: { node: { metadata: Array<{ type: string; data: unknown }> } }) => c.node.metadata.filter(m => m.type === WARNING_METADATA).map(m => String(m.data));
+const warningsOf = (c: { node: { metadata: Array<{ type: string; data: unknown }> } }) =>
+  c.node.metadata.filter(m => m.type === WARNING_METADATA).map(m => String(m.data));
 
 describe('address capacity at synth (MV170 / MV171)', () => {
   test('cdk8s-plus defaults: a Deployment runs 2 replicas and surges 25% (1): 3 pods per Deployment', () => {
