@@ -48,21 +48,34 @@ export function upstreamOf(v: OracleVerdict): Upstream {
  * `rejectedByUs` names the objects of the same set that we reject (`pool/<name>`, `network/<ns>/<name>`): a pod
  * that upstream fails at runtime only because such an object is missing agrees (the set does not pass lint).
  */
-export function compare(v: OracleVerdict, ours: LintResult, mutations: readonly string[], rejectedByUs: ReadonlySet<string> = new Set()): Comparison | undefined {
+export function compare(v: OracleVerdict, ours: LintResult, mutations: readonly string[], rejectedByUs: ReadonlySet<string> = new Set(),
+  inSet: ReadonlySet<string> = new Set()): Comparison | undefined {
   if (v.verdict === 'n/a') return undefined;
   const errors = [...new Set(ours.findings.filter(f => f.severity === 'error').map(f => f.rule))].sort();
   const upstream = upstreamOf(v);
   const kind = v.kind;
   const base = { kind, upstream, ours: errors, mutations };
   if (upstream === 'accept') {
-    return errors.length === 0
-      ? { ...base, outcome: 'agree', cls: 'accept', messages: [] }
-      : { ...base, outcome: 'over', cls: errors.join('+'), messages: [] };
+    if (errors.length === 0) return { ...base, outcome: 'agree', cls: 'accept', messages: [] };
+    // Upstream compares a pool only with the pools it accepted before; we compare with every pool of the set. An
+    // overlap or duplicate name with a pool we reject as well is the same failing set.
+    const errs = ours.findings.filter(f => f.severity === 'error');
+    const cascade = errs.every(f => {
+      if (f.rule === 'MV097') return rejectedByUs.has(`first-pool/${ours.object.name}`);
+      const other = /SpiderIPPool "([^"]+)"/.exec(f.message);
+      return (f.rule === 'MV011' || f.rule === 'MV012') && other !== null && rejectedByUs.has(`pool/${other[1]}`);
+    });
+    if (cascade) return { ...base, outcome: 'agree', cls: 'accept (overlap or name clash with a pool both reject)', messages: [] };
+    return { ...base, outcome: 'over', cls: errors.join('+'), messages: [] };
   }
   const messages = upstream === 'reject' ? v.messages : (v.notes ?? []).filter(n => RUNTIME.test(n));
   if (errors.length > 0) return { ...base, outcome: 'agree', cls: upstream, messages };
   if (upstream === 'runtime' && messages.every(n => rejectedByUs.has(runtimeSubject(n)))) {
     return { ...base, outcome: 'agree', cls: 'runtime (a rejected object of the set)', messages };
+  }
+  if (upstream === 'runtime' && messages.every(n => inSet.has(runtimeSubject(n)))) {
+    // the pool is in the set but upstream refuses it: a miss on that object, counted in its own class
+    return { ...base, outcome: 'miss', cls: 'runtime: selects a pool of the set that upstream refuses (and we accept)', messages };
   }
   return { ...base, outcome: 'miss', cls: messageClass(messages[0] ?? '(no message)'), messages };
 }

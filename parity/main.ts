@@ -8,7 +8,7 @@
 import { writeFileSync } from 'fs';
 import { stringify } from 'yaml';
 import { lintManifests } from '../src/rules';
-import { RULES } from '../src/rules/catalog';
+import { STRICTER_THAN_UPSTREAM } from '../src/rules/upstream';
 import { Report, Tally, compare } from './compare';
 import { generateScene, sceneSeed } from './generate';
 import { BUILD_HINT, oracleAvailable, oraclePath, runOracle } from './oracle';
@@ -51,10 +51,9 @@ function usage(problem?: string): never {
   process.exit(problem ? 2 : 0);
 }
 
-/** Rules that are stricter than upstream on purpose; docs/rules.md states each reason. */
+/** Rules that are stricter than upstream on purpose (src/rules/upstream.ts; docs/rules.md states each reason). */
 function deliberate(ruleIds: readonly string[]): boolean {
-  const byId = new Map<string, any>(Object.values(RULES).map((r: any) => [r.id, r]));
-  return ruleIds.length > 0 && ruleIds.every(id => typeof byId.get(id)?.stricter === 'string');
+  return ruleIds.length > 0 && ruleIds.every(id => STRICTER_THAN_UPSTREAM[id] !== undefined);
 }
 
 function main(): void {
@@ -91,13 +90,20 @@ function main(): void {
     const verdicts = runOracle(objects, bin);
     const lint = lintManifests(objects);
     const rejected = new Set<string>();
+    const firstPool = new Set<string>();
     lint.forEach(r => {
-      if (!r.findings.some(f => f.severity === 'error')) return;
+      const fails = r.findings.some(f => f.severity === 'error');
+      if (r.object.kind === 'SpiderIPPool' && !firstPool.has(r.object.name)) {
+        firstPool.add(r.object.name);
+        if (fails) rejected.add(`first-pool/${r.object.name}`);
+      }
+      if (!fails) return;
       if (r.object.kind === 'SpiderIPPool') rejected.add(`pool/${r.object.name}`);
       if (r.object.kind === 'NetworkAttachmentDefinition' || r.object.kind === 'SpiderMultusConfig') rejected.add(`network/${r.object.namespace ?? 'default'}/${r.object.name}`);
     });
+    const inSet = new Set(lint.map(r => (r.object.kind === 'SpiderIPPool' ? `pool/${r.object.name}` : `network/${r.object.namespace ?? 'default'}/${r.object.name}`)));
     verdicts.forEach((v, i) => {
-      const c = compare(v, lint[i], scene.objects[i].mutations, rejected);
+      const c = compare(v, lint[i], scene.objects[i].mutations, rejected, inSet);
       if (!c) return;
       judged++;
       tally.add(c, n, i);

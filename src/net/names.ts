@@ -43,15 +43,17 @@ export function checkDns1123Label(name: string): string | undefined {
   return checkLabelChars(name, what);
 }
 
-/** RFC 1123 subdomain: DNS-1123 labels joined by ".", at most 253 characters in total. */
+/** Kubernetes' DNS-1123 subdomain: dot-separated parts of label characters, at most 253 characters in total. */
 export function checkDns1123Subdomain(name: string): string | undefined {
   const what = 'a DNS-1123 subdomain';
   if (name.length === 0) return `is empty; ${what} must be 1-${SUBDOMAIN_MAX} characters`;
   if (name.length > SUBDOMAIN_MAX) return `is ${name.length} characters long; ${what} is at most ${SUBDOMAIN_MAX} characters`;
+  // Kubernetes' IsDNS1123Subdomain: only the total length is limited, not each dot-separated part.
   const labels = name.split('.');
   for (let i = 0; i < labels.length; i++) {
-    const problem = checkDns1123Label(labels[i]);
-    if (problem !== undefined) return `has label ${i + 1} ${JSON.stringify(labels[i])} which ${problem}`;
+    const part = labels[i];
+    const problem = part.length === 0 ? 'is empty; each dot-separated part must have 1 or more characters' : checkLabelChars(part, 'each dot-separated part');
+    if (problem !== undefined) return `has part ${i + 1} ${JSON.stringify(part)} which ${problem}`;
   }
   return undefined;
 }

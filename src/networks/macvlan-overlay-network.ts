@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { MacvlanNetwork, MacvlanNetworkProps } from './macvlan-network';
 import { OverlayHelperPlugin } from '../cni/helper-plugins';
+import { IpamType } from '../cni/ipam-options';
 
 const OVERLAY = Symbol.for('cdk8s-macvlan.MacvlanOverlayNetwork');
 
@@ -8,7 +9,8 @@ const OVERLAY = Symbol.for('cdk8s-macvlan.MacvlanOverlayNetwork');
 export interface MacvlanOverlayNetworkProps extends MacvlanNetworkProps {
   /**
    * The route helper chained after macvlan.
-   * @default OverlayHelperPlugin.coordinator()
+   * The coordinator needs an IP address on the NIC, so a layer-2-only network (`Ipam.none()`) gets none by default.
+   * @default OverlayHelperPlugin.coordinator(), or OverlayHelperPlugin.none() with `Ipam.none()`
    */
   readonly helper?: OverlayHelperPlugin;
 }
@@ -28,7 +30,7 @@ export class MacvlanOverlayNetwork extends MacvlanNetwork {
   private readonly overlayNetworkBrand = true;
 
   constructor(scope: Construct, id: string, props: MacvlanOverlayNetworkProps) {
-    super(scope, id, props, 'overlay', (props.helper ?? OverlayHelperPlugin.coordinator()));
+    super(scope, id, props, 'overlay', (props.helper ?? (props.ipam?.type === IpamType.NONE ? OverlayHelperPlugin.none() : OverlayHelperPlugin.coordinator())));
     Object.defineProperty(this, OVERLAY, { value: this.overlayNetworkBrand });
   }
 }

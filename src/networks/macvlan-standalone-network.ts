@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { MacvlanNetwork, MacvlanNetworkProps } from './macvlan-network';
 import { StandaloneHelperPlugin } from '../cni/helper-plugins';
+import { IpamType } from '../cni/ipam-options';
 
 const STANDALONE = Symbol.for('cdk8s-macvlan.MacvlanStandaloneNetwork');
 
@@ -8,7 +9,8 @@ const STANDALONE = Symbol.for('cdk8s-macvlan.MacvlanStandaloneNetwork');
 export interface MacvlanStandaloneNetworkProps extends MacvlanNetworkProps {
   /**
    * The route helper chained after macvlan.
-   * @default StandaloneHelperPlugin.coordinator()
+   * The coordinator needs an IP address on the NIC, so a layer-2-only network (`Ipam.none()`) gets none by default.
+   * @default StandaloneHelperPlugin.coordinator(), or StandaloneHelperPlugin.none() with `Ipam.none()`
    */
   readonly helper?: StandaloneHelperPlugin;
 }
@@ -28,7 +30,7 @@ export class MacvlanStandaloneNetwork extends MacvlanNetwork {
   private readonly standaloneNetworkBrand = true;
 
   constructor(scope: Construct, id: string, props: MacvlanStandaloneNetworkProps) {
-    super(scope, id, props, 'underlay', (props.helper ?? StandaloneHelperPlugin.coordinator()));
+    super(scope, id, props, 'underlay', (props.helper ?? (props.ipam?.type === IpamType.NONE ? StandaloneHelperPlugin.none() : StandaloneHelperPlugin.coordinator())));
     Object.defineProperty(this, STANDALONE, { value: this.standaloneNetworkBrand });
   }
 }

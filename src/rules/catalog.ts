@@ -10,6 +10,7 @@ import { SMC_RULES } from './definitions/multus-config';
 import { NAD_RULES } from './definitions/network-attachment';
 import { NMSTATE_RULES } from './definitions/nmstate';
 import { OBJECT_RULES } from './definitions/objects';
+import { PARITY_RULES } from './definitions/parity';
 import { POD_RULES } from './definitions/pod';
 import { ANNOTATION_RULES } from './definitions/pod-annotations';
 import { POOL_RULES } from './definitions/pool';
@@ -31,4 +32,5 @@ export const RULES = {
   ...WORKLOAD_RULES,
   ...MANIFEST_SHAPE_RULES,
   ...SCHEMA_RULES,
+  ...PARITY_RULES,
 } as const;

@@ -16,3 +16,5 @@ export * from './macvlan-network';
 export * from './objects';
 export * from './topology';
 export * from './object-shape';
+export * from './upstream';
+export * from './label-selector';

@@ -1,5 +1,6 @@
 import { Cidr, IpAddress, IpFamily, IpRange, RangeSet, checkDns1123Label, checkDns1123Subdomain, findOverlaps } from '../net';
 import { Finding, RULES, RuleInfo, finding } from './catalog';
+import { checkLabelSelector } from './label-selector';
 
 /** Largest pool Spiderpool can handle: it enumerates every address of a pool (2^20). */
 export const MAX_POOL_ADDRESSES = 2n ** 20n;
@@ -63,6 +64,8 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
   } catch (e) {
     out.push(finding(RULES.poolSubnet, 'spec.subnet', (e as Error).message, 'give the subnet in CIDR form, for example "10.6.0.0/16"'));
   }
+  // the family is the subnet's even when the subnet itself is refused (host bits)
+  const subnetFamily: IpFamily | undefined = subnet?.family;
   if (subnet && !subnet.isCanonical) {
     out.push(finding(RULES.poolSubnet, 'spec.subnet',
       `"${spec.subnet}" has host bits set (Spiderpool only accepts the network address)`,
@@ -80,7 +83,7 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
     out.push(finding(RULES.poolIpVersion, 'spec.ipVersion',
       `ipVersion is ${spec.ipVersion} but subnet ${subnet.toString()} is IPv${subnet.family}`, `set ipVersion to ${subnet.family}`));
   }
-  const family: IpFamily = subnet?.family ?? (spec.ipVersion === 6 ? 6 : 4);
+  const family: IpFamily = subnetFamily ?? (spec.ipVersion === 6 ? 6 : 4);
 
   const ips = parseRanges(listField(spec.ips, 'spec.ips', RULES.poolIps, out), 'spec.ips', RULES.poolIps, family, subnet, out);
   const excluded = parseRanges(listField(spec.excludeIPs, 'spec.excludeIPs', RULES.poolExcludeIps, out), 'spec.excludeIPs', RULES.poolExcludeIps, family, subnet, out);
@@ -95,6 +98,11 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
       out.push(finding(RULES.poolTooLarge, 'spec.ips',
         `the pool holds ${allocatable.size} addresses; Spiderpool lists every address of a pool, so its webhook and controller cannot handle more than about ${MAX_POOL_ADDRESSES}`,
         'list a smaller range in ips (an IPv6 /64 has room for many pools of 65536 addresses)'));
+    } else if (excluded.size > MAX_POOL_ADDRESSES) {
+      // Spiderpool's mutating webhook enumerates excludeIPs like ips (MergeIPRanges), and times out or runs out of memory
+      out.push(finding(RULES.poolTooLarge, 'spec.excludeIPs',
+        `excludeIPs cover ${excluded.size} addresses; Spiderpool lists every excluded address too, so its webhook cannot handle more than about ${MAX_POOL_ADDRESSES}`,
+        'shrink ips instead of excluding most of them'));
     }
   }
 
@@ -157,8 +165,16 @@ function checkPoolExtras(spec: NonNullable<PlainIpPool['spec']>, out: Finding[])
     const labels = isPlainObject(a) && isPlainObject(a.matchLabels) ? Object.keys(a.matchLabels).length : 0;
     const exprs = isPlainObject(a) && Array.isArray(a.matchExpressions) ? a.matchExpressions.length : 0;
     if (!isPlainObject(a) || labels + exprs === 0) {
-      out.push(finding(RULES.poolPodAffinity, 'spec.podAffinity', 'podAffinity is present but selects nothing (no matchLabels, no matchExpressions)',
+      out.push(finding(RULES.poolPodAffinity, 'spec.podAffinity', 'podAffinity is present but selects nothing (no matchLabels, no matchExpressions), so Spiderpool\'s webhook refuses the pool',
         'give it matchLabels or matchExpressions, or remove podAffinity to let every pod use the pool'));
+    } else {
+      checkLabelSelector(a, 'spec.podAffinity', 'Spiderpool\'s webhook refuses the pool', out);
+    }
+  }
+  for (const key of ['namespaceAffinity', 'nodeAffinity'] as const) {
+    const sel = (spec as any)[key];
+    if (sel !== undefined && sel !== null) {
+      checkLabelSelector(sel, `spec.${key}`, 'Spiderpool accepts the pool, but fails the IP allocation of every pod that selects it', out);
     }
   }
   if (spec.multusName !== undefined && spec.multusName !== null) {
@@ -172,17 +188,20 @@ function checkPoolExtras(spec: NonNullable<PlainIpPool['spec']>, out: Finding[])
           out.push(finding(RULES.networkName, field, `${describe(ref)} is not a string`, 'write "ns/name" of a NetworkAttachmentDefinition'));
           return;
         }
+        // Spiderpool compares the entries with the NIC's "ns/name" at allocation: an entry that cannot name a NAD
+        // matches no NIC (the webhook accepts it).
+        const unusable = 'Spiderpool accepts it, but no network can match it, so this entry lets no NIC use the pool';
         const parts = ref.split('/');
         if (parts.length > 2) {
-          out.push(finding(RULES.networkName, field, `"${ref}" has more than one "/"`, 'write "ns/name" of a NetworkAttachmentDefinition'));
+          out.push(finding(RULES.poolMultusNameUnusable, field, `"${ref}" has more than one "/": ${unusable}`, 'write "ns/name" of a NetworkAttachmentDefinition'));
           return;
         }
-        for (const part of parts) {
-          const problem = checkDns1123Label(part);
-          if (problem) {
-            out.push(finding(RULES.networkName, field, `"${part}" in "${ref}" ${problem}`, 'write "ns/name" with DNS-1123 label parts'));
-            return;
-          }
+        const nsProblem = parts.length === 2 ? checkDns1123Label(parts[0]) : undefined;
+        const nameProblem = checkDns1123Subdomain(parts[parts.length - 1]);
+        if (nsProblem || nameProblem) {
+          const [what, problem] = nsProblem ? [`namespace "${parts[0]}"`, nsProblem] : [`name "${parts[parts.length - 1]}"`, nameProblem];
+          out.push(finding(RULES.poolMultusNameUnusable, field, `${what} in "${ref}" ${problem}: ${unusable}`, 'write "ns/name" of an existing NetworkAttachmentDefinition'));
+          return;
         }
         if (parts.length === 1) {
           out.push(finding(RULES.poolMultusName, field, `"${ref}" has no namespace, so Spiderpool reads it in its own namespace`,
@@ -233,11 +252,24 @@ function parseRanges(texts: readonly string[], field: string, rule: typeof RULES
       out.push(finding(rule, `${field}[${i}]`, `${describe(text)} is not a string`, 'write one IP or a range "a-b" as a string'));
       return;
     }
+    const mapped = family === 4 && /^::ffff:\d/i.test(text) ? unmapV4(text) : undefined;
     try {
-      r = IpRange.parse(text);
+      r = IpRange.parse(mapped ?? text);
     } catch (e) {
       ok = false;
-      out.push(finding(rule, `${field}[${i}]`, (e as Error).message, 'write one IP or a range "a-b" with no spaces'));
+      const reversed = /is after end/.test((e as Error).message);
+      out.push(finding(rule, `${field}[${i}]`, reversed
+        ? `${(e as Error).message} (Spiderpool's webhook accepts it, but its allocator refuses the range, so the pool hands out no address from it)`
+        : (e as Error).message, 'write one IP or a range "a-b" with no spaces'));
+      return;
+    }
+    if (mapped !== undefined) {
+      out.push(finding(RULES.poolIpv4Mapped, `${field}[${i}]`, `"${text}" is an IPv4-mapped IPv6 spelling; Spiderpool reads it as ${mapped} (Go treats ::ffff:a.b.c.d as IPv4)`,
+        `write "${mapped}"`));
+    } else if (family === 6 && r.family === 6 && /^::ffff:\d/i.test(text)) {
+      ok = false;
+      out.push(finding(rule, `${field}[${i}]`, `"${text}" is an IPv4 address in IPv4-mapped IPv6 spelling (Go treats ::ffff:a.b.c.d as IPv4), so it is not in this IPv6 pool; Spiderpool refuses it ("not match base subnet")`,
+        'put IPv4 addresses in an IPv4 pool'));
       return;
     }
     if (r.family !== family) {
@@ -252,6 +284,12 @@ function parseRanges(texts: readonly string[], field: string, rule: typeof RULES
     }
   });
   return ok ? RangeSet.of(family, ranges) : undefined;
+}
+
+/** `::ffff:a.b.c.d[-::ffff:e.f.g.h]` as the IPv4 text Go reads it as, or undefined when it is not only mapped addresses. */
+function unmapV4(text: string): string | undefined {
+  const parts = text.split('-').map(p => /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(p.trim()));
+  return parts.every(m => m !== null) ? parts.map(m => m![1]).join('-') : undefined;
 }
 
 /** A pool as seen by the cross-pool overlap rule. */

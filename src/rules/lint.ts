@@ -167,6 +167,7 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
     if (spec.default === true && family !== undefined) clusterDefaults.add(family);
   }
   for (const [plan, findings] of checkPoolOverlaps(plans)) plan.entry.findings.push(...findings);
+  checkSpiderSubnets(entries.filter(x => x.obj.kind === 'SpiderSubnet'), plans);
 
   // Networks: NADs, and the NADs SpiderMultusConfigs generate.
   const networks = new Map<string, NetworkInfo>();
@@ -232,10 +233,13 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
     if (typeof ann[SPIDERPOOL_DEFAULT_V6] === 'string' && ann[SPIDERPOOL_DEFAULT_V6].length > 0) set.add(6);
     if (typeof e.ref.name === 'string') namespaceDefaults.set(e.ref.name, set);
   }
+  const selected = new Set<string>();
+  for (const { net } of networkDefs) for (const name of [...net.ipv4Pools, ...net.ipv6Pools]) selected.add(name);
   const index: ManifestIndex = {
     networks,
     pools: poolIndex,
     defaultFamilies: ns => new Set([...clusterDefaults, ...(namespaceDefaults.get(ns) ?? [])]),
+    onSelect: name => selected.add(name),
   };
 
   // Workloads.
@@ -251,6 +255,17 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
     e.findings.push(...checkPodAnnotations(annotations, namespace, `${path.join('.')}.annotations`, index, nics));
     const model = workloadOfManifest(e.obj, nics, annotations, autoscaled.get(`${namespace}/${e.obj.kind}/${e.ref.name}`));
     if (model) workloads.push({ ...model, entry: e });
+  }
+
+  // A pool without allocatable addresses fails only the NICs that select it: unselected, it is a warning.
+  for (const plan of plans) {
+    if (selected.has(plan.name) || plan.entry.obj.spec?.default === true) continue;
+    const findings = plan.entry.findings;
+    for (let i = 0; i < findings.length; i++) {
+      if (findings[i].rule === RULES.poolEmpty) {
+        findings[i] = finding(RULES.poolEmptyUnused, findings[i].field, `${findings[i].message}; no network or pod of the manifests selects it (Spiderpool accepts an empty pool)`, findings[i].fix);
+      }
+    }
   }
 
   // Capacity, placement, host interface conflicts, hostNetwork pods: across the whole set.
@@ -305,5 +320,47 @@ function safeJson(text: unknown): any {
     return JSON.parse(text);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * SpiderSubnets: the pool rules on each (canonical subnet, ips inside it, gateway, routes, removed spec.vlan),
+ * no two overlapping, and every SpiderIPPool of a SpiderSubnet's subnet taking its ips from the SpiderSubnet's.
+ */
+export function checkSpiderSubnets(subnets: readonly Entry[], pools: ReadonlyArray<ParsedPool & { entry: Entry }>): void {
+  if (subnets.length === 0) return;
+  const parsed: Array<ParsedPool & { entry: Entry }> = [];
+  for (const e of subnets) {
+    const { findings, parsed: p } = checkIpPool(e.obj);
+    // an empty SpiderSubnet is only a subnet without auto pools yet
+    e.findings.push(...findings.filter(f => f.rule !== RULES.poolEmpty && f.rule !== RULES.poolTooLarge)
+      .map(f => ({ ...f, message: f.message.replace(/SpiderIPPool/g, 'SpiderSubnet') })));
+    parsed.push({ ...p, entry: e });
+  }
+  const bySubnet = new Map<string, ParsedPool & { entry: Entry }>();
+  for (const sn of parsed) {
+    if (!sn.subnet) continue;
+    const key = sn.subnet.toString();
+    const first = bySubnet.get(key);
+    if (first) {
+      sn.entry.findings.push(finding(RULES.subnetPools, 'spec.subnet', `subnet ${key} is also the subnet of SpiderSubnet "${first.name}" (Spiderpool refuses overlapping SpiderSubnets)`,
+        'keep one SpiderSubnet per subnet'));
+    } else {
+      bySubnet.set(key, sn);
+    }
+  }
+  for (const [sn, findings] of checkPoolOverlaps([...bySubnet.values()])) {
+    sn.entry.findings.push(...findings.map(f => finding(RULES.subnetPools, f.field, `${f.message.replace(/SpiderIPPool/g, 'SpiderSubnet')} (Spiderpool refuses overlapping SpiderSubnets)`, 'use non-overlapping subnets')));
+  }
+  for (const pool of pools) {
+    if (!pool.subnet || !pool.allocatable) continue;
+    const sn = bySubnet.get(pool.subnet.toString());
+    if (!sn?.allocatable) continue;
+    const outside = pool.allocatable.subtract(sn.allocatable);
+    if (!outside.isEmpty) {
+      const list = outside.toStrings();
+      pool.entry.findings.push(finding(RULES.subnetPools, 'spec.ips', `ips ${list.slice(0, 3).join(', ')}${list.length > 3 ? ', ...' : ''} are not in the ips of SpiderSubnet "${sn.name}" (${sn.subnet!.toString()}), so Spiderpool refuses the pool when SpiderSubnet is enabled`,
+        `take the pool's ips from the SpiderSubnet's ips, or add them to SpiderSubnet "${sn.name}"`));
+    }
   }
 }

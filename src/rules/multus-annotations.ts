@@ -1,4 +1,4 @@
-import { Cidr, IpAddress, checkDns1123Label, checkInterfaceName, checkMacAddress } from '../net';
+import { Cidr, IpAddress, checkDns1123Label, checkDns1123Subdomain, checkInterfaceName, checkMacAddress } from '../net';
 import { Finding, RULES, finding } from './catalog';
 import { describe, isPlainObject } from './ip-pool';
 
@@ -12,6 +12,10 @@ export const MULTUS_NETWORK_STATUS = 'k8s.v1.cni.cncf.io/network-status';
 export const SPIDERPOOL_IPPOOL = 'ipam.spidernet.io/ippool';
 /** Spiderpool: pool selection per NIC. */
 export const SPIDERPOOL_IPPOOLS = 'ipam.spidernet.io/ippools';
+/** Spiderpool: SpiderSubnet auto pools, one selection for every NIC. */
+export const SPIDERPOOL_SUBNET = 'ipam.spidernet.io/subnet';
+/** Spiderpool: SpiderSubnet auto pools per NIC. */
+export const SPIDERPOOL_SUBNETS = 'ipam.spidernet.io/subnets';
 
 /** One element of a Multus network selection annotation. */
 export interface NetworkSelection {
@@ -53,7 +57,10 @@ export function parseNetworkSelection(value: unknown, field: string): Parsed<Net
     return { findings: out };
   }
   if (isJsonSelection(value)) return parseJsonSelection(value, field, out);
+  // Multus: an empty annotation means no additional networks.
+  if (value.length === 0) return { value: [], findings: out };
 
+  // Multus' parsePodNetworkObjectName: split at "/" and "@", trimming the spaces around each part.
   const selections: NetworkSelection[] = [];
   const items = value.split(',');
   let ok = true;
@@ -62,39 +69,42 @@ export function parseNetworkSelection(value: unknown, field: string): Parsed<Net
     const at = `${field}[${i}]`;
     if (item.length === 0) {
       ok = false;
-      out.push(finding(RULES.annotationSyntax, at, `element ${i + 1} of ${describe(value)} is empty`, 'remove the stray ","; write "ns/name@ifname, ns/name2"'));
+      out.push(finding(RULES.annotationSyntax, at, `element ${i + 1} of ${describe(value)} is empty: Multus reads it as a network with an empty name, and the pod fails to start when that network is loaded`,
+        'remove the stray ","; write "ns/name@ifname, ns/name2"'));
       return;
     }
     const slash = item.split('/');
     if (slash.length > 2) {
       ok = false;
-      out.push(finding(RULES.annotationSyntax, at, `"${item}" has more than one "/"`, 'write "namespace/name" with one "/"'));
+      out.push(finding(RULES.annotationSyntax, at, `"${item}" has more than one "/" (Multus refuses the annotation)`, 'write "namespace/name" with one "/"'));
       return;
     }
     const rest = slash[slash.length - 1];
     const atSign = rest.split('@');
     if (atSign.length > 2) {
       ok = false;
-      out.push(finding(RULES.annotationSyntax, at, `"${item}" has more than one "@"`, 'write "namespace/name@interface" with one "@"'));
+      out.push(finding(RULES.annotationSyntax, at, `"${item}" has more than one "@" (Multus refuses the annotation)`, 'write "namespace/name@interface" with one "@"'));
       return;
     }
-    const namespace = slash.length === 2 ? slash[0] : undefined;
-    const name = atSign[0];
-    const iface = atSign.length === 2 ? atSign[1] : undefined;
+    const ns = slash.length === 2 ? slash[0].trim() : '';
+    const namespace = ns.length > 0 ? ns : undefined;
+    const name = atSign[0].trim();
+    const ifname = atSign.length === 2 ? atSign[1].trim() : '';
+    const iface = ifname.length > 0 ? ifname : undefined;
     for (const [what, part] of [['namespace', namespace], ['name', name]] as const) {
       if (part === undefined) continue;
       const problem = checkDns1123Label(part);
       if (problem) {
         ok = false;
-        out.push(finding(RULES.networkName, `${at}.${what}`, `${what} "${part}" in "${item}" ${problem}`, 'write "namespace/name" with DNS-1123 label parts'));
+        out.push(finding(RULES.networkName, `${at}.${what}`, `${what} "${part}" in "${item}" ${problem} (Multus refuses the annotation)`, 'write "namespace/name" with DNS-1123 label parts'));
       }
     }
     if (iface !== undefined) {
-      const problem = checkInterfaceName(iface) ?? checkDns1123Label(iface);
+      const problem = checkInterfaceName(iface);
       if (problem) {
         ok = false;
         out.push(finding(RULES.podInterfaceName, `${at}.interface`, `interface "${iface}" in "${item}" ${problem}`,
-          'in the short form use a DNS-1123 label of at most 15 characters (e.g. "net1"), or switch to the JSON form'));
+          'use a name of at most 15 bytes without "/", ":" or spaces (e.g. "net1")'));
       }
     }
     selections.push({ name, namespace, interface: iface });
@@ -134,8 +144,9 @@ function parseJsonSelection(value: string, field: string, out: Finding[]): Parse
       out.push(finding(RULES.annotationNameWithSlash, `${at}.name`, `name "${el.name}" is not split at "/" in the JSON form, so Multus looks for a NAD literally named "${el.name}"`,
         `write "name": "${rest.join('/')}", "namespace": "${ns}"`));
     } else {
-      const problem = checkDns1123Label(el.name);
-      if (problem) out.push(finding(RULES.networkName, `${at}.name`, `name "${el.name}" ${problem}`, 'use the NAD\'s name (a DNS-1123 label)'));
+      // the JSON form takes any NAD name (Multus does not check it; a name no NAD can have fails the pod at start)
+      const problem = checkDns1123Subdomain(el.name);
+      if (problem) out.push(finding(RULES.networkName, `${at}.name`, `name "${el.name}" ${problem}, so no NAD can have it and the pod fails to start`, 'use the NAD\'s name (a DNS-1123 subdomain)'));
     }
     if (el.namespace !== undefined) {
       const problem = typeof el.namespace === 'string' ? checkDns1123Label(el.namespace) : 'is not a string';
@@ -202,9 +213,7 @@ export function parseDefaultNetwork(value: unknown, field: string): Parsed<Netwo
     out.push(finding(RULES.defaultNetworkBareName, field, `"${sel.name}" has no namespace, so Multus looks it up in its own namespace (kube-system), not the pod's`,
       `write "kube-system/${sel.name}" or "<namespace>/${sel.name}"`));
   }
-  if (sel.interface !== undefined && sel.interface !== 'eth0') {
-    out.push(finding(RULES.podInterfaceName, field, `the default network is always eth0, "${sel.interface}" is ignored`, 'drop the interface from the default network'));
-  }
+  // An interface requested for the default network names the pod's primary NIC (Multus' IfnameRequest).
   return { value: sel, findings: out };
 }
 
@@ -215,34 +224,57 @@ export interface PoolSelection {
   readonly ipv6: readonly string[];
 }
 
-function parsePoolSelection(el: unknown, at: string, out: Finding[]): PoolSelection | undefined {
+/** The fields of Spiderpool's annotation items (Go's JSON decoder matches keys case-insensitively). */
+const POOL_ITEM_KEYS = ['interface', 'ipv4', 'ipv6', 'cleangateway'];
+
+function parsePoolSelection(el: unknown, at: string, out: Finding[], withCleanGateway: boolean): PoolSelection | undefined {
   if (!isPlainObject(el)) {
-    out.push(finding(RULES.ippoolAnnotation, at, `${describe(el)} is not a JSON object`, 'write {"interface": "net1", "ipv4": ["pool-v4"], "ipv6": ["pool-v6"]}'));
+    out.push(finding(RULES.ippoolAnnotation, at, `${describe(el)} is not a JSON object (Spiderpool refuses the annotation)`, 'write {"interface": "net1", "ipv4": ["pool-v4"], "ipv6": ["pool-v6"]}'));
     return undefined;
   }
+  // Go's decoder: keys match fields case-insensitively, unknown keys are ignored, the last of two spellings wins.
+  const item: Record<string, any> = {};
+  for (const [key, value] of Object.entries(el)) {
+    const lower = key.toLowerCase();
+    if (!POOL_ITEM_KEYS.includes(lower) || (lower === 'cleangateway' && !withCleanGateway)) continue;
+    if (key !== lower) {
+      out.push(finding(RULES.annotationKeyCase, `${at}.${key}`, `Spiderpool reads "${key}" as "${lower}" (Go's JSON decoder matches keys case-insensitively), but other tools do not`,
+        `write "${lower}"`));
+    }
+    item[lower] = value;
+  }
   let ok = true;
-  if (el.interface !== undefined) {
-    const problem = typeof el.interface === 'string' ? checkInterfaceName(el.interface) : 'is not a string';
+  if (item.interface !== undefined && item.interface !== null) {
+    const problem = typeof item.interface === 'string' ? checkInterfaceName(item.interface) : 'is not a string (Spiderpool refuses the annotation)';
     if (problem) {
       ok = false;
-      out.push(finding(RULES.ippoolAnnotation, `${at}.interface`, `interface ${describe(el.interface)} ${problem}`, 'name the pod interface, e.g. "net1"'));
+      out.push(finding(RULES.ippoolAnnotation, `${at}.interface`, `interface ${describe(item.interface)} ${problem}`, 'name the pod interface, e.g. "net1"'));
     }
   }
   for (const key of ['ipv4', 'ipv6']) {
-    const v = el[key];
-    if (v !== undefined && !(Array.isArray(v) && v.every(x => typeof x === 'string' && x.length > 0))) {
+    const v = item[key];
+    if (v !== undefined && v !== null && !(Array.isArray(v) && v.every(x => typeof x === 'string' && x.length > 0))) {
       ok = false;
-      out.push(finding(RULES.ippoolAnnotation, `${at}.${key}`, `${key} ${describe(v)} is not a JSON array of pool names`, `write "${key}": ["<pool name>"]`));
+      out.push(finding(RULES.ippoolAnnotation, `${at}.${key}`, `${key} ${describe(v)} is not a JSON array of pool names${Array.isArray(v) && v.every(x => typeof x === 'string') ? '' : ' (Spiderpool refuses the annotation)'}`,
+        `write "${key}": ["<pool name>"]`));
     }
   }
+  if (item.cleangateway !== undefined && item.cleangateway !== null && typeof item.cleangateway !== 'boolean') {
+    ok = false;
+    out.push(finding(RULES.ippoolAnnotation, `${at}.cleangateway`, `cleangateway ${describe(item.cleangateway)} is not a JSON boolean (Spiderpool refuses the annotation)`,
+      `write "cleangateway": ${item.cleangateway === 'true' ? 'true' : item.cleangateway === 'false' ? 'false' : 'true or false'} without quotes`));
+  }
   for (const legacy of ['ipv4pools', 'ipv6pools']) {
-    if (el[legacy] !== undefined) {
+    const key = Object.keys(el).find(k => k.toLowerCase() === legacy);
+    if (key !== undefined) {
       ok = false;
-      out.push(finding(RULES.ippoolAnnotation, `${at}.${legacy}`, `"${legacy}" is the pre-v0.4 key`, `write "${legacy.slice(0, 4)}" instead`));
+      out.push(finding(RULES.ippoolAnnotation, `${at}.${key}`, `"${key}" is the pre-v0.4 key: Spiderpool ignores it, so this item selects no ${legacy.slice(0, 4).toUpperCase().replace('IPV', 'IPv')} pool`,
+        `write "${legacy.slice(0, 4)}" instead`));
     }
   }
   if (!ok) return undefined;
-  return { interface: el.interface, ipv4: el.ipv4 ?? [], ipv6: el.ipv6 ?? [] };
+  const iface = typeof item.interface === 'string' && item.interface.length > 0 ? item.interface : undefined;
+  return { interface: iface, ipv4: item.ipv4 ?? [], ipv6: item.ipv6 ?? [] };
 }
 
 function parseJson(value: unknown, field: string, out: Finding[], example: string): { ok: boolean; json?: unknown } {
@@ -268,7 +300,8 @@ export function parseIppoolAnnotation(value: unknown, field: string): Parsed<Poo
       'use ipam.spidernet.io/ippools for a per-interface list, or write one object {"ipv4": [...]}'));
     return { findings: out };
   }
-  const sel = parsePoolSelection(json, field, out);
+  if (json === null) return { value: { ipv4: [], ipv6: [] }, findings: out };
+  const sel = parsePoolSelection(json, field, out, false);
   return { value: sel, findings: out };
 }
 
@@ -280,20 +313,25 @@ export function parseIppoolsAnnotation(value: unknown, field: string): Parsed<Po
   const out: Finding[] = [];
   const { ok, json } = parseJson(value, field, out, '[{"interface": "eth0", "ipv4": ["pool-v4"]}]');
   if (!ok) return { findings: out };
-  if (!Array.isArray(json)) {
-    out.push(finding(RULES.ippoolAnnotation, field, 'is not a JSON array', `wrap the object in brackets: [${describe(json)}]`));
+  if (json !== null && !Array.isArray(json)) {
+    out.push(finding(RULES.ippoolAnnotation, field, 'is not a JSON array (Spiderpool refuses the annotation)', `wrap the object in brackets: [${describe(json)}]`));
+    return { findings: out };
+  }
+  if (json === null || json.length === 0) {
+    out.push(finding(RULES.ippoolAnnotation, field, `is ${describe(json)}: Spiderpool refuses an ippools annotation without items ("value requires at least one item")`,
+      'list one item per Spiderpool NIC, e.g. [{"interface": "net1", "ipv4": ["pool-v4"]}], or remove the annotation'));
     return { findings: out };
   }
   const items: PoolSelection[] = [];
   let good = true;
   json.forEach((el: unknown, i: number) => {
-    const sel = parsePoolSelection(el, `${field}[${i}]`, out);
+    const sel = parsePoolSelection(el, `${field}[${i}]`, out, true);
     if (sel) items.push(sel); else good = false;
   });
   if (!good) return { findings: out };
   const named = items.filter(s => s.interface !== undefined).length;
   if (named > 0 && named < items.length) {
-    out.push(finding(RULES.ippoolAnnotation, field, `${named} of ${items.length} items name an interface`,
+    out.push(finding(RULES.ippoolAnnotation, field, `${named} of ${items.length} items name an interface (Spiderpool refuses the annotation: "NIC should be either all specified or all unspecified")`,
       'give every item an "interface" (or none of them)'));
     return { findings: out };
   }
@@ -302,7 +340,7 @@ export function parseIppoolsAnnotation(value: unknown, field: string): Parsed<Po
     const iface = items[i].interface;
     if (iface === undefined) continue;
     if (seen.has(iface)) {
-      out.push(finding(RULES.ippoolsDuplicate, `${field}[${i}].interface`, `interface "${iface}" is listed more than once`, 'list each interface once'));
+      out.push(finding(RULES.ippoolsDuplicate, `${field}[${i}].interface`, `interface "${iface}" is listed more than once (Spiderpool refuses the annotation)`, 'list each interface once'));
     }
     seen.add(iface);
   }

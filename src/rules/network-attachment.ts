@@ -1,4 +1,4 @@
-import { Cidr, IpAddress, checkDns1123Label, checkInterfaceName, checkUnicastMacPrefix } from '../net';
+import { Cidr, IpAddress, checkDns1123Label, checkDns1123Subdomain, checkInterfaceName, checkUnicastMacPrefix } from '../net';
 import { Finding, RULES, finding } from './catalog';
 import { describe, isPlainObject } from './ip-pool';
 
@@ -58,17 +58,22 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
   const meta: Record<string, any> = isPlainObject(nad?.metadata) ? nad.metadata : {};
   const name = typeof meta.name === 'string' ? meta.name : '';
   const namespace = typeof meta.namespace === 'string' ? meta.namespace : 'default';
-  const nameProblem = checkDns1123Label(name);
-  if (nameProblem) {
-    out.push(finding(RULES.nadName, 'metadata.name', `"${name}" ${nameProblem}`,
-      'use lower-case letters, digits and "-" only, at most 63 characters (dots break the short annotation form)'));
-  }
+  checkNetworkObjectName(name, 'metadata.name', 'the NetworkAttachmentDefinition name', out);
   const nsProblem = checkDns1123Label(namespace);
   if (nsProblem) {
     out.push(finding(RULES.networkName, 'metadata.namespace', `"${namespace}" ${nsProblem}`, 'use an existing namespace name'));
   }
 
   const rawConfig = isPlainObject(nad?.spec) ? nad.spec.config : undefined;
+  if (rawConfig === undefined || rawConfig === null || rawConfig === '') {
+    // Multus then loads the config named like the NAD from the node's CNI configuration directory.
+    out.push(finding(RULES.nadWithoutSpec, 'spec.config', `${isPlainObject(nad?.spec) ? 'spec.config is empty' : 'the NAD has no spec'}, so Multus reads a CNI config named "${name}" from each node's CNI directory (upstream accepts it; the linter cannot check that config)`,
+      'write the CNI config JSON into spec.config, unless every node really carries the config file'));
+    return {
+      findings: out,
+      parsed: { ref: `${namespace}/${name}`, source: 'NetworkAttachmentDefinition', plugins: [], kind: 'unknown', macvlan: false, spiderpool: false, routeHelper: true, ipv4Pools: [], ipv6Pools: [] },
+    };
+  }
   if (typeof rawConfig !== 'string') {
     out.push(finding(RULES.nadConfig, 'spec.config', rawConfig === undefined ? 'is missing' : `is ${describe(rawConfig)}, not a string`,
       'write spec.config as a string holding the CNI config JSON (YAML: `config: |` followed by the JSON)'));
@@ -85,10 +90,8 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
     out.push(finding(RULES.nadConfig, 'spec.config', 'is not a JSON object', 'write a CNI config object or plugin list'));
     return { findings: out };
   }
-  if (config.name !== undefined && config.name !== name) {
-    out.push(finding(RULES.nadConfig, 'spec.config.name', `config name ${describe(config.name)} differs from the NAD name "${name}"`,
-      `set the config's "name" to "${name}"`));
-  }
+  // A config "name" other than the NAD's is fine: Multus keys the attachment by the NAD, and Spiderpool itself
+  // writes such NADs (cni.spidernet.io/cniconfig-name).
   if (config.cniVersion === undefined) {
     out.push(finding(RULES.nadCniVersion, 'spec.config.cniVersion', 'cniVersion is not set, so each runtime picks its own default',
       'set "cniVersion": "0.3.1" (or "1.0.0"; "1.1.0" needs CNI plugins >= 1.6)'));
@@ -122,6 +125,12 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
   const coordinatorMode = coordinator ? (coordinator.mode ?? 'auto') : undefined;
   const chains = (t: string) => typed.some(p => p.type === t);
   const ipam = isPlainObject(main.ipam) ? main.ipam : {};
+  if (coordinator && coordinatorMode !== 'disable' && coordinatorMode !== 'disabled' && (main.ipam === undefined || (isPlainObject(main.ipam) && main.ipam.type === undefined))) {
+    const i = typed.indexOf(coordinator);
+    out.push(finding(RULES.coordinatorWithoutIpam, `${fieldOf(plugins.indexOf(coordinator) >= 0 ? plugins.indexOf(coordinator) : i)}.type`,
+      'the coordinator runs on a NIC without IPAM, and it needs the NIC\'s IP address to tell its family ("no usable IP addresses"), so the pod never starts (upstream admits it: NAD contents are read only at pod start)',
+      'remove the coordinator from a layer-2-only network, or give the main plugin an IPAM'));
+  }
   const caps = isPlainObject(main.capabilities) ? main.capabilities : {};
   return {
     findings: out,
@@ -141,6 +150,24 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
       needsPodAddresses: ipam.type === 'static' && ipam.addresses === undefined && caps.ips === true,
     },
   };
+}
+
+/**
+ * A NAD's name (or the name of the NAD a SpiderMultusConfig generates): the API server takes any DNS-1123
+ * subdomain (an error otherwise); only a DNS-1123 label can be written in the short annotation form (a warning).
+ */
+export function checkNetworkObjectName(name: string, field: string, what: string, out: Finding[]): void {
+  const problem = checkDns1123Subdomain(name);
+  if (problem) {
+    out.push(finding(RULES.nadName, field, `"${name}" (${what}) ${problem}, so the API server refuses it`,
+      'use lower-case letters, digits and "-" only, at most 63 characters'));
+    return;
+  }
+  const labelProblem = checkDns1123Label(name);
+  if (labelProblem) {
+    out.push(finding(RULES.nadNameNotLabel, field, `"${name}" (${what}) ${labelProblem}: the API server accepts it, but Multus' short form "ns/name@if" only takes labels`,
+      'use lower-case letters, digits and "-" only, at most 63 characters, or reference the network in the JSON form of k8s.v1.cni.cncf.io/networks'));
+  }
 }
 
 /**
@@ -261,9 +288,11 @@ export function checkCoordinatorOptions(c: Record<string, any>, field: string, w
   if (c.txQueueLen !== undefined && !(Number.isInteger(c.txQueueLen) && c.txQueueLen >= 0)) {
     bad('txQueueLen', `txQueueLen ${describe(c.txQueueLen)} is not a non-negative integer`, 'use 0 (kernel default) or a positive queue length');
   }
-  if (c.podRPFilter !== undefined && ![0, 1, 2].includes(c.podRPFilter)) {
-    bad('podRPFilter', `podRPFilter ${describe(c.podRPFilter)} is not 0, 1 or 2`, 'use 0 (off), 1 (strict) or 2 (loose)');
+  // a negative podRPFilter leaves the pod's rp_filter sysctl alone (Spiderpool accepts any negative value)
+  if (c.podRPFilter !== undefined && !(Number.isInteger(c.podRPFilter) && (c.podRPFilter < 0 || c.podRPFilter <= 2))) {
+    bad('podRPFilter', `podRPFilter ${describe(c.podRPFilter)} is not -1, 0, 1 or 2, so Spiderpool refuses it`, 'use 0 (off), 1 (strict), 2 (loose) or -1 (leave the sysctl alone)');
   }
+  if (where === 'smc') checkCoordinatorAddresses(c, field, out);
   if (c.vethMTU !== undefined && !(Number.isInteger(c.vethMTU) && c.vethMTU > 0)) {
     bad('vethMTU', `vethMTU ${describe(c.vethMTU)} is not a positive integer`, 'use a positive MTU, e.g. 1500, or leave vethMTU out');
   }
@@ -272,5 +301,54 @@ export function checkCoordinatorOptions(c: Record<string, any>, field: string, w
       out.push(finding(RULES.removedField, `${field}.${removed}`, `${removed} was removed from the coordinator in Spiderpool v1.0`,
         `remove ${removed} (IP conflict and gateway detection are Spiderpool agent settings now)`));
     }
+  }
+}
+
+/** An address as Go's netip.ParseAddr takes it (no zone checks beyond the syntax): undefined when invalid. */
+function parseAddr(text: unknown): IpAddress | undefined {
+  return typeof text === 'string' && !text.includes('/') ? IpAddress.tryParse(text) : undefined;
+}
+
+/** An IP or a CIDR (Spiderpool's ParseIPOrCIDR: host bits allowed). */
+function parseIpOrCidr(text: unknown): { family: 4 | 6 } | undefined {
+  if (typeof text !== 'string') return undefined;
+  if (!text.includes('/')) return parseAddr(text);
+  const slash = text.indexOf('/');
+  const ip = parseAddr(text.slice(0, slash));
+  const bits = text.slice(slash + 1);
+  if (!ip || !/^\d{1,3}$/.test(bits) || Number(bits) > (ip.family === 4 ? 32 : 128)) return undefined;
+  return ip;
+}
+
+/** hijackCIDR, policyRoutes and vethLinkAddress of a SpiderMultusConfig coordinator (ValidateCoordinatorSpec). */
+function checkCoordinatorAddresses(c: Record<string, any>, field: string, out: Finding[]): void {
+  const bad = (key: string, message: string, fix: string) => out.push(finding(RULES.coordinatorOptions, `${field}.${key}`, message, fix));
+  if (c.hijackCIDR !== undefined && c.hijackCIDR !== null) {
+    if (!Array.isArray(c.hijackCIDR)) {
+      bad('hijackCIDR', `hijackCIDR ${describe(c.hijackCIDR)} is not a list`, 'write hijackCIDR: ["10.233.0.0/18"]');
+    } else {
+      c.hijackCIDR.forEach((cidr: unknown, i: number) => {
+        if (!parseIpOrCidr(cidr)) bad(`hijackCIDR[${i}]`, `${describe(cidr)} is not an IP or CIDR, so Spiderpool refuses it`, 'write a CIDR such as "10.233.0.0/18" or a single IP');
+      });
+    }
+  }
+  if (c.policyRoutes !== undefined && c.policyRoutes !== null) {
+    if (!Array.isArray(c.policyRoutes)) {
+      bad('policyRoutes', `policyRoutes ${describe(c.policyRoutes)} is not a list`, 'write policyRoutes: [{dst: "10.9.0.0/16", gw: "10.0.0.1"}]');
+    } else {
+      c.policyRoutes.forEach((r: unknown, i: number) => {
+        const route = isPlainObject(r) ? r : {};
+        const dst = parseIpOrCidr(route.dst);
+        const gw = parseAddr(route.gw);
+        if (!dst) bad(`policyRoutes[${i}].dst`, `dst ${describe(route.dst)} is not an IP or CIDR, so Spiderpool refuses it`, 'write the destination as a CIDR, e.g. "10.9.0.0/16"');
+        else if (!gw) bad(`policyRoutes[${i}].gw`, `gw ${describe(route.gw)} is not an IP address, so Spiderpool refuses it`, 'write the next hop as a plain IP');
+        else if (dst.family !== gw.family) {
+          bad(`policyRoutes[${i}]`, `dst ${route.dst} is IPv${dst.family} but gw ${route.gw} is IPv${gw.family} (Spiderpool refuses routes mixing families)`, 'use a next hop of the destination\'s family');
+        }
+      });
+    }
+  }
+  if (c.vethLinkAddress !== undefined && c.vethLinkAddress !== null && c.vethLinkAddress !== '' && !parseAddr(c.vethLinkAddress)) {
+    bad('vethLinkAddress', `vethLinkAddress ${describe(c.vethLinkAddress)} is not an IP address, so Spiderpool refuses it`, 'write a plain IP such as "169.254.100.1", or leave it out');
   }
 }

@@ -2,7 +2,7 @@ import { IpFamily } from '../net';
 import { Finding, RULES, finding } from './catalog';
 import { isPlainObject } from './ip-pool';
 import {
-  MULTUS_DEFAULT_NETWORK, MULTUS_NETWORKS, MULTUS_NETWORK_STATUS, NetworkSelection, PoolSelection, SPIDERPOOL_IPPOOL, SPIDERPOOL_IPPOOLS,
+  MULTUS_DEFAULT_NETWORK, MULTUS_NETWORKS, MULTUS_NETWORK_STATUS, NetworkSelection, PoolSelection, SPIDERPOOL_IPPOOL, SPIDERPOOL_IPPOOLS, SPIDERPOOL_SUBNET, SPIDERPOOL_SUBNETS,
   parseDefaultNetwork, parseIppoolAnnotation, parseIppoolsAnnotation, parseNetworkSelection,
 } from './multus-annotations';
 import { NetworkInfo } from './network-attachment';
@@ -19,6 +19,8 @@ export interface ManifestIndex {
   readonly pools: ReadonlyMap<string, PoolInfo>;
   /** Families that have a fallback pool for a namespace (namespace annotation) or the cluster (`spec.default`). */
   defaultFamilies(namespace: string): ReadonlySet<IpFamily>;
+  /** Told every pool name a pod annotation selects (after wildcard expansion). */
+  onSelect?(pool: string): void;
 }
 
 interface Attachment {
@@ -53,7 +55,7 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
     out.push(...parsed.findings);
     if (parsed.value) {
       const sel = parsed.value;
-      attachments.push({ selection: sel, ref: `${sel.namespace ?? MULTUS_NAMESPACE}/${sel.name}`, iface: 'eth0', isDefault: true, field: at(MULTUS_DEFAULT_NETWORK) });
+      attachments.push({ selection: sel, ref: `${sel.namespace ?? MULTUS_NAMESPACE}/${sel.name}`, iface: sel.interface ?? 'eth0', isDefault: true, field: at(MULTUS_DEFAULT_NETWORK) });
     } else {
       complete = false;
     }
@@ -97,6 +99,12 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
     out.push(...parsed.findings);
     ippool = parsed.value;
   }
+
+  // Wildcards and pool names: what Spiderpool expands them to, every name a pool of the set, none twice.
+  if (ippools) ippools = ippools.map((sel, i) => resolvePools(sel, `${at(SPIDERPOOL_IPPOOLS)}[${i}]`, index, out));
+  if (ippool) ippool = resolvePools(ippool, at(SPIDERPOOL_IPPOOL), index, out);
+  // SpiderSubnet auto pools: Spiderpool creates the NIC's pools from these annotations.
+  const subnetPools = annotations[SPIDERPOOL_SUBNET] !== undefined || annotations[SPIDERPOOL_SUBNETS] !== undefined;
 
   // Resolve networks.
   const nics: PodNic[] = [];
@@ -142,8 +150,19 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
       }
       spiderpoolIndex++;
       if (sel) {
+        if (families.length === 2 && (sel.ipv4.length === 0) !== (sel.ipv6.length === 0)) {
+          // Spiderpool does not require every family of the network here (its check is disabled upstream).
+          const missing = sel.ipv4.length === 0 ? 4 : 6;
+          out.push(finding(RULES.podOneFamilyDualStack, a.field, `NIC "${a.iface}" of dual-stack ${a.ref} selects only IPv${missing === 4 ? 6 : 4} pools, so it gets no IPv${missing} address (Spiderpool accepts this)`,
+            `add "ipv${missing}": ["<pool>"] for "${a.iface}" in the pool annotation if the NIC should be dual-stack`));
+          families.splice(families.indexOf(missing), 1);
+        }
         v4 = sel.ipv4;
         v6 = sel.ipv6;
+      } else if (subnetPools) {
+        families.length = 0;
+        v4 = ['(SpiderSubnet)'];
+        v6 = [];
       } else if (!ippoolsPresent && !ippoolPresent && families.length === 0 && fallback.size > 0) {
         // Namespace or cluster default pools serve NICs that select nothing.
         families.push(...fallback);
@@ -180,4 +199,125 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
   out.push(...checkPodNics(nics, { pools: index.pools }));
   nicsOut?.push(...nics);
   return out;
+}
+
+/** Spiderpool's HasWildcardInStr: "?", "*", or both "[" and "]". */
+export function hasPoolWildcard(name: string): boolean {
+  return name.includes('?') || name.includes('*') || (name.includes('[') && name.includes(']'));
+}
+
+/**
+ * A pool-name pattern as Go's filepath.Match reads it ("*", "?", "[...]" classes with "^" and ranges, "\\"
+ * escapes; no "/" matched), as a RegExp; undefined when the pattern is malformed (ErrBadPattern).
+ */
+export function poolPatternRegExp(pattern: string): RegExp | undefined {
+  let re = '^';
+  const esc = (c: string) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, m => `\\${m}`);
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '\\') {
+      if (i + 1 >= pattern.length) return undefined;
+      re += esc(pattern[++i]);
+    } else if (c === '[') {
+      let j = i + 1;
+      let cls = '[';
+      if (pattern[j] === '^') {
+        cls += '^';
+        j++;
+      }
+      let ranges = 0;
+      for (;;) {
+        if (j >= pattern.length) return undefined;
+        if (pattern[j] === ']' && ranges > 0) break;
+        const lo = readClassChar(pattern, j);
+        if (!lo) return undefined;
+        j = lo.next;
+        let item = esc(lo.char);
+        if (pattern[j] === '-') {
+          const hi = readClassChar(pattern, j + 1);
+          if (!hi) return undefined;
+          j = hi.next;
+          item = `${esc(lo.char)}-${esc(hi.char)}`;
+          if (lo.char > hi.char) return undefined;
+        }
+        cls += item;
+        ranges++;
+      }
+      re += `${cls}]`;
+      i = j;
+    } else {
+      re += esc(c);
+    }
+  }
+  return new RegExp(`${re}$`);
+}
+
+function readClassChar(p: string, j: number): { char: string; next: number } | undefined {
+  if (j >= p.length || p[j] === '-' || p[j] === ']') return undefined;
+  if (p[j] === '\\') return j + 1 < p.length ? { char: p[j + 1], next: j + 2 } : undefined;
+  return { char: p[j], next: j + 1 };
+}
+
+/**
+ * One pool selection as Spiderpool resolves it: wildcards expanded over the set's pools of the family (in the
+ * set's order), every name a pool of the set (MV110), no pool twice (MV111).
+ */
+function resolvePools(sel: PoolSelection, field: string, index: ManifestIndex, out: Finding[]): PoolSelection {
+  const resolve = (names: readonly string[], family: IpFamily): string[] => {
+    const key = `ipv${family}`;
+    if (!names.some(hasPoolWildcard)) {
+      for (const name of names) {
+        if (!index.pools.has(name)) {
+          out.push(finding(RULES.podUnknownPool, `${field}.${key}`, `pool "${name}" is not defined by any SpiderIPPool in the manifests (Spiderpool fails the pod's IP allocation unless the cluster has it)`,
+            `define SpiderIPPool "${name}", or select an existing pool`));
+        }
+      }
+      checkDuplicatePools(names, `${field}.${key}`, out);
+      return [...names];
+    }
+    const expanded: string[] = [];
+    for (const name of names) {
+      if (!hasPoolWildcard(name)) {
+        if (!index.pools.has(name)) {
+          out.push(finding(RULES.podUnknownPool, `${field}.${key}`, `pool "${name}" is not defined by any SpiderIPPool in the manifests (Spiderpool fails the pod's IP allocation unless the cluster has it)`,
+            `define SpiderIPPool "${name}", or select an existing pool`));
+        }
+        expanded.push(name);
+        continue;
+      }
+      const re = poolPatternRegExp(name);
+      if (!re) {
+        out.push(finding(RULES.ippoolAnnotation, `${field}.${key}`, `"${name}" is not a valid wildcard (Go's filepath.Match: syntax error in pattern), so Spiderpool refuses the annotation`,
+          'use "*", "?" and complete "[a-z]" classes only, e.g. "vlan100-*"'));
+        continue;
+      }
+      const matched = [...index.pools.entries()].filter(([n, p]) => p.family === family && re.test(n)).map(([n]) => n);
+      if (matched.length === 0) {
+        out.push(finding(RULES.podUnknownPool, `${field}.${key}`, `wildcard "${name}" matches no IPv${family} SpiderIPPool of the manifests, so Spiderpool has no pool to allocate from`,
+          'define a matching pool, or fix the pattern'));
+      }
+      expanded.push(...matched);
+    }
+    checkDuplicatePools(expanded, `${field}.${key}`, out);
+    return expanded;
+  };
+  const select = (names: string[]) => {
+    for (const n of names) index.onSelect?.(n);
+    return names;
+  };
+  return { interface: sel.interface, ipv4: select(resolve(sel.ipv4, 4)), ipv6: select(resolve(sel.ipv6, 6)) };
+}
+
+function checkDuplicatePools(names: readonly string[], field: string, out: Finding[]): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) {
+      out.push(finding(RULES.annotationDuplicatePool, field, `pool "${name}" is selected twice for one NIC (after wildcard expansion), so Spiderpool refuses the allocation ("duplicate IPPool")`,
+        `list "${name}" once`));
+      return;
+    }
+    seen.add(name);
+  }
 }

@@ -1,4 +1,5 @@
 import { RULES, RuleInfo } from './catalog';
+import { STRICTER_THAN_UPSTREAM } from './upstream';
 
 /** Every rule of the catalog, ordered by id. */
 export function allRules(): RuleInfo[] {
@@ -33,6 +34,8 @@ export function renderRulesMarkdown(): string {
   ];
   for (const r of rules) {
     lines.push(`<a id="${r.id.toLowerCase()}"></a>`, '', `## ${r.id}: ${r.title}`, '', `Severity: **${r.severity}**. Checked by \`${r.check.name}()\`.`, '');
+    const stricter = STRICTER_THAN_UPSTREAM[r.id];
+    if (stricter) lines.push(`Stricter than upstream on purpose: ${stricter}.`, '');
     const ex = r.example;
     if (!ex) {
       lines.push('_No example yet._', '');

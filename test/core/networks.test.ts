@@ -94,8 +94,8 @@ describe('macvlan networks', () => {
 describe('network validation', () => {
   test('MV013 invalid NAD name', () => {
     const { app, chart, v4 } = setup();
-    new MacvlanStandaloneNetwork(chart, 'n', { name: 'macvlan.vlan100', master: 'eth1', pools: [v4] });
-    expect(validationErrors(app).join('\n')).toMatch(/^\[c\/n\] MV013 error: NetworkAttachmentDefinition "kube-system\/macvlan\.vlan100" metadata\.name: "macvlan\.vlan100" .*Fix: use lower-case letters, digits and "-" only/m);
+    new MacvlanStandaloneNetwork(chart, 'n', { name: 'macvlan_vlan100', master: 'eth1', pools: [v4] });
+    expect(validationErrors(app).join('\n')).toMatch(/^\[c\/n\] MV013 error: NetworkAttachmentDefinition "kube-system\/macvlan_vlan100" metadata\.name: "macvlan_vlan100" .*Fix: use lower-case letters, digits and "-" only/m);
   });
 
   test('MV015 master over 15 bytes', () => {

@@ -148,6 +148,21 @@ describe('IPAM choices', () => {
     expect(Ipam.dhcp().type).toBe(IpamType.DHCP);
   });
 
+  test('a layer-2-only network (Ipam.none()) gets no coordinator by default; an explicit coordinator on it is MV121', () => {
+    const { app, chart } = setup();
+    new MacvlanOverlayNetwork(chart, 'l2', { name: 'l2', master: 'ens192', ipam: Ipam.none() });
+    new MacvlanStandaloneNetwork(chart, 'l2s', { name: 'l2s', master: 'ens193', ipam: Ipam.none() });
+    const objects = synthObjects(chart);
+    for (const name of ['l2', 'l2s']) {
+      expect(JSON.parse(findObject(objects, 'NetworkAttachmentDefinition', name).spec.config).plugins.map((p: any) => p.type)).toEqual(['macvlan']);
+    }
+    expect(validationErrors(app)).toEqual([]);
+
+    const bad = setup();
+    new MacvlanOverlayNetwork(bad.chart, 'l2', { name: 'l2', master: 'ens192', ipam: Ipam.none(), helper: OverlayHelperPlugin.coordinator() });
+    expect(validationErrors(bad.app).join('\n')).toMatch(/MV121 error: NetworkAttachmentDefinition "kube-system\/l2" spec\.config\.plugins\[1\]\.type: the coordinator runs on a NIC without IPAM/);
+  });
+
   test('no Spiderpool annotation for a NIC whose network is not Spiderpool; Spiderpool NICs keep theirs', () => {
     const { chart, v4 } = setup();
     const wb = new MacvlanOverlayNetwork(chart, 'wb', { name: 'wb', master: 'ens192', ipam: Ipam.whereabouts({ range: '10.9.0.0/24' }) });
@@ -254,7 +269,10 @@ describe('the peers example', () => {
     const ipamTypes = configs.map(c => c.plugins[0].ipam.type ?? 'none').sort();
     expect(ipamTypes).toEqual(['dhcp', 'none', 'spiderpool', 'spiderpool', 'static', 'whereabouts']);
     expect(configs.map(c => c.plugins[0].mode).sort()).toEqual(['bridge', 'bridge', 'bridge', 'passthru', 'private', 'vepa']);
-    expect(configs.flatMap(c => c.plugins.slice(1).map((p: any) => p.type)).sort()).toEqual(['coordinator', 'coordinator', 'coordinator', 'coordinator', 'router', 'veth']);
+    // the layer-2-only network (Ipam.none()) gets no coordinator: it would fail on a NIC without an address (MV121)
+    expect(configs.flatMap(c => c.plugins.slice(1).map((p: any) => p.type)).sort()).toEqual(['coordinator', 'coordinator', 'coordinator', 'router', 'veth']);
+    const l2 = configs.find(c => c.plugins[0].ipam && Object.keys(c.plugins[0].ipam).length === 0);
+    expect(l2.plugins.map((p: any) => p.type)).toEqual(['macvlan']);
     expect(objects.filter(o => o.kind === 'SpiderMultusConfig').map(o => o.metadata.name)).toEqual(['macvlan-smc-vlan300']);
     expect(kplus).toBeDefined();
   });

@@ -74,19 +74,19 @@ describe('checkDns1123Label', () => {
 
 describe('checkDns1123Subdomain', () => {
   const label63 = 'x'.repeat(63);
-  test.each(['a', 'kube-system', 'a.b.c', 'net.example.com', [label63, label63, label63, 'x'.repeat(61)].join('.')])('accepts %j', (name) => {
+  // Kubernetes limits only the total length (IsDNS1123Subdomain): a 64+ character part is fine.
+  test.each(['a', 'kube-system', 'a.b.c', 'net.example.com', [label63, label63, label63, 'x'.repeat(61)].join('.'), `a.${'x'.repeat(64)}`, 'x'.repeat(253)])('accepts %j', (name) => {
     expect(checkDns1123Subdomain(name)).toBeUndefined();
   });
 
   test.each([
     ['', 'is empty; a DNS-1123 subdomain must be 1-253 characters'],
     [[label63, label63, label63, 'x'.repeat(62)].join('.'), 'is 254 characters long; a DNS-1123 subdomain is at most 253 characters'],
-    ['a..b', 'has label 2 "" which is empty; a DNS-1123 label must be 1-63 characters'],
-    ['.a', 'has label 1 "" which is empty; a DNS-1123 label must be 1-63 characters'],
-    ['a.', 'has label 2 "" which is empty; a DNS-1123 label must be 1-63 characters'],
-    ['a.B', 'has label 2 "B" which contains "B" at position 1 (upper-case letters are not allowed); a DNS-1123 label may only contain lower-case letters a-z, digits 0-9 and "-"'],
-    ['a.-b', 'has label 2 "-b" which starts with "-"; a DNS-1123 label must start and end with a lower-case letter or digit'],
-    [`a.${'x'.repeat(64)}`, 'has label 2 "' + 'x'.repeat(64) + '" which is 64 characters long; a DNS-1123 label is at most 63 characters'],
+    ['a..b', 'has part 2 "" which is empty; each dot-separated part must have 1 or more characters'],
+    ['.a', 'has part 1 "" which is empty; each dot-separated part must have 1 or more characters'],
+    ['a.', 'has part 2 "" which is empty; each dot-separated part must have 1 or more characters'],
+    ['a.B', 'has part 2 "B" which contains "B" at position 1 (upper-case letters are not allowed); each dot-separated part may only contain lower-case letters a-z, digits 0-9 and "-"'],
+    ['a.-b', 'has part 2 "-b" which starts with "-"; each dot-separated part must start and end with a lower-case letter or digit'],
   ])('rejects %j', (name, msg) => {
     expect(checkDns1123Subdomain(name)).toBe(msg);
   });

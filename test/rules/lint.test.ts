@@ -96,7 +96,7 @@ metadata: {name: p, namespace: net, annotations: {v1.multus-cni.io/default-netwo
     ['a@b@c', /MV059 .*"a@b@c" has more than one "@"/],
     ['a,,b', /MV059 .*element 2 of "a,,b" is empty/],
     ['{"name":"a"}', /MV059 .*is JSON object, but Multus expects a JSON array\. Fix: wrap it in brackets/],
-    ['kube-system/vlan100@Net_1', /MV018 .*interface "Net_1" in "kube-system\/vlan100@Net_1" contains "N"/],
+    ['kube-system/vlan100@net 1', /MV018 .*interface "net 1" in "kube-system\/vlan100@net 1" contains whitespace/],
     ['[{"name":"vlan100","namespace":"kube-system","default-route":"172.16.100.1"}]', /MV061 .*default-route "172\.16\.100\.1" is not an array of gateway IPs/],
     ['[{"name":"vlan100","namespace":"kube-system","ips":["10.0.0.300/24"]}]', /MV061 .*ips\[0\]: "10\.0\.0\.300\/24" is not an IP or CIDR/],
     ['["vlan100"]', /MV059 .*element "vlan100" is not an object/],
@@ -107,8 +107,8 @@ metadata: {name: p, namespace: net, annotations: {v1.multus-cni.io/default-netwo
   });
 
   test('ippools: mixing named and unnamed items, legacy keys, ippool (single) shape', () => {
-    expect(parseIppoolsAnnotation('[{"interface":"eth0"},{"ipv4":["a"]}]', 'f').findings.map(f => f.message)).toEqual(['1 of 2 items name an interface']);
-    expect(parseIppoolsAnnotation('[{"ipv4pools":["a"]}]', 'f').findings.map(f => f.message)).toEqual(['"ipv4pools" is the pre-v0.4 key']);
+    expect(parseIppoolsAnnotation('[{"interface":"eth0"},{"ipv4":["a"]}]', 'f').findings.map(f => f.message)).toEqual(['1 of 2 items name an interface (Spiderpool refuses the annotation: "NIC should be either all specified or all unspecified")']);
+    expect(parseIppoolsAnnotation('[{"ipv4pools":["a"]}]', 'f').findings.map(f => f.message)).toEqual(['"ipv4pools" is the pre-v0.4 key: Spiderpool ignores it, so this item selects no IPv4 pool']);
     const out = lines(lintYaml(`${NAD}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    v1.multus-cni.io/default-network: kube-system/vlan100\n    ipam.spidernet.io/ippool: '[{"ipv4":["vlan100-v4"]}]'`));
     expect(out).toMatch(/MV065 error Pod p metadata\.annotations\[ipam\.spidernet\.io\/ippool\]: is a JSON array, but ipam\.spidernet\.io\/ippool takes one object/);
   });
@@ -215,7 +215,7 @@ describe('construct path: the same rules at synth', () => {
     new MacvlanStandaloneNetwork(chart, 'n', { name: 'n', master: 'eth1', pools: [pool], helper: StandaloneHelperPlugin.coordinator({ podMacPrefix: '01:1b', podRpFilter: 3, txQueueLen: -1 }) });
     const errors = validationErrors(app).join('\n');
     expect(errors).toMatch(/MV056 error: NetworkAttachmentDefinition "kube-system\/n" spec\.config\.plugins\[1\]\.podMACPrefix: podMACPrefix "01:1b" has first octet "01" with the multicast/);
-    expect(errors).toMatch(/MV056 error: .*podRPFilter: podRPFilter 3 is not 0, 1 or 2/);
+    expect(errors).toMatch(/MV056 error: .*podRPFilter: podRPFilter 3 is not -1, 0, 1 or 2/);
     expect(errors).toMatch(/MV056 error: .*txQueueLen: txQueueLen -1 is not a non-negative integer/);
   });
 

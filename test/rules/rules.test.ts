@@ -15,8 +15,8 @@ const CASES: Array<[string, RegExp]> = [
   ['MV010', /^MV010 error SpiderIPPool Vlan_100 metadata\.name: "Vlan_100" .*Fix: use lower-case letters/m],
   ['MV011', /^MV011 error SpiderIPPool vlan100-b spec\.subnet: subnet 10\.0\.5\.0\/24 overlaps subnet 10\.0\.0\.0\/16 of SpiderIPPool "vlan100-a"/m],
   ['MV012', /^MV012 error SpiderIPPool vlan100-b spec\.ips: ips 10\.0\.0\.15-10\.0\.0\.20 are also allocatable in SpiderIPPool "vlan100-a"/m],
-  ['MV013', /^MV013 error NetworkAttachmentDefinition macvlan\.vlan100 metadata\.name: "macvlan\.vlan100" .*Fix: use lower-case letters, digits and "-" only/m],
-  ['MV014', /^MV014 error NetworkAttachmentDefinition macvlan-vlan100 spec\.config\.name: config name "macvlan-vlan200" differs from the NAD name "macvlan-vlan100"\. Fix: set the config's "name" to "macvlan-vlan100"$/m],
+  ['MV013', /^MV013 error NetworkAttachmentDefinition macvlan_vlan100 metadata\.name: "macvlan_vlan100" \(the NetworkAttachmentDefinition name\) has part 1 .* so the API server refuses it\. Fix: use lower-case letters, digits and "-" only/m],
+  ['MV014', /^MV014 error NetworkAttachmentDefinition macvlan-vlan100 spec\.config: is not valid JSON/m],
   ['MV015', /^MV015 error NetworkAttachmentDefinition macvlan-vlan100 spec\.config\.plugins\[0\]\.master: master "enp175s0f0np0\.100" is 17 bytes long/m],
   ['MV016', /^MV016 error NetworkAttachmentDefinition macvlan-vlan100 spec\.config\.plugins\[0\]\.mtu: mtu -1 is not a non-negative integer/m],
   ['MV017', /^MV017 error NetworkAttachmentDefinition macvlan-vlan100 spec\.config\.plugins\[0\]\.mode: mode "Bridge" is not a macvlan mode\. Fix: use one of bridge, private, vepa, passthru/m],
@@ -43,7 +43,7 @@ const CASES: Array<[string, RegExp]> = [
   ['MV062', /^MV062 error Pod app .*\[0\]\.mac: mac "02-42-ac-11-00-02" has 1 ":"-separated parts/m],
   ['MV063', /^MV063 error Pod app metadata\.annotations\[v1\.multus-cni\.io\/default-network\]: names 2 networks/m],
   ['MV064', /^MV064 warning Pod app metadata\.annotations\[v1\.multus-cni\.io\/default-network\]: "macvlan-standalone" has no namespace, so Multus looks it up in its own namespace \(kube-system\)/m],
-  ['MV065', /^MV065 error Pod app metadata\.annotations\[ipam\.spidernet\.io\/ippools\]: is not a JSON array\. Fix: wrap the object in brackets/m],
+  ['MV065', /^MV065 error Pod app metadata\.annotations\[ipam\.spidernet\.io\/ippools\]: is not a JSON array \(Spiderpool refuses the annotation\)\. Fix: wrap the object in brackets/m],
   ['MV066', /^MV066 error Pod app metadata\.annotations\[ipam\.spidernet\.io\/ippools\]\[1\]\.interface: interface "eth0" is listed more than once/m],
   ['MV067', /^MV067 error Pod app metadata\.annotations\[ipam\.spidernet\.io\/ippools\]: Spiderpool NIC "net1" \(kube-system\/macvlan-standalone\) is not listed/m],
   ['MV068', /^MV068 error Pod app metadata\.annotations\[v1\.multus-cni\.io\/default-network\]: network default\/macvlan-standalone is not defined/m],
@@ -64,6 +64,21 @@ const CASES: Array<[string, RegExp]> = [
   ['MV151', /^MV151 error NetworkAttachmentDefinition macvlan-vlan100 metadata\.namespace: metadata\.namespace is the number 100, not a string, so kubectl rejects the object\. Fix: quote it: namespace: "100"$/m],
   ['MV097', /^MV097 error SpiderIPPool vlan100-v4 metadata\.name: SpiderIPPool "vlan100-v4" is also defined by document 1 \(SpiderIPPool\)/m],
   ['MV160', /^MV160 error SpiderIPPool vlan100-v4 spec\.excludeIps: unknown field "excludeIps" \(did you mean "excludeIPs"\?\): not in schema spiderippools\.spiderpool\.spidernet\.io v2beta1 #\/properties\/spec\/properties, so kubectl .*refuses.*Fix: rename "excludeIps" to "excludeIPs"$/m],
+  ['MV110', /^MV110 error Pod app metadata\.annotations\[ipam\.spidernet\.io\/ippools\]\[0\]\.ipv4: pool "vlan101-v4" is not defined by any SpiderIPPool in the manifests \(Spiderpool fails the pod's IP allocation unless the cluster has it\)/m],
+  ['MV111', /^MV111 error Pod app metadata\.annotations\[ipam\.spidernet\.io\/ippools\]\[0\]\.ipv4: pool "vlan100-v4" is selected twice for one NIC \(after wildcard expansion\)/m],
+  ['MV112', /^MV112 warning SpiderIPPool vlan100-v4 spec\.ips: every address in ips is excluded by excludeIPs; no network or pod of the manifests selects it/m],
+  ['MV113', /^MV113 error SpiderMultusConfig macvlan-vlan100 metadata\.annotations\[multus\.spidernet\.io\/cni-version\]: cni-version "0\.5\.0" is not one Spiderpool supports/m],
+  ['MV114', /^MV114 error SpiderMultusConfig macvlan-vlan100 spec\.macvlan\.ippools\.matchMasterSubnet: Spiderpool's webhook refuses matchMasterSubnet for macvlan/m],
+  ['MV115', /^MV115 error SpiderIPPool vlan100-v4 spec\.podAffinity\.matchExpressions\[0\]\.values: operator In needs at least one value \(Spiderpool's webhook refuses the pool\)/m],
+  ['MV116', /^MV116 warning Pod app metadata\.annotations\[ipam\.spidernet\.io\/ippools\]\[0\]\.IPv4: Spiderpool reads "IPv4" as "ipv4"/m],
+  ['MV117', /^MV117 warning Pod app metadata\.annotations\[v1\.multus-cni\.io\/default-network\]: NIC "eth0" of dual-stack kube-system\/macvlan-dual selects only IPv4 pools, so it gets no IPv6 address \(Spiderpool accepts this\)/m],
+  ['MV118', /^MV118 warning NetworkAttachmentDefinition macvlan\.vlan100 metadata\.name: "macvlan\.vlan100" .*the API server accepts it, but Multus' short form/m],
+  ['MV119', /^MV119 warning SpiderMultusConfig macvlan-vlan100 spec\.macvlan\.master\[0\]: master is empty, so the plugin uses the node's default-route interface/m],
+  ['MV120', /^MV120 warning NetworkAttachmentDefinition macvlan-standalone spec\.config: the NAD has no spec, so Multus reads a CNI config named "macvlan-standalone"/m],
+  ['MV121', /^MV121 error NetworkAttachmentDefinition macvlan-l2 spec\.config\.plugins\[1\]\.type: the coordinator runs on a NIC without IPAM/m],
+  ['MV122', /^MV122 warning SpiderIPPool vlan100-v4 spec\.ips\[0\]: "::ffff:172\.16\.100\.10" is an IPv4-mapped IPv6 spelling; Spiderpool reads it as 172\.16\.100\.10/m],
+  ['MV123', /^MV123 warning SpiderIPPool vlan100-v4 spec\.multusName\[0\]: name "Macvlan-Standalone" in "kube-system\/Macvlan-Standalone" .*no network can match it/m],
+  ['MV124', /^MV124 error SpiderIPPool vlan100-v4 spec\.ips: ips 172\.16\.100\.150-172\.16\.100\.160 are not in the ips of SpiderSubnet "vlan100"/m],
 ];
 
 /** Rules about construct props that have no manifest form (tested in test/core/parity.test.ts and pod-networks.test.ts). */
@@ -103,7 +118,7 @@ spec:
   config: '{"cniVersion":"0.3.1","name":"n","plugins":[{"type":"macvlan","master":"eth1","ipam":{}},{"type":"coordinator","mode":"sideways"}]}'
 `));
     expect(out).toMatch(/MV056 error SpiderMultusConfig m spec\.coordinator\.podMACPrefix: podMACPrefix "01:1b" has first octet "01" with the multicast/);
-    expect(out).toMatch(/MV056 error SpiderMultusConfig m spec\.coordinator\.podRPFilter: podRPFilter 3 is not 0, 1 or 2/);
+    expect(out).toMatch(/MV056 error SpiderMultusConfig m spec\.coordinator\.podRPFilter: podRPFilter 3 is not -1, 0, 1 or 2, so Spiderpool refuses it/);
     expect(out).toMatch(/MV056 error SpiderMultusConfig m spec\.coordinator\.txQueueLen: txQueueLen -1 is not a non-negative integer/);
     expect(out).toMatch(/MV056 error SpiderMultusConfig m spec\.coordinator\.vethMTU: vethMTU 0 is not a positive integer/);
     expect(out).toMatch(/MV052 error SpiderMultusConfig m spec\.coordinator\.detectGateway: detectGateway was removed/);

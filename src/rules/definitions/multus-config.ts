@@ -44,7 +44,7 @@ export const SMC_RULES = {
   smcCniBlocks: defineRule({
     id: 'MV058',
     severity: 'error',
-    title: 'a macvlan SpiderMultusConfig has a macvlan block and no other CNI block',
+    title: 'a SpiderMultusConfig carries the CNI block of its cniType and no other (an omitted cniType is custom)',
     check: checkSpiderMultusConfig,
     example: {
       bad: smc('cniType: macvlan\nmacvlan:\n  master: [bond0.100]\nipvlan:\n  master: [bond0.100]'),

@@ -1,5 +1,5 @@
 /** NetworkAttachmentDefinition rules (the CNI config). */
-import { checkNetworkAttachmentDefinition } from '../network-attachment';
+import { checkNetworkAttachmentDefinition, checkNetworkObjectName } from '../network-attachment';
 import { defineRule } from '../rule';
 import { chain, macvlan, nad, smc } from './yaml';
 
@@ -7,16 +7,19 @@ export const NAD_RULES = {
   nadName: defineRule({
     id: 'MV013',
     severity: 'error',
-    title: 'NetworkAttachmentDefinition names must be DNS-1123 labels',
-    check: checkNetworkAttachmentDefinition,
-    example: { bad: nad('macvlan.vlan100', chain('macvlan.vlan100', 'underlay')), good: nad('macvlan-vlan100', chain('macvlan-vlan100', 'underlay')) },
+    title: 'NetworkAttachmentDefinition names must be DNS-1123 subdomains',
+    check: checkNetworkObjectName,
+    example: { bad: nad('macvlan_vlan100', chain('macvlan_vlan100', 'underlay')), good: nad('macvlan-vlan100', chain('macvlan-vlan100', 'underlay')) },
   }),
   nadConfig: defineRule({
     id: 'MV014',
     severity: 'error',
-    title: 'NetworkAttachmentDefinition spec.config must be JSON naming its NAD',
+    title: 'NetworkAttachmentDefinition spec.config must be a JSON CNI config (one plugin or a plugin list)',
     check: checkNetworkAttachmentDefinition,
-    example: { bad: nad('macvlan-vlan100', chain('macvlan-vlan200', 'underlay')), good: nad('macvlan-vlan100', chain('macvlan-vlan100', 'underlay')) },
+    example: {
+      bad: nad('macvlan-vlan100', chain('macvlan-vlan100', 'underlay')).replace('"plugins":[', '"plugins":[,'),
+      good: nad('macvlan-vlan100', chain('macvlan-vlan100', 'underlay')),
+    },
   }),
   macvlanMaster: defineRule({
     id: 'MV015',
@@ -51,7 +54,7 @@ export const NAD_RULES = {
   coordinatorOptions: defineRule({
     id: 'MV056',
     severity: 'error',
-    title: 'coordinator options: mode auto|underlay|overlay, unicast podMACPrefix, txQueueLen >= 0, podRPFilter 0/1/2, vethMTU > 0',
+    title: 'coordinator options: mode auto|underlay|overlay, unicast podMACPrefix, txQueueLen >= 0, podRPFilter -1/0/1/2, vethMTU > 0, IP/CIDR hijackCIDR, policyRoutes and vethLinkAddress',
     check: checkNetworkAttachmentDefinition,
     example: {
       bad: smc('cniType: macvlan\nmacvlan:\n  master: [bond0.100]\ncoordinator:\n  mode: disabled\n  podMACPrefix: "01:1b"\n  podRPFilter: 3'),

@@ -1,7 +1,7 @@
 /** Rules on the Multus and Spiderpool pod annotations as written. */
 import { checkPodAnnotations } from '../pod-annotations';
 import { defineRule } from '../rule';
-import { DEF, NETS, OVERLAY, POOLS, STANDALONE, chain, docs, macvlan, nad, pod } from './yaml';
+import { DEF, NETS, OVERLAY, POOLS, STANDALONE, V4, chain, docs, macvlan, nad, pod, pool } from './yaml';
 
 export const ANNOTATION_RULES = {
   networkName: defineRule({
@@ -84,8 +84,8 @@ export const ANNOTATION_RULES = {
     title: 'ipam.spidernet.io/ippool(s) annotations must be JSON of the documented shape',
     check: checkPodAnnotations,
     example: {
-      bad: docs(STANDALONE, pod({ [DEF]: 'kube-system/macvlan-standalone', [POOLS]: '{"interface":"eth0","ipv4":["vlan100-v4"]}' })),
-      good: docs(STANDALONE, pod({ [DEF]: 'kube-system/macvlan-standalone', [POOLS]: '[{"interface":"eth0","ipv4":["vlan100-v4"]}]' })),
+      bad: docs(pool('vlan100-v4', V4), STANDALONE, pod({ [DEF]: 'kube-system/macvlan-standalone', [POOLS]: '{"interface":"eth0","ipv4":["vlan100-v4"]}' })),
+      good: docs(pool('vlan100-v4', V4), STANDALONE, pod({ [DEF]: 'kube-system/macvlan-standalone', [POOLS]: '[{"interface":"eth0","ipv4":["vlan100-v4"]}]' })),
     },
   }),
   ippoolsDuplicate: defineRule({
@@ -94,8 +94,8 @@ export const ANNOTATION_RULES = {
     title: 'ipam.spidernet.io/ippools must list each interface once',
     check: checkPodAnnotations,
     example: {
-      bad: docs(STANDALONE, pod({ [DEF]: 'kube-system/macvlan-standalone', [POOLS]: '[{"interface":"eth0","ipv4":["vlan100-v4"]},{"interface":"eth0","ipv4":["vlan100-v4"]}]' })),
-      good: docs(STANDALONE, pod({ [DEF]: 'kube-system/macvlan-standalone', [POOLS]: '[{"interface":"eth0","ipv4":["vlan100-v4"]}]' })),
+      bad: docs(pool('vlan100-v4', V4), STANDALONE, pod({ [DEF]: 'kube-system/macvlan-standalone', [POOLS]: '[{"interface":"eth0","ipv4":["vlan100-v4"]},{"interface":"eth0","ipv4":["vlan100-v4"]}]' })),
+      good: docs(pool('vlan100-v4', V4), STANDALONE, pod({ [DEF]: 'kube-system/macvlan-standalone', [POOLS]: '[{"interface":"eth0","ipv4":["vlan100-v4"]}]' })),
     },
   }),
   ippoolsMissingNic: defineRule({
@@ -104,8 +104,8 @@ export const ANNOTATION_RULES = {
     title: 'ipam.spidernet.io/ippools with interface names must list every Spiderpool NIC of the pod',
     check: checkPodAnnotations,
     example: {
-      bad: docs(STANDALONE, pod({ [DEF]: 'kube-system/macvlan-standalone', [NETS]: 'kube-system/macvlan-standalone', [POOLS]: '[{"interface":"eth0","ipv4":["vlan100-v4"]}]' })),
-      good: docs(STANDALONE, pod({
+      bad: docs(pool('vlan100-v4', V4), STANDALONE, pod({ [DEF]: 'kube-system/macvlan-standalone', [NETS]: 'kube-system/macvlan-standalone', [POOLS]: '[{"interface":"eth0","ipv4":["vlan100-v4"]}]' })),
+      good: docs(pool('vlan100-v4', V4), STANDALONE, pod({
         [DEF]: 'kube-system/macvlan-standalone',
         [NETS]: 'kube-system/macvlan-standalone',
         [POOLS]: '[{"interface":"eth0","ipv4":["vlan100-v4"]},{"interface":"net1","ipv4":["vlan100-v4"]}]',

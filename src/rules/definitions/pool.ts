@@ -1,7 +1,7 @@
 /** SpiderIPPool rules (each pool, and across pools). */
 import { checkIpPool, checkPoolOverlaps } from '../ip-pool';
 import { defineRule } from '../rule';
-import { V4, docs, pool } from './yaml';
+import { STANDALONE, V4, docs, pool } from './yaml';
 
 export const POOL_RULES = {
   poolSubnet: defineRule({
@@ -118,11 +118,11 @@ export const POOL_RULES = {
   poolEmpty: defineRule({
     id: 'MV023',
     severity: 'error',
-    title: 'SpiderIPPool must have at least one allocatable IP',
+    title: 'SpiderIPPool must have at least one allocatable IP (once a network or pod of the manifests selects it; MV112 otherwise)',
     check: checkIpPool,
     example: {
-      bad: pool('vlan100-v4', 'subnet: 172.16.100.0/24\nips: [172.16.100.10]\nexcludeIPs: [172.16.100.10]'),
-      good: pool('vlan100-v4', 'subnet: 172.16.100.0/24\nips: [172.16.100.10-172.16.100.20]\nexcludeIPs: [172.16.100.10]'),
+      bad: docs(pool('vlan100-v4', 'subnet: 172.16.100.0/24\nips: [172.16.100.10]\nexcludeIPs: [172.16.100.10]'), STANDALONE),
+      good: docs(pool('vlan100-v4', 'subnet: 172.16.100.0/24\nips: [172.16.100.10-172.16.100.20]\nexcludeIPs: [172.16.100.10]'), STANDALONE),
     },
   }),
   poolPodAffinity: defineRule({

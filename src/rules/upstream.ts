@@ -1,0 +1,30 @@
+/**
+ * Where a rule is stricter than upstream's admission (Spiderpool's webhooks, the API server, Multus' annotation
+ * parsing), and why: each of these rejects something upstream accepts, because it fails later (when the pod starts,
+ * when Spiderpool allocates its IP) or hits a kernel limit. `npm run parity` counts their disagreements with the
+ * upstream oracle as deliberate; docs/rules.md prints the reason with the rule.
+ */
+export const STRICTER_THAN_UPSTREAM: { readonly [ruleId: string]: string } = {
+  MV002: 'a reversed range ("b-a") passes Spiderpool\'s webhook (it swaps the ends), but its allocator parses ranges strictly (IsIPRange) and refuses the pool\'s ranges when a pod asks for an address',
+  MV003: 'a reversed excludeIPs range passes Spiderpool\'s webhook, but its allocator refuses it when a pod asks for an address',
+  MV015: 'Spiderpool does not check master names; Linux limits interface names to 15 bytes (IFNAMSIZ) and refuses "/", ":" and spaces, so the CNI plugin fails when the pod starts',
+  MV018: 'Multus does not check an interface requested in the JSON form; Linux refuses names over 15 bytes or with "/", ":" or spaces, so the pod fails to start',
+  MV020: 'upstream admits the pod; Spiderpool fails its IP allocation when a Spiderpool NIC has no pool (no pool in the network, the pod annotations, the namespace or a cluster default pool of the manifests)',
+  MV021: 'upstream does not read NAD contents at admission; a network that runs the coordinator in overlay mode as eth0 replaces the cluster network the overlay mode is meant to keep',
+  MV022: 'upstream does not read NAD contents at admission; coordinator underlay and overlay modes set up conflicting routes (underlay makes the macvlan eth0 the default route, overlay keeps the cluster CNI\'s)',
+  MV023: 'Spiderpool accepts an empty pool; a NIC that selects it fails its IP allocation when the pod starts (unselected, the linter reports MV112, a warning)',
+  MV024: 'a network reference that no NetworkAttachmentDefinition can have (NAD names are DNS-1123 subdomains, namespaces labels) fails the pod when Multus loads it',
+  MV025: 'Spiderpool\'s allocator refuses a pool of the other IP family when a pod asks for an address',
+  MV054: 'Spiderpool does not parse bond options at admission; Spiderpool\'s ifacer applies them on the node when the pod starts and fails on a malformed "key=value" list',
+  MV056: 'for coordinator mode "disabled" in a SpiderMultusConfig: the CRD enum allows it, but the generated coordinator plugin only knows "disable"; use enableCoordinator: false',
+  MV059: 'an empty element of the short form is parsed by Multus as a network with an empty name, which fails the pod when Multus loads it',
+  MV065: 'for the pre-v0.4 keys ipv4pools/ipv6pools: Spiderpool ignores unknown keys, so the item selects no pool and the NIC\'s IP allocation fails',
+  MV068: 'upstream admits the pod; Multus fails the pod at start when the referenced network does not exist',
+  MV069: 'Spiderpool\'s allocator refuses a pool whose multusName does not list the NIC\'s network',
+  MV076: 'an empty pool name in a network\'s default pools passes admission; Spiderpool fails the allocation looking the pool up',
+  MV078: 'upstream does not read NAD contents at admission; the coordinator in underlay mode on an extra NIC takes over the default route that eth0 (the cluster CNI) holds',
+  MV095: 'Spiderpool\'s webhook enumerates only multi-entry lists, but its allocator lists every address of a pool: a pool over 2^20 addresses stalls allocations',
+  MV110: 'upstream admits the pod; Spiderpool fails its IP allocation when a selected pool does not exist or a wildcard matches no pool',
+  MV115: 'Spiderpool\'s webhook validates only podAffinity; an invalid namespaceAffinity or nodeAffinity fails the IP allocation of every pod that selects the pool',
+  MV121: 'upstream does not read NAD contents at admission; the coordinator reads the NIC\'s IP family from its addresses (GetIPFamilyByIface) and fails on a NIC without one ("no usable IP addresses"), so the pod never starts',
+};
