@@ -229,7 +229,8 @@ function checkVlanLikeBlock(block: Record<string, any>, at: string, cniType: str
 }
 
 /** The multus.spidernet.io and cni.spidernet.io annotations Spiderpool's webhook reads. */
-function checkSmcAnnotations(annotations: Record<string, any>, block: Record<string, any> | undefined, blockKey: string | undefined, cniType: string, out: Finding[]): void {
+function checkSmcAnnotations(annotations: Record<string, any>, block: Record<string, any> | undefined, blockKey: string | undefined, cniType: string,
+  out: Finding[]): void {
   const at = (k: string) => `metadata.annotations[${k}]`;
   const version = annotations[SMC_CNI_VERSION_ANNOTATION];
   if (version !== undefined && !SMC_CNI_VERSIONS.includes(version)) {

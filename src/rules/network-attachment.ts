@@ -340,9 +340,11 @@ function checkCoordinatorAddresses(c: Record<string, any>, field: string, out: F
         const route = isPlainObject(r) ? r : {};
         const dst = parseIpOrCidr(route.dst);
         const gw = parseAddr(route.gw);
-        if (!dst) bad(`policyRoutes[${i}].dst`, `dst ${describe(route.dst)} is not an IP or CIDR, so Spiderpool refuses it`, 'write the destination as a CIDR, e.g. "10.9.0.0/16"');
-        else if (!gw) bad(`policyRoutes[${i}].gw`, `gw ${describe(route.gw)} is not an IP address, so Spiderpool refuses it`, 'write the next hop as a plain IP');
-        else if (dst.family !== gw.family) {
+        if (!dst) {
+          bad(`policyRoutes[${i}].dst`, `dst ${describe(route.dst)} is not an IP or CIDR, so Spiderpool refuses it`, 'write the destination as a CIDR, e.g. "10.9.0.0/16"');
+        } else if (!gw) {
+          bad(`policyRoutes[${i}].gw`, `gw ${describe(route.gw)} is not an IP address, so Spiderpool refuses it`, 'write the next hop as a plain IP');
+        } else if (dst.family !== gw.family) {
           bad(`policyRoutes[${i}]`, `dst ${route.dst} is IPv${dst.family} but gw ${route.gw} is IPv${gw.family} (Spiderpool refuses routes mixing families)`, 'use a next hop of the destination\'s family');
         }
       });

@@ -2,7 +2,8 @@ import { IpFamily } from '../net';
 import { Finding, RULES, finding } from './catalog';
 import { isPlainObject } from './ip-pool';
 import {
-  MULTUS_DEFAULT_NETWORK, MULTUS_NETWORKS, MULTUS_NETWORK_STATUS, NetworkSelection, PoolSelection, SPIDERPOOL_IPPOOL, SPIDERPOOL_IPPOOLS, SPIDERPOOL_SUBNET, SPIDERPOOL_SUBNETS,
+  MULTUS_DEFAULT_NETWORK, MULTUS_NETWORKS, MULTUS_NETWORK_STATUS, NetworkSelection, PoolSelection,
+  SPIDERPOOL_IPPOOL, SPIDERPOOL_IPPOOLS, SPIDERPOOL_SUBNET, SPIDERPOOL_SUBNETS,
   parseDefaultNetwork, parseIppoolAnnotation, parseIppoolsAnnotation, parseNetworkSelection,
 } from './multus-annotations';
 import { NetworkInfo } from './network-attachment';
@@ -215,9 +216,11 @@ export function poolPatternRegExp(pattern: string): RegExp | undefined {
   const esc = (c: string) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, m => `\\${m}`);
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
-    if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '\\') {
+    if (c === '*') {
+      re += '[^/]*';
+    } else if (c === '?') {
+      re += '[^/]';
+    } else if (c === '\\') {
       if (i + 1 >= pattern.length) return undefined;
       re += esc(pattern[++i]);
     } else if (c === '[') {

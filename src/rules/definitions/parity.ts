@@ -1,7 +1,7 @@
 /** Rules from the parity work against upstream's decision code (issue 11, MV110-MV149). */
+import { checkIpPool } from '../ip-pool';
 import { checkLabelSelector } from '../label-selector';
 import { checkSpiderSubnets, lintManifests } from '../lint';
-import { checkIpPool } from '../ip-pool';
 import { checkSpiderMultusConfig } from '../multus-config';
 import { checkNetworkAttachmentDefinition, checkNetworkObjectName } from '../network-attachment';
 import { checkPodAnnotations } from '../pod-annotations';
