@@ -26,7 +26,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
   // the `cdk8s-macvlan lint` CLI reads YAML; jsii libraries must bundle non-jsii dependencies
   bundledDeps: ['yaml@^2.8.0'],
-  devDeps: ['cdk8s-plus-28@2.5.6', 'cdk8s-plus-33@2.5.57', 'typescript59@npm:typescript@~5.9.3', 'typescript7@npm:typescript@7.0.2', 'ajv@^8.17.1', 'fast-check@^4.3.0', 'ts-node@^10.9.2'],
+  devDeps: ['cdk8s-cli@2.207.60', 'cdk8s-plus-28@2.5.6', 'cdk8s-plus-33@2.5.57', 'typescript59@npm:typescript@~5.9.3', 'typescript7@npm:typescript@7.0.2', 'ajv@^8.17.1', 'fast-check@^4.3.0', 'ts-node@^10.9.2'],
 
   // No hosted CI/release automation: CI is `.ci/run`.
   github: false,

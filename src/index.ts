@@ -7,3 +7,4 @@ export * from './k8s';
 export * from './networks';
 export * from './pods';
 export * from './topology';
+export * from './plugin';

@@ -9,16 +9,9 @@ import { Cidr, DEFAULT_MTU, IpAddress, IpFamily, IpRange, MTU_MAX, MTU_MIN, NetP
 import { Finding, RULES, RuleInfo, finding } from './catalog';
 import { NncpFieldNames, checkNodeNetworkConfigurationPolicy } from './nmstate';
 import { BOND_OPTION_KEYS } from '../net/bond';
+import { VlanOffer } from './vlan-offer';
 
-/** How a VLAN is offered to pods. */
-export enum VlanOffer {
-  /** One macvlan-standalone network: the pod's eth0 is on the VLAN. */
-  STANDALONE = 'standalone',
-  /** One macvlan-overlay network: the pod keeps the cluster CNI on eth0 and gets the VLAN as net1, ... */
-  OVERLAY = 'overlay',
-  /** Both networks, each with its own pools (disjoint IPs in the same subnet). */
-  BOTH = 'both',
-}
+export { VlanOffer };
 
 /** The address plan of one IP family of a VLAN, as the rules read it. */
 export interface VlanSubnetInput {

@@ -1,9 +1,9 @@
 import { MacvlanMode } from '../cni/macvlan-mode';
 import { IpPoolRoute } from '../networks';
 
-import { VlanOffer } from '../rules/topology';
-
-export { VlanOffer };
+// declared beside the rules that read it; exported here, where users meet it (jsii needs an `export *` path)
+import { VlanOffer } from '../rules/vlan-offer';
+export * from '../rules/vlan-offer';
 
 /** The address plan of one IP family of a VLAN. */
 export interface VlanSubnetProps {
