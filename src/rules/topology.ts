@@ -8,8 +8,8 @@ import { MacvlanMode } from '../cni/macvlan-mode';
 import { Cidr, DEFAULT_MTU, IpAddress, IpFamily, IpRange, MTU_MAX, MTU_MIN, NetParseError, findOverlaps, isValidMtu } from '../net';
 import { Finding, RULES, RuleInfo, finding } from './catalog';
 import { NncpFieldNames, checkNodeNetworkConfigurationPolicy } from './nmstate';
-import { BOND_OPTION_KEYS } from '../net/bond';
 import { VlanOffer } from './vlan-offer';
+import { BOND_OPTION_KEYS } from '../net/bond';
 
 export { VlanOffer };
 
