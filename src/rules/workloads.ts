@@ -263,16 +263,20 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
   for (const w of input.workloads) {
     const peak = peakPods(w.kind, w.scale);
     for (const nic of attached(w)) {
+      let row: CapacityWorkloadRow | undefined;
       for (const names of [nic.ipv4Pools, nic.ipv6Pools]) {
-        const known = [...new Set(names)].filter(n => poolsByName.has(n));
+        if (names.length === 0) continue;
+        // (one pool per family is the common case: no set, no sort)
+        const distinct = names.length === 1 ? names : [...new Set(names)];
+        const known = distinct.filter(n => poolsByName.has(n));
+        row ??= { kind: w.kind, namespace: w.namespace, name: w.name, interface: nic.interface, pods: peak.pods, explanation: peak.explanation };
         for (const n of known) {
-          let rows = perPool.get(n);
-          if (!rows) perPool.set(n, (rows = []));
-          rows.push({ kind: w.kind, namespace: w.namespace, name: w.name, interface: nic.interface, pods: peak.pods, explanation: peak.explanation });
+          const rows = perPool.get(n);
+          if (rows) rows.push(row); else perPool.set(n, [row]);
           demandByPool.set(n, (demandByPool.get(n) ?? 0) + (peak.pods ?? 0));
         }
-        if (known.length === 0 || known.length !== new Set(names).size || peak.pods === undefined) continue;
-        const key = [...known].sort().join('\u0000');
+        if (known.length === 0 || known.length !== distinct.length || peak.pods === undefined) continue;
+        const key = known.length === 1 ? known[0] : [...known].sort().join('\u0000');
         const s = selections.get(key);
         if (s) s.pods += peak.pods; else selections.set(key, { pools: known, pods: peak.pods, first: { w, nic } });
       }
@@ -282,7 +286,12 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
   // A NIC that lists several pools can take from any of them: a selection's demand is what every selection
   // within its pools needs; its supply the sum of theirs.
   const keysByPool = new Map<string, string[]>();
-  for (const [key, s] of selections) for (const p of s.pools) keysByPool.set(p, [...(keysByPool.get(p) ?? []), key]);
+  for (const [key, s] of selections) {
+    for (const p of s.pools) {
+      const keys = keysByPool.get(p);
+      if (keys) keys.push(key); else keysByPool.set(p, [key]);
+    }
+  }
   const poolStatus = new Map<string, 'ok' | 'warning' | 'exceeded'>();
   const rank = { ok: 0, warning: 1, exceeded: 2 } as const;
   const defaultWarn = input.warnPercent ?? DEFAULT_CAPACITY_WARN_PERCENT;
@@ -341,12 +350,17 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
         'drop hostNetwork: true to give the pod its macvlan NICs, or drop the network annotations'));
     }
     if (attached(w).length === 0) continue;
-    const conjs = placementConjunctions(w.placement);
+    let conjList: Conjunction[] | undefined;
+    const conjunctions = () => (conjList ??= placementConjunctions(w.placement));
     const pinned = w.placement.nodeName;
+    const plainSelector = !w.placement.requiredTerms || w.placement.requiredTerms.length === 0 ? w.placement.nodeSelector ?? {} : undefined;
     for (const nic of attached(w)) {
       const where = `interface "${nic.interface}" of ${nic.network}`;
       const made = nic.master !== undefined ? creators.get(nic.master) : undefined;
-      if (made && made.length > 0 && pinned === undefined) {
+      // a plain nodeSelector that repeats a creating policy's selector: nothing more to compare
+      if (made && made.length > 0 && pinned === undefined
+        && !(plainSelector && made.some(h => Object.entries(h.nodeSelector).every(([k, v]) => plainSelector[k] === v)))) {
+        const conjs = conjunctions();
         const bad = conjs.find(c => !made.some(h => missingEqualities(c, h.nodeSelector).length === 0));
         if (bad) {
           const h = made[0];
@@ -357,9 +371,11 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
         }
       }
       for (const [family, names] of [[4, nic.ipv4Pools], [6, nic.ipv6Pools]] as const) {
+        if (names.length === 0) continue;
         const pools = names.map(n => poolsByName.get(n)).filter((p): p is P => p !== undefined);
         if (pools.length === 0 || pools.length !== names.length) continue;
-        const bad = conjs.find(c => !pools.some(p => poolAdmits(p, c, pinned)));
+        if (pools.some(p => !p.nodeAffinity && !(p.nodeName && p.nodeName.length > 0))) continue; // a pool for every node
+        const bad = conjunctions().find(c => !pools.some(p => poolAdmits(p, c, pinned)));
         if (!bad) continue;
         const fix = pools[0].nodeName && pools[0].nodeName.length > 0
           ? `run the pods only on ${pools[0].nodeName.join(', ')} (required node affinity on kubernetes.io/hostname), or select a pool without nodeName`
@@ -369,7 +385,7 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
           fix));
       }
       for (const { policy, bond } of nic.master !== undefined ? portOf.get(nic.master) ?? [] : []) {
-        if (pinned === undefined && conjs.every(c => disjointFromEqualities(c, policy.nodeSelector))) continue;
+        if (pinned === undefined && conjunctions().every(c => disjointFromEqualities(c, policy.nodeSelector))) continue;
         push(out.workloads, w, finding(RULES.masterIsBondPort, `${w.podSpecField}.nodeSelector`,
           `${where} uses ${nic.master} as macvlan master, but host policy ${policy.name} makes it a port of bond ${bond} on nodes matching ${describeEqualities(policy.nodeSelector)} (the kernel gives the device to the bond or to macvlan, not both)`,
           `use the bond (or a VLAN on it, e.g. ${bond}.<id>) as the network's master, or keep the pods off those nodes`));
@@ -398,7 +414,10 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
 
   // One master for macvlan and ipvlan networks.
   const byMaster = new Map<string, N[]>();
-  for (const n of input.networks ?? []) byMaster.set(n.master, [...(byMaster.get(n.master) ?? []), n]);
+  for (const n of input.networks ?? []) {
+    const list = byMaster.get(n.master);
+    if (list) list.push(n); else byMaster.set(n.master, [n]);
+  }
   for (const [master, nets] of byMaster) {
     const ipvlan = nets.filter(n => n.plugin === 'ipvlan');
     if (ipvlan.length === 0) continue;
