@@ -103,4 +103,10 @@ project.addTask('parity', {
   receiveArgs: true,
 });
 
+project.addTask('fuzz:lint', {
+  description: 'Seeded property run of lintManifests and the CLI on generated inputs (not in npm test): npm run fuzz:lint -- --seed 1 --count 100000',
+  exec: 'ts-node --transpile-only scripts/fuzz-lint.ts',
+  receiveArgs: true,
+});
+
 project.synth();

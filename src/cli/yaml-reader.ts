@@ -208,6 +208,8 @@ function* cstTokens(text: string, onNewLine: (offset: number) => void): Generato
 /** Composition options: YAML as go-yaml v2 reads it (its scalars, merge keys, unknown tags kept as text). */
 const COMPOSE_OPTIONS: YAML.DocumentOptions & YAML.SchemaOptions & YAML.ParseOptions = {
   prettyErrors: false,
+  // problems are ours to report: the library must not write process warnings to stderr
+  logLevel: 'error',
   schema: 'core',
   merge: true,
   resolveKnownTags: false,
@@ -337,6 +339,7 @@ function inspectNodes(doc: YAML.Document.Parsed): { offset?: number; message: st
   interface Frame { readonly node: YAML.Node; readonly kids: YAML.Node[]; next: number; deepest: number }
   const memo = new Map<YAML.Node, number>();
   const onPath = new Set<YAML.Node>();
+  let complexKey: YAML.Node | undefined;
   const asValue = (n: unknown) => {
     // a `!!merge` tag on a value (not on a `<<` key) resolves to the library's merge symbol; go-yaml keeps the text
     if (YAML.isScalar(n) && typeof n.value === 'symbol') n.value = n.source ?? '<<';
@@ -345,7 +348,11 @@ function inspectNodes(doc: YAML.Document.Parsed): { offset?: number; message: st
   const frame = (node: YAML.Node): Frame => {
     let kids: unknown[] = [];
     if (YAML.isAlias(node)) kids = [node.resolve(doc)];
-    else if (YAML.isMap(node)) kids = node.items.flatMap(p => [p.key, asValue(p.value)]);
+    else if (YAML.isMap(node)) {
+      const complex = node.items.find(p => YAML.isCollection(p.key) || (YAML.isAlias(p.key) && YAML.isCollection(p.key.resolve(doc))));
+      if (complex) complexKey = complexKey ?? (complex.key as YAML.Node);
+      kids = node.items.flatMap(p => [p.key, asValue(p.value)]);
+    }
     else if (YAML.isSeq(node)) kids = node.items.map(asValue);
     return { node, kids: kids.filter((k): k is YAML.Node => YAML.isNode(k)), next: 0, deepest: 0 };
   };
@@ -384,6 +391,12 @@ function inspectNodes(doc: YAML.Document.Parsed): { offset?: number; message: st
     onPath.delete(node);
     stack.pop();
     if (stack.length > 0) stack[stack.length - 1].deepest = Math.max(stack[stack.length - 1].deepest, depth);
+  }
+  if (complexKey) {
+    return {
+      offset: complexKey.range?.[0],
+      message: 'a mapping key is itself a list or mapping, which JSON cannot hold, so kubectl rejects it: use a string key',
+    };
   }
   return undefined;
 }

@@ -286,7 +286,7 @@ function checkBond(i: Iface, out: Finding[]): void {
     }
   }
   if (has('lacp_rate')) {
-    if (!LACP_RATES.includes(String(opts.lacp_rate))) {
+    if (!LACP_RATES.includes(asText(opts.lacp_rate))) {
       out.push(finding(RULES.topologyBondOptions, i.at(`${optField}.lacp_rate`), `lacp_rate ${describe(opts.lacp_rate)} is not slow or fast`, 'use "fast" (or "slow", the default)'));
     } else if (mode !== undefined && mode !== '802.3ad') {
       out.push(finding(RULES.topologyBondOptions, i.at(`${optField}.lacp_rate`), `lacp_rate "${opts.lacp_rate}" only applies to mode 802.3ad, not ${mode}`,
@@ -294,7 +294,7 @@ function checkBond(i: Iface, out: Finding[]): void {
     }
   }
   if (has('xmit_hash_policy')) {
-    if (!XMIT_HASH_POLICIES.includes(String(opts.xmit_hash_policy))) {
+    if (!XMIT_HASH_POLICIES.includes(asText(opts.xmit_hash_policy))) {
       out.push(finding(RULES.topologyBondOptions, i.at(`${optField}.xmit_hash_policy`), `xmit_hash_policy ${describe(opts.xmit_hash_policy)} is not a transmit hash policy`,
         `use one of ${XMIT_HASH_POLICIES.filter(p => !/^\d$/.test(p)).join(', ')}`));
     } else if (mode !== undefined && !XMIT_HASH_MODES.includes(mode)) {
@@ -304,7 +304,7 @@ function checkBond(i: Iface, out: Finding[]): void {
     }
   }
   if (has('primary')) {
-    const primary = String(opts.primary);
+    const primary = asText(opts.primary);
     if (mode !== undefined && !PRIMARY_MODES.includes(mode)) {
       out.push(finding(RULES.topologyBondOptions, i.at(`${optField}.primary`), `primary "${primary}" only applies to modes ${PRIMARY_MODES.join(', ')}, not ${mode}`,
         'remove primary or use mode active-backup'));
@@ -316,9 +316,14 @@ function checkBond(i: Iface, out: Finding[]): void {
   }
 }
 
+/** A scalar as text; anything else as its rendering (String() throws on an object whose toString is data). */
+function asText(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : describe(v);
+}
+
 /** arp_ip_target as nmstate takes it: a comma-separated string (or, leniently, a list). */
 function arpTargets(v: unknown): string[] {
-  const parts = Array.isArray(v) ? v.map(x => String(x)) : String(v).split(',');
+  const parts = Array.isArray(v) ? v.map(x => asText(x)) : asText(v).split(',');
   return parts.map(s => s.trim()).filter(s => s.length > 0);
 }
 

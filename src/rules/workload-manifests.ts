@@ -4,7 +4,7 @@
  */
 import { IpFamily, RangeSet } from '../net';
 import { Finding, RULES, finding } from './catalog';
-import { isPlainObject } from './ip-pool';
+import { describe, isPlainObject } from './ip-pool';
 import { MULTUS_DEFAULT_NETWORK, MULTUS_NETWORKS } from './multus-annotations';
 import { LabelSelectorModel, NODE_NAME_FIELD, NodePlacement, NodeRequirement } from './node-selection';
 import { PodNic } from './pod-networks';
@@ -123,7 +123,7 @@ export function warnPercentOfPool(obj: Record<string, any>): { percent?: number;
   if (value > 0 && value <= 100) return { percent: value, findings: [] };
   return {
     findings: [finding(RULES.capacityWarning, `metadata.annotations[${CAPACITY_WARN_ANNOTATION}]`,
-      `${JSON.stringify(raw)} is not a percentage above 0 and at most 100, so the default threshold applies`, 'write a number such as "80"')],
+      `${describe(raw)} is not a percentage above 0 and at most 100, so the default threshold applies`, 'write a number such as "80"')],
   };
 }
 

@@ -1,5 +1,6 @@
 import { IpAddress, IpFamily, RangeSet } from '../net';
 import { Finding, RULES, finding } from './catalog';
+import { describe } from './ip-pool';
 import {
   Conjunction, LabelSelectorModel, NodePlacement, describeEqualities, disjointFromEqualities, equalitiesOverlap, formatSelector,
   impliesLabelSelector, impliesNodeNames, missingEqualities, placementConjunctions,
@@ -129,10 +130,10 @@ export function peakPods(kind: string, scale: WorkloadScale): PeakPods {
     case 'Deployment': {
       if (scale.autoscaled) return { explanation: 'replicas are set by an autoscaler' };
       const replicas = count(scale.replicas, 1);
-      if (replicas === undefined) return { explanation: `replicas ${JSON.stringify(scale.replicas)} is not a count` };
+      if (replicas === undefined) return { explanation: `replicas ${describe(scale.replicas)} is not a count` };
       if (scale.rollingUpdate === false) return { pods: replicas, explanation: `replicas ${replicas}, Recreate strategy` };
       const surge = scaledValue(scale.maxSurge, replicas, 25);
-      if (surge === undefined) return { explanation: `maxSurge ${JSON.stringify(scale.maxSurge)} is not a count or percentage` };
+      if (surge === undefined) return { explanation: `maxSurge ${describe(scale.maxSurge)} is not a count or percentage` };
       return { pods: replicas + surge, explanation: `replicas ${replicas} + maxSurge ${surge}${scale.maxSurge === undefined ? ' (25%)' : typeof scale.maxSurge === 'string' ? ` (${scale.maxSurge})` : ''}` };
     }
     case 'StatefulSet':
@@ -140,13 +141,13 @@ export function peakPods(kind: string, scale: WorkloadScale): PeakPods {
     case 'ReplicationController': {
       if (scale.autoscaled) return { explanation: 'replicas are set by an autoscaler' };
       const replicas = count(scale.replicas, 1);
-      if (replicas === undefined) return { explanation: `replicas ${JSON.stringify(scale.replicas)} is not a count` };
+      if (replicas === undefined) return { explanation: `replicas ${describe(scale.replicas)} is not a count` };
       return { pods: replicas, explanation: `replicas ${replicas}` };
     }
     case 'Job':
     case 'CronJob': {
       const parallelism = count(scale.parallelism, 1);
-      if (parallelism === undefined) return { explanation: `parallelism ${JSON.stringify(scale.parallelism)} is not a count` };
+      if (parallelism === undefined) return { explanation: `parallelism ${describe(scale.parallelism)} is not a count` };
       const completions = count(scale.completions, Number.MAX_SAFE_INTEGER);
       const pods = Math.min(parallelism, completions ?? parallelism);
       return { pods, explanation: pods < parallelism ? `completions ${pods}` : `parallelism ${parallelism}` };
@@ -157,7 +158,7 @@ export function peakPods(kind: string, scale: WorkloadScale): PeakPods {
         return { explanation: `one pod per node, and the node count is not declared (annotation ${NODE_COUNT_ANNOTATION})` };
       }
       const surge = scaledValue(scale.maxSurge, nodes, 0);
-      if (surge === undefined) return { explanation: `maxSurge ${JSON.stringify(scale.maxSurge)} is not a count or percentage` };
+      if (surge === undefined) return { explanation: `maxSurge ${describe(scale.maxSurge)} is not a count or percentage` };
       return { pods: nodes + surge, explanation: `${nodes} node(s)${surge > 0 ? ` + maxSurge ${surge}` : ''}` };
     }
     default:
