@@ -347,13 +347,15 @@ function inspectNodes(doc: YAML.Document.Parsed): { offset?: number; message: st
   };
   const frame = (node: YAML.Node): Frame => {
     let kids: unknown[] = [];
-    if (YAML.isAlias(node)) kids = [node.resolve(doc)];
-    else if (YAML.isMap(node)) {
+    if (YAML.isAlias(node)) {
+      kids = [node.resolve(doc)];
+    } else if (YAML.isMap(node)) {
       const complex = node.items.find(p => YAML.isCollection(p.key) || (YAML.isAlias(p.key) && YAML.isCollection(p.key.resolve(doc))));
       if (complex) complexKey = complexKey ?? (complex.key as YAML.Node);
       kids = node.items.flatMap(p => [p.key, asValue(p.value)]);
+    } else if (YAML.isSeq(node)) {
+      kids = node.items.map(asValue);
     }
-    else if (YAML.isSeq(node)) kids = node.items.map(asValue);
     return { node, kids: kids.filter((k): k is YAML.Node => YAML.isNode(k)), next: 0, deepest: 0 };
   };
   asValue(doc.contents);

@@ -22,12 +22,17 @@ describe('cdk8s-macvlan lint - on generated text', () => {
 /** Found by `npm run fuzz:lint -- --seed 1000 --count 3000` (seeds 3570, 3722) and kept here as inputs. */
 describe('regressions found by the long run', () => {
   const nncp = (options: object) => ({
-    apiVersion: 'nmstate.io/v1', kind: 'NodeNetworkConfigurationPolicy', metadata: { name: 'bond0' },
-    spec: { desiredState: { interfaces: [{ name: 'bond0', type: 'bond', state: 'up', 'link-aggregation': { mode: 'active-backup', port: ['ens192'], options } }] } },
+    apiVersion: 'nmstate.io/v1',
+    kind: 'NodeNetworkConfigurationPolicy',
+    metadata: { name: 'bond0' },
+    spec: {
+      desiredState: { interfaces: [{ 'name': 'bond0', 'type': 'bond', 'state': 'up', 'link-aggregation': { mode: 'active-backup', port: ['ens192'], options } }] },
+    },
   });
 
   test('seed 3570: bond options whose value is a mapping with a toString key (YAML can write it) are findings, not a TypeError', () => {
-    for (const options of [{ arp_interval: 100, arp_ip_target: { toString: 5 } }, { primary: { toString: 5 } }, { lacp_rate: { valueOf: 1, toString: 2 } }]) {
+    const cases = [{ arp_interval: 100, arp_ip_target: { toString: 5 } }, { primary: { toString: 5 } }, { lacp_rate: { valueOf: 1, toString: 2 } }];
+    for (const options of cases) {
       checkLintManifests([nncp(options)]);
       expect(lintManifests([nncp(options)]).flatMap(r => r.findings).length).toBeGreaterThan(0);
     }
@@ -35,7 +40,9 @@ describe('regressions found by the long run', () => {
 
   test('seed 3722: replicas or maxSurge of a JSON-less type (bigint) are described, not a TypeError', () => {
     const deployment = (spec: object) => ({
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
       spec: { template: { metadata: { annotations: { 'v1.multus-cni.io/default-network': 'kube-system/n' } }, spec: { containers: [] } }, ...spec },
     });
     for (const spec of [{ replicas: 10n }, { replicas: 2, strategy: { rollingUpdate: { maxSurge: 1n } } }]) checkLintManifests([deployment(spec)]);

@@ -38,8 +38,11 @@ const leaf = fc.oneof(
   { weight: 3, arbitrary: fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -0, 4, 6, 4094, 4095, 65536, 2 ** 53, -1)) },
   { weight: 2, arbitrary: fc.constantFrom<unknown>(true, false, null, undefined) },
   // objects are made per input: a shared instance would carry one input's mutations into the next
-  { weight: 1, arbitrary: fc.constantFrom<() => unknown>(() => NaN, () => Infinity, () => -Infinity, () => 10n, () => Symbol('s'), () => new Date(0),
-    () => new Map([['a', 1]]), () => new Set([1]), () => Buffer.from('ab'), () => Object.create(null), () => ({ toString: 5 })).map(make => make()) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<() => unknown>(() => NaN, () => Infinity, () => -Infinity, () => 10n, () => Symbol('s'), () => new Date(0),
+      () => new Map([['a', 1]]), () => new Set([1]), () => Buffer.from('ab'), () => Object.create(null), () => ({ toString: 5 })).map(make => make()),
+  },
 );
 
 const jsonish: fc.Arbitrary<unknown> = fc.letrec(tie => ({
@@ -153,18 +156,24 @@ export const objectSet: fc.Arbitrary<unknown[]> = fc.array(fc.oneof(
 const SNIPPETS = [': ', '- ', '[', ']', '{', '}', ',', '"', "'", '&a ', '*a', '!!merge ', '!!binary ', '!!str ', '!!int ', '!foo ', '\n---\n', '\n...\n',
   '\t', '# ', '<<: *a\n', '? ', '|\n', '>-\n', '%YAML 1.1\n---\n', 'yes', 'n', '0755', '1_000', '.inf', '~', '\r\n', '\u00a0', '\ufeff', '\\'];
 
+/** Insert a snippet (or a deep run of "- " or "[") at an offset, replacing up to 8 characters. */
+const textEdit = fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 6 }),
+  fc.integer({ min: 50, max: 3000 }).map(n => '- '.repeat(n)), fc.integer({ min: 50, max: 3000 }).map(n => '['.repeat(n))));
+
 /** YAML (or JSON) text of an object set, then edited as text, or arbitrary text. */
 export const manifestText: fc.Arbitrary<string> = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(objectSet, fc.boolean(), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 6 }),
-    fc.integer({ min: 50, max: 3000 }).map(n => '- '.repeat(n)), fc.integer({ min: 50, max: 3000 }).map(n => '['.repeat(n)))), { maxLength: 4 }))
-    .map(([objects, json, edits]) => {
-      let text = json ? objects.map(o => safeStringify(o) ?? 'null').join('\n---\n') : objects.map(o => yamlOf(o)).join('---\n');
-      for (const [at, cut, insert] of edits) {
-        const i = text.length === 0 ? 0 : at % (text.length + 1);
-        text = text.slice(0, i) + insert + text.slice(i + cut);
-      }
-      return text;
-    }) },
+  {
+    weight: 6,
+    arbitrary: fc.tuple(objectSet, fc.boolean(), fc.array(textEdit, { maxLength: 4 }))
+      .map(([objects, json, edits]) => {
+        let text = json ? objects.map(o => safeStringify(o) ?? 'null').join('\n---\n') : objects.map(o => yamlOf(o)).join('---\n');
+        for (const [at, cut, insert] of edits) {
+          const i = text.length === 0 ? 0 : at % (text.length + 1);
+          text = text.slice(0, i) + insert + text.slice(i + cut);
+        }
+        return text;
+      }),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 300 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
 );
