@@ -250,7 +250,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         docs: f.docs,
       })),
       parseErrors: problems.map(({ fileIndex: _, ...p }) => p),
-      capacity: report.capacity.map(c => ({ ...c, supply: c.supply === undefined ? undefined : Number(c.supply) })),
+      // the shape of AddressCapacity.report() (supply as a number, each NIC's podInterface)
+      capacity: report.capacity.map(c => ({
+        ...c,
+        supply: c.supply === undefined ? undefined : Number(c.supply),
+        workloads: c.workloads.map(({ interface: podInterface, ...w }) => ({ ...w, podInterface })),
+      })),
       summary: { files: files.length, objects: countObjects(results), errors, warnings },
     }, null, 2) + '\n');
   } else {

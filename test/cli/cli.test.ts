@@ -94,7 +94,7 @@ spec:
       demand: 8,
       status: 'ok',
       warnPercent: 90,
-      workloads: [{ kind: 'StatefulSet', namespace: 'default', name: 'db', interface: 'eth0', pods: 8, explanation: 'replicas 8' }],
+      workloads: [{ kind: 'StatefulSet', namespace: 'default', name: 'db', pods: 8, explanation: 'replicas 8', podInterface: 'eth0' }],
     }]);
     const warned = await run(['lint', '--capacity-warn', '75', '-'], input);
     expect(warned.code).toBe(0);

@@ -193,6 +193,26 @@ describe('placement (MV172 / MV173 / MV175) and VlanTopology.placeWorkload', () 
   });
 });
 
+describe('across charts', () => {
+  test('the topology in one chart, networks and workloads in another: placement and bond ports are judged app-wide', () => {
+    const app = testApp();
+    const infra = new Chart(app, 'infra');
+    const topology = new VlanTopology(infra, 'fabric', {
+      bond: { name: 'bond0', members: ['ens224', 'ens256'], mode: BondMode.ACTIVE_BACKUP },
+      nodeSelector: { 'node-role.kubernetes.io/worker': '' },
+      vlans: [{ id: 100, offer: VlanOffer.OVERLAY, ipv4: { subnet: '192.168.100.0/24', gateway: '192.168.100.1' } }],
+    });
+    const apps = new Chart(app, 'apps');
+    const pool = new IpPool(apps, 'raw-v4', { name: 'raw-v4', subnet: '10.9.0.0/24', gateway: '10.9.0.1' });
+    const raw = new MacvlanOverlayNetwork(apps, 'raw', { name: 'raw', master: 'ens256', pools: [pool] });
+    const web = new kplus.Deployment(apps, 'web', container);
+    PodNetworks.overlay(topology.overlayNetwork(100)).attach(raw).applyTo(web);
+    const errors = validationErrors(app);
+    expect(errors.map(e => /\] (MV\d+) /.exec(e)![1]).sort()).toEqual(['MV172', 'MV175']);
+    expect(errors.every(e => e.startsWith('[apps/web] '))).toBe(true);
+  });
+});
+
 describe('eth0 pools and addresses per workload (configurePrimary)', () => {
   test('a standalone network without pools: eth0 takes the pools given for this set (no MV020)', () => {
     const app = testApp();
