@@ -109,4 +109,11 @@ project.addTask('fuzz:lint', {
   receiveArgs: true,
 });
 
+// Issue 12: the long seeded search over the constructs' entry points (npm test runs a bounded part of it).
+project.addTask('fuzz:constructs', {
+  description: 'Generated input at every construct entry point, each run twice: npx projen fuzz:constructs -- --runs 100000 --seed 1',
+  exec: 'ts-node --transpile-only scripts/fuzz-constructs.ts',
+  receiveArgs: true,
+});
+
 project.synth();

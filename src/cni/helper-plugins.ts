@@ -1,4 +1,5 @@
-import { CoordinatorOptions } from './coordinator-options';
+import { CoordinatorOptions, CoordinatorPodCidrType } from './coordinator-options';
+import { Shape, bool, checkShape, int, listOf, num, obj, oneOf, opt, req, str } from '../shape';
 
 /** Which route helper is chained after macvlan. */
 export enum HelperPluginType {
@@ -51,6 +52,26 @@ export interface HelperPluginModel {
   readonly spidernet?: SpidernetHelperOptions;
 }
 
+const STRINGS = listOf(str('10.233.0.0/18'));
+/** Values the NAD rules check (podMacPrefix, txQueueLen, podRpFilter) are numbers/strings here; the rest is typed fully. */
+const COORDINATOR: Shape = obj('CoordinatorOptions', {
+  podCidrType: opt(oneOf('CoordinatorPodCidrType', CoordinatorPodCidrType as unknown as { [key: string]: string })),
+  tunePodRoutes: opt(bool()),
+  podDefaultRouteNic: opt(str('net1')),
+  podMacPrefix: opt(str('0a:1b')),
+  hijackCidrs: opt(STRINGS),
+  hostRuleTable: opt(int()),
+  podRpFilter: opt(num()),
+  txQueueLen: opt(num()),
+});
+const SPIDERNET: Shape = obj('SpidernetHelperOptions', {
+  serviceHijackSubnets: req(STRINGS),
+  overlayHijackSubnets: req(STRINGS),
+  additionalHijackSubnets: opt(STRINGS),
+  migrateRoute: opt(int()),
+  hostRpFilter: opt(int()),
+});
+
 /**
  * A route helper chained after macvlan. Built only through {@link StandaloneHelperPlugin} or
  * {@link OverlayHelperPlugin}, which are distinct types, so a standalone network's helper cannot be given to an
@@ -75,11 +96,13 @@ export abstract class HelperPlugin {
 export class StandaloneHelperPlugin extends HelperPlugin {
   /** Spiderpool's coordinator in underlay mode (a veth pair to the node for Services and node traffic). */
   public static coordinator(options: CoordinatorOptions = {}): StandaloneHelperPlugin {
+    checkShape(options, COORDINATOR, { call: 'StandaloneHelperPlugin.coordinator()' }, 'options');
     return new StandaloneHelperPlugin({ type: HelperPluginType.COORDINATOR, coordinator: options });
   }
 
   /** The legacy spidernet `veth` meta plugin of the multus-underlay chart. */
   public static spidernetVeth(options: SpidernetHelperOptions): StandaloneHelperPlugin {
+    checkShape(options, SPIDERNET, { call: 'StandaloneHelperPlugin.spidernetVeth()' }, 'options');
     return new StandaloneHelperPlugin({ type: HelperPluginType.SPIDERNET_VETH, spidernet: options });
   }
 
@@ -104,11 +127,13 @@ export class StandaloneHelperPlugin extends HelperPlugin {
 export class OverlayHelperPlugin extends HelperPlugin {
   /** Spiderpool's coordinator in overlay mode. */
   public static coordinator(options: CoordinatorOptions = {}): OverlayHelperPlugin {
+    checkShape(options, COORDINATOR, { call: 'OverlayHelperPlugin.coordinator()' }, 'options');
     return new OverlayHelperPlugin({ type: HelperPluginType.COORDINATOR, coordinator: options });
   }
 
   /** The legacy spidernet `router` meta plugin of the multus-underlay chart. */
   public static spidernetRouter(options: SpidernetHelperOptions): OverlayHelperPlugin {
+    checkShape(options, SPIDERNET, { call: 'OverlayHelperPlugin.spidernetRouter()' }, 'options');
     return new OverlayHelperPlugin({ type: HelperPluginType.SPIDERNET_ROUTER, spidernet: options });
   }
 

@@ -1,3 +1,5 @@
+import { Shape, checkShape, listOf, obj, opt, req, str } from '../shape';
+
 /** Which IPAM plugin a macvlan network uses. */
 export enum IpamType {
   /** Spiderpool: cluster-wide pools (SpiderIPPool), selected per pod by annotation. */
@@ -119,6 +121,24 @@ export interface HostLocalOptions {
   readonly routes?: IpamRoute[];
 }
 
+const STRINGS = listOf(str());
+const ROUTE = obj('IpamRoute', { destination: req(str('0.0.0.0/0')), gateway: opt(str()) });
+const WHEREABOUTS_RANGE_FIELDS = { range: req(str('192.168.100.0/24')), rangeStart: opt(str()), rangeEnd: opt(str()), exclude: opt(STRINGS) };
+/** Shapes of the factories' options (the addresses' values are for the NAD rules). */
+const WHEREABOUTS: Shape = obj('WhereaboutsOptions', {
+  ...WHEREABOUTS_RANGE_FIELDS,
+  additionalRanges: opt(listOf(obj('WhereaboutsRange', WHEREABOUTS_RANGE_FIELDS))),
+  gateway: opt(str()),
+});
+const STATIC: Shape = obj('StaticIpamOptions', {
+  addresses: opt(listOf(obj('StaticAddress', { address: req(str('192.168.100.10/24')), gateway: opt(str()) }))),
+  routes: opt(listOf(ROUTE)),
+});
+const HOST_LOCAL: Shape = obj('HostLocalOptions', {
+  ranges: req(listOf(obj('HostLocalRange', { subnet: req(str('192.168.100.0/24')), rangeStart: opt(str()), rangeEnd: opt(str()), gateway: opt(str()) }))),
+  routes: opt(listOf(ROUTE)),
+});
+
 /**
  * The IPAM of a macvlan network. Spiderpool is the default; the others are for users coming from Whereabouts,
  * static or DHCP set-ups. Only Spiderpool networks take `IpPool`s and get `ipam.spidernet.io/ippools` annotations.
@@ -131,6 +151,7 @@ export class Ipam {
 
   /** Whereabouts IPAM. */
   public static whereabouts(options: WhereaboutsOptions): Ipam {
+    checkShape(options, WHEREABOUTS, { call: 'Ipam.whereabouts()' }, 'options');
     const config: Record<string, unknown> = { type: 'whereabouts', ...renderWhereaboutsRange(options) };
     if (options.additionalRanges && options.additionalRanges.length > 0) config.ipRanges = options.additionalRanges.map(renderWhereaboutsRange);
     if (options.gateway !== undefined) config.gateway = options.gateway;
@@ -139,6 +160,7 @@ export class Ipam {
 
   /** Static IPAM: fixed addresses in the NAD, or per-pod addresses requested through the `ips` capability. */
   public static staticAddresses(options: StaticIpamOptions = {}): Ipam {
+    checkShape(options, STATIC, { call: 'Ipam.staticAddresses()' }, 'options');
     const config: Record<string, unknown> = { type: 'static' };
     if (options.addresses && options.addresses.length > 0) {
       config.addresses = options.addresses.map(a => (a.gateway !== undefined ? { address: a.address, gateway: a.gateway } : { address: a.address }));
@@ -154,6 +176,7 @@ export class Ipam {
 
   /** host-local IPAM (allowed, with a warning: its state is per node, so addresses repeat across nodes). */
   public static hostLocal(options: HostLocalOptions): Ipam {
+    checkShape(options, HOST_LOCAL, { call: 'Ipam.hostLocal()' }, 'options');
     const config: Record<string, unknown> = {
       type: 'host-local',
       ranges: options.ranges.map(r => [withoutUndefined({ subnet: r.subnet, rangeStart: r.rangeStart, rangeEnd: r.rangeEnd, gateway: r.gateway })]),

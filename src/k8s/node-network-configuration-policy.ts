@@ -1,5 +1,6 @@
 import { ApiObject, ApiObjectMetadata, GroupVersionKind } from 'cdk8s';
 import { Construct } from 'constructs';
+import { OPEN_OBJECT, checkConstructorArgs, mapOf, obj, opt, req, str } from '../shape';
 import { dropChartNamespace } from './cluster-scoped';
 
 /** Spec of a kubernetes-nmstate NodeNetworkConfigurationPolicy. */
@@ -26,12 +27,19 @@ export interface NodeNetworkConfigurationPolicyObjectProps {
   readonly spec: NodeNetworkConfigurationPolicySpec;
 }
 
+/** The props' shape (the metadata is cdk8s', what the spec says is for the rules). */
+const PROPS_SHAPE = obj('NodeNetworkConfigurationPolicyObjectProps', {
+  metadata: req(OPEN_OBJECT),
+  spec: req(obj('NodeNetworkConfigurationPolicySpec', { nodeSelector: opt(mapOf(str())), maxUnavailable: opt(str('50%')), desiredState: req(OPEN_OBJECT) })),
+});
+
 /** A kubernetes-nmstate `NodeNetworkConfigurationPolicy` (`nmstate.io/v1`, cluster-scoped). */
 export class NodeNetworkConfigurationPolicyObject extends ApiObject {
   /** Group, version and kind. */
   public static readonly GVK: GroupVersionKind = { apiVersion: 'nmstate.io/v1', kind: 'NodeNetworkConfigurationPolicy' };
 
   constructor(scope: Construct, id: string, props: NodeNetworkConfigurationPolicyObjectProps) {
+    checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new NodeNetworkConfigurationPolicyObject()');
     super(scope, id, { ...NodeNetworkConfigurationPolicyObject.GVK, metadata: props.metadata, spec: props.spec });
     dropChartNamespace(this);
   }

@@ -1,5 +1,6 @@
 import { ApiObject, ApiObjectMetadata, GroupVersionKind } from 'cdk8s';
 import { Construct } from 'constructs';
+import { OPEN_OBJECT, checkConstructorArgs, obj, req } from '../shape';
 import { dropChartNamespace } from './cluster-scoped';
 
 /** One route of a SpiderIPPool. */
@@ -98,12 +99,16 @@ export interface SpiderIpPoolObjectProps {
   readonly spec: SpiderIpPoolSpec;
 }
 
+/** The props' shape (the metadata is cdk8s', what the spec says is for the rules). */
+const PROPS_SHAPE = obj('SpiderIpPoolObjectProps', { metadata: req(OPEN_OBJECT), spec: req(OPEN_OBJECT) });
+
 /** A Spiderpool `SpiderIPPool` (`spiderpool.spidernet.io/v2beta1`, cluster-scoped), hand-written and thin. */
 export class SpiderIpPoolObject extends ApiObject {
   /** Group, version and kind. */
   public static readonly GVK: GroupVersionKind = { apiVersion: 'spiderpool.spidernet.io/v2beta1', kind: 'SpiderIPPool' };
 
   constructor(scope: Construct, id: string, props: SpiderIpPoolObjectProps) {
+    checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new SpiderIpPoolObject()');
     super(scope, id, { ...SpiderIpPoolObject.GVK, metadata: props.metadata, spec: props.spec });
     dropChartNamespace(this);
   }

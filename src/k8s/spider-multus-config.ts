@@ -1,5 +1,6 @@
 import { ApiObject, ApiObjectMetadata, GroupVersionKind } from 'cdk8s';
 import { Construct } from 'constructs';
+import { OPEN_OBJECT, checkConstructorArgs, obj, req } from '../shape';
 
 /** Props of {@link SpiderMultusConfigObject}. */
 export interface SpiderMultusConfigObjectProps {
@@ -11,6 +12,9 @@ export interface SpiderMultusConfigObjectProps {
   readonly spec: { [key: string]: any };
 }
 
+/** The props' shape (the metadata is cdk8s', what the spec says is for the rules). */
+const PROPS_SHAPE = obj('SpiderMultusConfigObjectProps', { metadata: req(OPEN_OBJECT), spec: req(OPEN_OBJECT) });
+
 /**
  * A Spiderpool `SpiderMultusConfig` (`spiderpool.spidernet.io/v2beta1`), from which Spiderpool's
  * controller generates a NetworkAttachmentDefinition of the same name.
@@ -20,6 +24,7 @@ export class SpiderMultusConfigObject extends ApiObject {
   public static readonly GVK: GroupVersionKind = { apiVersion: 'spiderpool.spidernet.io/v2beta1', kind: 'SpiderMultusConfig' };
 
   constructor(scope: Construct, id: string, props: SpiderMultusConfigObjectProps) {
+    checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new SpiderMultusConfigObject()');
     super(scope, id, { ...SpiderMultusConfigObject.GVK, metadata: props.metadata, spec: props.spec });
   }
 }

@@ -4,6 +4,7 @@ import { Cidr, IpAddress } from '../net';
 import {
   CAPACITY_WARN_ANNOTATION, Finding, PoolForOverlap, PoolModel, checkIpPool, defaultPoolRange, poolPlacement, poolSupply, warnPercentOfPool,
 } from '../rules';
+import { Shape, bool, checkConstructorArgs, listOf, mapOf, num, obj, opt, req, str } from '../shape';
 import { defaultObjectName } from './default-name';
 import { Registry } from './registry';
 import { RevisionCachedValidation, duplicateFindings, validationMessages } from './report';
@@ -76,6 +77,27 @@ export interface IpPoolProps {
   readonly capacityWarnPercent?: number;
 }
 
+/** The shape of a label selector (what it selects is for the rules). */
+const LABEL_SELECTOR_SHAPE: Shape = obj('LabelSelectorSpec', {
+  matchLabels: opt(mapOf(str())),
+  matchExpressions: opt(listOf(obj('SelectorRequirement', { key: req(str()), operator: req(str('In')), values: opt(listOf(str())) }))),
+});
+
+/** The shape of {@link IpPoolProps} (addresses are strings here; what they say is for the rules). */
+const IP_POOL_PROPS: Shape = obj('IpPoolProps', {
+  subnet: req(str('172.16.100.0/24')),
+  name: opt(str()),
+  ips: opt(listOf(str())),
+  excludeIps: opt(listOf(str())),
+  gateway: opt(str()),
+  routes: opt(listOf(obj('IpPoolRoute', { destination: req(str('10.7.0.0/16')), gateway: req(str()) }))),
+  nodeAffinity: opt(LABEL_SELECTOR_SHAPE),
+  namespaceAffinity: opt(LABEL_SELECTOR_SHAPE),
+  podAffinity: opt(LABEL_SELECTOR_SHAPE),
+  default: opt(bool()),
+  capacityWarnPercent: opt(num()), // its range: MV171's
+});
+
 /**
  * A Spiderpool IP pool (`SpiderIPPool`). Networks reference pools; each pool records the networks that
  * use it in `multusName` (`ns/name`), so Spiderpool only allocates from it for those NADs.
@@ -129,6 +151,7 @@ export class IpPool extends SpiderIpPoolObject {
   private ownFindings?: readonly Finding[];
 
   constructor(scope: Construct, id: string, props: IpPoolProps) {
+    checkConstructorArgs(scope, id, props, IP_POOL_PROPS, 'new IpPool()');
     const spec = IpPool.specFor(props);
     // The pool is the SpiderIPPool itself (one construct per object keeps large fabrics cheap to synthesize);
     // `spec` stays ours, so binding a network later only updates its multusName.

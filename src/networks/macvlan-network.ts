@@ -12,7 +12,9 @@ import { defaultObjectName } from './default-name';
 import { IpPool } from './ip-pool';
 import { IfacerOptions, NadSource } from './nad-source';
 import { Registry, markValidationInputsChanged } from './registry';
+import { checkShape } from '../shape';
 import { RevisionCachedValidation, duplicateFindings, validationMessages } from './report';
+import { POOL_SHAPE } from './shapes';
 
 /** Props shared by standalone and overlay macvlan networks. */
 export interface MacvlanNetworkProps {
@@ -124,12 +126,7 @@ export abstract class MacvlanNetwork extends ApiObject {
     this.mtu = props.mtu;
     this.cniVersion = props.cniVersion ?? DEFAULT_CNI_VERSION;
     this.helper = helper._model;
-    // JavaScript callers and casts: the legacy veth plugin belongs to standalone networks, router to overlay ones.
-    const wrong = coordinatorMode === 'underlay' ? HelperPluginType.SPIDERNET_ROUTER : HelperPluginType.SPIDERNET_VETH;
-    if (this.helper.type === wrong) {
-      const fix = coordinatorMode === 'underlay' ? 'StandaloneHelperPlugin.spidernetVeth(...)' : 'OverlayHelperPlugin.spidernetRouter(...)';
-      throw new Error(`${this.node.path}: the spidernet "${wrong}" helper does not fit ${coordinatorMode === 'underlay' ? 'a standalone' : 'an overlay'} network. Fix: use ${fix}.`);
-    }
+    // (a helper of the other network kind is refused by the subclasses' shape check)
     this.coordinatorMode = coordinatorMode;
     this.ifacer = props.ifacer;
     if (source === NadSource.SPIDER_MULTUS_CONFIG && this.cniVersion !== DEFAULT_CNI_VERSION) {
@@ -148,6 +145,7 @@ export abstract class MacvlanNetwork extends ApiObject {
 
   /** Adds an IP pool this network allocates from by default and binds the pool to this network. */
   public addPool(pool: IpPool): void {
+    checkShape(pool, POOL_SHAPE, { call: 'addPool()', constructPath: this.node.path }, 'pool');
     if (this.poolList.includes(pool)) return;
     this.poolList.push(pool);
     this.rendered = undefined;

@@ -1,9 +1,14 @@
 import { Construct } from 'constructs';
 import { MacvlanNetwork, MacvlanNetworkProps } from './macvlan-network';
+import { networkPropsShape } from './shapes';
 import { OverlayHelperPlugin } from '../cni/helper-plugins';
 import { IpamType } from '../cni/ipam-options';
+import { checkConstructorArgs, instanceOf } from '../shape';
 
 const OVERLAY = Symbol.for('cdk8s-macvlan.MacvlanOverlayNetwork');
+
+const PROPS_SHAPE = networkPropsShape('MacvlanOverlayNetworkProps', instanceOf(OverlayHelperPlugin, 'OverlayHelperPlugin',
+  'OverlayHelperPlugin.coordinator(), OverlayHelperPlugin.spidernetRouter({...}) or OverlayHelperPlugin.none()'));
 
 /** Props of {@link MacvlanOverlayNetwork}. */
 export interface MacvlanOverlayNetworkProps extends MacvlanNetworkProps {
@@ -30,6 +35,7 @@ export class MacvlanOverlayNetwork extends MacvlanNetwork {
   private readonly overlayNetworkBrand = true;
 
   constructor(scope: Construct, id: string, props: MacvlanOverlayNetworkProps) {
+    checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new MacvlanOverlayNetwork()');
     super(scope, id, props, 'overlay', (props.helper ?? (props.ipam?.type === IpamType.NONE ? OverlayHelperPlugin.none() : OverlayHelperPlugin.coordinator())));
     Object.defineProperty(this, OVERLAY, { value: this.overlayNetworkBrand });
   }

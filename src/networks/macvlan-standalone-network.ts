@@ -1,9 +1,14 @@
 import { Construct } from 'constructs';
 import { MacvlanNetwork, MacvlanNetworkProps } from './macvlan-network';
+import { networkPropsShape } from './shapes';
 import { StandaloneHelperPlugin } from '../cni/helper-plugins';
 import { IpamType } from '../cni/ipam-options';
+import { checkConstructorArgs, instanceOf } from '../shape';
 
 const STANDALONE = Symbol.for('cdk8s-macvlan.MacvlanStandaloneNetwork');
+
+const PROPS_SHAPE = networkPropsShape('MacvlanStandaloneNetworkProps', instanceOf(StandaloneHelperPlugin, 'StandaloneHelperPlugin',
+  'StandaloneHelperPlugin.coordinator(), StandaloneHelperPlugin.spidernetVeth({...}) or StandaloneHelperPlugin.none()'));
 
 /** Props of {@link MacvlanStandaloneNetwork}. */
 export interface MacvlanStandaloneNetworkProps extends MacvlanNetworkProps {
@@ -30,6 +35,7 @@ export class MacvlanStandaloneNetwork extends MacvlanNetwork {
   private readonly standaloneNetworkBrand = true;
 
   constructor(scope: Construct, id: string, props: MacvlanStandaloneNetworkProps) {
+    checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new MacvlanStandaloneNetwork()');
     super(scope, id, props, 'underlay', (props.helper ?? (props.ipam?.type === IpamType.NONE ? StandaloneHelperPlugin.none() : StandaloneHelperPlugin.coordinator())));
     Object.defineProperty(this, STANDALONE, { value: this.standaloneNetworkBrand });
   }

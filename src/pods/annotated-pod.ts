@@ -1,6 +1,12 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { PodNetworks } from './pod-networks';
+import { checkConstructorArgs, instanceOf, obj, req } from '../shape';
+
+/** Only `networks` is ours: the other props are cdk8s-plus' to check. */
+const PROPS_SHAPE = obj('AnnotatedPodProps', {
+  networks: req(instanceOf(PodNetworks, 'PodNetworks', 'a set built with PodNetworks.standalone(...) or PodNetworks.overlay(...)')),
+}, { openKeys: true });
 
 /** Props of {@link AnnotatedPod}. */
 export interface AnnotatedPodProps extends kplus.PodProps {
@@ -17,10 +23,8 @@ export class AnnotatedPod extends kplus.Pod {
   public readonly networks: PodNetworks;
 
   constructor(scope: Construct, id: string, props: AnnotatedPodProps) {
+    checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new AnnotatedPod()');
     super(scope, id, props);
-    if (!(props.networks instanceof Object) || typeof (props.networks as any).applyTo !== 'function') {
-      throw new Error(`${this.node.path}: "networks" must be built with PodNetworks.standalone(...) or PodNetworks.overlay(...). Fix: pass a PodNetworks set.`);
-    }
     this.networks = props.networks;
     props.networks.applyTo(this);
   }

@@ -1,12 +1,14 @@
 import { IAnyProducer, Lazy } from 'cdk8s';
-import { Construct, IConstruct } from 'constructs';
+import { IConstruct } from 'constructs';
 import { HelperPluginType, IpamType } from '../cni';
 import { MacvlanError } from '../errors';
 import { IpFamily } from '../net';
 import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
 import { Registry } from '../networks/registry';
 import { RevisionCachedValidation, validationMessages } from '../networks/report';
-import { PodNic, PoolInfo, checkPodNetworkSet, checkPodNics } from '../rules';
+import { POOL_SHAPE } from '../networks/shapes';
+import { Finding, PodNic, PoolInfo, checkPodNetworkSet, checkPodNics, checkRequestedIps } from '../rules';
+import { Shape, ShapeContext, checkShape, custom, listOf, obj, opt, str } from '../shape';
 import { DEFAULT_NETWORK_ANNOTATION, IPPOOLS_ANNOTATION, NETWORKS_ANNOTATION } from './annotations';
 import { IPodWorkload } from './workload';
 import { requirePodWorkload } from './workload-guard';
@@ -80,16 +82,19 @@ export abstract class PodNetworks {
    * networks as net1, net2, ...
    */
   public static standalone(primary: MacvlanStandaloneNetwork, ...additional: MacvlanStandaloneNetwork[]): StandalonePodNetworks {
-    requireStandalone(primary, 'PodNetworks.standalone(primary)');
+    const ctx = { call: 'PodNetworks.standalone()' };
+    checkShape(primary, STANDALONE_PRIMARY, ctx, 'primary');
+    additional.forEach((n, i) => checkShape(n, STANDALONE_EXTRA, ctx, `additional[${i}]`));
     const set = new StandalonePodNetworks(primary);
-    for (const n of additional) set.attach(n);
+    for (const n of additional) set._add(n, {});
     return set;
   }
 
   /** A pod that keeps the cluster CNI on eth0 and gets each overlay network as net1, net2, ... */
   public static overlay(...networks: MacvlanOverlayNetwork[]): OverlayPodNetworks {
+    networks.forEach((n, i) => checkShape(n, OVERLAY_NETWORK, { call: 'PodNetworks.overlay()' }, `networks[${i}]`));
     const set = new OverlayPodNetworks();
-    for (const n of networks) set.attach(n);
+    for (const n of networks) set._add(n, {});
     return set;
   }
 
@@ -172,13 +177,18 @@ export abstract class PodNetworks {
   public applyTo(workload: IPodWorkload): void {
     const target = requirePodWorkload(workload, 'applyTo(workload)');
     if (this.applied.includes(target)) {
-      throw new Error(`${target.node.path}: these PodNetworks are already applied to this workload. Fix: apply a network set once per workload.`);
+      throw new MacvlanError({ constructPath: target.node.path, field: 'applyTo(target)', message: 'these PodNetworks are already applied to this workload', fix: 'apply a network set once per workload' });
     }
     const meta = target.podMetadata;
     const existing = meta.toJson().annotations ?? {};
     for (const key of [DEFAULT_NETWORK_ANNOTATION, NETWORKS_ANNOTATION, IPPOOLS_ANNOTATION]) {
       if (existing[key] !== undefined) {
-        throw new Error(`${target.node.path}: the pod template already has annotation "${key}". Fix: give each workload one PodNetworks set and no hand-written Multus/Spiderpool annotations.`);
+        throw new MacvlanError({
+          constructPath: target.node.path,
+          field: `podMetadata.annotations["${key}"]`,
+          message: `the pod template already has annotation "${key}"`,
+          fix: 'give each workload one PodNetworks set and no hand-written Multus/Spiderpool annotations',
+        });
       }
     }
     this.applied.push(target);
@@ -195,9 +205,11 @@ export abstract class PodNetworks {
     })), Object.keys(this.annotations()).filter(k => k === DEFAULT_NETWORK_ANNOTATION || k === NETWORKS_ANNOTATION)));
     target.node.addValidation(new RevisionCachedValidation(() => {
       const nics = this.nics();
-      const findings = [...checkPodNics(nics, { pools: this.poolInfo() }), ...checkPodNetworkSet(nics), ...registry.workloadFindingsFor(target)];
-      return validationMessages(target, findings,
-        `pod networks of "${target.node.path}"`);
+      const findings = [
+        ...checkPodNics(nics, { pools: this.poolInfo() }), ...checkPodNetworkSet(nics), ...registry.workloadFindingsFor(target),
+        ...this.requestedIpFindings(),
+      ];
+      return validationMessages(target, findings, `pod networks of "${target.node.path}"`);
     }));
   }
 
@@ -207,7 +219,12 @@ export abstract class PodNetworks {
   /** @internal */
   protected _add(network: MacvlanNetwork, options: AttachmentOptions): void {
     if (this._frozen) {
-      throw new Error(`cannot attach ${network.qualifiedName}: this PodNetworks set was already applied to a workload. Fix: attach every network before applyTo() / new AnnotatedPod().`);
+      throw new MacvlanError({
+        constructPath: network.node.path,
+        field: 'attach(network)',
+        message: `cannot attach ${network.qualifiedName}: this PodNetworks set was already applied to a workload`,
+        fix: 'attach every network before applyTo() / new AnnotatedPod()',
+      });
     }
     // a snapshot: what is validated and rendered at synth is what was attached here
     this._pending.push({ network, options: { ...options, pools: copyList(options.pools), ips: copyList(options.ips) } });
@@ -236,6 +253,13 @@ export abstract class PodNetworks {
       for (const p of a.pools) out.set(p.name, { family: p.ipVersion === 6 ? 6 : 4, multusName: p.networks });
     }
     return out;
+  }
+
+  /** Per-pod ips are strings here (shape-checked at attach); whether Multus reads them as IP or CIDR is MV061's. */
+  private requestedIpFindings(): Finding[] {
+    const value = this._annotation(NETWORKS_ANNOTATION);
+    if (value === undefined || !this._pending.some(p => (p.options.ips ?? []).length > 0)) return [];
+    return checkRequestedIps(value, `metadata.annotations["${NETWORKS_ANNOTATION}"]`);
   }
 
   private nics(): PodNic[] {
@@ -280,13 +304,14 @@ export class StandalonePodNetworks extends PodNetworks {
    * example when the primary network has no pools of its own, or per workload). Call before the set is applied.
    */
   public configurePrimary(options: PrimaryNicOptions): StandalonePodNetworks {
+    checkShape(options, PRIMARY_NIC_OPTIONS, { call: 'StandalonePodNetworks.configurePrimary()', constructPath: this._pending[0].network.node.path }, 'options');
     this._configureDefault(options ?? {});
     return this;
   }
 
   /** Adds another standalone network as an extra NIC. */
   public attach(network: MacvlanStandaloneNetwork, options: AttachmentOptions = {}): StandalonePodNetworks {
-    requireStandalone(network, 'StandalonePodNetworks.attach()');
+    checkAttach(network, options, STANDALONE_EXTRA, 'StandalonePodNetworks.attach()');
     this._add(network, options);
     return this;
   }
@@ -309,12 +334,7 @@ export class OverlayPodNetworks extends PodNetworks {
 
   /** Adds another overlay network as an extra NIC. */
   public attach(network: MacvlanOverlayNetwork, options: AttachmentOptions = {}): OverlayPodNetworks {
-    if (!MacvlanOverlayNetwork.isMacvlanOverlayNetwork(network)) {
-      throw new Error(describeWrongNetwork(network, 'OverlayPodNetworks.attach()', 'an overlay network',
-        MacvlanStandaloneNetwork.isMacvlanStandaloneNetwork(network)
-          ? 'a pod cannot mix standalone and overlay macvlan networks: use PodNetworks.standalone(...) for standalone networks'
-          : 'pass a MacvlanOverlayNetwork'));
-    }
+    checkAttach(network, options, OVERLAY_NETWORK, 'OverlayPodNetworks.attach()');
     this._add(network, options);
     return this;
   }
@@ -325,25 +345,32 @@ export class OverlayPodNetworks extends PodNetworks {
   }
 }
 
-function requireStandalone(network: unknown, where: string): void {
-  if (MacvlanStandaloneNetwork.isMacvlanStandaloneNetwork(network)) return;
-  const fix = MacvlanOverlayNetwork.isMacvlanOverlayNetwork(network)
-    ? (where.startsWith('PodNetworks.standalone')
-      ? 'an overlay network cannot be a pod\'s default network (eth0): use PodNetworks.overlay(network) to attach it beside the cluster CNI'
-      : 'a pod cannot mix standalone and overlay macvlan networks: use only standalone networks here')
-    : 'pass a MacvlanStandaloneNetwork';
-  throw new Error(describeWrongNetwork(network, where, 'a standalone network', fix));
+/** A network of one kind; `other` is the fix when the network is of the other kind. */
+function networkShape(name: string, test: (v: unknown) => boolean, otherKind: (v: unknown) => boolean, other: string): Shape {
+  return custom(`a ${name}`, test, v => (otherKind(v) ? other : `pass a ${name}`));
 }
 
-function describeWrongNetwork(network: unknown, where: string, expected: string, fix: string): string {
-  let what: string;
-  if (Construct.isConstruct(network)) {
-    const qualified = (network as any).qualifiedName;
-    what = `${network.constructor.name} ${qualified ? `"${qualified}"` : `at ${network.node.path}`}`;
-  } else {
-    what = network === null ? 'null' : typeof network === 'object' ? 'a plain object' : `a ${typeof network}`;
-  }
-  return `${where} expects ${expected}, got ${what}. Fix: ${fix}.`;
+const isStandalone = (v: unknown) => MacvlanStandaloneNetwork.isMacvlanStandaloneNetwork(v);
+const isOverlay = (v: unknown) => MacvlanOverlayNetwork.isMacvlanOverlayNetwork(v);
+const STANDALONE_PRIMARY = networkShape('MacvlanStandaloneNetwork', isStandalone, isOverlay,
+  'an overlay network cannot be a pod\'s default network (eth0): use PodNetworks.overlay(network) to attach it beside the cluster CNI');
+const STANDALONE_EXTRA = networkShape('MacvlanStandaloneNetwork', isStandalone, isOverlay,
+  'a pod cannot mix standalone and overlay macvlan networks: use only standalone networks here');
+const OVERLAY_NETWORK = networkShape('MacvlanOverlayNetwork', isOverlay, isStandalone,
+  'a pod cannot mix standalone and overlay macvlan networks: use PodNetworks.standalone(...) for standalone networks');
+
+const ATTACHMENT_OPTIONS: Shape = obj('AttachmentOptions', {
+  interface: opt(str('net1')),
+  pools: opt(listOf(POOL_SHAPE)),
+  ips: opt(listOf(str('10.0.0.5/24'))),
+});
+
+const PRIMARY_NIC_OPTIONS: Shape = obj('PrimaryNicOptions', { pools: opt(listOf(POOL_SHAPE)), ips: opt(listOf(str('10.0.0.5/24'))) });
+
+function checkAttach(network: unknown, options: unknown, shape: Shape, call: string): void {
+  const ctx: ShapeContext = { call };
+  checkShape(network, shape, ctx, 'network');
+  checkShape(options, ATTACHMENT_OPTIONS, { call, constructPath: (network as MacvlanNetwork).node.path }, 'options');
 }
 
 /** Produces one annotation of a set at synth (an object rather than a closure per annotation: it is kept per pod). */

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { MacvlanError } from '../errors';
+import { describeValue } from '../shape';
 import { IPodMetadata, IPodWorkload } from './workload';
 
 /** JavaScript callers (and casts) reach this without the compiler: refuse anything that is not a pod workload. */
@@ -10,7 +11,7 @@ export function requirePodWorkload(target: unknown, where: string): IPodWorkload
   }
   const what = target === null ? 'null'
     : Construct.isConstruct(target) ? `${target.constructor.name} at ${target.node.path}, which has no pod metadata`
-      : typeof target === 'object' ? 'a plain object' : `a ${typeof target}`;
+      : typeof target === 'object' ? 'a plain object' : describeValue(target);
   throw new MacvlanError({
     field: where,
     message: `expects a Pod or a workload with a pod template, got ${what}`,

@@ -198,6 +198,14 @@ function parseJsonSelection(value: string, field: string, out: Finding[]): Parse
   return { value: ok ? selections : undefined, findings: out };
 }
 
+/**
+ * MV061 on a networks annotation rendered by PodNetworks: the per-pod `ips` as Multus reads them (the rest of
+ * that annotation comes from values the constructs check themselves).
+ */
+export function checkRequestedIps(value: string, field: string): Finding[] {
+  return parseNetworkSelection(value, field).findings.filter(f => f.rule === RULES.annotationIps);
+}
+
 /** The default network: exactly one selection; a bare name resolves in Multus' namespace (kube-system). */
 export function parseDefaultNetwork(value: unknown, field: string): Parsed<NetworkSelection> {
   const parsed = parseNetworkSelection(value, field);

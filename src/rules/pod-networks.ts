@@ -203,7 +203,8 @@ function sameNetwork(multusName: string, network: string): boolean {
 
 /**
  * The rules on a pod's network set as the constructs build it: it attaches something (MV096), and per-pod
- * addresses are requested exactly where the network's IPAM takes them (MV094).
+ * addresses are requested exactly where the network's IPAM takes them (MV094), and no pool is selected twice for
+ * one NIC (MV111, as lint reports it on the annotation).
  */
 export function checkPodNetworkSet(nics: readonly PodNic[]): Finding[] {
   if (nics.length === 0) {
@@ -220,6 +221,14 @@ export function checkPodNetworkSet(nics: readonly PodNic[]): Finding[] {
     } else if (requested && !nic.needsPodAddresses) {
       out.push(finding(RULES.podAddresses, where, `ips ${nic.ips!.join(', ')} are requested, but ${nic.ipamType ?? 'the'} IPAM of ${nic.network} ignores per-pod addresses`,
         'drop ips, or give the network Ipam.staticAddresses() without fixed addresses'));
+    }
+    // a pool given twice (e.g. attach(n, { pools: [p, p] })) would reach ipam.spidernet.io/ippools twice: MV111
+    for (const names of [nic.ipv4Pools, nic.ipv6Pools]) {
+      const twice = names.find((n, i) => names.indexOf(n) !== i);
+      if (twice !== undefined) {
+        out.push(finding(RULES.annotationDuplicatePool, where, `pool "${twice}" is selected twice for this NIC, so Spiderpool refuses the allocation ("duplicate IPPool")`,
+          `list "${twice}" once`));
+      }
     }
   }
   return out;

@@ -1,3 +1,5 @@
+import { checkShape, obj, opt, str } from '../shape';
+
 /** Who creates the bond and the VLAN sub-interfaces on the hosts. */
 export enum HostInterfacesKind {
   /** A kubernetes-nmstate NodeNetworkConfigurationPolicy. */
@@ -22,12 +24,15 @@ export interface NmstateHostInterfacesOptions {
   readonly maxUnavailable?: string;
 }
 
+const NMSTATE_OPTIONS = obj('NmstateHostInterfacesOptions', { policyName: opt(str('bond0-vlans')), maxUnavailable: opt(str('25%')) });
+
 /**
  * How the host side of a {@link VlanTopology} (bond and VLAN sub-interfaces) comes into being.
  */
 export class HostInterfaces {
   /** A kubernetes-nmstate NodeNetworkConfigurationPolicy creates the bond and the VLAN sub-interfaces (the default). */
   public static nmstate(options: NmstateHostInterfacesOptions = {}): HostInterfaces {
+    checkShape(options, NMSTATE_OPTIONS, { call: 'HostInterfaces.nmstate()' }, 'options');
     return new HostInterfaces(HostInterfacesKind.NMSTATE, options);
   }
 

@@ -23,6 +23,7 @@ import {
   NODE_COUNT_ANNOTATION, NamedObject, ParsedFamily, ParsedVlan, checkTopologyConsistency, checkTopologyHostPolicy, checkVlanAddressPlans,
   formatFinding, hostPolicyOfManifest,
 } from '../rules';
+import { Shape, checkConstructorArgs, checkShape, describeValue, instanceOf, listOf, mapOf, num, obj, opt, req, str } from '../shape';
 
 /** Props of {@link VlanTopology}. */
 export interface VlanTopologyProps {
@@ -58,6 +59,54 @@ export interface VlanTopologyProps {
    */
   readonly capacityWarnPercent?: number;
 }
+
+const STRINGS = listOf(str());
+/** The shape of one family's plan (what the addresses say is for the topology rules). */
+const SUBNET_SHAPE = obj('VlanSubnetProps', {
+  subnet: req(str('172.16.100.0/24')),
+  gateway: req(str('172.16.100.1')),
+  ips: opt(STRINGS),
+  excludeIps: opt(STRINGS),
+  routes: opt(listOf(obj('IpPoolRoute', { destination: req(str('10.7.0.0/16')), gateway: req(str()) }))),
+  standaloneIps: opt(STRINGS),
+  overlayIps: opt(STRINGS),
+  standalonePoolName: opt(str()),
+  overlayPoolName: opt(str()),
+});
+/** Numbers and enum strings: their values are for the rules (MV026, MV029-MV031, MV033, MV017). */
+const PROPS_SHAPE: Shape = obj('VlanTopologyProps', {
+  bond: req(obj('BondProps', {
+    name: opt(str('bond0')),
+    members: req(listOf(str('ens224'))),
+    mode: req(str('802.3ad')),
+    options: opt(obj('BondOptions', {
+      miimon: opt(num()),
+      arpInterval: opt(num()),
+      arpIpTargets: opt(listOf(str('10.0.0.1'))),
+      lacpRate: opt(str('fast')),
+      xmitHashPolicy: opt(str('layer3+4')),
+      primary: opt(str()),
+    })),
+    mtu: opt(num()),
+  })),
+  vlans: req(listOf(obj('VlanProps', {
+    id: req(num()),
+    ipv4: opt(SUBNET_SHAPE),
+    ipv6: opt(SUBNET_SHAPE),
+    offer: opt(str('both')),
+    mtu: opt(num()),
+    macvlanMtu: opt(num()),
+    macvlanMode: opt(str('bridge')),
+    standaloneNetworkName: opt(str()),
+    overlayNetworkName: opt(str()),
+  }))),
+  nodeSelector: opt(mapOf(str())),
+  hostInterfaces: opt(instanceOf(HostInterfaces, 'HostInterfaces', 'HostInterfaces.nmstate(), HostInterfaces.spiderpoolIfacer() or HostInterfaces.preExisting()')),
+  namespace: opt(str('kube-system')),
+  nodeCount: opt(num()), // values: the capacity rules'
+  capacityWarnPercent: opt(num()),
+});
+const VLAN_ID = num();
 
 /** A workload registered with {@link VlanTopology.addWorkload} (for the diagram). */
 export interface TopologyWorkload {
@@ -110,6 +159,7 @@ export class VlanTopology extends Construct {
   private readonly workloadList: TopologyWorkload[] = [];
 
   constructor(scope: Construct, id: string, props: VlanTopologyProps) {
+    checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new VlanTopology()');
     super(scope, id);
     this.props = props;
     this.bondName = props.bond.name ?? 'bond0';
@@ -131,7 +181,14 @@ export class VlanTopology extends Construct {
     const thrown = [...hostFindings.structural, ...structure.findings];
     const subject = `VlanTopology "${this.node.path}"`;
     if (thrown.length > 0) {
-      throw new Error(`${subject} has invalid props:\n${thrown.map(f => `  ${formatFinding(f, subject)}`).join('\n')}`);
+      const one = thrown.length === 1 ? thrown[0] : undefined;
+      throw new MacvlanError({
+        constructPath: this.node.path,
+        ruleId: one?.rule.id,
+        field: one?.field,
+        message: `${subject} has invalid props:\n${thrown.map(f => `  ${formatFinding(f, subject)}`).join('\n')}\n`,
+        fix: 'fix each problem listed (all are reported together)',
+      });
     }
 
     if (policyName !== undefined) {
@@ -173,7 +230,7 @@ export class VlanTopology extends Construct {
 
   /** The host sub-interface of a VLAN, e.g. `bond0.100`. */
   public vlanInterfaceName(vlanId: number): string {
-    return this.vlan(vlanId).iface;
+    return this.vlan(vlanId, 'vlanInterfaceName').iface;
   }
 
   /**
@@ -181,8 +238,8 @@ export class VlanTopology extends Construct {
    * part of the topology or not offered STANDALONE/BOTH.
    */
   public standaloneNetwork(vlanId: number): MacvlanStandaloneNetwork {
-    const v = this.vlan(vlanId);
-    if (!v.standalone) throw new Error(this.notOffered(v, 'standalone', 'overlayNetwork'));
+    const v = this.vlan(vlanId, 'standaloneNetwork');
+    if (!v.standalone) throw this.notOffered(v, 'standalone', 'overlayNetwork');
     return v.standalone;
   }
 
@@ -191,8 +248,8 @@ export class VlanTopology extends Construct {
    * part of the topology or not offered OVERLAY/BOTH.
    */
   public overlayNetwork(vlanId: number): MacvlanOverlayNetwork {
-    const v = this.vlan(vlanId);
-    if (!v.overlay) throw new Error(this.notOffered(v, 'overlay', 'standaloneNetwork'));
+    const v = this.vlan(vlanId, 'overlayNetwork');
+    if (!v.overlay) throw this.notOffered(v, 'overlay', 'standaloneNetwork');
     return v.overlay;
   }
 
@@ -219,8 +276,16 @@ export class VlanTopology extends Construct {
    * @param offer STANDALONE or OVERLAY: which of the VLAN's networks the workload uses
    */
   public addWorkload(name: string, vlanId: number, offer: VlanOffer): void {
+    const ctx = { call: 'VlanTopology.addWorkload()', constructPath: this.node.path };
+    checkShape(name, str('web'), ctx, 'name');
+    checkShape(vlanId, VLAN_ID, ctx, 'vlanId');
     if (offer === VlanOffer.STANDALONE) {this.standaloneNetwork(vlanId);} else if (offer === VlanOffer.OVERLAY) {this.overlayNetwork(vlanId);} else {
-      throw new Error(`${this.node.path}: addWorkload("${name}", ${vlanId}, ${JSON.stringify(offer)}): a workload uses one network. Fix: pass VlanOffer.STANDALONE or VlanOffer.OVERLAY.`);
+      throw new MacvlanError({
+        constructPath: this.node.path,
+        field: 'offer',
+        message: `a workload uses one network, got offer ${describeValue(offer)}`,
+        fix: 'pass VlanOffer.STANDALONE or VlanOffer.OVERLAY',
+      });
     }
     if (!this.workloadList.some(w => w.name === name && w.vlanId === vlanId && w.offer === offer)) {
       this.workloadList.push({ name, vlanId, offer });
@@ -405,18 +470,28 @@ export class VlanTopology extends Construct {
     return { name: this.bondName, mode: bondModeNumber(bond.mode), ...(options ? { options } : {}) };
   }
 
-  private vlan(vlanId: number): BuiltVlan {
+  private vlan(vlanId: number, method: string): BuiltVlan {
+    checkShape(vlanId, VLAN_ID, { call: `VlanTopology.${method}()`, constructPath: this.node.path }, 'vlanId');
     const v = this.vlans.get(vlanId);
     if (!v) {
-      throw new Error(`${this.node.path}: VLAN ${vlanId} is not part of this topology (VLANs: ${this.vlanIds.join(', ') || 'none'}). Fix: use one of those ids or add VLAN ${vlanId} to vlans.`);
+      throw new MacvlanError({
+        constructPath: this.node.path,
+        field: 'vlanId',
+        message: `VLAN ${vlanId} is not part of this topology (VLANs: ${this.vlanIds.join(', ') || 'none'})`,
+        fix: `use one of those ids or add VLAN ${vlanId} to vlans`,
+      });
     }
     return v;
   }
 
-  private notOffered(v: BuiltVlan, wanted: 'standalone' | 'overlay', other: string): string {
+  private notOffered(v: BuiltVlan, wanted: 'standalone' | 'overlay', other: string): MacvlanError {
     const id = v.parsed.id;
-    return `${this.node.path}: VLAN ${id} is offered as ${v.parsed.offer} only, so it has no ${wanted} network. `
-      + `Fix: set offer: VlanOffer.${wanted.toUpperCase()} or VlanOffer.BOTH on VLAN ${id}, or use topology.${other}(${id}).`;
+    return new MacvlanError({
+      constructPath: this.node.path,
+      field: 'vlanId',
+      message: `VLAN ${id} is offered as ${v.parsed.offer} only, so it has no ${wanted} network`,
+      fix: `set offer: VlanOffer.${wanted.toUpperCase()} or VlanOffer.BOTH on VLAN ${id}, or use topology.${other}(${id})`,
+    });
   }
 
   private sortedVlans(): BuiltVlan[] {

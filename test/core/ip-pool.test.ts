@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { IpPool, IpPoolProps, MacvlanStandaloneNetwork } from '../../src';
+import { libraryError } from '../support/errors';
 import { findObject, synthObjects, testApp, validationErrors } from '../support/synth';
 
 function poolErrors(props: IpPoolProps, more: IpPoolProps[] = []): string[] {
@@ -176,13 +177,24 @@ describe('untyped input from JavaScript callers', () => {
     return validationErrors(app).join('\n');
   }
 
-  test('null lists are left out, as if not given', () => {
-    expect(errorsFor({ name: 'p', subnet: '172.16.0.0/24', ips: ['172.16.0.10-172.16.0.20'], excludeIps: null, routes: null })).toBe('');
+  test('null is refused like any other wrong value (leaving the prop out means "not set")', () => {
+    expect(libraryError(() => errorsFor({ name: 'p', subnet: '172.16.0.0/24', excludeIps: null }))).toEqual({
+      message: '[c/p] excludeIps: a list of strings expected by new IpPool(), got null. Fix: pass a list of strings, or leave excludeIps out.',
+      problem: 'a list of strings expected by new IpPool(), got null',
+      fix: 'pass a list of strings, or leave excludeIps out',
+      constructPath: 'c/p',
+      field: 'excludeIps',
+      ruleId: undefined,
+    });
   });
 
-  test('a string where a list belongs is reported, not split into characters', () => {
-    const errors = errorsFor({ name: 'p', subnet: '172.16.0.0/24', ips: '172.16.0.10' });
-    expect(errors).toMatch(/SpiderIPPool "p" spec\.ips/);
-    expect(errors).not.toMatch(/"1"/);
+  test('a string where a list belongs is refused at construction, not split into characters', () => {
+    expect(libraryError(() => errorsFor({ name: 'p', subnet: '172.16.0.0/24', ips: '172.16.0.10' })))
+      .toMatchObject({ field: 'ips', fix: 'pass a list of strings, e.g. ["172.16.0.10"], or leave ips out' });
+  });
+
+  test('a prop the pool does not have is refused (it would be dropped), with the likely meant one', () => {
+    expect(libraryError(() => errorsFor({ name: 'p', subnet: '172.16.0.0/24', excludeIPs: ['172.16.0.1'] })))
+      .toMatchObject({ field: 'excludeIPs', problem: 'IpPoolProps has no "excludeIPs" (new IpPool() would ignore it)', fix: 'use "excludeIps" instead' });
   });
 });

@@ -282,8 +282,11 @@ describe('helper plugins fit their network type', () => {
   test('a JavaScript caller handing the veth helper to an overlay network (or router to standalone) gets a clear error', () => {
     const { chart, v4 } = setup();
     expect(() => new MacvlanOverlayNetwork(chart, 'o', { master: 'ens192', pools: [v4], helper: StandaloneHelperPlugin.spidernetVeth(HIJACK) as any }))
-      .toThrow('c/o: the spidernet "veth" helper does not fit an overlay network. Fix: use OverlayHelperPlugin.spidernetRouter(...).');
+      .toThrow('[c/o] helper: an OverlayHelperPlugin expected by new MacvlanOverlayNetwork(), got a StandaloneHelperPlugin. Fix: pass OverlayHelperPlugin.coordinator(), OverlayHelperPlugin.spidernetRouter({...}) or OverlayHelperPlugin.none(), or leave helper out.');
     expect(() => new MacvlanStandaloneNetwork(chart, 's', { master: 'ens192', pools: [v4], helper: OverlayHelperPlugin.spidernetRouter(HIJACK) as any }))
-      .toThrow(/the spidernet "router" helper does not fit a standalone network\. Fix: use StandaloneHelperPlugin\.spidernetVeth/);
+      .toThrow(/helper: a StandaloneHelperPlugin expected by new MacvlanStandaloneNetwork\(\), got an OverlayHelperPlugin\. Fix: pass StandaloneHelperPlugin\.coordinator\(\), StandaloneHelperPlugin\.spidernetVeth/);
+    // every helper of the other kind, not only the spidernet ones (issue 12)
+    expect(() => new MacvlanOverlayNetwork(chart, 'o2', { master: 'ens192', pools: [v4], helper: StandaloneHelperPlugin.coordinator() as any })).toThrow(/got a StandaloneHelperPlugin/);
+    expect(() => new MacvlanStandaloneNetwork(chart, 's2', { master: 'ens192', pools: [v4], helper: OverlayHelperPlugin.none() as any })).toThrow(/got an OverlayHelperPlugin/);
   });
 });

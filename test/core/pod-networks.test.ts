@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { AnnotatedPod, IpPool, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, PodNetworks } from '../../src';
+import { libraryError } from '../support/errors';
 import { findObject, synthObjects, testApp, validationErrors } from '../support/synth';
 
 const container = { containers: [{ image: 'busybox' }] };
@@ -75,22 +76,25 @@ describe('PodNetworks runtime guards (JavaScript callers and casts)', () => {
   test('an overlay network as default network', () => {
     const { o1 } = setup();
     expect(() => PodNetworks.standalone(o1 as any)).toThrow(
-      'PodNetworks.standalone(primary) expects a standalone network, got MacvlanOverlayNetwork "kube-system/o1". Fix: an overlay network cannot be a pod\'s default network (eth0): use PodNetworks.overlay(network) to attach it beside the cluster CNI.');
+      'primary: a MacvlanStandaloneNetwork expected by PodNetworks.standalone(), got MacvlanOverlayNetwork "kube-system/o1". Fix: an overlay network cannot be a pod\'s default network (eth0): use PodNetworks.overlay(network) to attach it beside the cluster CNI.');
   });
 
   test('mixing, either order', () => {
     const { s1, o1 } = setup();
-    expect(() => PodNetworks.standalone(s1).attach(o1 as any)).toThrow(/StandalonePodNetworks\.attach\(\) expects a standalone network, got MacvlanOverlayNetwork "kube-system\/o1"\. Fix: a pod cannot mix standalone and overlay/);
-    expect(() => PodNetworks.standalone(s1, o1 as any)).toThrow(/cannot mix standalone and overlay/);
-    expect(() => PodNetworks.overlay(o1).attach(s1 as any)).toThrow(/OverlayPodNetworks\.attach\(\) expects an overlay network, got MacvlanStandaloneNetwork "kube-system\/s1"\. Fix: a pod cannot mix/);
-    expect(() => PodNetworks.overlay(s1 as any)).toThrow(/cannot mix/);
+    expect(() => PodNetworks.standalone(s1).attach(o1 as any)).toThrow(/^network: a MacvlanStandaloneNetwork expected by StandalonePodNetworks\.attach\(\), got MacvlanOverlayNetwork "kube-system\/o1"\. Fix: a pod cannot mix standalone and overlay/);
+    expect(libraryError(() => PodNetworks.standalone(s1, o1 as any))).toMatchObject({ field: 'additional[0]', problem: expect.stringContaining('expected by PodNetworks.standalone(), got MacvlanOverlayNetwork'), fix: expect.stringContaining('cannot mix standalone and overlay') });
+    expect(() => PodNetworks.overlay(o1).attach(s1 as any)).toThrow(/^network: a MacvlanOverlayNetwork expected by OverlayPodNetworks\.attach\(\), got MacvlanStandaloneNetwork "kube-system\/s1"\. Fix: a pod cannot mix/);
+    // the method the user called, not the one it delegates to (issue 12)
+    expect(libraryError(() => PodNetworks.overlay(o1, s1 as any))).toMatchObject({ field: 'networks[1]', problem: expect.stringContaining('expected by PodNetworks.overlay(), got MacvlanStandaloneNetwork "kube-system/s1"'), fix: expect.stringContaining('cannot mix') });
   });
 
   test('things that are not networks', () => {
-    expect(() => PodNetworks.standalone('kube-system/s1' as any)).toThrow(/expects a standalone network, got a string\. Fix: pass a MacvlanStandaloneNetwork/);
-    expect(() => PodNetworks.overlay({ qualifiedName: 'kube-system/o1' } as any)).toThrow(/expects an overlay network, got a plain object/);
+    expect(() => PodNetworks.standalone('kube-system/s1' as any)).toThrow('primary: a MacvlanStandaloneNetwork expected by PodNetworks.standalone(), got "kube-system/s1". Fix: pass a MacvlanStandaloneNetwork.');
+    expect(() => (PodNetworks.standalone as any)()).toThrow('primary: a MacvlanStandaloneNetwork expected by PodNetworks.standalone(), got nothing (undefined).');
+    expect(() => PodNetworks.overlay({ qualifiedName: 'kube-system/o1' } as any)).toThrow(/^networks\[0\]: a MacvlanOverlayNetwork expected by PodNetworks\.overlay\(\), got an object with "qualifiedName"/);
     const { chart } = setup();
-    expect(() => new AnnotatedPod(chart, 'p', { networks: 'kube-system/s1' as any, ...container })).toThrow(/"networks" must be built with PodNetworks\.standalone/);
+    expect(libraryError(() => new AnnotatedPod(chart, 'p', { networks: 'kube-system/s1' as any, ...container })))
+      .toMatchObject({ constructPath: 'c/p', field: 'networks', fix: 'pass a set built with PodNetworks.standalone(...) or PodNetworks.overlay(...)' });
   });
 
   test('a set is applied once per workload and frozen after applying', () => {

@@ -1,5 +1,6 @@
 import { BOND, build, vlan } from './helpers';
 import { BondMode, LacpRate, MacvlanMode, VlanOffer, VlanTopology, XmitHashPolicy, HostInterfaces } from '../../src';
+import { libraryError } from '../support/errors';
 import { validationErrors } from '../support/synth';
 
 /** Builds and returns the constructor error message ('' when it did not throw). */
@@ -94,7 +95,7 @@ describe('structural rules throw at construction, all problems in one error', ()
     expect(msg).toContain('vlans[3].ipv4.excludeIps[0]: VLAN 40: "fd00::1" is IPv6, not IPv4');
     expect(msg).toContain('vlans[4].ipv4.subnet: VLAN 50: "10.50.0/24" is not a valid CIDR');
     expect(msg).toContain('vlans[5].ipv4.standaloneIps: VLAN 60 is offered as overlay only, so it has no standalone pool');
-    expect(msg.split('\n')[0]).toBe('VlanTopology "chart/topo" has invalid props:');
+    expect(msg.split('\n')[0]).toBe('[chart/topo] VlanTopology "chart/topo" has invalid props:');
   });
 });
 
@@ -215,9 +216,10 @@ describe('consistency rules are reported at synth, all together', () => {
 describe('accessors and workloads', () => {
   test('asking for a network the VLAN does not offer names the VLAN and the fix', () => {
     const { topology } = build({ vlans: [vlan(100), vlan(200, { offer: VlanOffer.OVERLAY })] });
-    expect(() => topology.overlayNetwork(100)).toThrow('chart/topo: VLAN 100 is offered as standalone only, so it has no overlay network. Fix: set offer: VlanOffer.OVERLAY or VlanOffer.BOTH on VLAN 100, or use topology.standaloneNetwork(100).');
+    expect(() => topology.overlayNetwork(100)).toThrow('[chart/topo] vlanId: VLAN 100 is offered as standalone only, so it has no overlay network. Fix: set offer: VlanOffer.OVERLAY or VlanOffer.BOTH on VLAN 100, or use topology.standaloneNetwork(100).');
     expect(() => topology.standaloneNetwork(200)).toThrow(/VLAN 200 is offered as overlay only, so it has no standalone network/);
-    expect(() => topology.standaloneNetwork(300)).toThrow('chart/topo: VLAN 300 is not part of this topology (VLANs: 100, 200). Fix: use one of those ids or add VLAN 300 to vlans.');
+    expect(() => topology.standaloneNetwork(300)).toThrow('[chart/topo] vlanId: VLAN 300 is not part of this topology (VLANs: 100, 200). Fix: use one of those ids or add VLAN 300 to vlans.');
+    expect(libraryError(() => topology.standaloneNetwork('100' as any))).toMatchObject({ constructPath: 'chart/topo', field: 'vlanId', problem: 'a finite number expected by VlanTopology.standaloneNetwork(), got "100"' });
   });
 
   test('addWorkload checks the VLAN and the offer, ignores repeats', () => {
@@ -226,7 +228,8 @@ describe('accessors and workloads', () => {
     topology.addWorkload('web', 100, VlanOffer.STANDALONE);
     expect(topology.workloads).toEqual([{ name: 'web', vlanId: 100, offer: VlanOffer.STANDALONE }]);
     expect(() => topology.addWorkload('db', 100, VlanOffer.OVERLAY)).toThrow(/no overlay network/);
-    expect(() => topology.addWorkload('db', 100, VlanOffer.BOTH)).toThrow(/a workload uses one network. Fix: pass VlanOffer.STANDALONE or VlanOffer.OVERLAY/);
+    expect(libraryError(() => topology.addWorkload('db', 100, VlanOffer.BOTH))).toMatchObject({ field: 'offer', problem: 'a workload uses one network, got offer "both"', fix: 'pass VlanOffer.STANDALONE or VlanOffer.OVERLAY' });
+    expect(libraryError(() => topology.addWorkload(7 as any, 100, VlanOffer.STANDALONE))).toMatchObject({ field: 'name', problem: 'a string expected by VlanTopology.addWorkload(), got 7' });
     expect(topology.renderMermaid()).toContain('pool_vlan100_standalone_v4 --> wl_web_100_standalone');
   });
 });
