@@ -110,8 +110,9 @@ export function checkSpiderMultusConfig(smc: PlainSpiderMultusConfig): { finding
     out.push(finding(RULES.smcCniBlocks, `spec.${blockKey}`, `spec.${blockKey} is not an object`, `write spec.${blockKey} as a mapping with master: ["<host interface>"]`));
   }
   const vlanLike = blockKey === 'macvlan' || blockKey === 'ipvlan' || blockKey === 'vlan';
-  if (block && vlanLike) checkVlanLikeBlock(block, `spec.${blockKey}`, String(cniType), out);
-  checkSmcAnnotations(annotations, block, blockKey, String(cniType), out);
+  const cniTypeText = typeof cniType === 'string' ? cniType : describe(cniType);
+  if (block && vlanLike) checkVlanLikeBlock(block, `spec.${blockKey}`, cniTypeText, out);
+  checkSmcAnnotations(annotations, block, blockKey, cniTypeText, out);
   const ippools = block && isPlainObject(block.ippools) ? block.ippools : {};
 
   // coordinator (a custom SpiderMultusConfig gets none: Spiderpool's mutating webhook drops it)
