@@ -39,7 +39,8 @@ const USAGE = `Usage: cdk8s-macvlan lint [--format text|json] [--capacity-warn P
   explain    print a rule's page: what it checks, why, a failing and a fixed example (e.g. explain MV004)
   rules-doc  print docs/rules.md (every rule with its examples)
 
-  Exit status: 0 no error findings (warnings allowed), 1 error findings or unreadable input, 2 usage error.
+  Exit status: 0 no error findings (warnings allowed), 1 error findings or unreadable input, 2 usage error
+  (3 only for a bug of cdk8s-macvlan itself).
 `;
 
 /** One problem reading an input file. */
