@@ -223,7 +223,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const report = lintManifestSet(objects, {
     capacityWarnPercent,
     describeLocation: (index, item) => {
-      const w = where(index, item);
+      const w = where(index, item, 'metadata.name');
       return `${w.file}:${w.line}:${w.col}`;
     },
   });

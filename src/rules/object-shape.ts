@@ -22,9 +22,16 @@ export function checkObjectShape(value: unknown): Finding[] {
       'write an object (a mapping with apiVersion, kind and metadata), or remove the value'));
     return out;
   }
+  const unset = (v: unknown) => v === undefined || v === null;
+  if (unset(value.apiVersion) && unset(value.kind)) {
+    // not a manifest at all (another tool's configuration, a values file): one finding, not one per field
+    out.push(finding(RULES.objectShape, DOCUMENT_FIELD, 'the mapping has neither apiVersion nor kind, so it is not a Kubernetes object and kubectl rejects the file',
+      'lint only Kubernetes manifests (leave other YAML files out of the paths given), or add apiVersion, kind and metadata'));
+    return out;
+  }
   for (const key of ['apiVersion', 'kind'] as const) {
     const v = value[key];
-    if (v === undefined || v === null) {
+    if (unset(v)) {
       out.push(finding(RULES.objectShape, key, `${key} is not set, so kubectl rejects the object`, `set ${key} (for example ${key === 'kind' ? 'kind: Pod' : 'apiVersion: v1'})`));
     } else if (typeof v !== 'string' || v.length === 0) {
       out.push(finding(RULES.objectShape, key, `${key} is ${what(v)}, not a name, so kubectl rejects the object`, `write ${key} as a non-empty string`));

@@ -175,6 +175,14 @@ metadata:
     ]);
   });
 
+  test('a mapping without apiVersion and kind (another tool\'s configuration) is one MV150 finding, not one per missing field', () => {
+    const [r] = lintManifests([{ reviews: { auto: true } }]);
+    expect(r.findings.map(f => [f.rule, f.field, f.message])).toEqual([
+      ['MV150', '(document)', 'the mapping has neither apiVersion nor kind, so it is not a Kubernetes object and kubectl rejects the file'],
+    ]);
+    expect(lintManifests([{ kind: 'Pod', metadata: { name: 'p' } }])[0].findings.map(f => `${f.rule} ${f.field}`)).toEqual(['MV150 apiVersion']);
+  });
+
   test('metadata of the wrong types is MV151, as kubectl refuses it', () => {
     const ns = (metadata: unknown) => ({ apiVersion: 'v1', kind: 'Namespace', metadata });
     const fields = (metadata: unknown) => lintManifests([ns(metadata)]).flatMap(r => r.findings.map(f => `${f.rule} ${f.field}`));
