@@ -49,8 +49,12 @@ describe('regressions found by the long run', () => {
   });
 
   test('seed 30325: a SpiderMultusConfig cniType that is a list holding a mapping with a toString key is a finding, not a TypeError', () => {
-    const smc = { apiVersion: 'spiderpool.spidernet.io/v2beta1', kind: 'SpiderMultusConfig', metadata: { name: 'm', namespace: 'kube-system' },
-      spec: { cniType: [[{ toString: 1 }]], macvlan: { master: ['bond0.100'] } } };
+    const smc = {
+      apiVersion: 'spiderpool.spidernet.io/v2beta1',
+      kind: 'SpiderMultusConfig',
+      metadata: { name: 'm', namespace: 'kube-system' },
+      spec: { cniType: [[{ toString: 1 }]], macvlan: { master: ['bond0.100'] } },
+    };
     checkLintManifests([smc]);
     expect(lintManifests([smc]).flatMap(r => r.findings.map(f => f.field))).toContain('spec.cniType');
   });
