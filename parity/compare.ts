@@ -69,7 +69,7 @@ export function compare(v: OracleVerdict, ours: LintResult, mutations: readonly 
     return { ...base, outcome: 'over', cls: errors.join('+'), messages: [] };
   }
   const messages = upstream === 'reject' ? v.messages : (v.notes ?? []).filter(n => RUNTIME.test(n));
-  if (errors.length > 0) return { ...base, outcome: 'agree', cls: upstream, messages };
+  if (errors.length > 0) return { ...base, outcome: 'agree', cls: `${upstream}: ${messageClass(messages[0] ?? '')}`, messages };
   if (upstream === 'runtime' && messages.every(n => rejectedByUs.has(runtimeSubject(n)))) {
     return { ...base, outcome: 'agree', cls: 'runtime (a rejected object of the set)', messages };
   }
@@ -105,6 +105,8 @@ export interface Example {
 export class Tally {
   private total = 0;
   private readonly byKind = new Map<string, { agree: number; miss: number; over: number }>();
+  /** The first scene of each agreeing class (kind and upstream message class), for fixtures. */
+  readonly agreeExamples = new Map<string, { scene: number; object: number }>();
   private readonly classes = new Map<string, { kind: string; outcome: Outcome; cls: string; count: number; example: Example; mutations: Record<string, number> }>();
 
   add(c: Comparison, scene: number, object: number): void {
@@ -112,7 +114,11 @@ export class Tally {
     const k = this.byKind.get(c.kind) ?? { agree: 0, miss: 0, over: 0 };
     k[c.outcome]++;
     this.byKind.set(c.kind, k);
-    if (c.outcome === 'agree') return;
+    if (c.outcome === 'agree') {
+      const key = `${c.kind}\u0000${c.cls}`;
+      if (!this.agreeExamples.has(key)) this.agreeExamples.set(key, { scene, object });
+      return;
+    }
     const key = `${c.kind}\u0000${c.outcome}\u0000${c.cls}`;
     let entry = this.classes.get(key);
     if (!entry) {

@@ -324,7 +324,10 @@ export function checkPoolOverlaps<P extends PoolForOverlap>(pools: readonly P[])
   const distinct = [...bySubnet.values()].map(list => ({
     family: list[0].subnet!.family, start: list[0].subnet!.first, end: list[0].subnet!.last, key: list,
   }));
-  for (const [a, b] of findOverlaps(distinct)) {
+  // Upstream refuses the pool created later: report on the one later in the input.
+  const order = new Map<P, number>(pools.map((p, i) => [p, i]));
+  for (const [x, y] of findOverlaps(distinct)) {
+    const [a, b] = order.get(x[0])! <= order.get(y[0])! ? [x, y] : [y, x];
     const sa = a[0].subnet!.toString();
     const sb = b[0].subnet!.toString();
     for (const pb of b) {
@@ -345,7 +348,7 @@ export function checkPoolOverlaps<P extends PoolForOverlap>(pools: readonly P[])
     const reported = new Set<string>();
     for (const [a, b] of findOverlaps(intervals)) {
       if (a === b) continue;
-      const [first, second] = a.name <= b.name ? [a, b] : [b, a];
+      const [first, second] = order.get(a)! <= order.get(b)! ? [a, b] : [b, a];
       const pairKey = `${first.name}\u0000${second.name}`;
       if (reported.has(pairKey)) continue;
       reported.add(pairKey);

@@ -189,7 +189,8 @@ function parseJsonSelection(value: string, field: string, out: Finding[]): Parse
     selections.push({
       name: el.name,
       namespace: el.namespace,
-      interface: el.interface,
+      // Multus still reads the pre-v3.2 key "interfaceRequest" when "interface" is not given
+      interface: el.interface ?? (typeof el.interfaceRequest === 'string' && el.interfaceRequest.length > 0 ? el.interfaceRequest : undefined),
       ips: el.ips,
       mac: el.mac,
       defaultRoute: el['default-route'],

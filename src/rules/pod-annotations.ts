@@ -103,7 +103,8 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
 
   // Wildcards and pool names: what Spiderpool expands them to, every name a pool of the set, none twice.
   if (ippools) ippools = ippools.map((sel, i) => resolvePools(sel, `${at(SPIDERPOOL_IPPOOLS)}[${i}]`, index, out));
-  if (ippool) ippool = resolvePools(ippool, at(SPIDERPOOL_IPPOOL), index, out);
+  // Spiderpool reads ipam.spidernet.io/ippool only without ipam.spidernet.io/ippools
+  if (ippool && !ippoolsPresent) ippool = resolvePools(ippool, at(SPIDERPOOL_IPPOOL), index, out);
   // SpiderSubnet auto pools: Spiderpool creates the NIC's pools from these annotations.
   const subnetPools = annotations[SPIDERPOOL_SUBNET] !== undefined || annotations[SPIDERPOOL_SUBNETS] !== undefined;
 
@@ -187,7 +188,19 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
       defaultRoutes: a.selection.defaultRoute,
     });
   }
-  if (ippools && ippools.some(p => p.interface !== undefined) && (annotations[MULTUS_NETWORKS] !== undefined || hasDefault)) {
+  if (ippools && complete && !ippools.some(p => p.interface !== undefined)) {
+    // Spiderpool numbers unnamed items: item 0 is eth0, item i the i-th element of k8s.v1.cni.cncf.io/networks.
+    const extra = attachments.filter(a => !a.isDefault).length;
+    ippools.forEach((p, i) => {
+      if (i > extra && p.ipv4.length + p.ipv6.length > 0) {
+        out.push(finding(RULES.ippoolsMissingNic, `${at(SPIDERPOOL_IPPOOLS)}[${i}]`,
+          `item ${i + 1} has no NIC: the pod has eth0 and ${extra} additional network(s), so Spiderpool refuses it ("no matched multus object for NIC '${i}'")`,
+          'remove the extra item, or name each item\'s "interface"'));
+      }
+    });
+  }
+  // (without Multus networks the pod has only eth0, whatever IPAM serves it)
+  if (ippools && ippools.some(p => p.interface !== undefined)) {
     // A listed interface that no NIC has is most likely a typo.
     const known = new Set([...nics.map(n => n.interface), 'eth0']);
     ippools.forEach((p, i) => {

@@ -9,6 +9,7 @@ export const STRICTER_THAN_UPSTREAM: { readonly [ruleId: string]: string } = {
   MV003: 'a reversed excludeIPs range passes Spiderpool\'s webhook, but its allocator refuses it when a pod asks for an address',
   MV015: 'Spiderpool does not check master names; Linux limits interface names to 15 bytes (IFNAMSIZ) and refuses "/", ":" and spaces, so the CNI plugin fails when the pod starts',
   MV018: 'Multus does not check an interface requested in the JSON form; Linux refuses names over 15 bytes or with "/", ":" or spaces, so the pod fails to start',
+  MV019: 'Multus does not check that the pod\'s interface names are distinct; creating the second NIC of a name fails, so the pod never starts',
   MV020: 'upstream admits the pod; Spiderpool fails its IP allocation when a Spiderpool NIC has no pool (no pool in the network, the pod annotations, the namespace or a cluster default pool of the manifests)',
   MV021: 'upstream does not read NAD contents at admission; a network that runs the coordinator in overlay mode as eth0 replaces the cluster network the overlay mode is meant to keep',
   MV022: 'upstream does not read NAD contents at admission; coordinator underlay and overlay modes set up conflicting routes (underlay makes the macvlan eth0 the default route, overlay keeps the cluster CNI\'s)',
@@ -27,4 +28,7 @@ export const STRICTER_THAN_UPSTREAM: { readonly [ruleId: string]: string } = {
   MV110: 'upstream admits the pod; Spiderpool fails its IP allocation when a selected pool does not exist or a wildcard matches no pool',
   MV115: 'Spiderpool\'s webhook validates only podAffinity; an invalid namespaceAffinity or nodeAffinity fails the IP allocation of every pod that selects the pool',
   MV121: 'upstream does not read NAD contents at admission; the coordinator reads the NIC\'s IP family from its addresses (GetIPFamilyByIface) and fails on a NIC without one ("no usable IP addresses"), so the pod never starts',
+  MV170: 'upstream admits every object; the pods beyond the addresses of their pools fail their IP allocation',
+  MV173: 'Spiderpool\'s allocator refuses a pool whose nodeAffinity or nodeName excludes the pod\'s node, so those pods fail to start',
+  MV177: 'upstream admits both networks; Linux refuses a macvlan and an ipvlan child on one master (the master takes one kind of child), so the pods of the second kind fail to start',
 };
