@@ -292,7 +292,7 @@ describe('bin/cdk8s-macvlan.js (spawned)', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     const planted: Array<[string, string]> = [
-      ['pools.yaml:7:3', 'MV001'], ['pools.yaml:17:3', 'MV004'], ['pools.yaml:15:3', 'MV011'], ['pools.yaml:27:3', 'MV052'],
+      ['pools.yaml:7:3', 'MV001'], ['pools.yaml:17:3', 'MV004'], ['pools.yaml:25:3', 'MV011'], ['pools.yaml:27:3', 'MV052'],
       ['networks.yaml:8:3', 'MV015'], ['networks.yaml:17:3', 'MV071'], ['networks.yaml:27:5', 'MV053'], ['networks.yaml:28:5', 'MV055'],
       ['networks.yaml:30:5', 'MV056'], ['workloads/deployments.yaml:10:9', 'MV064'], ['workloads/deployments.yaml:24:9', 'MV060'],
       ['workloads/deployments.yaml:28:1', 'MV022'], ['workloads/deployments.yaml:42:13', 'MV066'], ['workloads/deployments.yaml:47:1', 'MV021'],
