@@ -1,6 +1,6 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import * as os from 'os';
+import * as path from 'path';
 import * as YAML from 'yaml';
 import { addVlanTopologyScenario } from '../examples/vlan-topology';
 import { USER_COMPILERS, compileWith } from './support/compilers';
