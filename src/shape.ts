@@ -113,8 +113,8 @@ export function custom(expected: string, test: (v: unknown) => boolean, fix?: Fi
 }
 
 /** A construct (a cdk8s Chart or any construct below it). */
-export function construct(): Shape {
-  return leaf('a construct (a Chart or a construct inside one)', v => isConstructLike(v), 'pass the chart (or construct) to create it in');
+export function construct(fix = 'pass the chart (or construct) to create it in'): Shape {
+  return leaf('a construct (a Chart or a construct inside one)', v => isConstructLike(v), fix);
 }
 
 /** A list (a real array) of `item`. */

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { Registry } from './registry';
 import { CapacityStatusRow } from '../rules';
+import { checkShape, construct, int, listOf, num, obj, oneOf, opt, req, str } from '../shape';
 
 /** How full a pool is at its workloads' peak. */
 export enum CapacityStatus {
@@ -59,6 +60,18 @@ const STATUS: Record<CapacityStatusRow['status'], CapacityStatus> = {
   ok: CapacityStatus.OK, warning: CapacityStatus.WARNING, exceeded: CapacityStatus.EXCEEDED,
 };
 
+const ROWS = listOf(obj('PoolCapacity', {
+  pool: req(str()),
+  ipVersion: opt(int()),
+  supply: opt(num()),
+  demand: req(num()),
+  status: req(oneOf('CapacityStatus', CapacityStatus as unknown as { [key: string]: string })),
+  warnPercent: req(num()),
+  workloads: req(listOf(obj('WorkloadAddressDemand', {
+    kind: req(str()), namespace: req(str()), name: req(str()), podInterface: req(str()), pods: opt(num()), explanation: req(str()),
+  }))),
+}));
+
 /**
  * Address capacity of the pools of an app: per pool the allocatable addresses and the peak pod count of every
  * workload whose NICs allocate from it (rules MV170 and MV171 report the same at synth).
@@ -66,11 +79,13 @@ const STATUS: Record<CapacityStatusRow['status'], CapacityStatus> = {
 export class AddressCapacity {
   /** Every pool of the app `scope` belongs to, in creation order. Call after the app is complete. */
   public static report(scope: IConstruct): PoolCapacity[] {
+    checkShape(scope, construct('pass the app, a chart or any construct of the app'), { call: 'AddressCapacity.report()' }, 'scope');
     return Registry.of(scope).capacity().map(toPublic);
   }
 
   /** A Markdown table of the rows (pool, family, addresses, peak demand, use, status, workloads). */
   public static renderMarkdown(rows: PoolCapacity[]): string {
+    checkShape(rows, ROWS, { call: 'AddressCapacity.renderMarkdown()' }, 'rows');
     const out = ['| Pool | Family | Addresses | Peak demand | Use | Status | Workloads (peak pods) |', '|---|---|---|---|---|---|---|'];
     for (const r of rows) {
       const pct = r.supply === undefined || r.supply === 0 ? undefined : Math.round((r.demand * 1000) / r.supply) / 10;

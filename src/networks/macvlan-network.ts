@@ -243,7 +243,9 @@ export abstract class MacvlanNetwork extends ApiObject {
   private findings(): Finding[] {
     const out: Finding[] = [];
     if (this.source === NadSource.SPIDER_MULTUS_CONFIG) {
-      const smc = { metadata: { name: this.name, namespace: this.namespace }, spec: this.spiderMultusConfigSpec() };
+      // with the annotations written (the cni-version one is checked too: MV113, as lint does)
+      const metadata = { name: this.name, namespace: this.namespace, annotations: this.metadata.toJson().annotations };
+      const smc = { metadata, spec: this.spiderMultusConfigSpec() };
       out.push(...checkSpiderMultusConfig(smc).findings);
     }
     out.push(...checkMacvlanNetwork(this._model()));

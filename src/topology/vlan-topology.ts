@@ -23,7 +23,7 @@ import {
   NODE_COUNT_ANNOTATION, NamedObject, ParsedFamily, ParsedVlan, checkTopologyConsistency, checkTopologyHostPolicy, checkVlanAddressPlans,
   formatFinding, hostPolicyOfManifest,
 } from '../rules';
-import { Shape, checkConstructorArgs, checkShape, describeValue, instanceOf, listOf, mapOf, num, obj, opt, req, str } from '../shape';
+import { Shape, checkConstructorArgs, checkShape, construct, describeValue, instanceOf, listOf, mapOf, num, obj, opt, req, str } from '../shape';
 
 /** Props of {@link VlanTopology}. */
 export interface VlanTopologyProps {
@@ -303,6 +303,7 @@ export class VlanTopology extends Construct {
    * demand. Nothing to add when the topology covers every node.
    */
   public placeWorkload(workload: IConstruct): void {
+    checkShape(workload, construct('pass a cdk8s-plus Deployment, StatefulSet, DaemonSet, Job or Pod'), { call: 'VlanTopology.placeWorkload()', constructPath: this.node.path }, 'workload');
     const selector = this.props.nodeSelector ?? {};
     let api: ApiObject;
     try {
@@ -311,7 +312,7 @@ export class VlanTopology extends Construct {
       throw new MacvlanError({
         constructPath: this.node.path,
         field: 'placeWorkload(workload)',
-        message: `${String((workload as any)?.node?.path ?? workload)} is not a workload construct`,
+        message: `${describeValue(workload)} is not a workload construct`,
         fix: 'pass a cdk8s-plus Deployment, StatefulSet, DaemonSet, Job or Pod',
       });
     }

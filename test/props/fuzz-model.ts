@@ -10,7 +10,7 @@ import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import fc from 'fast-check';
 import {
-  AnnotatedPod, BondMode, HostInterfaces, Ipam, IpPool, LacpRate, MacvlanErrors, MacvlanMode, MacvlanOverlayNetwork,
+  AddressCapacity, AnnotatedPod, BondMode, HostInterfaces, Ipam, IpPool, LacpRate, MacvlanErrors, MacvlanMode, MacvlanOverlayNetwork,
   MacvlanStandaloneNetwork, NadSource, OverlayHelperPlugin, PodNetworks, StandaloneHelperPlugin, VlanOffer, VlanTopology,
   XmitHashPolicy,
 } from '../../src';
@@ -55,7 +55,7 @@ export interface FuzzInput {
   readonly args: readonly unknown[];
 }
 
-export type EntryName = 'IpPool' | 'network' | 'attach' | 'configurePrimary' | 'podNetworks' | 'applyTo' | 'topology' | 'topologyMethod' | 'factory' | 'annotatedPod';
+export type EntryName = 'IpPool' | 'network' | 'attach' | 'configurePrimary' | 'capacity' | 'podNetworks' | 'applyTo' | 'topology' | 'topologyMethod' | 'factory' | 'annotatedPod';
 
 interface Env {
   readonly app: App;
@@ -222,6 +222,11 @@ const ENTRIES: { [K in EntryName]: (env: Env, args: any[]) => Intent | undefined
     (set as any).attach(network, options);
     set.applyTo(deployment(env));
     return networksIntent(set, 'd');
+  },
+  capacity(_env, [method, arg]) {
+    if (method === 'report') AddressCapacity.report(arg);
+    else AddressCapacity.renderMarkdown(arg);
+    return undefined;
   },
   configurePrimary(env, [options]) {
     const set = PodNetworks.standalone(env.refs.get('standalone')!() as MacvlanStandaloneNetwork).configurePrimary(options);
@@ -471,12 +476,26 @@ export function mutated<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
 
 const networkArg = fc.oneof(ref(...REF_KINDS), fc.anything({ maxDepth: 1 }));
 
+const CAPACITY_ROWS = [{
+  pool: 'p',
+  ipVersion: 4,
+  supply: 10,
+  demand: 2,
+  status: 'ok',
+  warnPercent: 90,
+  workloads: [{ kind: 'Deployment', namespace: 'default', name: 'd', podInterface: 'eth0', pods: 2, explanation: '2 replicas' }],
+}];
+
 /** Inputs for one entry point. */
 export const ENTRY_ARBITRARIES: { readonly [K in EntryName]: fc.Arbitrary<FuzzInput> } = {
   IpPool: mutated(ipPoolProps).map(p => ({ entry: 'IpPool', args: [p] })),
   network: fc.constantFrom('standalone' as const, 'overlay' as const).chain(kind => mutated(networkProps(kind)).map(p => ({ entry: 'network' as const, args: [kind, p] }))),
   attach: fc.tuple(fc.constantFrom('standalone', 'overlay'), fc.oneof({ weight: 3, arbitrary: ref('standalone', 'overlay', 'staticOverlay') }, { weight: 1, arbitrary: networkArg }), mutated(attachOptions))
     .map(([kind, network, options]) => ({ entry: 'attach', args: [kind, network, options] })),
+  capacity: fc.oneof(
+    fc.oneof(ref(...REF_KINDS), fc.anything({ maxDepth: 1 })).map(a => ({ entry: 'capacity' as const, args: ['report', a] })),
+    mutated(fc.constant(CAPACITY_ROWS)).map(rows => ({ entry: 'capacity' as const, args: ['renderMarkdown', rows] })),
+  ),
   configurePrimary: mutated(fc.record({ pools: fc.array(ref('pool4', 'pool6'), { maxLength: 2 }), ips: fc.array(podIp, { maxLength: 1 }) }, { requiredKeys: [] }))
     .map(o => ({ entry: 'configurePrimary', args: [o] })),
   podNetworks: fc.tuple(fc.constantFrom('standalone', 'overlay'), fc.array(fc.oneof({ weight: 3, arbitrary: ref('standalone', 'overlay', 'staticOverlay') }, { weight: 1, arbitrary: networkArg }), { maxLength: 3 }))
@@ -532,12 +551,14 @@ export const VALID_INPUTS: readonly FuzzInput[] = [
   { entry: 'factory', args: ['OverlayHelperPlugin.spidernetRouter', { serviceHijackSubnets: ['10.233.0.0/18'], overlayHijackSubnets: ['10.233.64.0/18'], additionalHijackSubnets: ['10.9.0.0/16'], migrateRoute: -1, hostRpFilter: 0 }] },
   { entry: 'factory', args: ['HostInterfaces.nmstate', { policyName: 'bond0-vlans', maxUnavailable: '25%' }] },
   { entry: 'annotatedPod', args: [{ networks: new Ref('podNetworks'), containers: [{ image: 'nginx' }] }] },
+  { entry: 'capacity', args: ['renderMarkdown', CAPACITY_ROWS] },
+  { entry: 'capacity', args: ['report', new Ref('chart')] },
 ];
 
 /** Values of the wrong shape for the sweep (plus, per place, the value wrapped in a list and unwrapped). */
 export const WRONG_VALUES: readonly unknown[] = [null, undefined, 5, NaN, 'x', true, {}, [], new Ref('pool4'), new Ref('standalone')];
 
-const SELECTOR_FIRST: readonly EntryName[] = ['network', 'attach', 'podNetworks', 'topologyMethod', 'factory'];
+const SELECTOR_FIRST: readonly EntryName[] = ['network', 'attach', 'podNetworks', 'topologyMethod', 'factory', 'capacity'];
 
 /** Every input of {@link VALID_INPUTS} with one place replaced by one wrong value (or given an unknown key). */
 export function oneWrongPlace(): FuzzInput[] {

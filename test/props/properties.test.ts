@@ -33,6 +33,7 @@ describe('every entry point: valid output, the library\'s error or rule findings
     topologyMethod: 40,
     factory: 60,
     annotatedPod: 30,
+    capacity: 30,
   };
   test.each(Object.keys(runs) as EntryName[])('%s', entry => {
     fc.assert(fc.property(ENTRY_ARBITRARIES[entry], input => {

@@ -6,7 +6,7 @@
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
-  BondMode, Ipam, IpPool, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, PodNetworks, StandaloneHelperPlugin, VlanTopology,
+  BondMode, Ipam, IpPool, NadSource, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, PodNetworks, StandaloneHelperPlugin, VlanTopology,
 } from '../../src';
 
 /** What a repro builds on: a chart with one pool and one network of each kind. */
@@ -104,6 +104,18 @@ export const REPRO_CASES: readonly ReproCase[] = [
     run: e => PodNetworks.standalone(e.standalone).configurePrimary({ pools: [e.pool, e.pool] }).applyTo(new kplus.Deployment(e.chart, 'd', { containers: [{ image: 'nginx' }] })),
     atSynth: true,
     expect: { ruleId: 'MV111', constructPath: 'c/d', problem: 'pool "v4" is selected twice for this NIC' },
+  },
+  // found by `npx projen fuzz:constructs -- --runs 100000 --seed 1` (chunk seed, index)
+  {
+    name: 'SpiderMultusConfig network with cniVersion "0.3" (seed 11 index 756; lint said MV113, synth said nothing)',
+    run: e => new MacvlanStandaloneNetwork(e.chart, 'n', { name: 'n', master: 'eth1', pools: [e.pool], cniVersion: '0.3', source: NadSource.SPIDER_MULTUS_CONFIG }),
+    atSynth: true,
+    expect: { ruleId: 'MV113', constructPath: 'c/n', problem: 'cni-version "0.3" is not one Spiderpool supports' },
+  },
+  {
+    name: 'placeWorkload({ toString: false }) (seed 54 index 918; TypeError from the error message)',
+    run: e => new VlanTopology(e.chart, 't', { bond: BOND, vlans: [VLAN] }).placeWorkload(any({ toString: false })),
+    expect: { field: 'workload', constructPath: 'c/t', problem: 'expected by VlanTopology.placeWorkload(), got an object with "toString"' },
   },
   {
     name: 'attach(n, { pools: [p, p] })',

@@ -17,7 +17,7 @@ describe('the inputs of issue 12 end in the library\'s error', () => {
     expect(details.field).toBe(c.expect.field);
     expect(details.constructPath).toBe(c.expect.constructPath);
     if (c.expect.problem !== undefined) expect(details.problem).toContain(c.expect.problem);
-    expect(details.problem).not.toMatch(/got an? (undefined|object|string|number)\b/); // not "got a undefined"
+    expect(details.problem).not.toMatch(/got an? (undefined|object|string|number)$/); // not "got a undefined"
     expect(details.fix.length).toBeGreaterThan(0);
     expect(details.message).toBe(`${details.constructPath !== undefined ? `[${details.constructPath}] ` : ''}${details.field !== undefined ? `${details.field}: ` : ''}${details.problem}. Fix: ${details.fix.replace(/\.$/, '')}.`);
   });
