@@ -67,6 +67,19 @@ project.package.addField('repository', { type: 'git', url: '' });
 // compile-fail snippets are meant not to type-check; test/typecheck.test.ts compiles them
 project.eslint?.addIgnorePattern('test/typecheck/snippets/');
 
+// Layers only point down (ARCHITECTURE.md): net <- cni, k8s <- rules <- validation <- networks <- pods, topology <- cli.
+// Each layer may not import from the layers above it (errors.ts, at the bottom, is for everyone).
+const LAYERS = [['net'], ['cni', 'k8s'], ['rules'], ['validation'], ['networks'], ['pods', 'topology'], ['cli']];
+project.eslint?.addRules({
+  'import/no-restricted-paths': ['error', {
+    zones: LAYERS.flatMap((layer, i) => layer.map(dir => ({
+      target: `./src/${dir}`,
+      from: LAYERS.slice(i + 1).flat().map(above => `./src/${above}`),
+      message: `src/${dir} is below these layers (see ARCHITECTURE.md): move the shared code down instead`,
+    }))),
+  }],
+});
+
 // npm ci breaks on unrs-resolver 1.13 here (non-Linux optional builds missing).
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
 

@@ -8,3 +8,4 @@ export * from './networks';
 export * from './pods';
 export * from './topology';
 export * from './plugin';
+export * from './validation';

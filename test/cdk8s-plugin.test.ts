@@ -135,6 +135,7 @@ describe('MacvlanValidation', () => {
 
 /** `cdk8s synth` of the fixture app in a fresh directory, with the plugin configured in cdk8s.yaml. */
 function cdk8sSynth(include: string | undefined): Promise<{ code: number | null; out: string }> {
+  fs.mkdirSync(path.join(ROOT, 'test', 'compile-fixtures', '.out'), { recursive: true });
   const dir = fs.mkdtempSync(path.join(ROOT, 'test', 'compile-fixtures', '.out', 'cdk8s-app-'));
   const tsNode = require.resolve('ts-node/register/transpile-only');
   fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), [

@@ -6,6 +6,7 @@
  * `multus.spidernet.io/cni-version` annotation (default 0.3.1), the NAD name from `multus.spidernet.io/cr-name`
  * (default the SpiderMultusConfig's name).
  */
+import { MacvlanError } from '../errors';
 import { DEFAULT_CNI_VERSION } from './conflist';
 import { coordinatorPluginFromSpec } from './coordinator';
 
@@ -48,7 +49,9 @@ export function needsIfacer(masters: readonly string[], vlanId?: number): boolea
  */
 export function generateNadConfigFromSpiderMultusConfig(smc: any): { name: string; namespace: string; config: Record<string, unknown> } {
   const spec = smc?.spec ?? {};
-  if (spec.cniType !== 'macvlan') throw new Error(`only cniType macvlan is modelled, got ${JSON.stringify(spec.cniType)}`);
+  if (spec.cniType !== 'macvlan') {
+    throw new MacvlanError({ field: 'spec.cniType', message: `only cniType macvlan is modelled, got ${JSON.stringify(spec.cniType)}`, fix: 'pass a SpiderMultusConfig with cniType macvlan' });
+  }
   const annotations = smc.metadata?.annotations ?? {};
   const name: string = annotations[SMC_CR_NAME_ANNOTATION] ?? smc.metadata?.name;
   const mv = spec.macvlan ?? {};

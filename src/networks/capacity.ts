@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
-import { Registry } from './registry';
 import { CapacityStatusRow } from '../rules';
 import { checkShape, construct, int, listOf, num, obj, oneOf, opt, req, str } from '../shape';
+import { ValidationEngine } from '../validation/engine';
 
 /** How full a pool is at its workloads' peak. */
 export enum CapacityStatus {
@@ -80,7 +80,7 @@ export class AddressCapacity {
   /** Every pool of the app `scope` belongs to, in creation order. Call after the app is complete. */
   public static report(scope: IConstruct): PoolCapacity[] {
     checkShape(scope, construct('pass the app, a chart or any construct of the app'), { call: 'AddressCapacity.report()' }, 'scope');
-    return Registry.of(scope).capacity().map(toPublic);
+    return ValidationEngine.of(scope).capacity().map(toPublic);
   }
 
   /** A Markdown table of the rows (pool, family, addresses, peak demand, use, status, workloads). */

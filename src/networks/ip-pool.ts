@@ -1,13 +1,10 @@
 import { Construct } from 'constructs';
 import { LabelSelectorSpec, SpiderIpPoolObject, SpiderIpPoolSpec } from '../k8s';
 import { Cidr, IpAddress } from '../net';
-import {
-  CAPACITY_WARN_ANNOTATION, Finding, PoolForOverlap, PoolModel, checkIpPool, defaultPoolRange, poolPlacement, poolSupply, warnPercentOfPool,
-} from '../rules';
+import { CAPACITY_WARN_ANNOTATION, defaultPoolRange } from '../rules';
 import { Shape, bool, checkConstructorArgs, listOf, mapOf, num, obj, opt, req, str } from '../shape';
 import { defaultObjectName } from './default-name';
-import { Registry } from './registry';
-import { RevisionCachedValidation, duplicateFindings, validationMessages } from './report';
+import { ValidationEngine } from '../validation/engine';
 
 /** A route handed to pods that get an address from the pool. */
 export interface IpPoolRoute {
@@ -145,10 +142,7 @@ export class IpPool extends SpiderIpPoolObject {
 
   private readonly multusNames: string[] = [];
   private readonly warnAnnotation?: { [key: string]: string };
-  private planSummary?: { family?: 4 | 6; supply?: bigint };
   private readonly spec: SpiderIpPoolSpec & { multusName?: string[] };
-  /** The single-pool rules' findings, once computed (the checked fields never change after construction). */
-  private ownFindings?: readonly Finding[];
 
   constructor(scope: Construct, id: string, props: IpPoolProps) {
     checkConstructorArgs(scope, id, props, IP_POOL_PROPS, 'new IpPool()');
@@ -162,16 +156,11 @@ export class IpPool extends SpiderIpPoolObject {
     this.subnet = props.subnet;
     this.ipVersion = spec.ipVersion;
 
-    const registry = Registry.of(this);
-    registry.registerPool(this);
-    registry.claimName('SpiderIPPool', this.name, this);
-    this.node.addValidation(new RevisionCachedValidation(() => {
-      // overlaps first: the sweep parses every pool once and leaves each pool its own findings
-      const overlaps = registry.overlapFindingsFor(this);
-      const all = [...this.checked(), ...overlaps, ...duplicateFindings(registry, 'SpiderIPPool', this.name, this),
-        ...warnPercentOfPool({ metadata: { annotations: this.warnAnnotation } }).findings, ...registry.workloadFindingsFor(this)];
-      return validationMessages(this, all, `SpiderIPPool "${this.name}"`);
-    }));
+    ValidationEngine.of(this).addObject(this, {
+      object: () => this._validationObject(),
+      subject: `SpiderIPPool "${this.name}"`,
+      version: () => this.multusNames.length,
+    });
   }
 
   /** The SpiderIPPool object: the pool itself. */
@@ -195,48 +184,20 @@ export class IpPool extends SpiderIpPoolObject {
   }
 
   /**
-   * The parsed plan for the cross-pool rules. Not kept: the registry asks once per set of pools, and the parsed
-   * ranges would otherwise stay on the heap for the life of the app.
+   * How many networks the pool is bound to.
    * @internal
    */
-  public _planForOverlap(): PoolForOverlap {
-    const check = this.runCheck();
-    this.ownFindings ??= check.findings;
-    this.planSummary ??= this.summarize(check.parsed);
-    return check.parsed;
+  public get _networkCount(): number {
+    return this.multusNames.length;
   }
 
   /**
-   * The pool for the capacity and placement rules: allocatable addresses (without the gateway), threshold,
-   * node affinity.
+   * The SpiderIPPool as synthesized, for the rules (the spec is the one written to the manifest).
    * @internal
    */
-  public _capacityModel(): PoolModel {
-    this.planSummary ??= this.summarize(this.runCheck().parsed);
-    return {
-      name: this.name,
-      ...this.planSummary,
-      warnPercent: warnPercentOfPool({ metadata: { annotations: this.warnAnnotation } }).percent,
-      ...poolPlacement({ spec: this.spec }),
-    };
-  }
-
-  /** Family and supply from the parsed plan (kept: two small values, where the plan itself is not kept). */
-  private summarize(parsed: PoolForOverlap): { family?: 4 | 6; supply?: bigint } {
-    return {
-      family: parsed.subnet?.family ?? parsed.allocatable?.family,
-      supply: parsed.allocatable ? poolSupply(parsed.allocatable, typeof this.spec.gateway === 'string' ? this.spec.gateway : undefined) : undefined,
-    };
-  }
-
-  /** The single-pool rules' findings on this pool's spec. */
-  private checked(): readonly Finding[] {
-    this.ownFindings ??= this.runCheck().findings;
-    return this.ownFindings;
-  }
-
-  private runCheck(): ReturnType<typeof checkIpPool> {
-    return checkIpPool({ metadata: { name: this.name }, spec: { ...this.spec, multusName: undefined } });
+  public _validationObject(): Record<string, any> {
+    const metadata: Record<string, unknown> = { name: this.name };
+    if (this.warnAnnotation) metadata.annotations = this.warnAnnotation;
+    return { apiVersion: SpiderIpPoolObject.GVK.apiVersion, kind: SpiderIpPoolObject.GVK.kind, metadata, spec: this.spec };
   }
 }
-

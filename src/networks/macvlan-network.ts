@@ -7,14 +7,13 @@ import {
   needsIfacer, renderConfList, spidernetPlugin,
 } from '../cni';
 import { NetworkAttachmentDefinition, SpiderMultusConfigObject } from '../k8s';
-import { Finding, MacvlanNetworkModel, checkMacvlanNetwork, checkNetworkAttachmentDefinition, checkSpiderMultusConfig } from '../rules';
+import { MacvlanNetworkModel, checkMacvlanNetwork } from '../rules';
 import { defaultObjectName } from './default-name';
 import { IpPool } from './ip-pool';
 import { IfacerOptions, NadSource } from './nad-source';
-import { Registry, markValidationInputsChanged } from './registry';
 import { checkShape } from '../shape';
-import { RevisionCachedValidation, duplicateFindings, validationMessages } from './report';
 import { POOL_SHAPE } from './shapes';
+import { ValidationEngine } from '../validation/engine';
 
 /** Props shared by standalone and overlay macvlan networks. */
 export interface MacvlanNetworkProps {
@@ -136,11 +135,12 @@ export abstract class MacvlanNetwork extends ApiObject {
     this.refreshSpec();
     this.constructed = true;
 
-    const registry = Registry.of(this);
-    registry.claimName('NetworkAttachmentDefinition', this.qualifiedName, this);
-    this.node.addValidation(new RevisionCachedValidation(() => validationMessages(this,
-      [...this.findings(), ...duplicateFindings(registry, 'NetworkAttachmentDefinition', this.qualifiedName, this)],
-      `${this.source} "${this.qualifiedName}"`)));
+    // The object as synthesized goes through the catalog with the rest of the app; the choices only the props
+    // show (IPAM against pools, what a SpiderMultusConfig can express, ifacer, helper options) are checked here.
+    const engine = ValidationEngine.of(this);
+    const subject = `${this.source} "${this.qualifiedName}"`;
+    engine.addObject(this, { object: () => this._validationObject(), subject, version: () => this.poolList.length });
+    engine.addCheck(this, subject, () => checkMacvlanNetwork(this._model()));
   }
 
   /** Adds an IP pool this network allocates from by default and binds the pool to this network. */
@@ -150,7 +150,6 @@ export abstract class MacvlanNetwork extends ApiObject {
     this.poolList.push(pool);
     this.rendered = undefined;
     pool._bindNetwork(this.qualifiedName);
-    markValidationInputsChanged(); // the pools of a network feed its own, its pools' and its pods' checks
     if (this.constructed) this.refreshSpec();
   }
 
@@ -164,6 +163,14 @@ export abstract class MacvlanNetwork extends ApiObject {
   /** The pools of this network, in the order added. */
   public get pools(): IpPool[] {
     return [...this.poolList];
+  }
+
+  /**
+   * The pools, not copied.
+   * @internal
+   */
+  public get _poolList(): readonly IpPool[] {
+    return this.poolList;
   }
 
   /** The IPv4 pools. */
@@ -240,19 +247,17 @@ export abstract class MacvlanNetwork extends ApiObject {
     return spec;
   }
 
-  private findings(): Finding[] {
-    const out: Finding[] = [];
-    if (this.source === NadSource.SPIDER_MULTUS_CONFIG) {
-      // with the annotations written (the cni-version one is checked too: MV113, as lint does)
-      const metadata = { name: this.name, namespace: this.namespace, annotations: this.metadata.toJson().annotations };
-      const smc = { metadata, spec: this.spiderMultusConfigSpec() };
-      out.push(...checkSpiderMultusConfig(smc).findings);
-    }
-    out.push(...checkMacvlanNetwork(this._model()));
-    // The NAD rules run on the config (on the SpiderMultusConfig path: the one Spiderpool would generate).
-    const nad = { metadata: { name: this.name, namespace: this.namespace }, spec: { config: this.cniConfig } };
-    out.push(...checkNetworkAttachmentDefinition(nad).findings);
-    return out;
+  /**
+   * The object as synthesized (NAD, or SpiderMultusConfig), for the rules.
+   * @internal
+   */
+  public _validationObject(): Record<string, any> {
+    const gvk = this.source === NadSource.SPIDER_MULTUS_CONFIG ? SpiderMultusConfigObject.GVK : NetworkAttachmentDefinition.GVK;
+    const metadata: Record<string, unknown> = { name: this.name, namespace: this.namespace };
+    // with the annotations written (the SpiderMultusConfig's cni-version one is checked too: MV113)
+    const annotations = this.metadata.toJson().annotations;
+    if (annotations && Object.keys(annotations).length > 0) metadata.annotations = annotations;
+    return { apiVersion: gvk.apiVersion, kind: gvk.kind, metadata, spec: this.spec };
   }
 
   /**

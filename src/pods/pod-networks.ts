@@ -4,15 +4,14 @@ import { HelperPluginType, IpamType } from '../cni';
 import { MacvlanError } from '../errors';
 import { IpFamily } from '../net';
 import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
-import { Registry } from '../networks/registry';
-import { RevisionCachedValidation, validationMessages } from '../networks/report';
 import { POOL_SHAPE } from '../networks/shapes';
-import { Finding, PodNic, PoolInfo, checkPodNetworkSet, checkPodNics, checkRequestedIps } from '../rules';
+import { PodNic, checkPodNetworkSet } from '../rules';
 import { Shape, ShapeContext, checkShape, custom, listOf, obj, opt, str } from '../shape';
 import { DEFAULT_NETWORK_ANNOTATION, IPPOOLS_ANNOTATION, NETWORKS_ANNOTATION } from './annotations';
+import { podPlacementVersion, podTemplateObject } from './pod-template-object';
 import { IPodWorkload } from './workload';
 import { requirePodWorkload } from './workload-guard';
-import { workloadModelOfConstruct } from './workload-model';
+import { ValidationEngine, ValidationReference } from '../validation/engine';
 
 /** Options for one NIC of a pod. */
 export interface AttachmentOptions {
@@ -146,7 +145,12 @@ export abstract class PodNetworks {
     const atts = this.attachments;
     const out: { [key: string]: string } = {};
     const primary = atts.find(a => a.isDefault);
-    if (primary) out[DEFAULT_NETWORK_ANNOTATION] = primary.network.qualifiedName;
+    if (primary) {
+      // eth0's own addresses (configurePrimary) need the JSON form: "ns/name" cannot carry them
+      out[DEFAULT_NETWORK_ANNOTATION] = primary.ips && primary.ips.length > 0
+        ? JSON.stringify([{ name: primary.network.name, namespace: primary.network.namespace, ips: primary.ips }])
+        : primary.network.qualifiedName;
+    }
     const extra = atts.filter(a => !a.isDefault);
     if (extra.length > 0) {
       out[NETWORKS_ANNOTATION] = JSON.stringify(extra.map(a => {
@@ -198,19 +202,17 @@ export abstract class PodNetworks {
     for (const key of Object.keys(this.annotations())) {
       meta.addAnnotation(key, Lazy.any(new AnnotationProducer(this, key)) as unknown as string);
     }
-    // capacity, placement and hostNetwork: decided for the whole app (the registry runs them once per revision)
-    const registry = Registry.of(target);
-    registry.registerWorkload(target, () => workloadModelOfConstruct(target, this.nics().map(n => ({
-      interface: n.interface, network: n.network, ipv4Pools: n.ipv4Pools, ipv6Pools: n.ipv6Pools, master: n.master,
-    })), Object.keys(this.annotations()).filter(k => k === DEFAULT_NETWORK_ANNOTATION || k === NETWORKS_ANNOTATION)));
-    target.node.addValidation(new RevisionCachedValidation(() => {
-      const nics = this.nics();
-      const findings = [
-        ...checkPodNics(nics, { pools: this.poolInfo() }), ...checkPodNetworkSet(nics), ...registry.workloadFindingsFor(target),
-        ...this.requestedIpFindings(),
-      ];
-      return validationMessages(target, findings, `pod networks of "${target.node.path}"`);
-    }));
+    // The workload as synthesized (its pod template annotations from this set, its scale and placement from its
+    // own state: no render of the workload) goes through the catalog with the rest of the app.
+    const engine = ValidationEngine.of(target);
+    const subject = `pod networks of "${target.node.path}"`;
+    engine.addObject(target, {
+      object: () => podTemplateObject(target, this.currentAnnotations()),
+      subject,
+      version: () => this.inputsVersion() + podPlacementVersion(target),
+    });
+    engine.addCheck(target, subject, () => (this.requestsAddresses() || this._pending.length === 0 ? checkPodNetworkSet(this.nics()) : NO_FINDINGS));
+    engine.addReferences(() => this.references());
   }
 
   /** @internal */
@@ -246,20 +248,30 @@ export abstract class PodNetworks {
     this._pending[0] = { network: primary.network, options: { interface: 'eth0', pools: copyList(options.pools), ips: copyList(options.ips) } };
   }
 
-  /** The selected pools' family and multusName, for the shared pool rules. */
-  private poolInfo(): Map<string, PoolInfo> {
-    const out = new Map<string, PoolInfo>();
-    for (const a of this.attachments) {
-      for (const p of a.pools) out.set(p.name, { family: p.ipVersion === 6 ? 6 : 4, multusName: p.networks });
-    }
-    return out;
+  /** Whether a NIC requests per-pod addresses (the only input of the set's props rules besides its size). */
+  private requestsAddresses(): boolean {
+    return this._pending.some(p => p.options.ips !== undefined && p.options.ips.length > 0);
   }
 
-  /** Per-pod ips are strings here (shape-checked at attach); whether Multus reads them as IP or CIDR is MV061's. */
-  private requestedIpFindings(): Finding[] {
-    const value = this._annotation(NETWORKS_ANNOTATION);
-    if (value === undefined || !this._pending.some(p => (p.options.ips ?? []).length > 0)) return [];
-    return checkRequestedIps(value, `metadata.annotations["${NETWORKS_ANNOTATION}"]`);
+  /** Grows with every change that reaches this set's annotations or pool rules (inputs only grow). */
+  private inputsVersion(): number {
+    let v = 0;
+    for (const p of this._pending) {
+      const pools = p.network._poolList;
+      v += pools.length;
+      for (const pool of pools) v += pool._networkCount;
+      for (const pool of p.options.pools ?? []) v += pool._networkCount;
+    }
+    return v;
+  }
+
+  /** The networks and pools this set uses (they may belong to another app). */
+  private* references(): Iterable<ValidationReference> {
+    for (const p of this._pending) {
+      yield p.network;
+      yield* p.network._poolList;
+      if (p.options.pools) yield* p.options.pools;
+    }
   }
 
   private nics(): PodNic[] {
@@ -372,6 +384,8 @@ function checkAttach(network: unknown, options: unknown, shape: Shape, call: str
   checkShape(network, shape, ctx, 'network');
   checkShape(options, ATTACHMENT_OPTIONS, { call, constructPath: (network as MacvlanNetwork).node.path }, 'options');
 }
+
+const NO_FINDINGS: readonly never[] = Object.freeze([]);
 
 /** Produces one annotation of a set at synth (an object rather than a closure per annotation: it is kept per pod). */
 class AnnotationProducer implements IAnyProducer {

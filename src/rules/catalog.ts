@@ -17,6 +17,8 @@ import { POOL_RULES } from './definitions/pool';
 import { TOPOLOGY_RULES } from './definitions/topology';
 import { WORKLOAD_RULES } from './definitions/workloads';
 
+import { RuleInfo } from './rule';
+
 export * from './rule';
 
 export const RULES = {
@@ -34,3 +36,15 @@ export const RULES = {
   ...SCHEMA_RULES,
   ...PARITY_RULES,
 } as const;
+
+/** The NodeNetworkConfigurationPolicy rules (VlanTopology decides them from its props). */
+export const NODE_NETWORK_POLICY_RULES: readonly RuleInfo[] = Object.values(NMSTATE_RULES);
+
+/**
+ * The rules that read where a workload's pods may run (nodeSelector, node affinity, nodeName). Synth-time
+ * validation builds a workload's object from its network set without rendering the workload, so these are
+ * `lint`'s alone for the library's workloads (ARCHITECTURE.md, "What synth does not see").
+ */
+export const PLACEMENT_RULES: readonly RuleInfo[] = [
+  WORKLOAD_RULES.placementHostInterface, WORKLOAD_RULES.placementPool, WORKLOAD_RULES.masterIsBondPort,
+];

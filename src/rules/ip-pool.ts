@@ -58,11 +58,14 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
   }
 
   let subnet: Cidr | undefined;
-  try {
-    if (spec.subnet !== undefined && typeof spec.subnet !== 'string') throw new Error(`${describe(spec.subnet)} is not a string`);
-    subnet = Cidr.parse(spec.subnet ?? '');
-  } catch (e) {
-    out.push(finding(RULES.poolSubnet, 'spec.subnet', (e as Error).message, 'give the subnet in CIDR form, for example "10.6.0.0/16"'));
+  if (spec.subnet !== undefined && typeof spec.subnet !== 'string') {
+    out.push(finding(RULES.poolSubnet, 'spec.subnet', `${describe(spec.subnet)} is not a string`, 'give the subnet in CIDR form, for example "10.6.0.0/16"'));
+  } else {
+    try {
+      subnet = Cidr.parse(spec.subnet ?? '');
+    } catch (e) {
+      out.push(finding(RULES.poolSubnet, 'spec.subnet', (e as Error).message, 'give the subnet in CIDR form, for example "10.6.0.0/16"'));
+    }
   }
   // the family is the subnet's even when the subnet itself is refused (host bits)
   const subnetFamily: IpFamily | undefined = subnet?.family;

@@ -68,8 +68,8 @@ export interface LintReport {
   readonly capacity: CapacityStatusRow[];
 }
 
-/** Pod-template locations of the workload kinds: path to the template's metadata. */
-const POD_TEMPLATE_PATHS: { readonly [kind: string]: readonly string[] } = {
+/** Pod-template locations of the workload kinds: path to the template's metadata (`lint` and synth-time validation). */
+export const POD_TEMPLATE_PATHS: { readonly [kind: string]: readonly string[] } = {
   Pod: ['metadata'],
   PodTemplate: ['template', 'metadata'],
   Deployment: ['spec', 'template', 'metadata'],
@@ -80,6 +80,12 @@ const POD_TEMPLATE_PATHS: { readonly [kind: string]: readonly string[] } = {
   Job: ['spec', 'template', 'metadata'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'metadata'],
 };
+
+/**
+ * Marks a workload object (synth-time validation: a cdk8s-plus workload with an autoscaler whose object the
+ * library does not see) whose replica count an autoscaler sets. A symbol: never part of a manifest.
+ */
+export const AUTOSCALED = Symbol.for('cdk8s-macvlan.autoscaled');
 
 /** Kinds whose pod template the linter checks. */
 export const WORKLOAD_KINDS = Object.keys(POD_TEMPLATE_PATHS);
@@ -254,7 +260,8 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
     const nics: PodNic[] = [];
     e.findings.push(...checkPodAnnotations(annotations, namespace, `${path.join('.')}.annotations`, index, nics));
     const model = workloadOfManifest(e.obj, nics, annotations, autoscaled.get(`${namespace}/${e.obj.kind}/${e.ref.name}`));
-    if (model) workloads.push({ ...model, entry: e });
+    const autoscaledHere = (e.obj as { [AUTOSCALED]?: boolean })[AUTOSCALED] === true;
+    if (model) workloads.push({ ...model, ...(autoscaledHere ? { scale: { ...model.scale, autoscaled: true } } : {}), entry: e });
   }
 
   // A pool without allocatable addresses fails only the NICs that select it: unselected, it is a warning.
@@ -277,15 +284,17 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
   // Custom resources against their upstream CRD schema (MV160); a field another rule already explains is not
   // reported twice.
   for (const e of entries) {
+    const schema = checkCrdSchema(e.obj);
+    if (schema.length === 0) continue;
     const explained = new Set(e.findings.map(f => f.field));
-    e.findings.push(...checkCrdSchema(e.obj).filter(f => !explained.has(f.field)));
+    e.findings.push(...schema.filter(f => !explained.has(f.field)));
   }
 
   const results = entries.map(e => ({
     index: e.index,
     item: e.item,
     object: e.ref,
-    findings: e.findings.map(f => ({
+    findings: e.findings.length === 0 ? [] : e.findings.map(f => ({
       rule: f.rule.id, severity: f.rule.severity, field: f.field, message: f.message, fix: f.fix, docs: f.rule.docs, object: e.ref,
     })),
   }));

@@ -202,9 +202,10 @@ function sameNetwork(multusName: string, network: string): boolean {
 }
 
 /**
- * The rules on a pod's network set as the constructs build it: it attaches something (MV096), and per-pod
- * addresses are requested exactly where the network's IPAM takes them (MV094), and no pool is selected twice for
- * one NIC (MV111, as lint reports it on the annotation).
+ * The rules on a pod's network set as the constructs build it, before any annotation exists: it attaches
+ * something (MV096), and per-pod addresses are requested only where the network's IPAM takes them (MV094;
+ * the other half of MV094, a network that needs them and got none, is read from the annotations by
+ * {@link checkPodAnnotations}, for synth and `lint` alike).
  */
 export function checkPodNetworkSet(nics: readonly PodNic[]): Finding[] {
   if (nics.length === 0) {
@@ -215,20 +216,9 @@ export function checkPodNetworkSet(nics: readonly PodNic[]): Finding[] {
   for (const nic of nics) {
     const where = `interface "${nic.interface}" of ${nic.network}`;
     const requested = nic.ips !== undefined && nic.ips.length > 0;
-    if (nic.needsPodAddresses && !requested) {
-      out.push(finding(RULES.podAddresses, where, 'the network has static IPAM without fixed addresses, so this NIC gets no address unless the pod requests one',
-        `pass { ips: ['<address>/<prefix>'] } when attaching ${nic.network}`));
-    } else if (requested && !nic.needsPodAddresses) {
+    if (requested && !nic.needsPodAddresses) {
       out.push(finding(RULES.podAddresses, where, `ips ${nic.ips!.join(', ')} are requested, but ${nic.ipamType ?? 'the'} IPAM of ${nic.network} ignores per-pod addresses`,
         'drop ips, or give the network Ipam.staticAddresses() without fixed addresses'));
-    }
-    // a pool given twice (e.g. attach(n, { pools: [p, p] })) would reach ipam.spidernet.io/ippools twice: MV111
-    for (const names of [nic.ipv4Pools, nic.ipv6Pools]) {
-      const twice = names.find((n, i) => names.indexOf(n) !== i);
-      if (twice !== undefined) {
-        out.push(finding(RULES.annotationDuplicatePool, where, `pool "${twice}" is selected twice for this NIC, so Spiderpool refuses the allocation ("duplicate IPPool")`,
-          `list "${twice}" once`));
-      }
     }
   }
   return out;

@@ -17,13 +17,12 @@ import { VlanOffer, VlanProps, VlanSubnetProps } from './vlan';
 import { MacvlanError } from '../errors';
 import { AddressCapacity, PoolCapacity } from '../networks/capacity';
 import { podSpecPointer, recordNodeSelector, recordedNodeSelector } from '../networks/placement-record';
-import { Registry, markValidationInputsChanged } from '../networks/registry';
-import { duplicateFindings, validationMessages } from '../networks/report';
 import {
-  NODE_COUNT_ANNOTATION, NamedObject, ParsedFamily, ParsedVlan, checkTopologyConsistency, checkTopologyHostPolicy, checkVlanAddressPlans,
-  formatFinding, hostPolicyOfManifest,
+  NODE_COUNT_ANNOTATION, NODE_NETWORK_POLICY_RULES, NamedObject, ParsedFamily, ParsedVlan,
+  checkTopologyConsistency, checkTopologyHostPolicy, checkVlanAddressPlans, formatFinding,
 } from '../rules';
 import { Shape, checkConstructorArgs, checkShape, construct, describeValue, instanceOf, listOf, mapOf, num, obj, opt, req, str } from '../shape';
+import { ValidationEngine } from '../validation/engine';
 
 /** Props of {@link VlanTopology}. */
 export interface VlanTopologyProps {
@@ -196,17 +195,15 @@ export class VlanTopology extends Construct {
         metadata: { name: policyName },
         spec: { nodeSelector, maxUnavailable, desiredState: { interfaces: hostState.interfaces } },
       });
-      const registry = Registry.of(this);
-      registry.claimName('NodeNetworkConfigurationPolicy', policyName, this.hostPolicy);
-      // where the bond and VLAN sub-interfaces exist, for the placement rules (MV172, MV175, MV176)
-      const policyModel = hostPolicyOfManifest({
-        metadata: { name: policyName }, spec: { nodeSelector, desiredState: { interfaces: hostState.interfaces } },
-      });
-      registry.registerHostPolicy(this, () => policyModel);
-      const policy = this.hostPolicy;
-      this.node.addValidation({
-        validate: () => validationMessages(this, [...duplicateFindings(registry, 'NodeNetworkConfigurationPolicy', policyName, policy), ...registry.workloadFindingsFor(this)], subject),
-      });
+      // The policy goes through the catalog with the rest of the app; its interface rules were decided above
+      // from the props (and are reported against them).
+      const policy = {
+        apiVersion: NodeNetworkConfigurationPolicyObject.GVK.apiVersion,
+        kind: NodeNetworkConfigurationPolicyObject.GVK.kind,
+        metadata: { name: policyName },
+        spec: { nodeSelector, maxUnavailable, desiredState: { interfaces: hostState.interfaces } },
+      };
+      ValidationEngine.of(this).addObject(this, { object: () => policy, subject, decidedFromProps: NODE_NETWORK_POLICY_RULES });
     }
 
     const ordered = [...structure.vlans].sort((a, b) => a.id - b.id);
@@ -220,7 +217,7 @@ export class VlanTopology extends Construct {
         bondMtu: props.bond.mtu, ifacer: kind === HostInterfacesKind.SPIDERPOOL_IFACER, vlans: structure.vlans, objects: named,
       }),
     ];
-    this.node.addValidation({ validate: () => validationMessages(this, propFindings, subject) });
+    ValidationEngine.of(this).addCheck(this, subject, () => propFindings);
   }
 
   /** The VLAN ids, ascending. */
@@ -330,11 +327,11 @@ export class VlanTopology extends Construct {
       }
       const merged = { ...existing, ...selector };
       recordNodeSelector(workload, merged);
-      markValidationInputsChanged();
       api.addJsonPatch(JsonPatch.add(`${podSpecPointer(api.kind)}/nodeSelector`, merged));
     }
     if (api.kind === 'DaemonSet' && this.props.nodeCount !== undefined) {
       api.metadata.addAnnotation(NODE_COUNT_ANNOTATION, String(this.props.nodeCount));
+      recordNodeSelector(workload, {}); // the node count changed what the workload rules read
     }
   }
 

@@ -4,8 +4,8 @@ import {
   AddressCapacity, AnnotatedPod, BondMode, CapacityStatus, IpPool, Ipam, MacvlanErrors, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, PodNetworks,
   VlanOffer, VlanTopology,
 } from '../../src';
-import { WARNING_METADATA } from '../../src/networks/report';
 import { lintManifests } from '../../src/rules';
+import { WARNING_METADATA } from '../../src/validation/report';
 import { testApp, validationErrors } from '../support/synth';
 
 const container = { containers: [{ image: 'nginx', portNumber: 80, securityContext: { ensureNonRoot: false } }] };

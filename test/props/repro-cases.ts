@@ -103,7 +103,7 @@ export const REPRO_CASES: readonly ReproCase[] = [
     name: 'configurePrimary({ pools: [p, p] }) (fast-check seed 12; lint said MV111, synth said nothing)',
     run: e => PodNetworks.standalone(e.standalone).configurePrimary({ pools: [e.pool, e.pool] }).applyTo(new kplus.Deployment(e.chart, 'd', { containers: [{ image: 'nginx' }] })),
     atSynth: true,
-    expect: { ruleId: 'MV111', constructPath: 'c/d', problem: 'pool "v4" is selected twice for this NIC' },
+    expect: { ruleId: 'MV111', constructPath: 'c/d', problem: 'pool "v4" is selected twice for one NIC' },
   },
   // found by `npx projen fuzz:constructs -- --runs 100000 --seed 1` (chunk seed, index)
   {
@@ -121,6 +121,6 @@ export const REPRO_CASES: readonly ReproCase[] = [
     name: 'attach(n, { pools: [p, p] })',
     run: e => PodNetworks.overlay().attach(e.overlay, { pools: [e.pool, e.pool] }).applyTo(new kplus.Deployment(e.chart, 'd', { containers: [{ image: 'nginx' }] })),
     atSynth: true,
-    expect: { ruleId: 'MV111', constructPath: 'c/d', problem: 'pool "v4" is selected twice for this NIC' },
+    expect: { ruleId: 'MV111', constructPath: 'c/d', problem: 'pool "v4" is selected twice for one NIC' },
   },
 ];

@@ -243,7 +243,7 @@ describe('the host policy object', () => {
   test('MV097 two topologies writing the same policy (same bond, default name)', () => {
     const b = build();
     new VlanTopology(b.chart, 'again', { bond: BOND, vlans: [vlan(300)] });
-    expect(validationErrors(b.app).join('\n')).toMatch(/MV097 error: VlanTopology "chart\/again" metadata\.name: NodeNetworkConfigurationPolicy "bond0-vlans" is also defined by chart\/topo\/HostPolicy/);
+    expect(validationErrors(b.app).join('\n')).toMatch(/MV097 error: VlanTopology "chart\/again" metadata\.name: NodeNetworkConfigurationPolicy "bond0-vlans" is also defined by chart\/topo \(NodeNetworkConfigurationPolicy\)/);
   });
 
   test('macvlanMtu 0 means inherit, as for the CNI plugin', () => {

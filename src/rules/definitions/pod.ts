@@ -1,4 +1,5 @@
 /** Pod rules on the NIC model (from a PodNetworks set, or parsed from annotations). */
+import { checkPodAnnotations } from '../pod-annotations';
 import { checkPodNetworkSet, checkPodNics } from '../pod-networks';
 import { defineRule } from '../rule';
 import { DEF, NETS, OVERLAY, STANDALONE, V4, chain, docs, macvlan, nad, pod, pool } from './yaml';
@@ -128,7 +129,7 @@ export const POD_RULES = {
     id: 'MV094',
     severity: 'error',
     title: 'per-pod ips need a network whose IPAM takes them (static IPAM without fixed addresses), and such a network needs them',
-    check: checkPodNetworkSet,
+    check: checkPodAnnotations,
     example: {
       bad: docs(nad('macvlan-static', chain('macvlan-static', 'overlay', macvlan({ capabilities: { ips: true }, ipam: { type: 'static' } }))),
         pod({ [NETS]: '[{"name":"macvlan-static","namespace":"kube-system"}]' })),

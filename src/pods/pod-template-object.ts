@@ -1,0 +1,81 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { placementVersion, podSpecPointer, recordedNodeSelector } from '../networks/placement-record';
+import { AUTOSCALED, POD_TEMPLATE_PATHS } from '../rules';
+
+function call(obj: any, method: string): any {
+  try {
+    return obj && typeof obj[method] === 'function' ? obj[method]() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function plain(v: any): any {
+  // cdk8s-plus PercentOrAbsolute keeps the count or "NN%" in `value`
+  return v !== null && typeof v === 'object' && 'value' in v ? v.value : v;
+}
+
+/**
+ * The workload as the rules read it, without rendering it: its identity (apiVersion, kind, name, namespace) from
+ * its ApiObject; what the workload rules read (replicas and rollout surge as cdk8s-plus writes them, the node
+ * selector the library wrote, the scheduling, hostNetwork, a DaemonSet's node count), from its public state and
+ * the cheap renderers cdk8s-plus 2.x has for those fields; and the pod template annotations a PodNetworks set
+ * writes. The rules then read it with the very readers `lint` uses on a manifest.
+ */
+export function podTemplateObject(target: IConstruct, annotations: { [key: string]: string }): Record<string, any> {
+  const t = target as any;
+  let api: ApiObject | undefined;
+  try {
+    api = ApiObject.of(target);
+  } catch {
+    api = undefined; // a structural workload without an ApiObject: checked as a Pod
+  }
+  const kind = api?.kind ?? 'Pod';
+  const metadata: Record<string, any> = { name: api?.name ?? target.node.id };
+  if (api?.metadata.namespace !== undefined) metadata.namespace = api.metadata.namespace;
+  const obj: Record<string, any> = { apiVersion: api?.apiVersion ?? 'v1', kind, metadata };
+  const spec: Record<string, any> = {};
+  if (kind === 'Deployment') {
+    // cdk8s-plus writes 2 replicas unless told otherwise
+    if (!t.hasAutoscaler) spec.replicas = t.replicas ?? 2;
+    const strategy = call(t.strategy, '_toKube');
+    if (strategy) spec.strategy = { type: strategy.type, rollingUpdate: { maxSurge: plain(strategy.rollingUpdate?.maxSurge) } };
+  } else if (kind === 'StatefulSet' || kind === 'ReplicaSet') {
+    if (!t.hasAutoscaler) spec.replicas = t.replicas ?? 1;
+  } else if (kind === 'DaemonSet') {
+    const own = api?.metadata.toJson().annotations;
+    if (own) metadata.annotations = own; // the node count VlanTopology.placeWorkload records
+  }
+  if (kind !== 'Pod') obj.spec = spec;
+  // an autoscaler owns the replica count (its object is not one the library sees): the peak is unknown
+  if (t.hasAutoscaler === true) Object.defineProperty(obj, AUTOSCALED, { value: true });
+
+  // the pod template's metadata (`metadata` for a Pod, `spec.template.metadata` for a Deployment, ...)
+  const templatePath = POD_TEMPLATE_PATHS[kind] ?? POD_TEMPLATE_PATHS.Pod;
+  let at = obj;
+  for (const key of templatePath.slice(0, -1)) at = (at[key] ??= {});
+  const last = templatePath[templatePath.length - 1];
+  at[last] = { ...(at[last] ?? {}), annotations };
+
+  // the pod spec: where the pods may run, and hostNetwork
+  const podSpec: Record<string, any> = {};
+  const selector = recordedNodeSelector(target);
+  if (Object.keys(selector).length > 0) podSpec.nodeSelector = selector;
+  const scheduling = call(t.scheduling, '_toKube') ?? {};
+  if (scheduling.affinity) podSpec.affinity = scheduling.affinity;
+  if (scheduling.nodeName) podSpec.nodeName = scheduling.nodeName;
+  if (t.hostNetwork === true) podSpec.hostNetwork = true;
+  if (Object.keys(podSpec).length > 0) {
+    let parent = obj;
+    const keys = podSpecPointer(kind).split('/').filter(k => k !== '');
+    for (const key of keys.slice(0, -1)) parent = (parent[key] ??= {});
+    parent[keys[keys.length - 1]] = { ...(parent[keys[keys.length - 1]] ?? {}), ...podSpec };
+  }
+  return obj;
+}
+
+/** Grows whenever the library records something about where the workload's pods run. */
+export function podPlacementVersion(target: IConstruct): number {
+  return placementVersion(target);
+}

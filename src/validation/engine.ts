@@ -1,0 +1,213 @@
+/**
+ * The app's validation: once per synth, the rules catalog runs over the plain objects the library's
+ * constructs synthesize, the same function `cdk8s-macvlan lint` runs over manifests ({@link lintManifestSet}),
+ * so that synth and `lint` agree by construction. Each finding goes back to the construct that owns the
+ * object and is reported on that construct (errors fail synth, warnings are recorded on it).
+ *
+ * Rules that exist only on props (before any object exists) are pure functions in src/rules; the construct
+ * registers them here with {@link ValidationEngine.addCheck} and they are reported the same way.
+ *
+ * cdk8s validates the whole app once per chart it synthesizes (and once more for the app). The results of a
+ * pass are kept, and reused by the next pass only if no input changed: the one invalidation point is the start
+ * of a pass (the app root's validation, which cdk8s runs first), where the registrations and the objects'
+ * versions are compared with those of the kept results. Inputs only grow (constructs are added, pools are
+ * added to networks), so the sum of the versions changes whenever an input does.
+ */
+import { IConstruct } from 'constructs';
+import { CapacityStatusRow, Finding, ObjectRef, RuleInfo, lintManifestSet } from '../rules';
+import { reportFindings } from './report';
+
+/** A finding as the engine reports it (a catalog finding, or one read back from `lint`). */
+export interface ReportedFinding {
+  readonly rule: string;
+  readonly severity: 'error' | 'warning';
+  readonly field: string;
+  readonly message: string;
+  readonly fix: string;
+}
+
+/** An object a construct synthesizes, as the engine reads it. */
+export interface ValidatedObject {
+  /** The object as it is synthesized (plain JSON, as `lint` reads it from the YAML). Built once per pass. */
+  readonly object: () => Record<string, any>;
+  /** How the object is named in messages, e.g. `SpiderIPPool "vlan100-v4"`. */
+  readonly subject: string;
+  /**
+   * Rules the owner already decides from its props (and reports against them): not reported again from the
+   * object.
+   * @default - none
+   */
+  readonly decidedFromProps?: readonly RuleInfo[];
+  /**
+   * Rules that read parts of the object the engine does not build (it would take a second render of the
+   * construct): not reported from it at synth; `lint` reads them from the manifest.
+   * @default - none
+   */
+  readonly notModelled?: readonly RuleInfo[];
+  /**
+   * A number that grows whenever the object changes (its inputs only grow: pools added, networks bound).
+   * @default - the object never changes after construction
+   */
+  readonly version?: () => number;
+}
+
+/** A construct of possibly another app whose object this app's objects refer to. */
+export interface ValidationReference extends IConstruct {
+  /** The object as synthesized. */
+  _validationObject(): Record<string, any>;
+}
+
+interface ObjectEntry extends ValidatedObject {
+  readonly owner: IConstruct;
+}
+
+interface CheckEntry {
+  readonly owner: IConstruct;
+  readonly subject: string;
+  readonly findings: () => readonly Finding[];
+}
+
+/** A finding of one owner: the subject it is reported under and the object it is about. */
+export interface OwnerFinding {
+  readonly subject: string;
+  readonly finding: ReportedFinding;
+  /** The object, when the owner synthesizes one. */
+  readonly object?: ObjectRef;
+}
+
+const ENGINES = new WeakMap<IConstruct, ValidationEngine>();
+
+/**
+ * One per app (construct tree root). Internal: constructs register what they synthesize; users see the
+ * findings as validation errors and construct metadata.
+ */
+export class ValidationEngine {
+  /** The engine of the app `scope` belongs to. */
+  public static of(scope: IConstruct): ValidationEngine {
+    let root = scope;
+    while (root.node.scope) root = root.node.scope; // (node.root builds the list of every scope on the way)
+    let engine = ENGINES.get(root);
+    if (!engine) {
+      engine = new ValidationEngine();
+      ENGINES.set(root, engine);
+      // cdk8s validates every construct of the app, the root first: the one point where a pass starts.
+      const e = engine;
+      root.node.addValidation({ validate: () => { e.startPass(); return []; } });
+    }
+    return engine;
+  }
+
+  private readonly objects: ObjectEntry[] = [];
+  private readonly checks: CheckEntry[] = [];
+  private readonly references: Array<() => Iterable<ValidationReference>> = [];
+  private readonly owners = new Set<IConstruct>();
+  private results?: Map<IConstruct, OwnerFinding[]>;
+  private capacityRows: CapacityStatusRow[] = [];
+  /** The inputs the kept results were computed from. */
+  private resultsFrom = -1;
+
+  private constructor() {}
+
+  /** `owner` synthesizes `object`: the catalog checks it (with every other object of the app) at each synth. */
+  public addObject(owner: IConstruct, object: ValidatedObject): void {
+    this.objects.push({ ...object, owner });
+    this.watch(owner);
+  }
+
+  /** `owner` decides these props-only rules (run at each synth, reported on `owner`). */
+  public addCheck(owner: IConstruct, subject: string, findings: () => readonly Finding[]): void {
+    this.checks.push({ owner, subject, findings });
+    this.watch(owner);
+  }
+
+  /**
+   * Objects the app's objects refer to that may belong to another app (a pod attaching a network of another
+   * app): they resolve references; their own findings are that app's.
+   */
+  public addReferences(objects: () => Iterable<ValidationReference>): void {
+    this.references.push(objects);
+  }
+
+  /** Whether `owner` registered objects or checks here. */
+  public owns(owner: IConstruct): boolean {
+    return this.owners.has(owner);
+  }
+
+  /** The start of a validation pass: runs every rule over the app, unless nothing changed since the last run. */
+  public startPass(): void {
+    const inputs = this.inputsVersion();
+    if (this.results && inputs === this.resultsFrom) return;
+    this.run();
+    this.resultsFrom = inputs;
+  }
+
+  /** Runs every rule once over the app. */
+  public run(): void {
+    const results = new Map<IConstruct, OwnerFinding[]>();
+    const add = (owner: IConstruct, subject: string, finding: ReportedFinding, object?: ObjectRef) => {
+      let list = results.get(owner);
+      if (!list) results.set(owner, (list = []));
+      list.push({ subject, finding, object });
+    };
+    const objects: Array<Record<string, any>> = this.objects.map(o => o.object());
+    const referenced = new Set<IConstruct>();
+    for (const refs of this.references) {
+      for (const r of refs()) {
+        if (this.owners.has(r) || referenced.has(r)) continue;
+        referenced.add(r);
+        objects.push(r._validationObject());
+      }
+    }
+    const report = lintManifestSet(objects, {
+      describeLocation: index => this.objects[index]?.owner.node.path ?? `an object of another app (${objects[index]?.kind})`,
+    });
+    const refs = new Map<IConstruct, ObjectRef>();
+    for (const r of report.results) {
+      const entry = this.objects[r.index];
+      if (!entry) continue;
+      if (!refs.has(entry.owner)) refs.set(entry.owner, r.object);
+      if (r.findings.length === 0) continue;
+      const skip = new Set([...entry.decidedFromProps ?? [], ...entry.notModelled ?? []].map(rule => rule.id));
+      for (const f of r.findings) if (!skip.has(f.rule)) add(entry.owner, entry.subject, f, r.object);
+    }
+    for (const c of this.checks) {
+      for (const f of c.findings()) add(c.owner, c.subject, fromFinding(f), refs.get(c.owner));
+    }
+    this.results = results;
+    this.capacityRows = report.capacity;
+  }
+
+  /** The address capacity table of the app's pools (from the current pass). */
+  public capacity(): CapacityStatusRow[] {
+    this.startPass();
+    return this.capacityRows;
+  }
+
+  /** Every finding of the current pass, with its owner and the object it is about (tests compare it with `lint`). */
+  public findings(): Array<OwnerFinding & { readonly owner: IConstruct }> {
+    if (!this.results) this.startPass();
+    return [...this.results!].flatMap(([owner, list]) => list.map(f => ({ ...f, owner })));
+  }
+
+  /** The validation messages of `owner` from the current pass (errors; warnings are recorded on it). */
+  public messagesFor(owner: IConstruct): string[] {
+    if (!this.results) this.startPass(); // validated on its own, outside an app pass
+    return reportFindings(owner, this.results!.get(owner) ?? []);
+  }
+
+  private inputsVersion(): number {
+    let v = this.objects.length + this.checks.length + this.references.length;
+    for (const o of this.objects) if (o.version) v += o.version();
+    return v;
+  }
+
+  private watch(owner: IConstruct): void {
+    if (this.owners.has(owner)) return;
+    this.owners.add(owner);
+    owner.node.addValidation({ validate: () => this.messagesFor(owner) });
+  }
+}
+
+function fromFinding(f: Finding): ReportedFinding {
+  return { rule: f.rule.id, severity: f.rule.severity, field: f.field, message: f.message, fix: f.fix };
+}
