@@ -246,7 +246,8 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
   for (const h of policies) {
     for (const i of h.interfaces) {
       const list = creators.get(i.name);
-      if (list) {if (!list.includes(h)) list.push(h);} else {creators.set(i.name, [h]);}
+      // (a policy's interfaces come one after another: checking the last entry keeps each policy once)
+      if (!list) creators.set(i.name, [h]); else if (list[list.length - 1] !== h) list.push(h);
       for (const port of i.ports ?? []) {
         const ports = portOf.get(port) ?? [];
         ports.push({ policy: h, bond: i.name });
@@ -395,21 +396,28 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
   }
 
   // One VLAN id on one base interface under two names, on nodes two policies (or one) share.
-  const vlans = new Map<string, Array<{ policy: H; iface: HostInterfaceModel }>>();
+  // base and id -> name -> the policies using that name (usually one name: nothing to compare)
+  const vlans = new Map<string, Map<string, Array<{ policy: H; iface: HostInterfaceModel }>>>();
   for (const h of policies) {
     for (const i of h.interfaces) {
       if (i.vlanBase === undefined || i.vlanId === undefined) continue;
       const key = `${i.vlanBase}\u0000${i.vlanId}`;
-      const list = vlans.get(key) ?? [];
-      // (within one policy MV026 reports it)
-      const clash = list.find(o => o.iface.name !== i.name && o.policy !== h && equalitiesOverlap(o.policy.nodeSelector, h.nodeSelector));
+      let names = vlans.get(key);
+      if (!names) vlans.set(key, (names = new Map()));
+      let clash: { policy: H; iface: HostInterfaceModel } | undefined;
+      for (const [name, users] of names) {
+        if (name === i.name) continue;
+        // (within one policy MV026 reports it)
+        clash = users.find(o => o.policy !== h && equalitiesOverlap(o.policy.nodeSelector, h.nodeSelector));
+        if (clash) break;
+      }
       if (clash) {
         push(out.hostPolicies, h, finding(RULES.vlanIdTwoNames, `${i.field}.vlan.id`,
           `VLAN ${i.vlanId} on ${i.vlanBase} is named "${i.name}" here and "${clash.iface.name}" by host policy ${clash.policy.name}, on nodes both select (${describeEqualities({ ...clash.policy.nodeSelector, ...h.nodeSelector })}); the kernel refuses a second VLAN device with the same id on one interface`,
           `use one name for VLAN ${i.vlanId} on ${i.vlanBase} (e.g. "${clash.iface.name}"), or give the policies disjoint nodeSelectors`));
       }
-      list.push({ policy: h, iface: i });
-      vlans.set(key, list);
+      const same = names.get(i.name);
+      if (same) same.push({ policy: h, iface: i }); else names.set(i.name, [{ policy: h, iface: i }]);
     }
   }
 
