@@ -50,7 +50,8 @@ describe('node selection logic against brute force', () => {
   });
 
   test('impliesLabelSelector over matchLabels and matchExpressions', () => {
-    fc.assert(fc.property(fc.array(requirement, { maxLength: 3 }), selector, fc.array(requirement, { maxLength: 2 }), (term, matchLabels, matchExpressions) => {
+    const args = [fc.array(requirement, { maxLength: 3 }), selector, fc.array(requirement, { maxLength: 2 })] as const;
+    fc.assert(fc.property(...args, (term, matchLabels, matchExpressions) => {
       const [conj] = placementConjunctions({ requiredTerms: [term] });
       const placed = NODES.filter(n => term.every(r => matches(n, r)));
       fc.pre(placed.length > 0);
