@@ -1,4 +1,5 @@
 import { CoordinatorOptions, CoordinatorPodCidrType } from './coordinator-options';
+import { HelperPluginModel, registerHelperModel } from './helper-plugin-model';
 import { Shape, bool, checkShape, int, listOf, num, obj, oneOf, opt, req, str } from '../shape';
 
 /** Which route helper is chained after macvlan. */
@@ -36,21 +37,6 @@ export interface SpidernetHelperOptions {
   readonly hostRpFilter?: number;
 }
 
-/** What a helper plugin is made of (built by the factories of {@link StandaloneHelperPlugin} / {@link OverlayHelperPlugin}). */
-export interface HelperPluginModel {
-  /** Which helper. */
-  readonly type: HelperPluginType;
-  /**
-   * Coordinator options (coordinator only).
-   * @default - none
-   */
-  readonly coordinator?: CoordinatorOptions;
-  /**
-   * Spidernet veth/router options (those helpers only).
-   * @default - none
-   */
-  readonly spidernet?: SpidernetHelperOptions;
-}
 
 const STRINGS = listOf(str('10.233.0.0/18'));
 /** Values the NAD rules check (podMacPrefix, txQueueLen, podRpFilter) are numbers/strings here; the rest is typed fully. */
@@ -77,23 +63,16 @@ const SPIDERNET: Shape = obj('SpidernetHelperOptions', {
  * {@link OverlayHelperPlugin}, which are distinct types, so a standalone network's helper cannot be given to an
  * overlay network (or the other way round).
  */
-export abstract class HelperPlugin {
+export interface IHelperPlugin {
   /** The helper plugin. */
-  public readonly type: HelperPluginType;
-  /** @internal */
-  public readonly _model: HelperPluginModel;
-
-  protected constructor(model: HelperPluginModel) {
-    this.type = model.type;
-    this._model = model;
-  }
+  readonly type: HelperPluginType;
 }
 
 /**
  * The route helper of a standalone network (macvlan eth0): Spiderpool's coordinator in underlay mode (default),
  * the legacy spidernet `veth` plugin, or none (the pod then cannot reach ClusterIP services or its own node).
  */
-export class StandaloneHelperPlugin extends HelperPlugin {
+export class StandaloneHelperPlugin implements IHelperPlugin {
   /** Spiderpool's coordinator in underlay mode (a veth pair to the node for Services and node traffic). */
   public static coordinator(options: CoordinatorOptions = {}): StandaloneHelperPlugin {
     checkShape(options, COORDINATOR, { call: 'StandaloneHelperPlugin.coordinator()' }, 'options');
@@ -114,8 +93,12 @@ export class StandaloneHelperPlugin extends HelperPlugin {
   /** Keeps the type nominal: an overlay helper is not assignable here. */
   private readonly standaloneHelperBrand = true;
 
+  /** The helper plugin. */
+  public readonly type: HelperPluginType;
+
   private constructor(model: HelperPluginModel) {
-    super(model);
+    this.type = model.type;
+    registerHelperModel(this, model);
     void this.standaloneHelperBrand;
   }
 }
@@ -124,7 +107,7 @@ export class StandaloneHelperPlugin extends HelperPlugin {
  * The route helper of an overlay network (macvlan net1 beside the cluster CNI): Spiderpool's coordinator in
  * overlay mode (default), the legacy spidernet `router` plugin, or none.
  */
-export class OverlayHelperPlugin extends HelperPlugin {
+export class OverlayHelperPlugin implements IHelperPlugin {
   /** Spiderpool's coordinator in overlay mode. */
   public static coordinator(options: CoordinatorOptions = {}): OverlayHelperPlugin {
     checkShape(options, COORDINATOR, { call: 'OverlayHelperPlugin.coordinator()' }, 'options');
@@ -145,21 +128,12 @@ export class OverlayHelperPlugin extends HelperPlugin {
   /** Keeps the type nominal: a standalone helper is not assignable here. */
   private readonly overlayHelperBrand = true;
 
+  /** The helper plugin. */
+  public readonly type: HelperPluginType;
+
   private constructor(model: HelperPluginModel) {
-    super(model);
+    this.type = model.type;
+    registerHelperModel(this, model);
     void this.overlayHelperBrand;
   }
-}
-
-/** Renders the legacy spidernet veth/router plugin in a fixed key order. */
-export function spidernetPlugin(type: 'veth' | 'router', o: SpidernetHelperOptions): Record<string, unknown> {
-  return {
-    type,
-    service_hijack_subnet: [...o.serviceHijackSubnets],
-    overlay_hijack_subnet: [...o.overlayHijackSubnets],
-    additional_hijack_subnet: [...(o.additionalHijackSubnets ?? [])],
-    migrate_route: o.migrateRoute ?? -1,
-    rp_filter: { set_host: true, value: o.hostRpFilter ?? 0 },
-    skip_call: false,
-  };
 }

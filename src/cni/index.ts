@@ -4,5 +4,6 @@ export * from './ipam-options';
 export * from './coordinator-options';
 export * from './coordinator';
 export * from './helper-plugins';
+export * from './helper-plugin-model';
 export * from './spider-multus-config';
 export * from './conflist';

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   CoordinatorMode, DEFAULT_CNI_VERSION, HelperPluginModel, HelperPluginType, Ipam, MacvlanMode,
-  HelperPlugin, SMC_CNI_VERSION_ANNOTATION, coordinatorPlugin, coordinatorSpec,
+  IHelperPlugin, SMC_CNI_VERSION_ANNOTATION, helperPluginModel, coordinatorPlugin, coordinatorSpec,
   ifacerPlugin, macvlanPlugin,
   needsIfacer, renderConfList, spidernetPlugin,
 } from '../cni';
@@ -11,6 +11,7 @@ import { MacvlanNetworkModel, checkMacvlanNetwork } from '../rules';
 import { defaultObjectName } from './default-name';
 import { IpPool } from './ip-pool';
 import { IfacerOptions, NadSource } from './nad-source';
+import { MacvlanError } from '../errors';
 import { checkShape } from '../shape';
 import { POOL_SHAPE } from './shapes';
 import { ValidationEngine } from '../validation/engine';
@@ -104,7 +105,7 @@ export abstract class MacvlanNetwork extends ApiObject {
   private rendered?: string;
   private constructed = false;
 
-  protected constructor(scope: Construct, id: string, props: MacvlanNetworkProps, coordinatorMode: CoordinatorMode, helper: HelperPlugin) {
+  protected constructor(scope: Construct, id: string, props: MacvlanNetworkProps, coordinatorMode: CoordinatorMode, helper: IHelperPlugin) {
     const source = props.source ?? NadSource.NETWORK_ATTACHMENT_DEFINITION;
     const namespace = props.namespace ?? MacvlanNetwork.DEFAULT_NAMESPACE;
     const spec: Record<string, unknown> = {};
@@ -124,7 +125,16 @@ export abstract class MacvlanNetwork extends ApiObject {
     this.ipam = props.ipam ?? Ipam.spiderpool();
     this.mtu = props.mtu;
     this.cniVersion = props.cniVersion ?? DEFAULT_CNI_VERSION;
-    this.helper = helper._model;
+    const model = helperPluginModel(helper);
+    if (!model) {
+      throw new MacvlanError({
+        constructPath: this.node.path,
+        field: 'helper',
+        message: 'the helper was not built by StandaloneHelperPlugin or OverlayHelperPlugin',
+        fix: 'use StandaloneHelperPlugin.coordinator() / OverlayHelperPlugin.coordinator() (or their spidernet and none factories)',
+      });
+    }
+    this.helper = model;
     // (a helper of the other network kind is refused by the subclasses' shape check)
     this.coordinatorMode = coordinatorMode;
     this.ifacer = props.ifacer;

@@ -84,7 +84,7 @@ export abstract class PodNetworks {
     const ctx = { call: 'PodNetworks.standalone()' };
     checkShape(primary, STANDALONE_PRIMARY, ctx, 'primary');
     additional.forEach((n, i) => checkShape(n, STANDALONE_EXTRA, ctx, `additional[${i}]`));
-    const set = new StandalonePodNetworks(primary);
+    const set = StandalonePodNetworks._create(primary);
     for (const n of additional) set._add(n, {});
     return set;
   }
@@ -92,7 +92,7 @@ export abstract class PodNetworks {
   /** A pod that keeps the cluster CNI on eth0 and gets each overlay network as net1, net2, ... */
   public static overlay(...networks: MacvlanOverlayNetwork[]): OverlayPodNetworks {
     networks.forEach((n, i) => checkShape(n, OVERLAY_NETWORK, { call: 'PodNetworks.overlay()' }, `networks[${i}]`));
-    const set = new OverlayPodNetworks();
+    const set = OverlayPodNetworks._create();
     for (const n of networks) set._add(n, {});
     return set;
   }
@@ -304,8 +304,15 @@ export abstract class PodNetworks {
 export class StandalonePodNetworks extends PodNetworks {
   private readonly standalonePodNetworksBrand = true;
 
-  /** @internal */
-  constructor(primary: MacvlanStandaloneNetwork) {
+  /**
+   * Only through PodNetworks.standalone().
+   * @internal
+   */
+  public static _create(primary: MacvlanStandaloneNetwork): StandalonePodNetworks {
+    return new StandalonePodNetworks(primary);
+  }
+
+  private constructor(primary: MacvlanStandaloneNetwork) {
     super();
     this._add(primary, { interface: 'eth0' });
     void this.standalonePodNetworksBrand;
@@ -338,8 +345,15 @@ export class StandalonePodNetworks extends PodNetworks {
 export class OverlayPodNetworks extends PodNetworks {
   private readonly overlayPodNetworksBrand = true;
 
-  /** @internal */
-  constructor() {
+  /**
+   * Only through PodNetworks.overlay().
+   * @internal
+   */
+  public static _create(): OverlayPodNetworks {
+    return new OverlayPodNetworks();
+  }
+
+  private constructor() {
     super();
     void this.overlayPodNetworksBrand;
   }
