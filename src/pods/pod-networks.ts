@@ -302,8 +302,6 @@ export abstract class PodNetworks {
 
 /** NICs of a pod whose eth0 is a standalone macvlan network. Only standalone networks can be added. */
 export class StandalonePodNetworks extends PodNetworks {
-  private readonly standalonePodNetworksBrand = true;
-
   /**
    * Only through PodNetworks.standalone().
    * @internal
@@ -311,6 +309,8 @@ export class StandalonePodNetworks extends PodNetworks {
   public static _create(primary: MacvlanStandaloneNetwork): StandalonePodNetworks {
     return new StandalonePodNetworks(primary);
   }
+
+  private readonly standalonePodNetworksBrand = true;
 
   private constructor(primary: MacvlanStandaloneNetwork) {
     super();
@@ -343,8 +343,6 @@ export class StandalonePodNetworks extends PodNetworks {
 
 /** NICs of a pod that keeps the cluster CNI on eth0. Only overlay networks can be added. */
 export class OverlayPodNetworks extends PodNetworks {
-  private readonly overlayPodNetworksBrand = true;
-
   /**
    * Only through PodNetworks.overlay().
    * @internal
@@ -352,6 +350,8 @@ export class OverlayPodNetworks extends PodNetworks {
   public static _create(): OverlayPodNetworks {
     return new OverlayPodNetworks();
   }
+
+  private readonly overlayPodNetworksBrand = true;
 
   private constructor() {
     super();
