@@ -11,6 +11,7 @@ import { ManifestIndex, checkPodAnnotations } from './pod-annotations';
 import { PodNic, PoolInfo } from './pod-networks';
 import {
   hostPolicyOfManifest, networkMasterOf, poolPlacement, reservedAddresses, warnPercentOfPool, workloadOfManifest,
+  POD_TEMPLATE_ROOTS,
 } from './workload-manifests';
 import { CapacityStatusRow, HostPolicyModel, NetworkMasterModel, PoolModel, WorkloadModel, analyzeWorkloads, poolSupply } from './workloads';
 
@@ -69,17 +70,8 @@ export interface LintReport {
 }
 
 /** Pod-template locations of the workload kinds: path to the template's metadata (`lint` and synth-time validation). */
-export const POD_TEMPLATE_PATHS: { readonly [kind: string]: readonly string[] } = {
-  Pod: ['metadata'],
-  PodTemplate: ['template', 'metadata'],
-  Deployment: ['spec', 'template', 'metadata'],
-  StatefulSet: ['spec', 'template', 'metadata'],
-  DaemonSet: ['spec', 'template', 'metadata'],
-  ReplicaSet: ['spec', 'template', 'metadata'],
-  ReplicationController: ['spec', 'template', 'metadata'],
-  Job: ['spec', 'template', 'metadata'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'metadata'],
-};
+export const POD_TEMPLATE_PATHS: { readonly [kind: string]: readonly string[] } = Object.fromEntries(
+  Object.entries(POD_TEMPLATE_ROOTS).map(([kind, root]) => [kind, [...root, 'metadata']]));
 
 /**
  * Marks a workload object (synth-time validation: a cdk8s-plus workload with an autoscaler whose object the

@@ -12,17 +12,25 @@ import {
   CAPACITY_WARN_ANNOTATION, HostInterfaceModel, HostPolicyModel, NODE_COUNT_ANNOTATION, NetworkMasterModel, WorkloadModel, WorkloadScale,
 } from './workloads';
 
-/** Path of the pod spec per workload kind. */
-export const POD_SPEC_PATHS: { readonly [kind: string]: readonly string[] } = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  ReplicationController: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+/**
+ * Where each workload kind holds its pod template (the object with `metadata` and `spec`; a Pod is its own
+ * template). The one table both paths below derive from.
+ */
+export const POD_TEMPLATE_ROOTS: { readonly [kind: string]: readonly string[] } = {
+  Pod: [],
+  PodTemplate: ['template'],
+  Deployment: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
 };
+
+/** Path of the pod spec per kind that runs pods (a PodTemplate object runs none). */
+export const POD_SPEC_PATHS: { readonly [kind: string]: readonly string[] } = Object.fromEntries(
+  Object.entries(POD_TEMPLATE_ROOTS).filter(([kind]) => kind !== 'PodTemplate').map(([kind, root]) => [kind, [...root, 'spec']]));
 
 function at(obj: unknown, path: readonly string[]): any {
   let v: any = obj;

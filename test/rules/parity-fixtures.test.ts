@@ -13,7 +13,7 @@ const DIR = join(__dirname, '..', 'fixtures', 'parity');
 
 /**
  * Errors on objects upstream accepts that are not deliberate rules: the oracle matches field names
- * case-insensitively where the API server does not (MV160, see ../shared/oracle/SOURCE.md), and an overlap or a
+ * case-insensitively where the API server does not (MV160, see the oracle's SOURCE.md in the workspace's shared/oracle), and an overlap or a
  * name clash with a pool that the set rejects as well (upstream only compares with the pools it accepted).
  */
 const ORACLE_APPROXIMATIONS = ['MV160'];
