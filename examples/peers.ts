@@ -47,7 +47,7 @@ export class PeersChart extends Chart {
     });
     new AnnotatedPod(this, 'static-pod', {
       metadata: { name: 'static-pod', namespace: 'default' },
-      networks: PodNetworks.standalone(statikPrimary).attach(statik, { interface: 'data0', ips: ['10.32.0.10/24'] }),
+      networks: PodNetworks.standalone(statikPrimary).attach(statik, { interfaceName: 'data0', ips: ['10.32.0.10/24'] }),
       ...nginx(),
     });
 

@@ -27,21 +27,21 @@ export interface MacvlanErrorInfo {
 
 /** Tells errors thrown by cdk8s-macvlan from others, and reads their parts (in every jsii language). */
 export class MacvlanErrors {
-  /** Whether `error` was thrown by cdk8s-macvlan for refused input (also by another copy of the library). */
-  public static isMacvlanError(error: any): boolean {
-    return MacvlanError.isMacvlanError(error);
+  /** Whether `err` was thrown by cdk8s-macvlan for refused input (also by another copy of the library). */
+  public static isMacvlanError(err: any): boolean {
+    return MacvlanError.isMacvlanError(err);
   }
 
   /** The parts of an error thrown by cdk8s-macvlan, or undefined for any other value. */
-  public static details(error: any): MacvlanErrorInfo | undefined {
-    if (!MacvlanError.isMacvlanError(error)) return undefined;
+  public static details(err: any): MacvlanErrorInfo | undefined {
+    if (!MacvlanError.isMacvlanError(err)) return undefined;
     return {
-      message: error.message,
-      problem: error.problem,
-      fix: error.fix,
-      ruleId: error.ruleId,
-      constructPath: error.constructPath,
-      field: error.field,
+      message: err.message,
+      problem: err.problem,
+      fix: err.fix,
+      ruleId: err.ruleId,
+      constructPath: err.constructPath,
+      field: err.field,
     };
   }
 

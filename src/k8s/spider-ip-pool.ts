@@ -38,7 +38,10 @@ export interface LabelSelectorSpec {
   readonly matchExpressions?: SelectorRequirement[];
 }
 
-/** Spec of a Spiderpool `SpiderIPPool` (v2beta1). Field names follow the CRD. */
+/**
+ * Spec of a Spiderpool `SpiderIPPool` (v2beta1). Field names follow the CRD, except `clusterDefault`, which is
+ * the CRD's `default` (a reserved word in Java, C# and Go).
+ */
 export interface SpiderIpPoolSpec {
   /** 4 or 6. */
   readonly ipVersion: number;
@@ -85,10 +88,10 @@ export interface SpiderIpPoolSpec {
    */
   readonly podAffinity?: LabelSelectorSpec;
   /**
-   * Cluster default pool.
+   * Cluster default pool (the CRD's `spec.default`).
    * @default false
    */
-  readonly default?: boolean;
+  readonly clusterDefault?: boolean;
 }
 
 /** Props of {@link SpiderIpPoolObject}. */
@@ -107,9 +110,25 @@ export class SpiderIpPoolObject extends ApiObject {
   /** Group, version and kind. */
   public static readonly GVK: GroupVersionKind = { apiVersion: 'spiderpool.spidernet.io/v2beta1', kind: 'SpiderIPPool' };
 
+  /**
+   * The spec as written to the manifest (CRD field names). Subclasses may update it until synth.
+   * @internal
+   */
+  protected readonly _crdSpec: Record<string, any>;
+
   constructor(scope: Construct, id: string, props: SpiderIpPoolObjectProps) {
     checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new SpiderIpPoolObject()');
-    super(scope, id, { ...SpiderIpPoolObject.GVK, metadata: props.metadata, spec: props.spec });
+    const crdSpec = spiderIpPoolCrdSpec(props.spec);
+    super(scope, id, { ...SpiderIpPoolObject.GVK, metadata: props.metadata, spec: crdSpec });
+    this._crdSpec = crdSpec;
     dropChartNamespace(this);
   }
+}
+
+/** The spec under the CRD's field names (`clusterDefault` is `default`), with only the fields that are set. */
+function spiderIpPoolCrdSpec(spec: SpiderIpPoolSpec): Record<string, any> {
+  const { clusterDefault, ...rest } = spec as SpiderIpPoolSpec & Record<string, unknown>;
+  const out: Record<string, any> = { ...rest };
+  if (clusterDefault !== undefined) out.default = clusterDefault;
+  return out;
 }

@@ -61,10 +61,10 @@ export interface IpPoolProps {
    */
   readonly podAffinity?: LabelSelectorSpec;
   /**
-   * Make this a cluster default pool (used by pods that select no pool at all).
+   * Make this a cluster default pool (used by pods that select no pool at all): the SpiderIPPool's `spec.default`.
    * @default false
    */
-  readonly default?: boolean;
+  readonly clusterDefault?: boolean;
   /**
    * Warn (rule MV171) when the workloads' peak pod count uses more than this share of the pool's allocatable
    * addresses, in percent (above 0, at most 100). Written as the `capacity.cdk8s-macvlan.io/warn-percent`
@@ -91,7 +91,7 @@ const IP_POOL_PROPS: Shape = obj('IpPoolProps', {
   nodeAffinity: opt(LABEL_SELECTOR_SHAPE),
   namespaceAffinity: opt(LABEL_SELECTOR_SHAPE),
   podAffinity: opt(LABEL_SELECTOR_SHAPE),
-  default: opt(bool()),
+  clusterDefault: opt(bool()),
   capacityWarnPercent: opt(num()), // its range: MV171's
 });
 
@@ -131,7 +131,7 @@ export class IpPool extends SpiderIpPoolObject {
     if (props.podAffinity != null) spec.podAffinity = props.podAffinity;
     if (props.namespaceAffinity != null) spec.namespaceAffinity = props.namespaceAffinity;
     if (props.nodeAffinity != null) spec.nodeAffinity = props.nodeAffinity;
-    if (props.default != null) spec.default = props.default;
+    if (props.clusterDefault != null) spec.clusterDefault = props.clusterDefault;
     return spec;
   }
 
@@ -142,17 +142,15 @@ export class IpPool extends SpiderIpPoolObject {
 
   private readonly multusNames: string[] = [];
   private readonly warnAnnotation?: { [key: string]: string };
-  private readonly spec: SpiderIpPoolSpec & { multusName?: string[] };
 
   constructor(scope: Construct, id: string, props: IpPoolProps) {
     checkConstructorArgs(scope, id, props, IP_POOL_PROPS, 'new IpPool()');
     const spec = IpPool.specFor(props);
     // The pool is the SpiderIPPool itself (one construct per object keeps large fabrics cheap to synthesize);
-    // `spec` stays ours, so binding a network later only updates its multusName.
+    // the rendered spec (`_crdSpec`) stays ours, so binding a network later only updates its multusName.
     const annotations = props.capacityWarnPercent !== undefined ? { [CAPACITY_WARN_ANNOTATION]: String(props.capacityWarnPercent) } : undefined;
     super(scope, id, { metadata: { name: props.name ?? defaultObjectName(scope, id), ...(annotations ? { annotations } : {}) }, spec });
     this.warnAnnotation = annotations;
-    this.spec = spec;
     this.subnet = props.subnet;
     this.ipVersion = spec.ipVersion;
 
@@ -180,7 +178,7 @@ export class IpPool extends SpiderIpPoolObject {
   public _bindNetwork(qualifiedName: string): void {
     if (this.multusNames.includes(qualifiedName)) return;
     this.multusNames.push(qualifiedName);
-    this.spec.multusName = [...this.multusNames];
+    this._crdSpec.multusName = [...this.multusNames];
   }
 
   /**
@@ -198,6 +196,6 @@ export class IpPool extends SpiderIpPoolObject {
   public _validationObject(): Record<string, any> {
     const metadata: Record<string, unknown> = { name: this.name };
     if (this.warnAnnotation) metadata.annotations = this.warnAnnotation;
-    return { apiVersion: SpiderIpPoolObject.GVK.apiVersion, kind: SpiderIpPoolObject.GVK.kind, metadata, spec: this.spec };
+    return { apiVersion: SpiderIpPoolObject.GVK.apiVersion, kind: SpiderIpPoolObject.GVK.kind, metadata, spec: this._crdSpec };
   }
 }

@@ -19,7 +19,7 @@ export interface AttachmentOptions {
    * Interface name inside the pod (at most 15 bytes).
    * @default - `net<N>`, N counting the additional NICs from 1 (Multus' own numbering)
    */
-  readonly interface?: string;
+  readonly interfaceName?: string;
   /**
    * The IP pools this NIC allocates from (overrides the network's pools for this pod).
    * @default - the network's pools
@@ -53,7 +53,7 @@ export interface NetworkAttachment {
   /** The network. */
   readonly network: MacvlanNetwork;
   /** Interface name in the pod. */
-  readonly interface: string;
+  readonly interfaceName: string;
   /** Whether this is the default network (eth0). */
   readonly isDefault: boolean;
   /** Pools selected for this NIC (Spiderpool IPAM only). */
@@ -112,10 +112,10 @@ export abstract class PodNetworks {
     return this._pending.map((p, i) => {
       const isDefault = this._hasDefault && i === 0;
       // Multus numbers extra NICs by position (net1, net2, ...); naming one does not renumber the others.
-      const iface = isDefault ? 'eth0' : p.options.interface ?? `net${i + offset}`;
+      const iface = isDefault ? 'eth0' : p.options.interfaceName ?? `net${i + offset}`;
       const spiderpool = p.network.ipam.type === IpamType.SPIDERPOOL;
       const pools = !spiderpool ? [] : p.options.pools ? [...p.options.pools] : p.network.pools;
-      return { network: p.network, interface: iface, isDefault, pools, ips: p.options.ips ? [...p.options.ips] : undefined };
+      return { network: p.network, interfaceName: iface, isDefault, pools, ips: p.options.ips ? [...p.options.ips] : undefined };
     });
   }
 
@@ -154,7 +154,7 @@ export abstract class PodNetworks {
     const extra = atts.filter(a => !a.isDefault);
     if (extra.length > 0) {
       out[NETWORKS_ANNOTATION] = JSON.stringify(extra.map(a => {
-        const selection: Record<string, unknown> = { name: a.network.name, namespace: a.network.namespace, interface: a.interface };
+        const selection: Record<string, unknown> = { name: a.network.name, namespace: a.network.namespace, interface: a.interfaceName };
         if (a.ips && a.ips.length > 0) selection.ips = a.ips;
         return selection;
       }));
@@ -163,7 +163,7 @@ export abstract class PodNetworks {
     const spiderpoolNics = atts.filter(a => a.network.ipam.type === IpamType.SPIDERPOOL);
     if (spiderpoolNics.length === 0) return out;
     out[IPPOOLS_ANNOTATION] = JSON.stringify(spiderpoolNics.map(a => {
-      const entry: Record<string, unknown> = { interface: a.interface };
+      const entry: Record<string, unknown> = { interface: a.interfaceName };
       const v4 = a.pools.filter(p => p.ipVersion === 4).map(p => p.name);
       const v6 = a.pools.filter(p => p.ipVersion === 6).map(p => p.name);
       if (v4.length > 0) entry.ipv4 = v4;
@@ -245,7 +245,7 @@ export abstract class PodNetworks {
         fix: 'call configurePrimary() before applyTo() / new AnnotatedPod()',
       });
     }
-    this._pending[0] = { network: primary.network, options: { interface: 'eth0', pools: copyList(options.pools), ips: copyList(options.ips) } };
+    this._pending[0] = { network: primary.network, options: { interfaceName: 'eth0', pools: copyList(options.pools), ips: copyList(options.ips) } };
   }
 
   /** Whether a NIC requests per-pod addresses (the only input of the set's props rules besides its size). */
@@ -280,7 +280,7 @@ export abstract class PodNetworks {
       if (a.network.ipv4Pools.length > 0) families.push(4);
       if (a.network.ipv6Pools.length > 0) families.push(6);
       return {
-        interface: a.interface,
+        interface: a.interfaceName,
         network: a.network.qualifiedName,
         kind: MacvlanOverlayNetwork.isMacvlanOverlayNetwork(a.network) ? 'overlay' : 'standalone',
         isDefault: a.isDefault,
@@ -314,7 +314,7 @@ export class StandalonePodNetworks extends PodNetworks {
 
   private constructor(primary: MacvlanStandaloneNetwork) {
     super();
-    this._add(primary, { interface: 'eth0' });
+    this._add(primary, { interfaceName: 'eth0' });
     void this.standalonePodNetworksBrand;
   }
 
@@ -386,7 +386,7 @@ const OVERLAY_NETWORK = networkShape('MacvlanOverlayNetwork', isOverlay, isStand
   'a pod cannot mix standalone and overlay macvlan networks: use PodNetworks.standalone(...) for standalone networks');
 
 const ATTACHMENT_OPTIONS: Shape = obj('AttachmentOptions', {
-  interface: opt(str('net1')),
+  interfaceName: opt(str('net1')),
   pools: opt(listOf(POOL_SHAPE)),
   ips: opt(listOf(str('10.0.0.5/24'))),
 });

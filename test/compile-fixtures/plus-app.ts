@@ -18,7 +18,7 @@ export function buildApp(): App {
   PodNetworks.overlay(overlay).applyTo(new kplus.StatefulSet(chart, 'db', {
     containers, service: new kplus.Service(chart, 'db-svc', { ports: [{ port: 80 }] }),
   }));
-  PodNetworks.overlay(overlay).attach(overlay, { interface: 'net9' }).applyTo(new kplus.DaemonSet(chart, 'agent', { containers }));
+  PodNetworks.overlay(overlay).attach(overlay, { interfaceName: 'net9' }).applyTo(new kplus.DaemonSet(chart, 'agent', { containers }));
   PodNetworks.standalone(standalone).applyTo(new kplus.Job(chart, 'once', { containers }));
   PodNetworks.overlay(overlay).applyTo(new kplus.Pod(chart, 'debug', { containers }));
   return app;

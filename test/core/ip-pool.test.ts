@@ -36,7 +36,7 @@ describe('IpPool output', () => {
       routes: [{ destination: '10.7.0.0/16', gateway: '172.16.100.254' }],
       nodeAffinity: { matchLabels: { 'node-role.kubernetes.io/worker': '' } },
       podAffinity: { matchLabels: { app: 'x' } },
-      default: true,
+      clusterDefault: true,
     });
     new MacvlanStandaloneNetwork(chart, 'n', { name: 'n100', master: 'bond0.100', pools: [pool] });
     const spec = findObject(synthObjects(chart), 'SpiderIPPool', 'vlan100-v4').spec;

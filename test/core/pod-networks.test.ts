@@ -36,8 +36,8 @@ describe('PodNetworks annotations', () => {
 
   test('standalone with extra NICs: JSON networks with namespace and interface keys; Multus numbering by position', () => {
     const { chart, s1, s2 } = setup();
-    const nets = PodNetworks.standalone(s1, s2).attach(s1, { interface: 'data0' }).attach(s2);
-    expect(nets.attachments.map(a => a.interface)).toEqual(['eth0', 'net1', 'data0', 'net3']);
+    const nets = PodNetworks.standalone(s1, s2).attach(s1, { interfaceName: 'data0' }).attach(s2);
+    expect(nets.attachments.map(a => a.interfaceName)).toEqual(['eth0', 'net1', 'data0', 'net3']);
     new AnnotatedPod(chart, 'pod', { metadata: { name: 'pod' }, networks: nets, ...container });
     const ann = podAnnotations(synthObjects(chart), 'pod');
     expect(JSON.parse(ann['k8s.v1.cni.cncf.io/networks'])).toEqual([
@@ -118,7 +118,7 @@ describe('PodNetworks runtime guards (JavaScript callers and casts)', () => {
 describe('pod validation', () => {
   test('MV018 interface name over 15 bytes', () => {
     const { app, chart, s1 } = setup();
-    new AnnotatedPod(chart, 'p', { networks: PodNetworks.standalone(s1).attach(s1, { interface: 'storage-network0' }), ...container });
+    new AnnotatedPod(chart, 'p', { networks: PodNetworks.standalone(s1).attach(s1, { interfaceName: 'storage-network0' }), ...container });
     // the annotation as synthesized, through the rules lint runs: the name in the networks list (MV018) and in ippools (MV065)
     expect(validationErrors(app)).toEqual([
       expect.stringMatching(/^\[c\/p\] MV018 error: pod networks of "c\/p" metadata\.annotations\[k8s\.v1\.cni\.cncf\.io\/networks\]\[0\]\.interface: interface "storage-network0" is 16 bytes long.*Fix: choose a name of at most 15 bytes/),
@@ -128,7 +128,7 @@ describe('pod validation', () => {
 
   test('MV019 duplicate interface names', () => {
     const { app, chart, s1, s2 } = setup();
-    new AnnotatedPod(chart, 'p', { networks: PodNetworks.standalone(s1).attach(s2, { interface: 'eth0' }), ...container });
+    new AnnotatedPod(chart, 'p', { networks: PodNetworks.standalone(s1).attach(s2, { interfaceName: 'eth0' }), ...container });
     expect(validationErrors(app).join('\n')).toMatch(/MV019 error: pod networks of "c\/p" interface "eth0" of net\/s2: interface name "eth0" is already used by kube-system\/s1/);
   });
 
@@ -155,8 +155,8 @@ describe('pod validation', () => {
 
   test('MV019 names other components own: eth0 in an overlay pod (cluster CNI), veth0 next to coordinator underlay', () => {
     const { app, chart, o1, s1 } = setup();
-    new AnnotatedPod(chart, 'ov', { networks: PodNetworks.overlay(o1).attach(o1, { interface: 'eth0' }), ...container });
-    new AnnotatedPod(chart, 'st', { networks: PodNetworks.standalone(s1).attach(s1, { interface: 'veth0' }), ...container });
+    new AnnotatedPod(chart, 'ov', { networks: PodNetworks.overlay(o1).attach(o1, { interfaceName: 'eth0' }), ...container });
+    new AnnotatedPod(chart, 'st', { networks: PodNetworks.standalone(s1).attach(s1, { interfaceName: 'veth0' }), ...container });
     expect(validationErrors(app)).toEqual([
       expect.stringMatching(/^\[c\/ov\] MV019 error: pod networks of "c\/ov" metadata\.annotations\[k8s\.v1\.cni\.cncf\.io\/networks\]\[1\]\.interface: interface "eth0" of kube-system\/o1 clashes with the cluster network's eth0/),
       expect.stringMatching(/^\[c\/ov\] MV019 error: pod networks of "c\/ov" interface "eth0" of kube-system\/o1: interface name "eth0" is taken by the cluster CNI/),

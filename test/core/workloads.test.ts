@@ -223,7 +223,7 @@ describe('eth0 pools and addresses per workload (configurePrimary)', () => {
     const nets = PodNetworks.standalone(net).configurePrimary({ pools: [pool] });
     nets.applyTo(d);
     expect(validationErrors(app)).toEqual([]);
-    expect(nets.attachments[0]).toMatchObject({ interface: 'eth0', isDefault: true, pools: [pool] });
+    expect(nets.attachments[0]).toMatchObject({ interfaceName: 'eth0', isDefault: true, pools: [pool] });
     expect(nets.annotations()['ipam.spidernet.io/ippools']).toBe('[{"interface":"eth0","ipv4":["p"]}]');
     // without it, MV020 as before
     const bare = new kplus.Deployment(chart, 'bare', container);

@@ -189,7 +189,7 @@ if (!prereq.ok) {
     test('MV019: two NICs named eth0 in one pod are rejected at synth, and the second ADD fails on the node', () => {
       fabric ??= Fabric.create({ nodes: ['node1'], vlans: [{ id: 100, master: 'bond0.100', gateways: ['192.168.100.1/24'] }] });
       const { app, net } = badNetwork('bond0.100');
-      new AnnotatedPod(app.charts[0], 'pod', { networks: PodNetworks.standalone(net).attach(net, { interface: 'eth0' }), containers: [{ image: 'x' }] });
+      new AnnotatedPod(app.charts[0], 'pod', { networks: PodNetworks.standalone(net).attach(net, { interfaceName: 'eth0' }), containers: [{ image: 'x' }] });
       expect(validationErrors(app).join('\n')).toMatch(/MV019 error: .*interface name "eth0" is already used/);
       const pod = fabric.createPod('neg2', 'node1');
       const conf = (addr: string) => withStaticIpam(JSON.parse(net.cniConfig), [{ address: addr, family: 4 }], false);

@@ -170,7 +170,7 @@ function annotationsOf(objects: readonly any[], name: string): Record<string, st
 /** The networks annotation must hold exactly the typed attachments (names, namespaces, interfaces, ips). */
 function networksIntent(set: PodNetworks, deploymentId: string): Intent {
   const expected = set.attachments.filter(a => !a.isDefault).map(a => ({
-    name: a.network.name, namespace: a.network.namespace, interface: a.interface, ...(a.ips && a.ips.length > 0 ? { ips: a.ips } : {}),
+    name: a.network.name, namespace: a.network.namespace, interface: a.interfaceName, ...(a.ips && a.ips.length > 0 ? { ips: a.ips } : {}),
   }));
   const primary = set.attachments.find(a => a.isDefault)?.network.qualifiedName;
   return objects => {
@@ -315,7 +315,7 @@ const ipPoolProps = fc.record({
   nodeAffinity: optional(selector),
   namespaceAffinity: optional(selector),
   podAffinity: optional(selector),
-  default: fc.boolean(),
+  clusterDefault: fc.boolean(),
 }, { requiredKeys: ['subnet'] }).map(withoutUndefined);
 
 const networkProps = (kind: 'standalone' | 'overlay') => fc.record({
@@ -337,7 +337,7 @@ const networkProps = (kind: 'standalone' | 'overlay') => fc.record({
 }, { requiredKeys: ['master'] }).map(withoutUndefined);
 
 const attachOptions = fc.record({
-  interface: mostly('net7', 'net1', 'eth0', 'a'.repeat(16), 'a/b', ''),
+  interfaceName: mostly('net7', 'net1', 'eth0', 'a'.repeat(16), 'a/b', ''),
   pools: fc.array(ref('pool4', 'pool6'), { maxLength: 2 }),
   ips: fc.array(podIp, { maxLength: 2 }),
 }, { requiredKeys: [] });
@@ -523,10 +523,10 @@ export function renderInput(input: FuzzInput): string {
 
 /** Fixed valid input per entry point, for the exhaustive one-field-wrong sweep. */
 export const VALID_INPUTS: readonly FuzzInput[] = [
-  { entry: 'IpPool', args: [{ subnet: '10.0.0.0/24', name: 'p', ips: ['10.0.0.10-10.0.0.20'], excludeIps: ['10.0.0.15'], gateway: '10.0.0.1', routes: [{ destination: '10.7.0.0/16', gateway: '10.0.0.1' }], podAffinity: { matchLabels: { app: 'web' } }, default: false }] },
+  { entry: 'IpPool', args: [{ subnet: '10.0.0.0/24', name: 'p', ips: ['10.0.0.10-10.0.0.20'], excludeIps: ['10.0.0.15'], gateway: '10.0.0.1', routes: [{ destination: '10.7.0.0/16', gateway: '10.0.0.1' }], podAffinity: { matchLabels: { app: 'web' } }, clusterDefault: false }] },
   { entry: 'network', args: ['standalone', { master: 'eth1', name: 'n', namespace: 'team-a', mode: 'bridge', mtu: 1500, ipam: new Ref('ipam:spiderpool'), pools: [new Ref('pool4'), new Ref('pool6')], cniVersion: '0.3.1', source: 'NetworkAttachmentDefinition', helper: new Ref('helper:sa') }] },
   { entry: 'network', args: ['overlay', { master: 'ens224.100', name: 'n', pools: [new Ref('pool4')], source: 'SpiderMultusConfig', ifacer: { interfaces: ['ens224'], vlanId: 100 }, helper: new Ref('helper:ov') }] },
-  { entry: 'attach', args: ['overlay', new Ref('overlay'), { interface: 'net5', pools: [new Ref('pool6')] }] },
+  { entry: 'attach', args: ['overlay', new Ref('overlay'), { interfaceName: 'net5', pools: [new Ref('pool6')] }] },
   { entry: 'attach', args: ['overlay', new Ref('staticOverlay'), { ips: ['10.9.0.5/24'] }] },
   { entry: 'configurePrimary', args: [{ pools: [new Ref('pool4')] }] },
   { entry: 'podNetworks', args: ['standalone', [new Ref('standalone')]] },

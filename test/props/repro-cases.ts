@@ -71,7 +71,7 @@ export const REPRO_CASES: readonly ReproCase[] = [
   { name: 'ipam: "dhcp"', run: e => new MacvlanStandaloneNetwork(e.chart, 'n', any({ master: 'eth1', ipam: 'dhcp' })), expect: { field: 'ipam', constructPath: 'c/n' } },
   { name: 'attach { pools: [null] }', run: e => PodNetworks.overlay().attach(e.overlay, any({ pools: [null] })), expect: { field: 'options.pools[0]', constructPath: 'c/ov', problem: 'OverlayPodNetworks.attach()' } },
   { name: 'attach { ips: 5 }', run: e => PodNetworks.overlay().attach(e.staticOverlay, any({ ips: 5 })), expect: { field: 'options.ips', constructPath: 'c/st' } },
-  { name: 'attach { interface: 1 }', run: e => PodNetworks.standalone(e.standalone).attach(e.standalone, any({ interface: 1 })), expect: { field: 'options.interface', constructPath: 'c/sa', problem: 'StandalonePodNetworks.attach()' } },
+  { name: 'attach { interfaceName: 1 }', run: e => PodNetworks.standalone(e.standalone).attach(e.standalone, any({ interfaceName: 1 })), expect: { field: 'options.interfaceName', constructPath: 'c/sa', problem: 'StandalonePodNetworks.attach()' } },
   { name: 'new VlanTopology(c, "t", {})', run: e => topo(e, {}), expect: { field: 'bond', constructPath: 'c/t', problem: 'new VlanTopology()' } },
   { name: 'VlanTopology bond: null', run: e => topo(e, { bond: null, vlans: [VLAN] }), expect: { field: 'bond', constructPath: 'c/t' } },
   { name: 'VlanTopology vlans: 42', run: e => topo(e, { bond: BOND, vlans: 42 }), expect: { field: 'vlans', constructPath: 'c/t' } },
@@ -93,7 +93,7 @@ export const REPRO_CASES: readonly ReproCase[] = [
     expect: { ruleId: 'MV061', constructPath: 'c/d', problem: '"a" is not an IP or CIDR' },
   },
   { name: 'static IPAM ips: [0]', run: e => PodNetworks.overlay().attach(e.staticOverlay, any({ ips: [0] })), expect: { field: 'options.ips[0]', constructPath: 'c/st' } },
-  { name: 'interface: ["net1"]', run: e => PodNetworks.overlay().attach(e.overlay, any({ interface: ['net1'] })), expect: { field: 'options.interface', constructPath: 'c/ov', problem: 'got the list ["net1"]' } },
+  { name: 'interfaceName: ["net1"]', run: e => PodNetworks.overlay().attach(e.overlay, any({ interfaceName: ['net1'] })), expect: { field: 'options.interfaceName', constructPath: 'c/ov', problem: 'got the list ["net1"]' } },
   // JavaScript guards
   { name: 'StandaloneHelperPlugin.coordinator() on an overlay network', run: e => new MacvlanOverlayNetwork(e.chart, 'n', { master: 'eth1', pools: [e.pool], helper: any(StandaloneHelperPlugin.coordinator()) }), expect: { field: 'helper', constructPath: 'c/n', problem: 'got a StandaloneHelperPlugin' } },
   { name: 'PodNetworks.overlay(standalone)', run: e => PodNetworks.overlay(any(e.standalone)), expect: { field: 'networks[0]', constructPath: undefined, problem: 'a MacvlanOverlayNetwork expected by PodNetworks.overlay(), got MacvlanStandaloneNetwork "kube-system/sa"' } },

@@ -70,7 +70,7 @@ describe('synth and lint agree on every example', () => {
     const net = new MacvlanOverlayNetwork(chart, 'net', { name: 'net', master: 'eth1', pools: [a, b], cniVersion: '0.3' }); // MV074
     new MacvlanOverlayNetwork(chart, 'again', { name: 'net', master: 'eth2', pools: [b] }); // MV097
     const web = new kplus.Deployment(chart, 'web', { containers: [{ image: 'nginx' }] });
-    PodNetworks.overlay(net).attach(net, { interface: 'a-very-long-name0' }).applyTo(web); // MV018, MV065
+    PodNetworks.overlay(net).attach(net, { interfaceName: 'a-very-long-name0' }).applyTo(web); // MV018, MV065
     // what synth would write, without its validation
     const objects = chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject).map(o => o.toJson());
     const lint = lintFindings(objects, f => !(PLACEMENT.has(f.rule) && f.object !== undefined && WORKLOAD_KINDS.includes(f.object.kind)));

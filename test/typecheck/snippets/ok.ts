@@ -11,6 +11,6 @@ const o1 = new MacvlanOverlayNetwork(chart, 'o1', { master: 'eth1', pools: [pool
 const o2 = new MacvlanOverlayNetwork(chart, 'o2', { master: 'eth2', pools: [pool] });
 
 new AnnotatedPod(chart, 'a', { networks: PodNetworks.standalone(s1), containers: [{ image: 'x' }] });
-new AnnotatedPod(chart, 'b', { networks: PodNetworks.standalone(s1, s2).attach(s2, { interface: 'data' }), containers: [{ image: 'x' }] });
-new AnnotatedPod(chart, 'c', { networks: PodNetworks.overlay(o1, o2).attach(o1, { interface: 'net9' }), containers: [{ image: 'x' }] });
+new AnnotatedPod(chart, 'b', { networks: PodNetworks.standalone(s1, s2).attach(s2, { interfaceName: 'data' }), containers: [{ image: 'x' }] });
+new AnnotatedPod(chart, 'c', { networks: PodNetworks.overlay(o1, o2).attach(o1, { interfaceName: 'net9' }), containers: [{ image: 'x' }] });
 PodNetworks.overlay(o1).applyTo(new kplus.Deployment(chart, 'd', { containers: [{ image: 'x' }] }));
