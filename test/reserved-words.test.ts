@@ -30,8 +30,8 @@ function publicNames(): Name[] {
   const out: Name[] = [];
   const isOurs = (d: ts.Declaration) => d.getSourceFile().fileName.startsWith(srcDir.split(path.sep).join('/'));
   const hidden = (d: ts.Declaration) => {
-    const flags = ts.getCombinedModifierFlags(d);
-    return (flags & ts.ModifierFlags.Private) !== 0 || ts.isPrivateIdentifier((d as any).name ?? d);
+    const isPrivate = ts.canHaveModifiers(d) && (ts.getModifiers(d) ?? []).some(m => m.kind === ts.SyntaxKind.PrivateKeyword);
+    return isPrivate || ts.isPrivateIdentifier((d as any).name ?? d);
   };
   const params = (where: string, fn: ts.SignatureDeclaration) => {
     for (const p of fn.parameters) if (ts.isIdentifier(p.name)) out.push({ where, name: p.name.text, kind: 'parameter' });
@@ -48,7 +48,7 @@ function publicNames(): Name[] {
     }
   };
   for (const sym of checker.getExportsOfModule(checker.getSymbolAtLocation(index)!)) {
-    const target = sym.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(sym) : sym;
+    const target = (sym.getDeclarations() ?? []).some(ts.isExportSpecifier) ? checker.getAliasedSymbol(sym) : sym;
     for (const d of target.getDeclarations() ?? []) {
       if (!isOurs(d)) continue;
       if (ts.isClassDeclaration(d)) {
