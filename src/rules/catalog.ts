@@ -14,6 +14,7 @@ import { PARITY_RULES } from './definitions/parity';
 import { POD_RULES } from './definitions/pod';
 import { ANNOTATION_RULES } from './definitions/pod-annotations';
 import { POOL_RULES } from './definitions/pool';
+import { SWITCH_RULES } from './definitions/switches';
 import { TOPOLOGY_RULES } from './definitions/topology';
 import { WORKLOAD_RULES } from './definitions/workloads';
 
@@ -35,6 +36,7 @@ export const RULES = {
   ...MANIFEST_SHAPE_RULES,
   ...SCHEMA_RULES,
   ...PARITY_RULES,
+  ...SWITCH_RULES,
 } as const;
 
 /** The NodeNetworkConfigurationPolicy rules (VlanTopology decides them from its props). */

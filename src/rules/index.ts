@@ -18,3 +18,4 @@ export * from './topology';
 export * from './object-shape';
 export * from './upstream';
 export * from './label-selector';
+export * from './switches';

@@ -3,3 +3,4 @@ export * from './vlan';
 export * from './host-interfaces';
 export * from './switch-plan';
 export * from './vlan-topology';
+export * from './switches';

@@ -1,3 +1,36 @@
+/**
+ * The switch plan: what the switches must be configured with so that the host side (bond, VLAN
+ * sub-interfaces, pools and their gateways) works. Plain data, deterministic, the one input of the Markdown
+ * plan (`switch-plan-markdown.ts`) and of the vendor renderers (`switch-config/`).
+ *
+ * Model (a fabric is a list of racks; `VlanTopology.switchPlan()` is the one-rack case):
+ *
+ *   SwitchPlan
+ *     racks[]: SwitchRackPlan            one per rack (VlanTopology: one, named after the topology's id)
+ *       name, nodeSelector               which nodes are cabled to this rack's switches
+ *       bond, bondMode, memberNics       the host bond as the nodes run it
+ *       aggregation                      LACP / STATIC / NONE (derived from the bond mode)
+ *       allowedVlans, mtu                what every node-facing port (channel) carries
+ *       switches[]                       one switch, or a redundant pair (index 0 is the preferred gateway)
+ *       redundancy?                      MLAG (peer link, first-hop protocol) or STACK; absent for one switch
+ *       memberLinks[]                    per bond member NIC: the switch it is cabled to
+ *       portChannels[]                   per node (when the user listed nodes and ports): one port channel /
+ *                                        Eth-Trunk spanning the member ports on both switches (MLAG)
+ *       peerLink?                        MLAG only: ports, port-channel id, allowed VLANs, domain id, peer
+ *                                        VLAN and keepalive addresses (one per switch)
+ *       firstHop?                        MLAG only: protocol (VRRP/HSRP/VARP) and group id
+ *       vlans[]: SwitchVlanPlan          per VLAN: id, host interface, MTU and, per family,
+ *         vlanInterfaces[]               the virtual gateway (`address`, the pods' gateway) and one real
+ *                                        address per switch (`switchAddresses`; with one switch or a stack
+ *                                        the only address IS the gateway)
+ *
+ * Producers build a rack with `buildRackSwitchPlan()` (switch-plan-builder.ts) from the user's
+ * {@link SwitchesProps} (switches.ts), which also returns the rule findings (MV210-MV214) to register.
+ * The real (switch) addresses of a pair are inside the VLAN subnet: they must be reserved so that no pool
+ * hands them out.
+ */
+import { FirstHopRedundancy, SwitchRedundancy } from './switches';
+
 /** How the switch ports facing one node's bond members are grouped. */
 export enum SwitchPortAggregation {
   /** An LACP port channel (Eth-Trunk in LACP mode): the bond runs 802.3ad. */
@@ -8,22 +41,89 @@ export enum SwitchPortAggregation {
   NONE = 'none',
 }
 
-/** The switch ports facing the nodes' bond members. */
-export interface SwitchTrunkPlan {
-  /** The nodes whose bond members are cabled to these ports (empty: every node). */
-  readonly nodeSelector: { [key: string]: string };
-  /** The host bond. */
-  readonly bond: string;
-  /** Host bonding mode (nmstate spelling). */
-  readonly bondMode: string;
-  /** The host NICs, per node, that must be cabled to trunk ports. */
-  readonly memberNics: string[];
-  /** How the ports facing one node are grouped on the switch. */
-  readonly aggregation: SwitchPortAggregation;
-  /** VLAN ids the trunk must allow (tagged), ascending. */
+/** One switch of a rack. */
+export interface SwitchPlanSwitch {
+  /** The switch name (host name / sysname; names its configuration). */
+  readonly name: string;
+  /** The bond member NICs (per node) cabled to this switch, in bond member order. */
+  readonly cabledNics: string[];
+}
+
+/** Where one bond member NIC of every node of the rack is cabled. */
+export interface SwitchMemberLinkPlan {
+  /** The host NIC, e.g. `ens224`. */
+  readonly nic: string;
+  /** The switch it is cabled to. */
+  readonly switchName: string;
+}
+
+/** One switch port facing one node's bond member. */
+export interface SwitchPortPlan {
+  /** The host NIC on the node's side. */
+  readonly nic: string;
+  /** The switch the port is on. */
+  readonly switchName: string;
+  /** The switch's port name, e.g. `10GE1/0/1`, `Ethernet1/1`. */
+  readonly port: string;
+}
+
+/** The port channel (Eth-Trunk) facing one node: with MLAG it spans both switches, with the same id on each. */
+export interface SwitchPortChannelPlan {
+  /** The node. */
+  readonly node: string;
+  /** Port-channel / Eth-Trunk id (also the vPC / MLAG / M-LAG id of a pair). */
+  readonly id: number;
+  /** The member ports, in bond member order. */
+  readonly ports: SwitchPortPlan[];
+}
+
+/** The keepalive (peer) address of one switch of an MLAG pair. */
+export interface SwitchKeepalivePlan {
+  /** The switch. */
+  readonly switchName: string;
+  /** The address, e.g. `169.254.0.1`. */
+  readonly address: string;
+  /** Address and prefix, e.g. `169.254.0.1/30`. */
+  readonly cidr: string;
+}
+
+/** The peer link between the two switches of an MLAG pair. */
+export interface SwitchPeerLinkPlan {
+  /** The peer-link ports, the same names on both switches. */
+  readonly ports: string[];
+  /** The peer link's port-channel / Eth-Trunk id. */
+  readonly portChannelId: number;
+  /** VLANs the peer link carries (tagged), ascending. */
   readonly allowedVlans: number[];
-  /** MTU the trunk ports must carry (the bond MTU). */
-  readonly mtu: number;
+  /** MLAG domain / vPC domain / M-LAG DFS group id. */
+  readonly domainId: number;
+  /** The VLAN the pair's control traffic uses between the switches (Arista MLAG peer VLAN). */
+  readonly peerVlan: number;
+  /** One keepalive address per switch, in switch order. */
+  readonly keepalive: SwitchKeepalivePlan[];
+}
+
+/** The first-hop redundancy of an MLAG pair's gateways. */
+export interface SwitchFirstHopPlan {
+  /** VRRP, HSRP or VARP. */
+  readonly protocol: FirstHopRedundancy;
+  /** VRRP virtual router id / HSRP group, the same on every VLAN interface (unused by VARP). */
+  readonly groupId: number;
+}
+
+/** One switch's own address on a VLAN. */
+export interface SwitchAddressPlan {
+  /** The switch. */
+  readonly switchName: string;
+  /** The address, e.g. `172.16.100.2`. */
+  readonly address: string;
+  /** Address and prefix as configured on the VLAN interface, e.g. `172.16.100.2/24`. */
+  readonly cidr: string;
+  /**
+   * VRRP / HSRP priority of this switch (the first switch of a pair is preferred).
+   * @default - no priority (one switch, a stack, or VARP)
+   */
+  readonly priority?: number;
 }
 
 /** The switch's layer-3 interface (VLANIF / SVI) on one VLAN for one IP family. */
@@ -32,12 +132,17 @@ export interface SwitchVlanInterfacePlan {
   readonly ipVersion: number;
   /** The VLAN subnet, e.g. `172.16.100.0/24`. */
   readonly subnet: string;
-  /** The VLANIF address: the pods' gateway. */
+  /** The pods' gateway: the VLANIF address of one switch, or the virtual address of a pair. */
   readonly address: string;
   /** The subnet's prefix length. */
   readonly prefixLength: number;
-  /** Address and prefix as configured on the switch, e.g. `172.16.100.1/24`. */
+  /** The gateway address and prefix, e.g. `172.16.100.1/24`. */
   readonly cidr: string;
+  /**
+   * Each switch's own address on the VLAN, in switch order. With one switch (or a stack) it is the
+   * gateway itself; with an MLAG pair the gateway is virtual and each switch has a real address.
+   */
+  readonly switchAddresses: SwitchAddressPlan[];
 }
 
 /** What the switch needs for one VLAN. */
@@ -48,14 +153,55 @@ export interface SwitchVlanPlan {
   readonly hostInterface: string;
   /** MTU of the VLAN (VLANIF MTU). */
   readonly mtu: number;
-  /** One VLANIF address per IP family, IPv4 first. */
+  /** One VLANIF address plan per IP family, IPv4 first. */
   readonly vlanInterfaces: SwitchVlanInterfacePlan[];
 }
 
-/** The switch configuration a {@link VlanTopology} relies on. */
-export interface SwitchPlan {
-  /** The trunk ports. */
-  readonly trunk: SwitchTrunkPlan;
+/** The switches of one rack and what they must be configured with. */
+export interface SwitchRackPlan {
+  /** The rack name. */
+  readonly name: string;
+  /** The nodes whose bond members are cabled to this rack's switches (empty: every node). */
+  readonly nodeSelector: { [key: string]: string };
+  /** The host bond. */
+  readonly bond: string;
+  /** Host bonding mode (nmstate spelling). */
+  readonly bondMode: string;
+  /** The host NICs, per node, that are cabled to switch ports, in bond member order. */
+  readonly memberNics: string[];
+  /** How the ports facing one node are grouped on the switch(es). */
+  readonly aggregation: SwitchPortAggregation;
+  /** VLAN ids every node-facing port must allow (tagged), ascending. */
+  readonly allowedVlans: number[];
+  /** MTU the node-facing ports must carry (the bond MTU). */
+  readonly mtu: number;
+  /** The rack's switches: one, or a redundant pair (the first one is the preferred gateway). */
+  readonly switches: SwitchPlanSwitch[];
+  /**
+   * How a pair acts as one.
+   * @default - one switch: no redundancy
+   */
+  readonly redundancy?: SwitchRedundancy;
+  /** Per bond member NIC, the switch it is cabled to (bond member order). */
+  readonly memberLinks: SwitchMemberLinkPlan[];
+  /** Per node, its port channel (only for the nodes the user listed with their ports; empty otherwise). */
+  readonly portChannels: SwitchPortChannelPlan[];
+  /**
+   * The peer link of an MLAG pair.
+   * @default - none (one switch or a stack)
+   */
+  readonly peerLink?: SwitchPeerLinkPlan;
+  /**
+   * The first-hop redundancy of an MLAG pair's gateways.
+   * @default - none (one switch or a stack: the VLANIF address is the gateway)
+   */
+  readonly firstHop?: SwitchFirstHopPlan;
   /** Per VLAN, ascending by id. */
   readonly vlans: SwitchVlanPlan[];
+}
+
+/** The switch configuration a {@link VlanTopology} (one rack) or a fabric (several racks) relies on. */
+export interface SwitchPlan {
+  /** The racks, in the order they were given. */
+  readonly racks: SwitchRackPlan[];
 }

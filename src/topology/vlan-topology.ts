@@ -6,13 +6,15 @@ import { NodeNetworkConfigurationPolicyObject } from '../k8s';
 import { DEFAULT_MTU, bondModeNumber } from '../net';
 import { IfacerBondOptions, IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource } from '../networks';
 import { poolIps } from './address-plan';
-import { BondMode, BondProps } from './bond';
+import { BondProps } from './bond';
 import { bondOptionEntries } from './bond-options';
 import { DiagramModel, renderMermaid } from './diagram';
 import { HostInterfaces, HostInterfacesKind } from './host-interfaces';
 import { topologyHostState } from './nmstate-state';
-import { SwitchPlan, SwitchPortAggregation } from './switch-plan';
+import { SwitchPlan, SwitchRackPlan } from './switch-plan';
+import { SWITCHES_SHAPE, buildRackSwitchPlan } from './switch-plan-builder';
 import { renderSwitchPlanMarkdown } from './switch-plan-markdown';
+import { SwitchesProps } from './switches';
 import { VlanOffer, VlanProps, VlanSubnetProps } from './vlan';
 import { MacvlanError } from '../errors';
 import { AddressCapacity, PoolCapacity } from '../networks/capacity';
@@ -57,6 +59,13 @@ export interface VlanTopologyProps {
    * @default 90
    */
   readonly capacityWarnPercent?: number;
+  /**
+   * The switches the bond members are cabled to: one switch, or a redundant pair (MLAG with a peer link and
+   * a first-hop redundancy gateway, or a stack), with the node ports. Read by {@link VlanTopology.switchPlan}
+   * and the switch configurations.
+   * @default - one switch named "switch", every bond member cabled to it, its VLANIF addresses the gateways
+   */
+  readonly switches?: SwitchesProps;
 }
 
 const STRINGS = listOf(str());
@@ -104,6 +113,7 @@ const PROPS_SHAPE: Shape = obj('VlanTopologyProps', {
   namespace: opt(str('kube-system')),
   nodeCount: opt(num()), // values: the capacity rules'
   capacityWarnPercent: opt(num()),
+  switches: opt(SWITCHES_SHAPE),
 });
 const VLAN_ID = num();
 
@@ -154,6 +164,7 @@ export class VlanTopology extends Construct {
   public readonly hostPolicy?: NodeNetworkConfigurationPolicyObject;
 
   private readonly props: VlanTopologyProps;
+  private readonly rackPlan: SwitchRackPlan;
   private readonly vlans = new Map<number, BuiltVlan>();
   private readonly workloadList: TopologyWorkload[] = [];
 
@@ -210,12 +221,30 @@ export class VlanTopology extends Construct {
     const named: NamedObject[] = [];
     for (const parsed of ordered) this.vlans.set(parsed.id, this.buildVlan(parsed, namespace, kind, named));
 
+    const switches = buildRackSwitchPlan({
+      rack: this.node.id,
+      nodeSelector: props.nodeSelector,
+      bond: this.bondName,
+      bondMode: props.bond.mode,
+      members: props.bond.members,
+      bondMtu: this.bondMtu,
+      vlans: this.sortedVlans().map(v => ({
+        id: v.parsed.id, hostInterface: v.iface, mtu: v.mtu,
+        families: v.parsed.families.map(fam => ({ family: fam.family, cidr: fam.cidr, gateway: fam.gateway })),
+      })),
+      switches: props.switches,
+      field: 'switches',
+      constructPath: this.node.path,
+    });
+    this.rackPlan = switches.plan;
+
     // Props-only rules: decided now (reported at synth), so the parsed VLANs and the name list are not kept.
     const propFindings = [
       ...hostFindings.consistency,
       ...checkTopologyConsistency({
         bondMtu: props.bond.mtu, ifacer: kind === HostInterfacesKind.SPIDERPOOL_IFACER, vlans: structure.vlans, objects: named,
       }),
+      ...switches.findings,
     ];
     ValidationEngine.of(this).addCheck(this, subject, () => propFindings);
   }
@@ -344,36 +373,13 @@ export class VlanTopology extends Construct {
     return AddressCapacity.report(this).filter(r => mine.has(r.pool));
   }
 
-  /** What the switch needs: trunk ports facing the bond members, allowed VLANs, VLANIF addresses, MTUs. */
+  /**
+   * What the switches need: one rack (named after the topology's id) with its switch or redundant pair, the
+   * ports facing the bond members and their grouping, allowed VLANs, MTU, the peer link of a pair, and per
+   * VLAN the gateway addresses (virtual and per switch).
+   */
   public switchPlan(): SwitchPlan {
-    const mode = this.props.bond.mode;
-    const aggregation = mode === BondMode.IEEE_802_3AD ? SwitchPortAggregation.LACP
-      : [BondMode.BALANCE_RR, BondMode.BALANCE_XOR, BondMode.BROADCAST].includes(mode) ? SwitchPortAggregation.STATIC
-        : SwitchPortAggregation.NONE;
-    const vlans = this.sortedVlans();
-    return {
-      trunk: {
-        nodeSelector: { ...(this.props.nodeSelector ?? {}) },
-        bond: this.bondName,
-        bondMode: mode,
-        memberNics: [...this.props.bond.members],
-        aggregation,
-        allowedVlans: vlans.map(v => v.parsed.id),
-        mtu: this.bondMtu,
-      },
-      vlans: vlans.map(v => ({
-        id: v.parsed.id,
-        hostInterface: v.iface,
-        mtu: v.mtu,
-        vlanInterfaces: v.parsed.families.map(f => ({
-          ipVersion: f.family,
-          subnet: f.cidr.toString(),
-          address: f.gateway.toString(),
-          prefixLength: f.cidr.prefix,
-          cidr: `${f.gateway.toString()}/${f.cidr.prefix}`,
-        })),
-      })),
-    };
+    return { racks: [JSON.parse(JSON.stringify(this.rackPlan)) as SwitchRackPlan] };
   }
 
   /** The switch plan as a Markdown document, with the address capacity of the topology's pools. */

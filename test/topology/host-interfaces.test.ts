@@ -95,7 +95,7 @@ describe('HostInterfaces.nmstate() options', () => {
     const nncp = findObject(synthObjects(built.chart), 'NodeNetworkConfigurationPolicy', 'fabric');
     expect(nncp.spec.maxUnavailable).toBe('25%');
     expect(nncp.spec).not.toHaveProperty('nodeSelector');
-    expect(built.topology.switchPlan().trunk.nodeSelector).toEqual({});
+    expect(built.topology.switchPlan().racks[0].nodeSelector).toEqual({});
     expect(built.topology.renderSwitchPlanMarkdown()).toContain('Applies to every node.');
   });
 
@@ -105,7 +105,7 @@ describe('HostInterfaces.nmstate() options', () => {
     const [bond, v100, v200] = findObject(objects, 'NodeNetworkConfigurationPolicy', 'bond0-vlans').spec.desiredState.interfaces;
     expect([bond.mtu, v100.mtu, v200.mtu]).toEqual([9000, 9000, 9000]);
     expect(JSON.parse(findObject(objects, 'NetworkAttachmentDefinition', 'macvlan-standalone-vlan100').spec.config).plugins[0].mtu).toBe(8950);
-    expect(built.topology.switchPlan().trunk.mtu).toBe(9000);
+    expect(built.topology.switchPlan().racks[0].mtu).toBe(9000);
     expect(validationErrors(built.app)).toEqual([]);
   });
 });

@@ -124,7 +124,8 @@ describe('switch plan', () => {
 
   test('structured data: trunk ports, allowed VLANs, VLANIF addresses and prefixes, MTU', () => {
     expect(topology.switchPlan()).toEqual({
-      trunk: {
+      racks: [{
+        name: 'fabric',
         nodeSelector: { 'node-role.kubernetes.io/worker': '' },
         bond: 'bond0',
         bondMode: '802.3ad',
@@ -132,16 +133,25 @@ describe('switch plan', () => {
         aggregation: SwitchPortAggregation.LACP,
         allowedVlans: [100, 200],
         mtu: 1500,
-      },
-      vlans: [100, 200].map(id => ({
-        id,
-        hostInterface: `bond0.${id}`,
-        mtu: 1500,
-        vlanInterfaces: [
-          { ipVersion: 4, subnet: `192.168.${id}.0/24`, address: `192.168.${id}.1`, prefixLength: 24, cidr: `192.168.${id}.1/24` },
-          { ipVersion: 6, subnet: `fd00:${id}::/64`, address: `fd00:${id}::1`, prefixLength: 64, cidr: `fd00:${id}::1/64` },
-        ],
-      })),
+        switches: [{ name: 'switch', cabledNics: ['ens224', 'ens256'] }],
+        memberLinks: [{ nic: 'ens224', switchName: 'switch' }, { nic: 'ens256', switchName: 'switch' }],
+        portChannels: [],
+        vlans: [100, 200].map(id => ({
+          id,
+          hostInterface: `bond0.${id}`,
+          mtu: 1500,
+          vlanInterfaces: [
+            {
+              ipVersion: 4, subnet: `192.168.${id}.0/24`, address: `192.168.${id}.1`, prefixLength: 24, cidr: `192.168.${id}.1/24`,
+              switchAddresses: [{ switchName: 'switch', address: `192.168.${id}.1`, cidr: `192.168.${id}.1/24` }],
+            },
+            {
+              ipVersion: 6, subnet: `fd00:${id}::/64`, address: `fd00:${id}::1`, prefixLength: 64, cidr: `fd00:${id}::1/64`,
+              switchAddresses: [{ switchName: 'switch', address: `fd00:${id}::1`, cidr: `fd00:${id}::1/64` }],
+            },
+          ],
+        })),
+      }],
     });
   });
 
