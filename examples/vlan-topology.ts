@@ -51,7 +51,6 @@ export class VlanTopologyChart extends Chart {
       });
       PodNetworks.standalone(this.topology.standaloneNetwork(vlan)).applyTo(standalone);
       this.topology.placeWorkload(standalone); // only on the worker nodes, where nmstate creates bond0.<vlan>
-      this.topology.addWorkload(standalone.name, vlan, VlanOffer.STANDALONE);
 
       const overlay = new kplus.Deployment(this, `vlan${vlan}-overlay-app`, {
         metadata: { name: `vlan${vlan}-overlay-app`, namespace: 'default' },
@@ -60,7 +59,6 @@ export class VlanTopologyChart extends Chart {
       });
       PodNetworks.overlay(this.topology.overlayNetwork(vlan)).applyTo(overlay);
       this.topology.placeWorkload(overlay);
-      this.topology.addWorkload(overlay.name, vlan, VlanOffer.OVERLAY);
     }
   }
 }

@@ -4,6 +4,7 @@ import { HelperPluginType, IpamType } from '../cni';
 import { MacvlanError } from '../errors';
 import { IpFamily } from '../net';
 import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
+import { recordNetworkUse } from '../networks/attachment-record';
 import { POOL_SHAPE } from '../networks/shapes';
 import { PodNic, checkPodNetworkSet } from '../rules';
 import { Shape, ShapeContext, checkShape, custom, listOf, obj, opt, str } from '../shape';
@@ -202,6 +203,8 @@ export abstract class PodNetworks {
     for (const key of Object.keys(this.annotations())) {
       meta.addAnnotation(key, Lazy.any(new AnnotationProducer(this, key)) as unknown as string);
     }
+    // what each network is attached to (VlanTopology's workloads and diagram read it)
+    this._pending.forEach((p, i) => recordNetworkUse(p.network, target, () => this.attachments[i]));
     // The workload as synthesized (its pod template annotations from this set, its scale and placement from its
     // own state: no render of the workload) goes through the catalog with the rest of the app.
     const engine = ValidationEngine.of(target);

@@ -8,8 +8,17 @@ export interface DiagramPool { readonly name: string; readonly subnet: string; r
 export interface DiagramNetwork { readonly qualifiedName: string; readonly kind: 'standalone' | 'overlay'; readonly pools: readonly DiagramPool[] }
 /** A VLAN as drawn. */
 export interface DiagramVlan { readonly id: number; readonly iface: string; readonly networks: readonly DiagramNetwork[] }
-/** A workload as drawn. */
-export interface DiagramWorkload { readonly name: string; readonly vlanId: number; readonly kind: 'standalone' | 'overlay' }
+/** One NIC of a workload on a drawn network. */
+export interface DiagramWorkloadNic {
+  readonly interfaceName: string;
+  readonly vlanId: number;
+  readonly network: string;
+  readonly kind: 'standalone' | 'overlay';
+  /** The pools the NIC allocates from (none: a network without Spiderpool IPAM). */
+  readonly pools: readonly string[];
+}
+/** A workload as drawn: one node, fed by the pools (or networks) of its NICs. */
+export interface DiagramWorkload { readonly key: string; readonly label: string; readonly nics: readonly DiagramWorkloadNic[] }
 
 /** What the diagram shows. */
 export interface DiagramModel {
@@ -79,10 +88,14 @@ export function renderMermaid(m: DiagramModel): string {
   if (m.workloads.length > 0) {
     lines.push(`  subgraph workloads${label('Workloads')}`);
     for (const w of m.workloads) {
-      const id = nodeId('wl', `${w.name}_${w.vlanId}_${w.kind}`);
-      lines.push(`    ${id}${label(w.name, `VLAN ${w.vlanId} ${w.kind}`)}`);
-      const net = m.vlans.find(v => v.id === w.vlanId)?.networks.find(n => n.kind === w.kind);
-      for (const p of net?.pools ?? []) edge(nodeId('pool', p.name), id);
+      const id = nodeId('wl', w.key);
+      lines.push(`    ${id}${label(w.label, ...w.nics.map(n => `${n.interfaceName}: VLAN ${n.vlanId} ${n.kind}`))}`);
+      const from = new Set<string>();
+      for (const n of w.nics) {
+        const pools = n.pools.map(p => nodeId('pool', p)).filter(p => drawn.has(p));
+        for (const src of pools.length > 0 ? pools : [nodeId('net', n.network)]) from.add(src);
+      }
+      for (const src of from) edge(src, id);
     }
     lines.push('  end');
   }

@@ -8,7 +8,7 @@ import { IfacerBondOptions, IpPool, MacvlanNetwork, MacvlanOverlayNetwork, Macvl
 import { poolIps } from './address-plan';
 import { BondProps } from './bond';
 import { bondOptionEntries } from './bond-options';
-import { DiagramModel, renderMermaid } from './diagram';
+import { DiagramModel, DiagramWorkload, DiagramWorkloadNic, renderMermaid } from './diagram';
 import { HostInterfaces, HostInterfacesKind } from './host-interfaces';
 import { topologyHostState } from './nmstate-state';
 import { SwitchPlan, SwitchRackPlan } from './switch-plan';
@@ -17,6 +17,7 @@ import { renderSwitchPlanMarkdown } from './switch-plan-markdown';
 import { SwitchesProps } from './switches';
 import { VlanOffer, VlanProps, VlanSubnetProps } from './vlan';
 import { MacvlanError } from '../errors';
+import { networkUses } from '../networks/attachment-record';
 import { AddressCapacity, PoolCapacity } from '../networks/capacity';
 import { podSpecPointer, recordNodeSelector, recordedNodeSelector } from '../networks/placement-record';
 import {
@@ -117,13 +118,24 @@ const PROPS_SHAPE: Shape = obj('VlanTopologyProps', {
 });
 const VLAN_ID = num();
 
-/** A workload registered with {@link VlanTopology.addWorkload} (for the diagram). */
+/** A workload's NIC on one of a topology's networks (attached with `PodNetworks...applyTo`). */
 export interface TopologyWorkload {
-  /** Workload name as shown in the diagram. */
+  /** The workload's kind, e.g. `Deployment`. */
+  readonly kind: string;
+  /** The workload's object name. */
   readonly name: string;
-  /** The VLAN it is attached to. */
+  /**
+   * The workload's namespace.
+   * @default - none set on the workload (the namespace it is applied to)
+   */
+  readonly namespace?: string;
+  /** The workload's construct path. */
+  readonly constructPath: string;
+  /** The NIC's interface name in the pod (eth0, net1, ...). */
+  readonly interfaceName: string;
+  /** The VLAN of the network. */
   readonly vlanId: number;
-  /** STANDALONE or OVERLAY. */
+  /** STANDALONE or OVERLAY: which of the VLAN's networks the NIC is on. */
   readonly offer: VlanOffer;
 }
 
@@ -166,7 +178,6 @@ export class VlanTopology extends Construct {
   private readonly props: VlanTopologyProps;
   private readonly rackPlan: SwitchRackPlan;
   private readonly vlans = new Map<number, BuiltVlan>();
-  private readonly workloadList: TopologyWorkload[] = [];
 
   constructor(scope: Construct, id: string, props: VlanTopologyProps) {
     checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new VlanTopology()');
@@ -295,32 +306,19 @@ export class VlanTopology extends Construct {
   }
 
   /**
-   * Records that a workload uses a VLAN's network, so that the diagram shows it. (Attaching it is
-   * `PodNetworks.standalone(topology.standaloneNetwork(id)).applyTo(workload)` or the overlay form.)
-   * @param name the workload name shown in the diagram
-   * @param vlanId the VLAN
-   * @param offer STANDALONE or OVERLAY: which of the VLAN's networks the workload uses
+   * Every NIC that a `PodNetworks` set applied to a workload has on one of the topology's networks: by VLAN id
+   * ascending, standalone before overlay, then in the order the sets were applied.
    */
-  public addWorkload(name: string, vlanId: number, offer: VlanOffer): void {
-    const ctx = { call: 'VlanTopology.addWorkload()', constructPath: this.node.path };
-    checkShape(name, str('web'), ctx, 'name');
-    checkShape(vlanId, VLAN_ID, ctx, 'vlanId');
-    if (offer === VlanOffer.STANDALONE) {this.standaloneNetwork(vlanId);} else if (offer === VlanOffer.OVERLAY) {this.overlayNetwork(vlanId);} else {
-      throw new MacvlanError({
-        constructPath: this.node.path,
-        field: 'offer',
-        message: `a workload uses one network, got offer ${describeValue(offer)}`,
-        fix: 'pass VlanOffer.STANDALONE or VlanOffer.OVERLAY',
-      });
-    }
-    if (!this.workloadList.some(w => w.name === name && w.vlanId === vlanId && w.offer === offer)) {
-      this.workloadList.push({ name, vlanId, offer });
-    }
-  }
-
-  /** The workloads registered with {@link addWorkload}, in the order added. */
   public get workloads(): TopologyWorkload[] {
-    return [...this.workloadList];
+    return this.sortedVlans().flatMap(v => networksOf(v).flatMap(n => networkUses(n).map(u => ({
+      kind: u.kind,
+      name: u.name,
+      ...(u.namespace !== undefined ? { namespace: u.namespace } : {}),
+      constructPath: u.workload.node.path,
+      interfaceName: u.nic().interfaceName,
+      vlanId: v.parsed.id,
+      offer: MacvlanOverlayNetwork.isMacvlanOverlayNetwork(n) ? VlanOffer.OVERLAY : VlanOffer.STANDALONE,
+    }))));
   }
 
   /**
@@ -405,9 +403,26 @@ export class VlanTopology extends Construct {
           pools: n.pools.map(p => ({ name: p.name, subnet: p.subnet, gateway: p.apiObject.toJson().spec.gateway })),
         })),
       })),
-      workloads: this.workloadList.map(w => ({ name: w.name, vlanId: w.vlanId, kind: w.offer === VlanOffer.OVERLAY ? 'overlay' as const : 'standalone' as const })),
+      workloads: this.diagramWorkloads(),
     };
     return renderMermaid(model);
+  }
+
+  /** One entry per workload (first NIC's order), with the pools each of its NICs on the topology allocates from. */
+  private diagramWorkloads(): DiagramWorkload[] {
+    const byPath = new Map<string, { label: string; nics: DiagramWorkloadNic[] }>();
+    for (const v of this.sortedVlans()) {
+      for (const n of networksOf(v)) {
+        for (const u of networkUses(n)) {
+          const path = u.workload.node.path;
+          let w = byPath.get(path);
+          if (!w) byPath.set(path, w = { label: `${u.kind} ${u.namespace !== undefined ? `${u.namespace}/` : ''}${u.name}`, nics: [] });
+          const nic = u.nic();
+          w.nics.push({ interfaceName: nic.interfaceName, vlanId: v.parsed.id, network: n.qualifiedName, kind: MacvlanOverlayNetwork.isMacvlanOverlayNetwork(n) ? 'overlay' : 'standalone', pools: nic.pools.map(p => p.name) });
+        }
+      }
+    }
+    return [...byPath.entries()].map(([path, w]) => ({ key: path, label: w.label, nics: w.nics }));
   }
 
   private buildVlan(parsed: ParsedVlan<VlanProps>, namespace: string, kind: HostInterfacesKind, named: NamedObject[]): BuiltVlan {

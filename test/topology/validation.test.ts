@@ -1,5 +1,6 @@
 import { BOND, build, vlan } from './helpers';
-import { BondMode, LacpRate, MacvlanMode, VlanOffer, VlanTopology, XmitHashPolicy, HostInterfaces } from '../../src';
+import * as kplus from 'cdk8s-plus-28';
+import { BondMode, LacpRate, MacvlanMode, VlanOffer, VlanTopology, XmitHashPolicy, HostInterfaces, IpPool, MacvlanStandaloneNetwork, PodNetworks } from '../../src';
 import { libraryError } from '../support/errors';
 import { validationErrors } from '../support/synth';
 
@@ -222,15 +223,42 @@ describe('accessors and workloads', () => {
     expect(libraryError(() => topology.standaloneNetwork('100' as any))).toMatchObject({ constructPath: 'chart/topo', field: 'vlanId', problem: 'a finite number expected by VlanTopology.standaloneNetwork(), got "100"' });
   });
 
-  test('addWorkload checks the VLAN and the offer, ignores repeats', () => {
-    const { topology } = build({ vlans: [vlan(100)] });
-    topology.addWorkload('web', 100, VlanOffer.STANDALONE);
-    topology.addWorkload('web', 100, VlanOffer.STANDALONE);
-    expect(topology.workloads).toEqual([{ name: 'web', vlanId: 100, offer: VlanOffer.STANDALONE }]);
-    expect(() => topology.addWorkload('db', 100, VlanOffer.OVERLAY)).toThrow(/no overlay network/);
-    expect(libraryError(() => topology.addWorkload('db', 100, VlanOffer.BOTH))).toMatchObject({ field: 'offer', problem: 'a workload uses one network, got offer "both"', fix: 'pass VlanOffer.STANDALONE or VlanOffer.OVERLAY' });
-    expect(libraryError(() => topology.addWorkload(7 as any, 100, VlanOffer.STANDALONE))).toMatchObject({ field: 'name', problem: 'a string expected by VlanTopology.addWorkload(), got 7' });
-    expect(topology.renderMermaid()).toContain('pool_vlan100_standalone_v4 --> wl_web_100_standalone');
+  test('workloads and the diagram come from what PodNetworks sets attach (no manual registration)', () => {
+    const { chart, topology } = build({ vlans: [vlan(100, { offer: VlanOffer.BOTH }), vlan(200, { offer: VlanOffer.STANDALONE })] });
+    expect(topology.workloads).toEqual([]);
+    expect(topology.renderMermaid()).not.toContain('subgraph workloads');
+    const web = new kplus.Deployment(chart, 'web', { metadata: { name: 'web', namespace: 'shop' }, containers: [{ image: 'nginx' }] });
+    PodNetworks.standalone(topology.standaloneNetwork(200), topology.standaloneNetwork(100)).applyTo(web);
+    const agent = new kplus.DaemonSet(chart, 'agent', { containers: [{ image: 'nginx' }] });
+    PodNetworks.overlay(topology.overlayNetwork(100)).attach(topology.overlayNetwork(100), { interfaceName: 'data0' }).applyTo(agent);
+    // a network outside the topology is not the topology's workload
+    const other = new MacvlanStandaloneNetwork(chart, 'other', { master: 'eth9' });
+    PodNetworks.standalone(other).applyTo(new kplus.Pod(chart, 'stray', { containers: [{ image: 'nginx' }] }));
+
+    expect(topology.workloads).toEqual([
+      { kind: 'Deployment', name: 'web', namespace: 'shop', constructPath: 'chart/web', interfaceName: 'net1', vlanId: 100, offer: VlanOffer.STANDALONE },
+      { kind: 'DaemonSet', name: agent.name, constructPath: 'chart/agent', interfaceName: 'net1', vlanId: 100, offer: VlanOffer.OVERLAY },
+      { kind: 'DaemonSet', name: agent.name, constructPath: 'chart/agent', interfaceName: 'data0', vlanId: 100, offer: VlanOffer.OVERLAY },
+      { kind: 'Deployment', name: 'web', namespace: 'shop', constructPath: 'chart/web', interfaceName: 'eth0', vlanId: 200, offer: VlanOffer.STANDALONE },
+    ]);
+    const mmd = topology.renderMermaid();
+    // one node per workload, fed by the pools of each of its NICs
+    expect(mmd).toContain('    wl_chart_web["Deployment shop/web<br/>net1: VLAN 100 standalone<br/>eth0: VLAN 200 standalone"]\n');
+    for (const edge of ['pool_vlan100_standalone_v4 --> wl_chart_web', 'pool_vlan200_standalone_v6 --> wl_chart_web', 'pool_vlan100_overlay_v4 --> wl_chart_agent']) {
+      expect(mmd).toContain(`  ${edge}\n`);
+    }
+    expect(mmd.match(/--> wl_chart_agent\n/g)).toHaveLength(2); // v4 and v6 pool once each, for both NICs
+    expect(mmd).not.toContain('pool_vlan100_overlay_v4 --> wl_chart_web');
+    expect(mmd).not.toContain('stray');
+  });
+
+  test('a NIC without pools (static IPAM) is drawn from its network', () => {
+    const { chart, topology } = build({ vlans: [vlan(100, { offer: VlanOffer.STANDALONE })] });
+    const pool = new IpPool(chart, 'own', { name: 'own', subnet: '10.9.0.0/24' });
+    PodNetworks.standalone(topology.standaloneNetwork(100)).configurePrimary({ pools: [pool] })
+      .applyTo(new kplus.Pod(chart, 'p', { containers: [{ image: 'nginx' }] }));
+    // its own pool is not one of the topology's (not drawn): the edge comes from the network
+    expect(topology.renderMermaid()).toContain('  net_kube_system_macvlan_standalone_vlan100 --> wl_chart_p\n');
   });
 });
 

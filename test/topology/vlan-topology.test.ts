@@ -181,15 +181,16 @@ describe('mermaid diagram', () => {
       'vlan_200 --> net_kube_system_macvlan_overlay_vlan200',
       'net_kube_system_macvlan_standalone_vlan100 --> pool_vlan100_standalone_v4',
       'net_kube_system_macvlan_overlay_vlan200 --> pool_vlan200_overlay_v6',
-      'pool_vlan100_standalone_v4 --> wl_vlan100_standalone_app_100_standalone',
-      'pool_vlan200_overlay_v6 --> wl_vlan200_overlay_app_200_overlay',
+      'pool_vlan100_standalone_v4 --> wl_macvlan_vlan_topology_vlan100_standalone_app',
+      'pool_vlan200_overlay_v6 --> wl_macvlan_vlan_topology_vlan200_overlay_app',
     ]) {
       expect(mmd).toContain(`  ${edge}\n`);
     }
     expect(mmd).toContain('pool_vlan100_standalone_v4["vlan100-standalone-v4<br/>192.168.100.0/24<br/>gateway 192.168.100.1"]');
     expect(mmd).toContain('subgraph host["Host (nmstate policy bond0-vlans)"]');
     // a standalone workload is not drawn on the overlay pools
-    expect(mmd).not.toContain('pool_vlan100_overlay_v4 --> wl_vlan100_standalone_app_100_standalone');
+    expect(mmd).not.toContain('pool_vlan100_overlay_v4 --> wl_macvlan_vlan_topology_vlan100_standalone_app');
+    expect(mmd).toContain('wl_macvlan_vlan_topology_vlan200_overlay_app["Deployment default/vlan200-overlay-app<br/>net1: VLAN 200 overlay"]');
   });
 
   test('deterministic: two builds give identical strings (diagram, markdown, manifests)', () => {

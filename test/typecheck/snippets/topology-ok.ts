@@ -17,4 +17,4 @@ PodNetworks.standalone(s100, topology.standaloneNetwork(200))
   .applyTo(new kplus.Deployment(chart, 'a', { containers: [{ image: 'x' }] }));
 PodNetworks.overlay(o100, topology.overlayNetwork(200))
   .applyTo(new kplus.Deployment(chart, 'b', { containers: [{ image: 'x' }] }));
-topology.addWorkload('a', 100, VlanOffer.STANDALONE);
+
