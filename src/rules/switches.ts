@@ -195,7 +195,7 @@ function checkSwitchAddresses(rack: SwitchRackInput, vlanId: number,
   if (vi.switchAddresses.length !== rack.switches.length) {
     out.push(finding(RULES.switchGatewayAddresses, where,
       `VLAN ${vlanId} ${fam} has ${vi.switchAddresses.length} switch address(es) for ${rack.switches.length} switches (subnet ${vi.subnet} is too small for a virtual gateway and one address per switch)`,
-      `give one address per switch in gatewayAddresses, or widen the subnet`));
+      'give one address per switch in gatewayAddresses, or widen the subnet'));
   }
   const seen = new Map<string, string>();
   const hosts = subnet.hostRange();

@@ -240,7 +240,9 @@ export class VlanTopology extends Construct {
       members: props.bond.members,
       bondMtu: this.bondMtu,
       vlans: this.sortedVlans().map(v => ({
-        id: v.parsed.id, hostInterface: v.iface, mtu: v.mtu,
+        id: v.parsed.id,
+        hostInterface: v.iface,
+        mtu: v.mtu,
         families: v.parsed.families.map(fam => ({ family: fam.family, cidr: fam.cidr, gateway: fam.gateway })),
       })),
       switches: props.switches,

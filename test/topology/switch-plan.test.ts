@@ -1,6 +1,6 @@
 /** The switch plan model: one switch, an MLAG pair, a stack; structural errors; rules MV210-MV214. */
-import { BondMode, FirstHopRedundancy, SwitchRedundancy, SwitchesProps, VlanOffer } from '../../src';
 import { BOND, build, vlan } from './helpers';
+import { BondMode, FirstHopRedundancy, SwitchRedundancy, SwitchesProps, VlanOffer } from '../../src';
 import { libraryError } from '../support/errors';
 import { validationErrors } from '../support/synth';
 
@@ -34,7 +34,11 @@ describe('MLAG pair plan', () => {
 
   test('peer link defaults: every VLAN, channel 1, domain 1, peer VLAN 4094, link-local keepalive', () => {
     expect(rack.peerLink).toEqual({
-      ports: ['Ethernet1/49', 'Ethernet1/50'], portChannelId: 1, allowedVlans: [100, 200], domainId: 1, peerVlan: 4094,
+      ports: ['Ethernet1/49', 'Ethernet1/50'],
+      portChannelId: 1,
+      allowedVlans: [100, 200],
+      domainId: 1,
+      peerVlan: 4094,
       keepalive: [
         { switchName: 'tor-a', address: '169.254.0.1', cidr: '169.254.0.1/30' },
         { switchName: 'tor-b', address: '169.254.0.2', cidr: '169.254.0.2/30' },

@@ -1,5 +1,5 @@
-import { BOND, build, vlan } from './helpers';
 import * as kplus from 'cdk8s-plus-28';
+import { BOND, build, vlan } from './helpers';
 import { BondMode, LacpRate, MacvlanMode, VlanOffer, VlanTopology, XmitHashPolicy, HostInterfaces, IpPool, MacvlanStandaloneNetwork, PodNetworks } from '../../src';
 import { libraryError } from '../support/errors';
 import { validationErrors } from '../support/synth';

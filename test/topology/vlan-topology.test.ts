@@ -142,11 +142,19 @@ describe('switch plan', () => {
           mtu: 1500,
           vlanInterfaces: [
             {
-              ipVersion: 4, subnet: `192.168.${id}.0/24`, address: `192.168.${id}.1`, prefixLength: 24, cidr: `192.168.${id}.1/24`,
+              ipVersion: 4,
+              subnet: `192.168.${id}.0/24`,
+              address: `192.168.${id}.1`,
+              prefixLength: 24,
+              cidr: `192.168.${id}.1/24`,
               switchAddresses: [{ switchName: 'switch', address: `192.168.${id}.1`, cidr: `192.168.${id}.1/24` }],
             },
             {
-              ipVersion: 6, subnet: `fd00:${id}::/64`, address: `fd00:${id}::1`, prefixLength: 64, cidr: `fd00:${id}::1/64`,
+              ipVersion: 6,
+              subnet: `fd00:${id}::/64`,
+              address: `fd00:${id}::1`,
+              prefixLength: 64,
+              cidr: `fd00:${id}::1/64`,
               switchAddresses: [{ switchName: 'switch', address: `fd00:${id}::1`, cidr: `fd00:${id}::1/64` }],
             },
           ],
