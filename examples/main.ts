@@ -1,10 +1,12 @@
 /**
  * `npm run synth`: writes every example scenario into manifests/, one YAML file per chart, plus the VLAN
- * topology's switch plan (Markdown) and diagram (Mermaid).
+ * topology's switch plan (Markdown), diagram (Mermaid) and switch configurations (manifests/switch-configs/,
+ * one file per switch and vendor: Huawei VRP, Cisco NX-OS, Arista EOS).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, YamlOutputType } from 'cdk8s';
+import { SwitchConfig, SwitchVendor } from '../src';
 import { addBasicScenario } from './basic';
 import { addPeersScenario } from './peers';
 import { addVlanTopologyScenario } from './vlan-topology';
@@ -18,7 +20,15 @@ export function synthExamples(outdir: string): string[] {
   app.synth();
   fs.writeFileSync(path.join(app.outdir, 'switch-plan.md'), topology.renderSwitchPlanMarkdown());
   fs.writeFileSync(path.join(app.outdir, 'topology.mmd'), topology.renderMermaid());
+  writeSwitchConfigs(app.outdir, [SwitchVendor.huaweiVrp(), SwitchVendor.ciscoNxos(), SwitchVendor.aristaEos()].flatMap(v => topology.switchConfig(v)));
   return fs.readdirSync(outdir).sort();
+}
+
+/** Writes each switch's configuration to `<outdir>/switch-configs/<switch>.<vendor>.cfg`. */
+export function writeSwitchConfigs(outdir: string, configs: readonly SwitchConfig[]): void {
+  const dir = path.join(outdir, 'switch-configs');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const c of configs) fs.writeFileSync(path.join(dir, c.fileName), c.text);
 }
 
 if (require.main === module) {

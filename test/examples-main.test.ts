@@ -13,7 +13,10 @@ describe('npm run synth (examples/main.ts)', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('writes one YAML file per chart plus the switch plan and diagram, and every custom resource validates', () => {
-    expect(synthExamples(dir)).toEqual(['macvlan-basic.k8s.yaml', 'macvlan-peers.k8s.yaml', 'macvlan-vlan-topology.k8s.yaml', 'switch-plan.md', 'topology.mmd']);
+    expect(synthExamples(dir)).toEqual(['macvlan-basic.k8s.yaml', 'macvlan-peers.k8s.yaml', 'macvlan-vlan-topology.k8s.yaml', 'switch-configs', 'switch-plan.md', 'topology.mmd']);
+    expect(fs.readdirSync(path.join(dir, 'switch-configs')).sort()).toEqual(['switch.arista-eos.cfg', 'switch.cisco-nxos.cfg', 'switch.huawei-vrp.cfg']);
+    const vrp = fs.readFileSync(path.join(dir, 'switch-configs', 'switch.huawei-vrp.cfg'), 'utf8').split('\n');
+    expect(vrp).toEqual(expect.arrayContaining(['vlan batch 100 200', 'interface Vlanif100', ' ip address 192.168.100.1 24', ' ipv6 address fd00:100::1/64']));
     const objects = ['macvlan-basic.k8s.yaml', 'macvlan-peers.k8s.yaml', 'macvlan-vlan-topology.k8s.yaml']
       .flatMap(f => YAML.parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map(d => d.toJS()));
     const { checked, errors } = validateCustomResources(objects);
@@ -22,8 +25,11 @@ describe('npm run synth (examples/main.ts)', () => {
   });
 
   test('a second run writes byte-identical files', () => {
-    const first = synthExamples(dir).map(f => fs.readFileSync(path.join(dir, f), 'utf8'));
-    const second = synthExamples(dir).map(f => fs.readFileSync(path.join(dir, f), 'utf8'));
+    const read = (): string[] => synthExamples(dir).flatMap(f => (f === 'switch-configs'
+      ? fs.readdirSync(path.join(dir, f)).sort().map(c => fs.readFileSync(path.join(dir, f, c), 'utf8'))
+      : [fs.readFileSync(path.join(dir, f), 'utf8')]));
+    const first = read();
+    const second = read();
     expect(second).toEqual(first);
   });
 });

@@ -4,3 +4,4 @@ export * from './host-interfaces';
 export * from './switch-plan';
 export * from './vlan-topology';
 export * from './switches';
+export * from './switch-config/vendor';

@@ -41,7 +41,7 @@ export interface SwitchPeerLinkProps {
    */
   readonly allowedVlans?: number[];
   /**
-   * MLAG domain id (Arista `domain-id`, Cisco `vpc domain`, Huawei `dfs-group`).
+   * MLAG domain id (Cisco `vpc domain`; Arista `domain-id <rack>-<id>`). Huawei's DFS group id is always 1.
    * @default 1
    */
   readonly domainId?: number;
@@ -52,8 +52,10 @@ export interface SwitchPeerLinkProps {
    */
   readonly peerVlan?: number;
   /**
-   * One keepalive address per switch, in switch order, with prefix (the peer VLAN interface's address on
-   * Arista; the vPC peer-keepalive / DFS group source and peer addresses on Cisco and Huawei).
+   * One keepalive address per switch, in switch order, with prefix: on Arista EOS the address of the peer VLAN
+   * interface (written by the configuration); on Cisco NX-OS the mgmt0 addresses (vPC peer-keepalive in VRF
+   * management) and on Huawei VRP the DFS group's source and peer addresses, both configured outside this
+   * configuration.
    * @default ["169.254.0.1/30", "169.254.0.2/30"]
    */
   readonly keepaliveAddresses?: string[];

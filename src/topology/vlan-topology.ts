@@ -11,11 +11,6 @@ import { bondOptionEntries } from './bond-options';
 import { DiagramModel, DiagramWorkload, DiagramWorkloadNic, renderMermaid } from './diagram';
 import { HostInterfaces, HostInterfacesKind } from './host-interfaces';
 import { topologyHostState } from './nmstate-state';
-import { SwitchPlan, SwitchRackPlan } from './switch-plan';
-import { SWITCHES_SHAPE, buildRackSwitchPlan } from './switch-plan-builder';
-import { renderSwitchPlanMarkdown } from './switch-plan-markdown';
-import { SwitchesProps } from './switches';
-import { VlanOffer, VlanProps, VlanSubnetProps } from './vlan';
 import { MacvlanError } from '../errors';
 import { networkUses } from '../networks/attachment-record';
 import { AddressCapacity, PoolCapacity } from '../networks/capacity';
@@ -25,6 +20,13 @@ import {
   checkTopologyConsistency, checkTopologyHostPolicy, checkVlanAddressPlans, formatFinding,
 } from '../rules';
 import { Shape, checkConstructorArgs, checkShape, construct, describeValue, instanceOf, listOf, mapOf, num, obj, opt, req, str } from '../shape';
+import { renderSwitchConfigs } from './switch-config/render';
+import { SwitchConfig, SwitchVendor } from './switch-config/vendor';
+import { SwitchPlan, SwitchRackPlan } from './switch-plan';
+import { SWITCHES_SHAPE, buildRackSwitchPlan } from './switch-plan-builder';
+import { renderSwitchPlanMarkdown } from './switch-plan-markdown';
+import { SwitchesProps } from './switches';
+import { VlanOffer, VlanProps, VlanSubnetProps } from './vlan';
 import { ValidationEngine } from '../validation/engine';
 
 /** Props of {@link VlanTopology}. */
@@ -380,6 +382,18 @@ export class VlanTopology extends Construct {
    */
   public switchPlan(): SwitchPlan {
     return { racks: [JSON.parse(JSON.stringify(this.rackPlan)) as SwitchRackPlan] };
+  }
+
+  /**
+   * The configuration text of each switch of the plan for a vendor (one per switch; one for a stack): VLANs,
+   * node-facing port channels with LACP, allowed VLANs, MTU, the peer link and MLAG / vPC / M-LAG domain of
+   * a pair, and the VLAN interfaces with their addresses and first-hop redundancy.
+   * @param vendor `SwitchVendor.huaweiVrp()`, `SwitchVendor.ciscoNxos()` or `SwitchVendor.aristaEos()`
+   */
+  public switchConfig(vendor: SwitchVendor): SwitchConfig[] {
+    checkShape(vendor, instanceOf(SwitchVendor, 'SwitchVendor', 'SwitchVendor.huaweiVrp(), SwitchVendor.ciscoNxos() or SwitchVendor.aristaEos()'),
+      { call: 'VlanTopology.switchConfig()', constructPath: this.node.path }, 'vendor');
+    return renderSwitchConfigs(this.switchPlan(), vendor, this.node.path);
   }
 
   /** The switch plan as a Markdown document, with the address capacity of the topology's pools. */
