@@ -3,6 +3,7 @@
  * with its id, severity, title, the function that checks it and its examples. Ids are stable: never
  * renumber, only append. docs/rules.md is rendered from here.
  */
+import { ADDRESS_RULES } from './definitions/addresses';
 import { SCHEMA_RULES } from './definitions/crd-schema';
 import { NETWORK_RULES } from './definitions/macvlan-network';
 import { MANIFEST_SHAPE_RULES } from './definitions/manifest-shape';
@@ -37,6 +38,7 @@ export const RULES = {
   ...SCHEMA_RULES,
   ...PARITY_RULES,
   ...SWITCH_RULES,
+  ...ADDRESS_RULES,
 } as const;
 
 /** The NodeNetworkConfigurationPolicy rules (VlanTopology decides them from its props). */

@@ -19,3 +19,4 @@ export * from './object-shape';
 export * from './upstream';
 export * from './label-selector';
 export * from './switches';
+export * from './addresses';

@@ -1,4 +1,5 @@
-import { IpFamily } from '../net';
+import { Cidr, IpAddress, IpFamily } from '../net';
+import { AddressPolicyModel, AddressPoolModel, ReservedIpModel, addressPolicyOfManifest, checkAddressConflicts, checkReservedIp, reservedByFamily } from './addresses';
 import { Finding, Severity, RULES, finding } from './catalog';
 import { checkCrdSchema } from './crd-schema';
 import { ParsedPool, checkIpPool, checkPoolOverlaps, isPlainObject } from './ip-pool';
@@ -10,7 +11,7 @@ import { ObjectIdentity, checkDuplicateObjects } from './objects';
 import { ManifestIndex, checkPodAnnotations } from './pod-annotations';
 import { PodNic, PoolInfo } from './pod-networks';
 import {
-  hostPolicyOfManifest, networkMasterOf, poolPlacement, reservedAddresses, warnPercentOfPool, workloadOfManifest,
+  hostPolicyOfManifest, networkMasterOf, poolPlacement, warnPercentOfPool, workloadOfManifest,
   POD_TEMPLATE_ROOTS,
 } from './workload-manifests';
 import { CapacityStatusRow, HostPolicyModel, NetworkMasterModel, PoolModel, WorkloadModel, analyzeWorkloads, poolSupply } from './workloads';
@@ -140,7 +141,15 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
   const poolIndex = new Map<string, PoolInfo>();
   const plans: Array<ParsedPool & { entry: Entry }> = [];
   const clusterDefaults = new Set<IpFamily>();
-  const reserved = reservedAddresses(entries.filter(x => x.obj.kind === 'SpiderReservedIP').map(x => x.obj));
+  // Reserved addresses: each object, then what they keep from every pool of their family.
+  const reservedModels: ReservedIpModel[] = [];
+  for (const e of entries.filter(x => x.obj.kind === 'SpiderReservedIP')) {
+    const { findings, parsed } = checkReservedIp(e.obj);
+    e.findings.push(...findings);
+    reservedModels.push(parsed);
+  }
+  const reserved = reservedByFamily(reservedModels);
+  const addressPools: Array<AddressPoolModel & { entry: Entry }> = [];
   const poolModels: Array<PoolModel & { entry: Entry }> = [];
   for (const e of entries.filter(x => x.obj.kind === 'SpiderIPPool')) {
     const { findings, parsed } = checkIpPool(e.obj);
@@ -159,6 +168,7 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
     });
     plans.push({ ...parsed, entry: e });
     const spec = isPlainObject(e.obj.spec) ? e.obj.spec : {};
+    addressPools.push({ entry: e, name: parsed.name, subnet: parsed.subnet, allocatable: parsed.allocatable, routers: routersOf(spec) });
     const family: IpFamily | undefined = parsed.subnet?.family ?? (spec.ipVersion === 4 || spec.ipVersion === 6 ? spec.ipVersion : undefined);
     const multusName = Array.isArray(spec.multusName) ? spec.multusName.filter((x: unknown): x is string => typeof x === 'string') : undefined;
     poolIndex.set(parsed.name, { family, multusName });
@@ -208,9 +218,30 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
 
   // Host interfaces (kubernetes-nmstate).
   const hostPolicies: Array<HostPolicyModel & { entry: Entry }> = [];
+  const addressPolicies: Array<AddressPolicyModel & { entry: Entry }> = [];
   for (const e of entries.filter(x => x.obj.kind === 'NodeNetworkConfigurationPolicy')) {
     e.findings.push(...checkNodeNetworkConfigurationPolicy(e.obj));
     hostPolicies.push({ ...hostPolicyOfManifest(e.obj), entry: e });
+    addressPolicies.push({ ...addressPolicyOfManifest(e.obj), entry: e });
+  }
+
+  // Addresses: reserved ones in pools, routers allocatable, node addresses against pools, subnets and each other.
+  const poolSubnets = new Map<string, Cidr>();
+  for (const p of addressPools) if (p.subnet && !poolSubnets.has(p.name)) poolSubnets.set(p.name, p.subnet);
+  const interfaceSubnets = new Map<string, Cidr[]>();
+  for (const m of masters) {
+    const net = networks.get(m.ref);
+    if (!net) continue;
+    for (const name of [...net.ipv4Pools, ...net.ipv6Pools]) {
+      const c = poolSubnets.get(name);
+      if (!c) continue;
+      const list = interfaceSubnets.get(m.master);
+      if (!list) interfaceSubnets.set(m.master, [c]); else if (!list.some(x => x.toString() === c.toString())) list.push(c);
+    }
+  }
+  const conflicts = checkAddressConflicts({ pools: addressPools, reserved: reservedModels, policies: addressPolicies, interfaceSubnets });
+  for (const map of [conflicts.pools, conflicts.policies] as Array<Map<{ entry: Entry }, Finding[]>>) {
+    for (const [model, findings] of map) model.entry.findings.push(...findings);
   }
 
   // Autoscalers own their target's replica count: their maxReplicas is its peak.
@@ -313,6 +344,20 @@ function refOf(obj: Record<string, any>): ObjectRef {
     namespace: typeof meta.namespace === 'string' ? meta.namespace : undefined,
     name: typeof meta.name === 'string' ? meta.name : '(no name)',
   };
+}
+
+/** A pool's gateway and route next hops that parse. */
+function routersOf(spec: Record<string, any>): Array<{ ip: IpAddress; field: string }> {
+  const out: Array<{ ip: IpAddress; field: string }> = [];
+  const gw = typeof spec.gateway === 'string' ? IpAddress.tryParse(spec.gateway) : undefined;
+  if (gw) out.push({ ip: gw, field: 'spec.gateway' });
+  if (Array.isArray(spec.routes)) {
+    spec.routes.forEach((r: unknown, i: number) => {
+      const ip = isPlainObject(r) && typeof r.gw === 'string' ? IpAddress.tryParse(r.gw) : undefined;
+      if (ip) out.push({ ip, field: `spec.routes[${i}].gw` });
+    });
+  }
+  return out;
 }
 
 function safeJson(text: unknown): any {

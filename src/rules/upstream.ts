@@ -31,4 +31,9 @@ export const STRICTER_THAN_UPSTREAM: { readonly [ruleId: string]: string } = {
   MV170: 'upstream admits every object; the pods beyond the addresses of their pools fail their IP allocation',
   MV173: 'Spiderpool\'s allocator refuses a pool whose nodeAffinity or nodeName excludes the pod\'s node, so those pods fail to start',
   MV177: 'upstream admits both networks; Linux refuses a macvlan and an ipvlan child on one master (the master takes one kind of child), so the pods of the second kind fail to start',
+  MV204: 'Spiderpool checks a pool\'s gateway against that pool\'s own ips only; another pool of the subnet that lists the address (or a route\'s next hop) hands the router\'s address to a pod, which then cuts the subnet off from its router',
+  MV205: 'Spiderpool does not know the nodes\' addresses; a pool that lists one hands it to a pod, and the node and the pod then fight over the address',
+  MV206: 'nmstate configures any address it is given; a node address outside the subnet of the pods\' network on that VLAN (or with another prefix length) makes the node unreachable on-link for the pods and the switch',
+  MV207: 'nmstate configures each policy on its own; one address on two nodes (or the switch\'s gateway address on a node) makes both answer ARP/ND for it',
+  MV208: 'kubernetes-nmstate applies every policy that selects a node, in no guaranteed order (kubernetes-nmstate#677; OpenShift\'s NMState docs ask for policies ordered by name): two policies configuring one interface of a node overwrite each other\'s settings',
 };

@@ -2,7 +2,6 @@
  * The workload rules' models read from plain manifests (`lint`): workloads, pools, host policies and network
  * masters. Never throws on malformed input: what does not have the expected shape is left out.
  */
-import { IpFamily, RangeSet } from '../net';
 import { Finding, RULES, finding } from './catalog';
 import { describe, isPlainObject } from './ip-pool';
 import { MULTUS_DEFAULT_NETWORK, MULTUS_NETWORKS } from './multus-annotations';
@@ -143,25 +142,6 @@ export function poolPlacement(obj: Record<string, any>): { nodeAffinity?: LabelS
     nodeAffinity: aff ? { matchLabels: stringMap(aff.matchLabels), matchExpressions: requirements(aff.matchExpressions) } : undefined,
     nodeName: Array.isArray(spec.nodeName) ? spec.nodeName.filter((x: unknown): x is string => typeof x === 'string') : undefined,
   };
-}
-
-/** The addresses SpiderReservedIP objects keep from every pool, per family. */
-export function reservedAddresses(objects: ReadonlyArray<Record<string, any>>): Map<IpFamily, RangeSet> {
-  const out = new Map<IpFamily, RangeSet>();
-  for (const obj of objects) {
-    const spec = isPlainObject(obj.spec) ? obj.spec : {};
-    const ips = Array.isArray(spec.ips) ? spec.ips.filter((x: unknown): x is string => typeof x === 'string') : [];
-    if (ips.length === 0) continue;
-    const family: IpFamily = spec.ipVersion === 6 || (spec.ipVersion === undefined && ips[0].includes(':')) ? 6 : 4;
-    try {
-      const set = RangeSet.parse(family, ips);
-      const prev = out.get(family);
-      out.set(family, prev ? prev.union(set) : set);
-    } catch {
-      // malformed reserved IPs reserve nothing we can count
-    }
-  }
-  return out;
 }
 
 /** The interfaces a NodeNetworkConfigurationPolicy brings up (interfaces with state: absent left out). */

@@ -30,3 +30,6 @@ export const NMSTATE_RULE_IDS = ['MV026', 'MV027', 'MV028', 'MV029', 'MV030', 'M
 
 /** The workload rules (each covered by test/rules/workloads.test.ts). */
 export const WORKLOAD_RULE_IDS = ['MV170', 'MV171', 'MV172', 'MV173', 'MV174', 'MV175', 'MV176', 'MV177'];
+
+/** The reserved and node address rules (each covered by test/rules/addresses.test.ts). */
+export const ADDRESS_RULE_IDS = ['MV200', 'MV201', 'MV202', 'MV203', 'MV204', 'MV205', 'MV206', 'MV207', 'MV208', 'MV209'];

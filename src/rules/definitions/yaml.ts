@@ -136,3 +136,14 @@ export const ON_STANDALONE = { 'v1.multus-cni.io/default-network': 'kube-system/
 export const DEF = 'v1.multus-cni.io/default-network';
 export const NETS = 'k8s.v1.cni.cncf.io/networks';
 export const POOLS = 'ipam.spidernet.io/ippools';
+
+/** A SpiderReservedIP with this spec (YAML lines). */
+export function reservedIp(name: string, spec: string): string {
+  return `apiVersion: spiderpool.spidernet.io/v2beta1
+kind: SpiderReservedIP
+metadata:
+  name: ${name}
+spec:
+${spec.trim().split('\n').map(l => `  ${l}`).join('\n')}
+`;
+}
