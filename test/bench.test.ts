@@ -22,6 +22,6 @@ test('npm run bench works end to end at a tiny size', () => {
   // (at this size the heap figures are noise and may even be negative)
   expect(lines[lines.length - 1]).toMatch(/^bench: ratio@3=\d+\.\d\d scaling=\d+\.\d\d validate-share=\d+\.\d% heap=-?\d+\.\d\dx pool48\/30=\d+\.\d\d plus-floor-ratio=\d+\.\d\d$/);
   const written = JSON.parse(fs.readFileSync(results, 'utf8'));
-  expect(written.rows.map((r: any) => [r.vlans, r.deployments, r.objects])).toEqual([[2, 4, 17], [3, 6, 25]]);
+  expect(written.rows.map((r: any) => [r.vlans, r.deployments, r.objects])).toEqual([[2, 4, 21], [3, 6, 31]]); // per VLAN: 4 pools, 2 NADs, 2 SpiderReservedIPs
   expect(written.rows[0].samples.ours).toHaveLength(1);
 });

@@ -245,7 +245,10 @@ export function checkAddressConflicts<P extends AddressPoolModel, R extends Rese
   if (reservedObjects.length > 0) {
     for (const p of input.pools) {
       if (!p.allocatable || p.allocatable.isEmpty) continue;
-      const all = reserved.get(p.allocatable.family);
+      let all = reserved.get(p.allocatable.family);
+      // the pool's own gateway inside its ips is MV005 (Spiderpool's webhook refuses the pool), not a warning here
+      const gw = p.routers.find(r => r.field === 'spec.gateway' && r.ip.family === p.allocatable!.family);
+      if (all && gw && all.contains(gw.ip)) all = all.subtract(RangeSet.of(gw.ip.family, [IpRange.of(gw.ip, gw.ip)]));
       if (!all || !all.intersects(p.allocatable)) continue;
       const shared = all.intersection(p.allocatable);
       const owners = reservedObjects.filter(r => r.family === p.allocatable!.family && r.ips!.intersects(p.allocatable!)).map(r => `"${r.name}"`);

@@ -5,7 +5,7 @@
  * The bond and VLAN interfaces themselves are NodeNetworkConfigurationPolicy rules (`./nmstate`).
  */
 import { MacvlanMode } from '../cni/macvlan-mode';
-import { Cidr, DEFAULT_MTU, IpAddress, IpFamily, IpRange, MTU_MAX, MTU_MIN, NetParseError, findOverlaps, isValidMtu } from '../net';
+import { Cidr, DEFAULT_MTU, IpAddress, IpFamily, IpRange, MTU_MAX, MTU_MIN, NetParseError, RangeSet, checkDns1123Subdomain, findOverlaps, isValidMtu } from '../net';
 import { Finding, RULES, RuleInfo, finding } from './catalog';
 import { NncpFieldNames, checkNodeNetworkConfigurationPolicy } from './nmstate';
 import { VlanOffer } from './vlan-offer';
@@ -21,6 +21,22 @@ export interface VlanSubnetInput {
   readonly excludeIps?: readonly string[];
   readonly standaloneIps?: readonly string[];
   readonly overlayIps?: readonly string[];
+  readonly reservedIps?: readonly string[];
+  readonly nodeAddresses?: NodeAddressesInput;
+}
+
+/** How the nodes get an address on a VLAN, as the rules read it. */
+export interface NodeAddressesInput {
+  /** `dhcp` or `static`. */
+  readonly kind: string;
+  /** Static: node (its `kubernetes.io/hostname` label) to `address` or `address/prefix`. */
+  readonly addresses: { readonly [node: string]: string };
+}
+
+/** One node's static address on a VLAN. */
+export interface ParsedNodeAddress {
+  readonly node: string;
+  readonly ip: IpAddress;
 }
 
 /** One VLAN, as the rules read it. */
@@ -40,6 +56,12 @@ export interface ParsedFamily<S extends VlanSubnetInput = VlanSubnetInput> {
   readonly props: S;
   readonly cidr: Cidr;
   readonly gateway: IpAddress;
+  /** The user's reserved addresses of the family (`reservedIps`). */
+  readonly reserved: RangeSet;
+  /** Static node addresses, by node name ascending (empty for DHCP or none). */
+  readonly nodeAddresses: readonly ParsedNodeAddress[];
+  /** The nodes get their address from DHCP. */
+  readonly dhcp: boolean;
 }
 
 /** A VLAN whose address plan parsed. */
@@ -102,7 +124,7 @@ export function checkVlanAddressPlans<V extends VlanInput>(vlans: readonly V[],
 
 /** A named object of the topology, for the distinct-names rule. */
 export interface NamedObject {
-  readonly kind: 'NetworkAttachmentDefinition' | 'SpiderIPPool';
+  readonly kind: 'NetworkAttachmentDefinition' | 'SpiderIPPool' | 'SpiderReservedIP';
   /** `ns/name` for NADs, the name for pools. */
   readonly name: string;
   readonly field: string;
@@ -203,7 +225,9 @@ function parseFamily<S extends VlanSubnetInput>(props: S, family: IpFamily, offe
 
   const lists: Array<[string, readonly string[] | undefined]> = [
     ['ips', props.ips], ['excludeIps', props.excludeIps], ['standaloneIps', props.standaloneIps], ['overlayIps', props.overlayIps],
+    ['reservedIps', props.reservedIps],
   ];
+  const reservedRanges: IpRange[] = [];
   let rangesOk = true;
   for (const [key, texts] of lists) {
     (texts ?? []).forEach((text, i) => {
@@ -219,9 +243,19 @@ function parseFamily<S extends VlanSubnetInput>(props: S, family: IpFamily, offe
         }
         out.push(finding(RULES.topologyAddressPlan, `${field}.${key}[${i}]`, `${what}: "${text}" ${why}`,
           'write one IP or a range "a-b" of the family, with no spaces'));
+      } else if (key === 'reservedIps') {
+        if (cidr && !cidr.containsRange(r)) {
+          rangesOk = false;
+          out.push(finding(RULES.topologyAddressPlan, `${field}.${key}[${i}]`, `${what}: reserved "${text}" is outside subnet ${cidr.toString()}`,
+            `reserve addresses of ${cidr.toString()} here (a SpiderReservedIP of another subnet is a ReservedIps construct of its own)`));
+        } else {
+          reservedRanges.push(r);
+        }
       }
     });
   }
+  const nodes = parseNodeAddresses(props.nodeAddresses, family, cidr, gateway, what, field, out);
+  if (!nodes) rangesOk = false;
   const offersStandalone = offer !== VlanOffer.OVERLAY;
   const offersOverlay = offer !== VlanOffer.STANDALONE;
   if (props.standaloneIps !== undefined && !offersStandalone) {
@@ -234,8 +268,81 @@ function parseFamily<S extends VlanSubnetInput>(props: S, family: IpFamily, offe
     out.push(finding(RULES.topologyAddressPlan, `${field}.overlayIps`, `${what} is offered as ${offer} only, so it has no overlay pool`,
       'remove overlayIps or set offer to VlanOffer.OVERLAY or VlanOffer.BOTH'));
   }
-  if (!cidr || !gateway || !cidr.contains(gateway) || !rangesOk) return undefined;
-  return { family, props, cidr, gateway };
+  if (!cidr || !gateway || !cidr.contains(gateway) || !rangesOk || !nodes) return undefined;
+  return { family, props, cidr, gateway, reserved: RangeSet.of(family, reservedRanges), nodeAddresses: nodes.addresses, dhcp: nodes.dhcp };
+}
+
+/** Longest node name usable as a `kubernetes.io/hostname` label value. */
+const MAX_NODE_NAME = 63;
+
+/**
+ * Static node addresses of one family (MV206 address and subnet, MV207 duplicates and the gateway, MV208 node
+ * names). Undefined when one of them is unusable.
+ */
+function parseNodeAddresses(input: NodeAddressesInput | undefined, family: IpFamily, cidr: Cidr | undefined, gateway: IpAddress | undefined,
+  what: string, field: string, out: Finding[]): { addresses: ParsedNodeAddress[]; dhcp: boolean } | undefined {
+  if (input === undefined) return { addresses: [], dhcp: false };
+  if (input.kind === 'dhcp') return { addresses: [], dhcp: true };
+  const at = `${field}.nodeAddresses`;
+  const entries = Object.entries(input.addresses).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (entries.length === 0) {
+    out.push(finding(RULES.nodeAddressSubnet, at, `${what}: NodeAddresses.perNode() lists no node`, 'list every node with its address, or use NodeAddresses.dhcp()'));
+    return undefined;
+  }
+  let ok = true;
+  const addresses: ParsedNodeAddress[] = [];
+  const seen = new Map<string, string>();
+  for (const [node, text] of entries) {
+    const f = `${at}[${node}]`;
+    const nameProblem = checkDns1123Subdomain(node) ?? (node.length > MAX_NODE_NAME ? `is ${node.length} characters long; a kubernetes.io/hostname label value is at most ${MAX_NODE_NAME}` : undefined);
+    if (nameProblem) {
+      ok = false;
+      out.push(finding(RULES.nodeTwoPolicies, f, `${what}: node "${node}" ${nameProblem}, so no node carries it as its kubernetes.io/hostname label and its policy selects nothing`,
+        'use the node\'s kubernetes.io/hostname label value (its name, lower case)'));
+      continue;
+    }
+    const [ipText, prefixText, ...rest] = text.split('/');
+    const ip = IpAddress.tryParse(ipText);
+    const prefix = prefixText === undefined ? cidr?.prefix : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
+    if (!ip || rest.length > 0 || (prefix !== undefined && Number.isNaN(prefix))) {
+      ok = false;
+      out.push(finding(RULES.nodeAddressSubnet, f, `${what}: "${text}" is not an address or address/prefix`,
+        `write the node's address, e.g. ${family === 4 ? '"172.16.100.11/24"' : '"fd00:100::11/64"'}`));
+      continue;
+    }
+    if (ip.family !== family) {
+      ok = false;
+      out.push(finding(RULES.nodeAddressSubnet, f, `${what}: "${text}" is IPv${ip.family}, not IPv${family}`, `list it under ipv${ip.family}`));
+      continue;
+    }
+    if (cidr && !cidr.contains(ip)) {
+      ok = false;
+      out.push(finding(RULES.nodeAddressSubnet, f, `${what}: node address ${ipText} is outside subnet ${cidr.toString()}`,
+        `give node ${node} an address of ${cidr.toString()}`));
+      continue;
+    }
+    if (cidr && prefix !== cidr.prefix) {
+      ok = false;
+      out.push(finding(RULES.nodeAddressSubnet, f, `${what}: "${text}" has prefix length ${prefix}, but the VLAN subnet is ${cidr.toString()}`,
+        `write "${ip.toString()}/${cidr.prefix}" (or the address alone)`));
+      continue;
+    }
+    const key = ip.toString();
+    if (gateway && ip.equals(gateway)) {
+      ok = false;
+      out.push(finding(RULES.nodeAddressDuplicate, f, `${what}: node address ${key} is the VLAN's gateway (the switch's address)`, `give node ${node} an address of its own`));
+      continue;
+    }
+    const other = seen.get(key);
+    if (other !== undefined) {
+      ok = false;
+      out.push(finding(RULES.nodeAddressDuplicate, f, `${what}: node address ${key} is also the address of node ${other}`, `give node ${node} an address of its own`));
+      continue;
+    }
+    seen.set(key, node);
+    addresses.push({ node, ip });
+  }
+  return ok ? { addresses, dhcp: false } : undefined;
 }
 
 

@@ -16,18 +16,27 @@ export interface PoolIps {
  * The ips of each pool. One offer: its own list, or `ips`, or nothing (IpPool derives its default range:
  * every host address but the gateway, for IPv6 the first 65535). BOTH: the given lists; a missing one gets what the other leaves of the VLAN's
  * allocatable addresses; neither given: the allocatable addresses split in two halves, standalone first.
+ * `kept` (reserved, switch and node addresses) is taken out of every derived list, never out of a pool's own
+ * list (`standaloneIps` / `overlayIps`: the rules report what they include).
  */
-export function poolIps(parsed: ParsedFamily<VlanSubnetProps>, offer: VlanOffer): PoolIps {
+export function poolIps(parsed: ParsedFamily<VlanSubnetProps>, offer: VlanOffer, kept?: RangeSet): PoolIps {
   const p = parsed.props;
-  if (offer === VlanOffer.STANDALONE) return { standalone: p.standaloneIps ?? p.ips };
-  if (offer === VlanOffer.OVERLAY) return { overlay: p.overlayIps ?? p.ips };
+  const fam = parsed.family;
+  const keep = kept && kept.family === fam && !kept.isEmpty ? kept : undefined;
+  const allocatable = () => {
+    const all = p.ips !== undefined
+      ? RangeSet.parse(fam, p.ips)
+      : RangeSet.of(fam, [defaultPoolRange(parsed.cidr)]).subtract(RangeSet.of(fam, [IpRange.of(parsed.gateway, parsed.gateway)]));
+    const base = all.subtract(RangeSet.parse(fam, p.excludeIps ?? []));
+    return keep ? base.subtract(keep) : base;
+  };
+  // one offer: its own list, else `ips` (IpPool derives the default range), both without the kept addresses
+  const single = () => (keep ? allocatable().toStrings() : p.ips);
+  if (offer === VlanOffer.STANDALONE) return { standalone: p.standaloneIps ?? single() };
+  if (offer === VlanOffer.OVERLAY) return { overlay: p.overlayIps ?? single() };
   if (p.standaloneIps !== undefined && p.overlayIps !== undefined) return { standalone: p.standaloneIps, overlay: p.overlayIps };
 
-  const fam = parsed.family;
-  let base = p.ips !== undefined
-    ? RangeSet.parse(fam, p.ips)
-    : RangeSet.of(fam, [defaultPoolRange(parsed.cidr)]).subtract(RangeSet.of(fam, [IpRange.of(parsed.gateway, parsed.gateway)]));
-  base = base.subtract(RangeSet.parse(fam, p.excludeIps ?? []));
+  const base = allocatable();
   if (p.standaloneIps !== undefined) {
     return { standalone: p.standaloneIps, overlay: base.subtract(RangeSet.parse(fam, p.standaloneIps)).toStrings() };
   }

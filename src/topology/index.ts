@@ -1,6 +1,7 @@
 export * from './bond';
 export * from './vlan';
 export * from './host-interfaces';
+export * from './node-addresses';
 export * from './switch-plan';
 export * from './vlan-topology';
 export * from './switches';

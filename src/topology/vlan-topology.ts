@@ -3,20 +3,21 @@ import { Construct, IConstruct } from 'constructs';
 import { MacvlanMode } from '../cni/macvlan-mode';
 import { ifacerMaster } from '../cni/spider-multus-config';
 import { NodeNetworkConfigurationPolicyObject } from '../k8s';
-import { DEFAULT_MTU, bondModeNumber } from '../net';
-import { IfacerBondOptions, IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource } from '../networks';
+import { DEFAULT_MTU, IpAddress, IpRange, RangeSet, bondModeNumber, checkDns1123Subdomain } from '../net';
+import { IfacerBondOptions, IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource, ReservedIps } from '../networks';
 import { poolIps } from './address-plan';
 import { BondProps } from './bond';
 import { bondOptionEntries } from './bond-options';
 import { DiagramModel, DiagramWorkload, DiagramWorkloadNic, renderMermaid } from './diagram';
 import { HostInterfaces, HostInterfacesKind } from './host-interfaces';
-import { topologyHostState } from './nmstate-state';
+import { NmstateVlan, nmstateIpSection, topologyHostState } from './nmstate-state';
+import { NodeAddresses } from './node-addresses';
 import { MacvlanError } from '../errors';
 import { networkUses } from '../networks/attachment-record';
 import { AddressCapacity, PoolCapacity } from '../networks/capacity';
 import { podSpecPointer, recordNodeSelector, recordedNodeSelector } from '../networks/placement-record';
 import {
-  NODE_COUNT_ANNOTATION, NODE_NETWORK_POLICY_RULES, NamedObject, ParsedFamily, ParsedVlan,
+  HOSTNAME_LABEL, NODE_COUNT_ANNOTATION, NODE_NETWORK_POLICY_RULES, NamedObject, ParsedFamily, ParsedVlan,
   checkTopologyConsistency, checkTopologyHostPolicy, checkVlanAddressPlans, formatFinding,
 } from '../rules';
 import { Shape, checkConstructorArgs, checkShape, construct, describeValue, instanceOf, listOf, mapOf, num, obj, opt, req, str } from '../shape';
@@ -83,6 +84,9 @@ const SUBNET_SHAPE = obj('VlanSubnetProps', {
   overlayIps: opt(STRINGS),
   standalonePoolName: opt(str()),
   overlayPoolName: opt(str()),
+  reservedIps: opt(STRINGS),
+  reservedIpName: opt(str()),
+  nodeAddresses: opt(instanceOf(NodeAddresses, 'NodeAddresses', 'NodeAddresses.perNode({ ... }) or NodeAddresses.dhcp()')),
 });
 /** Numbers and enum strings: their values are for the rules (MV026, MV029-MV031, MV033, MV017). */
 const PROPS_SHAPE: Shape = obj('VlanTopologyProps', {
@@ -148,6 +152,7 @@ interface BuiltVlan {
   readonly standalone?: MacvlanStandaloneNetwork;
   readonly overlay?: MacvlanOverlayNetwork;
   readonly multusConfigs: MacvlanNetwork[];
+  readonly reserved: ReservedIps[];
 }
 
 /**
@@ -174,8 +179,13 @@ export class VlanTopology extends Construct {
   public readonly bondMtu: number;
   /** Who creates the host interfaces. */
   public readonly hostInterfaces: HostInterfaces;
-  /** The NodeNetworkConfigurationPolicy (nmstate host interfaces only). */
+  /**
+   * The NodeNetworkConfigurationPolicy (nmstate host interfaces only, and no static node addresses: with them
+   * the host side is one policy per node, see {@link hostPolicies}).
+   */
   public readonly hostPolicy?: NodeNetworkConfigurationPolicyObject;
+
+  private readonly policies: NodeNetworkConfigurationPolicyObject[] = [];
 
   private readonly props: VlanTopologyProps;
   private readonly rackPlan: SwitchRackPlan;
@@ -214,26 +224,61 @@ export class VlanTopology extends Construct {
       });
     }
 
-    if (policyName !== undefined) {
-      this.hostPolicy = new NodeNetworkConfigurationPolicyObject(this, 'HostPolicy', {
-        metadata: { name: policyName },
-        spec: { nodeSelector, maxUnavailable, desiredState: { interfaces: hostState.interfaces } },
+    // Node addresses: on the VLAN sub-interfaces of the host policy, one policy per node when static.
+    const nodes = [...new Set(structure.vlans.flatMap(v => v.families.flatMap(f => f.nodeAddresses.map(a => a.node))))].sort();
+    const withAddresses = structure.vlans.flatMap(v => v.families.filter(f => f.dhcp || f.nodeAddresses.length > 0).map(f => `vlans[${v.index}].ipv${f.family}.nodeAddresses`));
+    if (withAddresses.length > 0 && policyName === undefined) {
+      throw new MacvlanError({
+        constructPath: this.node.path,
+        field: withAddresses[0],
+        message: `node addresses are configured by the nmstate host policy, and the host interfaces are ${kind === HostInterfacesKind.SPIDERPOOL_IFACER ? 'created by Spiderpool ifacer' : 'pre-existing'}`,
+        fix: 'use HostInterfaces.nmstate(), or configure the node addresses where the interfaces are created',
       });
-      // The policy goes through the catalog with the rest of the app; its interface rules were decided above
-      // from the props (and are reported against them).
-      const policy = {
-        apiVersion: NodeNetworkConfigurationPolicyObject.GVK.apiVersion,
-        kind: NodeNetworkConfigurationPolicyObject.GVK.kind,
-        metadata: { name: policyName },
-        spec: { nodeSelector, maxUnavailable, desiredState: { interfaces: hostState.interfaces } },
+    }
+    if (nodes.length > 0 && nodeSelector?.[HOSTNAME_LABEL] !== undefined) {
+      throw new MacvlanError({
+        constructPath: this.node.path,
+        field: `nodeSelector[${HOSTNAME_LABEL}]`,
+        message: `with static node addresses every node gets its own policy selected by ${HOSTNAME_LABEL}, which nodeSelector already fixes to "${nodeSelector[HOSTNAME_LABEL]}"`,
+        fix: `drop ${HOSTNAME_LABEL} from nodeSelector (list the nodes in nodeAddresses)`,
+      });
+    }
+
+    if (policyName !== undefined) {
+      const byIndex = new Map(structure.vlans.map(v => [v.index, v]));
+      const addPolicy = (id: string, name: string, selector: { [key: string]: string } | undefined, node?: string) => {
+        const state = node === undefined && withAddresses.length === 0 ? hostState : topologyHostState(this.bondName, props.bond, this.bondMtu, vlanProps, i => ipSections(byIndex, i, node));
+        const spec = { nodeSelector: selector, maxUnavailable, desiredState: { interfaces: state.interfaces } };
+        const policy = new NodeNetworkConfigurationPolicyObject(this, id, { metadata: { name }, spec });
+        // The policy goes through the catalog with the rest of the app; its interface rules were decided above
+        // from the props (and are reported against them).
+        const object = { apiVersion: NodeNetworkConfigurationPolicyObject.GVK.apiVersion, kind: NodeNetworkConfigurationPolicyObject.GVK.kind, metadata: { name }, spec };
+        ValidationEngine.of(this).addObject(this, { object: () => object, subject, decidedFromProps: NODE_NETWORK_POLICY_RULES });
+        this.policies.push(policy);
+        return policy;
       };
-      ValidationEngine.of(this).addObject(this, { object: () => policy, subject, decidedFromProps: NODE_NETWORK_POLICY_RULES });
+      if (nodes.length === 0) {
+        this.hostPolicy = addPolicy('HostPolicy', policyName, nodeSelector);
+      } else {
+        for (const node of nodes) {
+          const name = `${policyName}-${node}`;
+          const problem = checkDns1123Subdomain(name);
+          if (problem) {
+            throw new MacvlanError({
+              constructPath: this.node.path,
+              ruleId: 'MV083',
+              field: 'hostInterfaces.policyName',
+              message: `the policy of node ${node} would be named "${name.length > 60 ? `${name.slice(0, 57)}...` : name}", which ${problem}`,
+              fix: 'give a shorter policyName (HostInterfaces.nmstate({ policyName }))',
+            });
+          }
+          addPolicy(`HostPolicy-${node}`, name, { ...nodeSelector ?? {}, [HOSTNAME_LABEL]: node }, node);
+        }
+      }
     }
 
     const ordered = [...structure.vlans].sort((a, b) => a.id - b.id);
-    const named: NamedObject[] = [];
-    for (const parsed of ordered) this.vlans.set(parsed.id, this.buildVlan(parsed, namespace, kind, named));
-
+    // The switch plan first: the switches' own addresses on each VLAN are reserved and kept out of the pools.
     const switches = buildRackSwitchPlan({
       rack: this.node.id,
       nodeSelector: props.nodeSelector,
@@ -241,17 +286,25 @@ export class VlanTopology extends Construct {
       bondMode: props.bond.mode,
       members: props.bond.members,
       bondMtu: this.bondMtu,
-      vlans: this.sortedVlans().map(v => ({
-        id: v.parsed.id,
-        hostInterface: v.iface,
-        mtu: v.mtu,
-        families: v.parsed.families.map(fam => ({ family: fam.family, cidr: fam.cidr, gateway: fam.gateway })),
+      vlans: ordered.map(v => ({
+        id: v.id, hostInterface: this.hostInterfaceOf(v.id, kind), mtu: v.props.mtu ?? this.bondMtu,
+        families: v.families.map(fam => ({ family: fam.family, cidr: fam.cidr, gateway: fam.gateway })),
       })),
       switches: props.switches,
       field: 'switches',
       constructPath: this.node.path,
     });
     this.rackPlan = switches.plan;
+    const switchAddresses = new Map<string, IpAddress[]>();
+    for (const v of this.rackPlan.vlans) {
+      for (const vi of v.vlanInterfaces) {
+        // (an address that does not parse or lies outside the subnet is MV212's, reported at synth: nothing to reserve)
+        const own = vi.switchAddresses.map(a => IpAddress.tryParse(a.address)).filter((a): a is IpAddress => a !== undefined);
+        switchAddresses.set(`${v.id}/${vi.ipVersion}`, own);
+      }
+    }
+    const named: NamedObject[] = [];
+    for (const parsed of ordered) this.vlans.set(parsed.id, this.buildVlan(parsed, namespace, kind, named, switchAddresses));
 
     // Props-only rules: decided now (reported at synth), so the parsed VLANs and the name list are not kept.
     const propFindings = [
@@ -267,6 +320,23 @@ export class VlanTopology extends Construct {
   /** The VLAN ids, ascending. */
   public get vlanIds(): number[] {
     return this.sortedVlans().map(v => v.parsed.id);
+  }
+
+  /**
+   * Every NodeNetworkConfigurationPolicy of the topology: the one {@link hostPolicy}, or with static node
+   * addresses one per node (named `<policyName>-<node>`, by node name ascending); empty unless nmstate creates
+   * the host interfaces.
+   */
+  public get hostPolicies(): NodeNetworkConfigurationPolicyObject[] {
+    return [...this.policies];
+  }
+
+  /**
+   * The SpiderReservedIP objects, one per VLAN and family (by VLAN id, IPv4 first): the gateway and the VLAN's
+   * `reservedIps`, which no pool of the cluster hands out.
+   */
+  public get reservedIps(): ReservedIps[] {
+    return this.sortedVlans().flatMap(v => v.reserved);
   }
 
   /** The host sub-interface of a VLAN, e.g. `bond0.100`. */
@@ -406,7 +476,8 @@ export class VlanTopology extends Construct {
     const kind = this.hostInterfaces.kind;
     const model: DiagramModel = {
       title: `cdk8s-macvlan VlanTopology ${this.node.path}`,
-      hostLabel: kind === HostInterfacesKind.NMSTATE ? `Host (nmstate policy ${this.hostPolicy!.name})`
+      hostLabel: kind === HostInterfacesKind.NMSTATE
+        ? this.hostPolicy ? `Host (nmstate policy ${this.hostPolicy.name})` : `Host (nmstate, one policy per node: ${this.policies.length})`
         : kind === HostInterfacesKind.SPIDERPOOL_IFACER ? 'Host (created by Spiderpool ifacer at pod start)' : 'Host (pre-existing interfaces)',
       vlanNote: '',
       bond: { name: this.bondName, mode: this.props.bond.mode, members: this.props.bond.members },
@@ -441,13 +512,20 @@ export class VlanTopology extends Construct {
     return [...byPath.entries()].map(([path, w]) => ({ key: path, label: w.label, nics: w.nics }));
   }
 
-  private buildVlan(parsed: ParsedVlan<VlanProps>, namespace: string, kind: HostInterfacesKind, named: NamedObject[]): BuiltVlan {
+  /** The host sub-interface of VLAN `id` (the macvlan master). */
+  private hostInterfaceOf(id: number, kind: HostInterfacesKind): string {
+    const members = this.props.bond.members;
+    // ifacer bonds only two or more NICs; with one it puts the VLAN straight on the NIC.
+    return kind === HostInterfacesKind.SPIDERPOOL_IFACER ? ifacerMaster(members, id, members.length > 1 ? this.bondName : undefined) : `${this.bondName}.${id}`;
+  }
+
+  private buildVlan(parsed: ParsedVlan<VlanProps>, namespace: string, kind: HostInterfacesKind, named: NamedObject[],
+    switchAddresses: ReadonlyMap<string, readonly IpAddress[]>): BuiltVlan {
     const v = parsed.props;
     const id = parsed.id;
     const ifacer = kind === HostInterfacesKind.SPIDERPOOL_IFACER;
     const members = this.props.bond.members;
-    // ifacer bonds only two or more NICs; with one it puts the VLAN straight on the NIC.
-    const iface = ifacer ? ifacerMaster(members, id, members.length > 1 ? this.bondName : undefined) : `${this.bondName}.${id}`;
+    const iface = this.hostInterfaceOf(id, kind);
     // The VLAN's networks and pools are direct children (`vlan<id>-standalone`, `vlan<id>-standalone-v4`, ...):
     // a scope construct per VLAN would only add thousands of nodes to every synth pass.
     const field = `vlans[${parsed.index}]`;
@@ -463,8 +541,19 @@ export class VlanTopology extends Construct {
       } : {}),
     };
 
+    // Per family: the SpiderReservedIP (gateway and reservedIps), and the addresses no derived pool range gets.
     const ipsByFamily = new Map<ParsedFamily<VlanSubnetProps>, ReturnType<typeof poolIps>>();
-    for (const f of parsed.families) ipsByFamily.set(f, poolIps(f, parsed.offer));
+    const reserved: ReservedIps[] = [];
+    for (const f of parsed.families) {
+      const gw = RangeSet.of(f.family, [IpRange.of(f.gateway, f.gateway)]);
+      // the switches' own addresses (with one switch: the gateway itself)
+      const own = RangeSet.of(f.family, (switchAddresses.get(`${id}/${f.family}`) ?? []).filter(a => f.cidr.contains(a)).map(a => IpRange.of(a, a)));
+      const nodeIps = RangeSet.of(f.family, f.nodeAddresses.map(a => IpRange.of(a.ip, a.ip)));
+      ipsByFamily.set(f, poolIps(f, parsed.offer, f.reserved.union(own.subtract(gw)).union(nodeIps)));
+      const name = f.props.reservedIpName ?? `vlan${id}-reserved-v${f.family}`;
+      named.push({ kind: 'SpiderReservedIP', name, field: `${field}.ipv${f.family}.reservedIpName` });
+      reserved.push(new ReservedIps(this, `vlan${id}-reserved-v${f.family}`, { name, ipVersion: f.family, ips: gw.union(own).union(f.reserved).toStrings() }));
+    }
     const makePools = (offer: 'standalone' | 'overlay'): IpPool[] => parsed.families.map(f => {
       const suffix = `v${f.family}`;
       const name = (offer === 'standalone' ? f.props.standalonePoolName : f.props.overlayPoolName) ?? `vlan${id}-${offer}-${suffix}`;
@@ -495,7 +584,7 @@ export class VlanTopology extends Construct {
 
     const multusConfigs = [standalone, overlay].filter((n): n is MacvlanStandaloneNetwork | MacvlanOverlayNetwork =>
       n !== undefined && n.source === NadSource.SPIDER_MULTUS_CONFIG);
-    return { parsed, iface, mtu: v.mtu ?? this.bondMtu, standalone, overlay, multusConfigs };
+    return { parsed, iface, mtu: v.mtu ?? this.bondMtu, standalone, overlay, multusConfigs, reserved };
   }
 
   /** The bond as Spiderpool's ifacer takes it: kernel mode number and `k=v;k=v` options. */
@@ -532,6 +621,24 @@ export class VlanTopology extends Construct {
   private sortedVlans(): BuiltVlan[] {
     return [...this.vlans.values()].sort((a, b) => a.parsed.id - b.parsed.id);
   }
+}
+
+/** The `ipv4` / `ipv6` sections of VLAN `vlanIndex` (props order) on `node` (undefined: the shared policy). */
+function ipSections(vlans: ReadonlyMap<number, ParsedVlan<VlanProps>>, vlanIndex: number, node: string | undefined): NmstateVlan['ip'] {
+  const v = vlans.get(vlanIndex);
+  if (!v) return undefined;
+  const out: { ipv4?: Record<string, unknown>; ipv6?: Record<string, unknown> } = {};
+  for (const f of v.families) {
+    const key = f.family === 4 ? 'ipv4' : 'ipv6';
+    if (f.dhcp) {
+      out[key] = nmstateIpSection(f.family, undefined, true);
+    } else if (f.nodeAddresses.length > 0) {
+      const a = f.nodeAddresses.find(x => x.node === node);
+      // a node without an address on this VLAN keeps the family disabled
+      if (a) out[key] = nmstateIpSection(f.family, { ip: a.ip.toString(), prefixLength: f.cidr.prefix });
+    }
+  }
+  return out;
 }
 
 function networksOf(v: BuiltVlan): MacvlanNetwork[] {

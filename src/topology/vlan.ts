@@ -1,5 +1,6 @@
 import { MacvlanMode } from '../cni/macvlan-mode';
 import { IpPoolRoute } from '../networks';
+import { NodeAddresses } from './node-addresses';
 
 // declared beside the rules that read it; exported here, where users meet it (jsii needs an `export *` path)
 import { VlanOffer } from '../rules/vlan-offer';
@@ -14,8 +15,9 @@ export interface VlanSubnetProps {
   /**
    * Allocatable addresses of the VLAN (single IPs or `a-b` ranges inside the subnet), shared by the
    * offers: with `VlanOffer.BOTH` they are split in two halves (standalone first) unless
-   * `standaloneIps`/`overlayIps` are given.
-   * @default - every host address of the subnet except the gateway (derived by IpPool)
+   * `standaloneIps`/`overlayIps` are given. When the VLAN has reserved addresses (`reservedIps`) or static
+   * node addresses, the pools get these ips without them (and without `excludeIps`).
+   * @default - every host address of the subnet except the gateway (and the reserved and node addresses)
    */
   readonly ips?: string[];
   /**
@@ -38,6 +40,24 @@ export interface VlanSubnetProps {
    * @default - `ips` (OVERLAY), or with BOTH: the second half of `ips` (or what `standaloneIps` leaves)
    */
   readonly overlayIps?: string[];
+  /**
+   * Addresses of the subnet that no pool may hand out (servers, appliances, virtual IPs on the VLAN): single
+   * IPs or `a-b` ranges. They go into the VLAN's SpiderReservedIP of this family together with the gateway, and
+   * out of the derived pool ranges; a pool whose `ips` still list one gets a warning (MV203).
+   * @default - none (the SpiderReservedIP holds the gateway)
+   */
+  readonly reservedIps?: string[];
+  /**
+   * Name of the VLAN's SpiderReservedIP of this family (gateway and `reservedIps`).
+   * @default "vlan<id>-reserved-v4" / "vlan<id>-reserved-v6"
+   */
+  readonly reservedIpName?: string;
+  /**
+   * The nodes' own addresses on the VLAN sub-interface: `NodeAddresses.perNode({...})` or
+   * `NodeAddresses.dhcp()` (kubernetes-nmstate host interfaces only).
+   * @default - no node address (the VLAN sub-interface has this family disabled)
+   */
+  readonly nodeAddresses?: NodeAddresses;
   /**
    * Name of the standalone network's pool of this family.
    * @default "vlan<id>-standalone-v4" / "vlan<id>-standalone-v6"

@@ -50,7 +50,7 @@ describe('HostInterfaces.spiderpoolIfacer(): SpiderMultusConfig replaces the NAD
   test('valid: CRD schemas and synth validation', () => {
     const { checked, errors } = validateCustomResources(objects);
     expect(errors).toEqual([]);
-    expect(checked).toBe(3 + 6); // 3 SpiderMultusConfigs + 6 pools
+    expect(checked).toBe(3 + 6 + 4); // 3 SpiderMultusConfigs + 6 pools + 4 SpiderReservedIPs (2 VLANs, 2 families)
     expect(validationErrors(built.app)).toEqual([]);
   });
 
@@ -82,9 +82,11 @@ describe('HostInterfaces.preExisting()', () => {
       'NetworkAttachmentDefinition/macvlan-standalone-vlan100',
       'SpiderIPPool/vlan100-standalone-v4',
       'SpiderIPPool/vlan100-standalone-v6',
+      'SpiderReservedIP/vlan100-reserved-v4',
+      'SpiderReservedIP/vlan100-reserved-v6',
     ]);
     expect(built.topology.hostInterfaces.kind).toBe(HostInterfacesKind.PRE_EXISTING);
-    expect(validateCustomResources(objects)).toEqual({ checked: 3, errors: [] });
+    expect(validateCustomResources(objects)).toEqual({ checked: 5, errors: [] });
     expect(built.topology.renderMermaid()).toContain('Host (pre-existing interfaces)');
   });
 });

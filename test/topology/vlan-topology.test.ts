@@ -111,7 +111,7 @@ describe('the seed topology (examples/vlan-topology.ts)', () => {
   test('every custom resource validates against the upstream CRDs', () => {
     const { checked, errors } = validateCustomResources(objects);
     expect(errors).toEqual([]);
-    expect(checked).toBe(13); // 1 NNCP + 4 NADs + 8 pools
+    expect(checked).toBe(17); // 1 NNCP + 4 NADs + 8 pools + 4 SpiderReservedIPs
   });
 
   test('whole chart snapshot', () => {

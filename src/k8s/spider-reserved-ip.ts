@@ -1,0 +1,44 @@
+import { ApiObject, ApiObjectMetadata, GroupVersionKind } from 'cdk8s';
+import { Construct } from 'constructs';
+import { OPEN_OBJECT, checkConstructorArgs, obj, req } from '../shape';
+import { dropChartNamespace } from './cluster-scoped';
+
+/** Spec of a Spiderpool `SpiderReservedIP` (v2beta1). Field names follow the CRD. */
+export interface SpiderReservedIpSpec {
+  /**
+   * 4 or 6.
+   * @default - Spiderpool's webhook takes the family of `ips[0]`
+   */
+  readonly ipVersion?: number;
+  /**
+   * Addresses no pool hands out: single IPs or `a-b` ranges of one family.
+   * @default - none
+   */
+  readonly ips?: string[];
+}
+
+/** Props of {@link SpiderReservedIpObject}. */
+export interface SpiderReservedIpObjectProps {
+  /** Object metadata (cluster-scoped: no namespace). */
+  readonly metadata: ApiObjectMetadata;
+  /** The spec. */
+  readonly spec: SpiderReservedIpSpec;
+}
+
+/** The props' shape (the metadata is cdk8s', what the spec says is for the rules). */
+const PROPS_SHAPE = obj('SpiderReservedIpObjectProps', { metadata: req(OPEN_OBJECT), spec: req(OPEN_OBJECT) });
+
+/**
+ * A Spiderpool `SpiderReservedIP` (`spiderpool.spidernet.io/v2beta1`, cluster-scoped), hand-written and thin:
+ * addresses that no SpiderIPPool of the family hands out, whatever the pools' `ips` say.
+ */
+export class SpiderReservedIpObject extends ApiObject {
+  /** Group, version and kind. */
+  public static readonly GVK: GroupVersionKind = { apiVersion: 'spiderpool.spidernet.io/v2beta1', kind: 'SpiderReservedIP' };
+
+  constructor(scope: Construct, id: string, props: SpiderReservedIpObjectProps) {
+    checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new SpiderReservedIpObject()');
+    super(scope, id, { ...SpiderReservedIpObject.GVK, metadata: props.metadata, spec: props.spec });
+    dropChartNamespace(this);
+  }
+}
