@@ -71,6 +71,7 @@ export class ReservedIps extends SpiderReservedIpObject {
    * @internal
    */
   public _validationObject(): Record<string, any> {
-    return { apiVersion: SpiderReservedIpObject.GVK.apiVersion, kind: SpiderReservedIpObject.GVK.kind, metadata: { name: this.name }, spec: this.spec };
+    const gvk = SpiderReservedIpObject.GVK;
+    return { apiVersion: gvk.apiVersion, kind: gvk.kind, metadata: { name: this.name }, spec: this.spec };
   }
 }

@@ -204,9 +204,8 @@ function list3(set: RangeSet): string {
 
 /** The network address of `ip` at `prefix`. */
 function networkOf(ip: IpAddress, prefix: number): bigint {
-  const bits = BigInt(familyBits(ip.family));
-  const host = (1n << (bits - BigInt(prefix))) - 1n;
-  return ip.value & ~host;
+  const block = 2n ** BigInt(familyBits(ip.family) - prefix);
+  return ip.value - (ip.value % block);
 }
 
 /**

@@ -246,13 +246,15 @@ export class VlanTopology extends Construct {
 
     if (policyName !== undefined) {
       const byIndex = new Map(structure.vlans.map(v => [v.index, v]));
-      const addPolicy = (id: string, name: string, selector: { [key: string]: string } | undefined, node?: string) => {
-        const state = node === undefined && withAddresses.length === 0 ? hostState : topologyHostState(this.bondName, props.bond, this.bondMtu, vlanProps, i => ipSections(byIndex, i, node));
+      const addPolicy = (cid: string, name: string, selector: { [key: string]: string } | undefined, node?: string) => {
+        const state = node === undefined && withAddresses.length === 0 ? hostState
+          : topologyHostState(this.bondName, props.bond, this.bondMtu, vlanProps, i => ipSections(byIndex, i, node));
         const spec = { nodeSelector: selector, maxUnavailable, desiredState: { interfaces: state.interfaces } };
-        const policy = new NodeNetworkConfigurationPolicyObject(this, id, { metadata: { name }, spec });
+        const policy = new NodeNetworkConfigurationPolicyObject(this, cid, { metadata: { name }, spec });
         // The policy goes through the catalog with the rest of the app; its interface rules were decided above
         // from the props (and are reported against them).
-        const object = { apiVersion: NodeNetworkConfigurationPolicyObject.GVK.apiVersion, kind: NodeNetworkConfigurationPolicyObject.GVK.kind, metadata: { name }, spec };
+        const gvk = NodeNetworkConfigurationPolicyObject.GVK;
+        const object = { apiVersion: gvk.apiVersion, kind: gvk.kind, metadata: { name }, spec };
         ValidationEngine.of(this).addObject(this, { object: () => object, subject, decidedFromProps: NODE_NETWORK_POLICY_RULES });
         this.policies.push(policy);
         return policy;
@@ -287,7 +289,9 @@ export class VlanTopology extends Construct {
       members: props.bond.members,
       bondMtu: this.bondMtu,
       vlans: ordered.map(v => ({
-        id: v.id, hostInterface: this.hostInterfaceOf(v.id, kind), mtu: v.props.mtu ?? this.bondMtu,
+        id: v.id,
+        hostInterface: this.hostInterfaceOf(v.id, kind),
+        mtu: v.props.mtu ?? this.bondMtu,
         families: v.families.map(fam => ({ family: fam.family, cidr: fam.cidr, gateway: fam.gateway })),
       })),
       switches: props.switches,

@@ -1,5 +1,5 @@
-import { lintManifestSet } from '../../src/rules';
 import { ADDRESS_RULE_IDS, lintYaml, yamlObjects } from './helpers';
+import { lintManifestSet } from '../../src/rules';
 
 const RESERVED = (name: string, spec: string) => `apiVersion: spiderpool.spidernet.io/v2beta1
 kind: SpiderReservedIP

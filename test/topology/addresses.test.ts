@@ -158,8 +158,8 @@ describe('node addresses', () => {
     expect(built.topology.hostPolicies.map(p => p.name)).toEqual(['bond0-vlans-worker-a', 'bond0-vlans-worker-b']);
     const [a, b] = policies.map(p => p.spec.desiredState.interfaces);
     expect(a.map((i: any) => i.name)).toEqual(['bond0', 'bond0.100', 'bond0.200']);
-    expect(a[1].ipv4).toEqual({ 'enabled': true, 'dhcp': false, 'address': [{ 'ip': '10.100.0.11', 'prefix-length': 24 }] });
-    expect(a[1].ipv6).toEqual({ 'enabled': true, 'dhcp': false, 'autoconf': false, 'address': [{ 'ip': 'fd00:100::11', 'prefix-length': 64 }] });
+    expect(a[1].ipv4).toEqual({ enabled: true, dhcp: false, address: [{ 'ip': '10.100.0.11', 'prefix-length': 24 }] });
+    expect(a[1].ipv6).toEqual({ enabled: true, dhcp: false, autoconf: false, address: [{ 'ip': 'fd00:100::11', 'prefix-length': 64 }] });
     expect(b[1].ipv6).toEqual({ enabled: false }); // worker-b has no IPv6 address on VLAN 100
     expect(a[2].ipv4).toEqual({ enabled: false });
     // the bond and VLAN part is the same in every node's policy
@@ -173,7 +173,8 @@ describe('node addresses', () => {
   });
 
   test('DHCP: one shared policy, DHCP without the lease\'s gateway and DNS', () => {
-    const built = build({ vlans: [vlan(100, { ipv4: V4({ nodeAddresses: NodeAddresses.dhcp() }), ipv6: V6({ nodeAddresses: NodeAddresses.dhcp() }) })] });
+    const dhcp = NodeAddresses.dhcp();
+    const built = build({ vlans: [vlan(100, { ipv4: V4({ nodeAddresses: dhcp }), ipv6: V6({ nodeAddresses: dhcp }) })] });
     const [policy] = synthObjects(built.chart).filter(o => o.kind === 'NodeNetworkConfigurationPolicy');
     expect(policy.metadata.name).toBe('bond0-vlans');
     expect(policy.spec.desiredState.interfaces[1].ipv4).toEqual({ 'enabled': true, 'dhcp': true, 'auto-dns': false, 'auto-gateway': false });
