@@ -4,7 +4,7 @@ import { Cidr, IpAddress } from '../net';
 import { CAPACITY_WARN_ANNOTATION, defaultPoolRange } from '../rules';
 import { Shape, bool, checkConstructorArgs, listOf, mapOf, num, obj, opt, req, str } from '../shape';
 import { defaultObjectName } from './default-name';
-import { ValidationEngine } from '../validation/engine';
+import { ValidatedObject, ValidationEngine } from '../validation/engine';
 
 /** A route handed to pods that get an address from the pool. */
 export interface IpPoolRoute {
@@ -154,11 +154,7 @@ export class IpPool extends SpiderIpPoolObject {
     this.subnet = props.subnet;
     this.ipVersion = spec.ipVersion;
 
-    ValidationEngine.of(this).addObject(this, {
-      object: () => this._validationObject(),
-      subject: `SpiderIPPool "${this.name}"`,
-      version: () => this.multusNames.length,
-    });
+    ValidationEngine.of(this).addObject(this, new PoolValidation(this));
   }
 
   /** The SpiderIPPool object: the pool itself. */
@@ -197,5 +193,22 @@ export class IpPool extends SpiderIpPoolObject {
     const metadata: Record<string, unknown> = { name: this.name };
     if (this.warnAnnotation) metadata.annotations = this.warnAnnotation;
     return { apiVersion: SpiderIpPoolObject.GVK.apiVersion, kind: SpiderIpPoolObject.GVK.kind, metadata, spec: this._crdSpec };
+  }
+}
+
+/** The pool as the validation engine reads it (one small object per pool: fabrics have thousands). */
+class PoolValidation implements ValidatedObject {
+  constructor(private readonly pool: IpPool) {}
+
+  public object(): Record<string, any> {
+    return this.pool._validationObject();
+  }
+
+  public get subject(): string {
+    return `SpiderIPPool "${this.pool.name}"`;
+  }
+
+  public version(): number {
+    return this.pool._networkCount;
   }
 }

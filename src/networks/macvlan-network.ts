@@ -7,14 +7,14 @@ import {
   needsIfacer, renderConfList, spidernetPlugin,
 } from '../cni';
 import { NetworkAttachmentDefinition, SpiderMultusConfigObject } from '../k8s';
-import { MacvlanNetworkModel, checkMacvlanNetwork } from '../rules';
+import { Finding, MacvlanNetworkModel, checkMacvlanNetwork } from '../rules';
 import { defaultObjectName } from './default-name';
 import { IpPool } from './ip-pool';
 import { IfacerOptions, NadSource } from './nad-source';
 import { MacvlanError } from '../errors';
 import { checkShape } from '../shape';
 import { POOL_SHAPE } from './shapes';
-import { ValidationEngine } from '../validation/engine';
+import { ValidatedObject, ValidationEngine } from '../validation/engine';
 
 /** Props shared by standalone and overlay macvlan networks. */
 export interface MacvlanNetworkProps {
@@ -147,10 +147,7 @@ export abstract class MacvlanNetwork extends ApiObject {
 
     // The object as synthesized goes through the catalog with the rest of the app; the choices only the props
     // show (IPAM against pools, what a SpiderMultusConfig can express, ifacer, helper options) are checked here.
-    const engine = ValidationEngine.of(this);
-    const subject = `${this.source} "${this.qualifiedName}"`;
-    engine.addObject(this, { object: () => this._validationObject(), subject, version: () => this.poolList.length });
-    engine.addCheck(this, subject, () => checkMacvlanNetwork(this._model()));
+    ValidationEngine.of(this).addObject(this, new NetworkValidation(this));
   }
 
   /** Adds an IP pool this network allocates from by default and binds the pool to this network. */
@@ -284,5 +281,26 @@ export abstract class MacvlanNetwork extends ApiObject {
       podCidrType: this.helper.coordinator?.podCidrType,
       ifacer: this.ifacer,
     };
+  }
+}
+
+/** The network as the validation engine reads it: its object, and the choices only its props show. */
+class NetworkValidation implements ValidatedObject {
+  constructor(private readonly network: MacvlanNetwork) {}
+
+  public object(): Record<string, any> {
+    return this.network._validationObject();
+  }
+
+  public get subject(): string {
+    return `${this.network.source} "${this.network.qualifiedName}"`;
+  }
+
+  public version(): number {
+    return this.network._poolList.length;
+  }
+
+  public propsFindings(): readonly Finding[] {
+    return checkMacvlanNetwork(this.network._model());
   }
 }

@@ -6,13 +6,13 @@ import { IpFamily } from '../net';
 import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
 import { recordNetworkUse } from '../networks/attachment-record';
 import { POOL_SHAPE } from '../networks/shapes';
-import { PodNic, checkPodNetworkSet } from '../rules';
+import { Finding, PodNic, checkPodNetworkSet } from '../rules';
 import { Shape, ShapeContext, checkShape, custom, listOf, obj, opt, str } from '../shape';
 import { DEFAULT_NETWORK_ANNOTATION, IPPOOLS_ANNOTATION, NETWORKS_ANNOTATION } from './annotations';
 import { podPlacementVersion, podTemplateObject } from './pod-template-object';
 import { IPodWorkload } from './workload';
 import { requirePodWorkload } from './workload-guard';
-import { ValidationEngine, ValidationReference } from '../validation/engine';
+import { ValidatedObject, ValidationEngine, ValidationReference } from '../validation/engine';
 
 /** Options for one NIC of a pod. */
 export interface AttachmentOptions {
@@ -135,7 +135,7 @@ export abstract class PodNetworks {
 
   /** Rendered once the set is frozen, and again only when one of its networks got another pool. */
   private currentAnnotations(): { [key: string]: string } {
-    const signature = this._pending.map(p => p.network.pools.length).join(',');
+    const signature = this._pending.map(p => p.network._poolList.length).join(',');
     if (this.annotationCache?.signature === signature) return this.annotationCache.value;
     const value = this.renderAnnotations();
     if (this._frozen) this.annotationCache = { signature, value };
@@ -207,15 +207,23 @@ export abstract class PodNetworks {
     this._pending.forEach((p, i) => recordNetworkUse(p.network, target, () => this.attachments[i]));
     // The workload as synthesized (its pod template annotations from this set, its scale and placement from its
     // own state: no render of the workload) goes through the catalog with the rest of the app.
-    const engine = ValidationEngine.of(target);
-    const subject = `pod networks of "${target.node.path}"`;
-    engine.addObject(target, {
-      object: () => podTemplateObject(target, this.currentAnnotations()),
-      subject,
-      version: () => this.inputsVersion() + podPlacementVersion(target),
-    });
-    engine.addCheck(target, subject, () => (this.requestsAddresses() || this._pending.length === 0 ? checkPodNetworkSet(this.nics()) : NO_FINDINGS));
-    engine.addReferences(() => this.references());
+    ValidationEngine.of(target).addObject(target, new PodNetworksValidation(this, target));
+  }
+
+  /**
+   * The pod template annotations as synthesized now.
+   * @internal
+   */
+  public _currentAnnotations(): { [key: string]: string } {
+    return this.currentAnnotations();
+  }
+
+  /**
+   * The set's props-only rules (interface names, per-pod addresses), for validation.
+   * @internal
+   */
+  public _propsFindings(): readonly Finding[] {
+    return this.requestsAddresses() || this._pending.length === 0 ? checkPodNetworkSet(this.nics()) : NO_FINDINGS;
   }
 
   /** @internal */
@@ -256,8 +264,11 @@ export abstract class PodNetworks {
     return this._pending.some(p => p.options.ips !== undefined && p.options.ips.length > 0);
   }
 
-  /** Grows with every change that reaches this set's annotations or pool rules (inputs only grow). */
-  private inputsVersion(): number {
+  /**
+   * Grows with every change that reaches this set's annotations or pool rules (inputs only grow).
+   * @internal
+   */
+  public _inputsVersion(): number {
     let v = 0;
     for (const p of this._pending) {
       const pools = p.network._poolList;
@@ -268,8 +279,11 @@ export abstract class PodNetworks {
     return v;
   }
 
-  /** The networks and pools this set uses (they may belong to another app). */
-  private* references(): Iterable<ValidationReference> {
+  /**
+   * The networks and pools this set uses (they may belong to another app).
+   * @internal
+   */
+  public* _references(): Iterable<ValidationReference> {
     for (const p of this._pending) {
       yield p.network;
       yield* p.network._poolList;
@@ -415,4 +429,30 @@ class AnnotationProducer implements IAnyProducer {
 
 function copyList<T>(list: readonly T[] | undefined): T[] | undefined {
   return Array.isArray(list) ? [...list] : list as T[] | undefined;
+}
+
+/** One workload's pod networks as the validation engine reads them (one small object per workload). */
+class PodNetworksValidation implements ValidatedObject {
+  constructor(private readonly set: PodNetworks, private readonly target: IConstruct) {}
+
+  /** The workload as synthesized (its pod template annotations from this set, its scale and placement from its own state). */
+  public object(): Record<string, any> {
+    return podTemplateObject(this.target, this.set._currentAnnotations());
+  }
+
+  public get subject(): string {
+    return `pod networks of "${this.target.node.path}"`;
+  }
+
+  public version(): number {
+    return this.set._inputsVersion() + podPlacementVersion(this.target);
+  }
+
+  public propsFindings(): readonly Finding[] {
+    return this.set._propsFindings();
+  }
+
+  public references(): Iterable<ValidationReference> {
+    return this.set._references();
+  }
 }

@@ -13,7 +13,7 @@
  * versions are compared with those of the kept results. Inputs only grow (constructs are added, pools are
  * added to networks), so the sum of the versions changes whenever an input does.
  */
-import { IConstruct } from 'constructs';
+import { IConstruct, IValidation } from 'constructs';
 import { CapacityStatusRow, Finding, ObjectRef, RuleInfo, lintManifestSet } from '../rules';
 import { reportFindings } from './report';
 
@@ -26,7 +26,11 @@ export interface ReportedFinding {
   readonly fix: string;
 }
 
-/** An object a construct synthesizes, as the engine reads it. */
+/**
+ * An object a construct synthesizes, as the engine reads it. Large apps register tens of thousands of these: a
+ * construct passes one small object whose methods read the construct (rather than closures per object), and
+ * `subject` may be a getter (it is read only for a finding).
+ */
 export interface ValidatedObject {
   /** The object as it is synthesized (plain JSON, as `lint` reads it from the YAML). Built once per pass. */
   readonly object: () => Record<string, any>;
@@ -49,6 +53,17 @@ export interface ValidatedObject {
    * @default - the object never changes after construction
    */
   readonly version?: () => number;
+  /**
+   * The owner's props-only rules (as {@link ValidationEngine.addCheck}, reported under `subject`).
+   * @default - none
+   */
+  readonly propsFindings?: () => readonly Finding[];
+  /**
+   * Objects this one refers to that may belong to another app (a pod attaching a network of another app): they
+   * resolve references; their own findings are that app's.
+   * @default - none
+   */
+  readonly references?: () => Iterable<ValidationReference>;
 }
 
 /** A construct of possibly another app whose object this app's objects refer to. */
@@ -57,14 +72,10 @@ export interface ValidationReference extends IConstruct {
   _validationObject(): Record<string, any>;
 }
 
-interface ObjectEntry extends ValidatedObject {
-  readonly owner: IConstruct;
-}
-
-interface CheckEntry {
-  readonly owner: IConstruct;
+/** Props-only rules of an owner. */
+interface CheckSource {
   readonly subject: string;
-  readonly findings: () => readonly Finding[];
+  readonly propsFindings?: () => readonly Finding[];
 }
 
 /** A finding of one owner: the subject it is reported under and the object it is about. */
@@ -76,6 +87,27 @@ export interface OwnerFinding {
 }
 
 const ENGINES = new WeakMap<IConstruct, ValidationEngine>();
+
+/** The validation cdk8s runs on one owner: its messages from the engine's current pass. */
+class OwnerValidation implements IValidation {
+  constructor(private readonly engine: ValidationEngine, private readonly owner: IConstruct) {}
+
+  public validate(): string[] {
+    return this.engine.messagesFor(this.owner);
+  }
+}
+
+/** The start of a pass (registered on the app root, which cdk8s validates first). */
+class PassStart implements IValidation {
+  constructor(private readonly engine: ValidationEngine) {}
+
+  public validate(): string[] {
+    this.engine.startPass();
+    return [];
+  }
+}
+
+const NO_MESSAGES: readonly string[] = Object.freeze([]);
 
 /**
  * One per app (construct tree root). Internal: constructs register what they synthesize; users see the
@@ -91,18 +123,23 @@ export class ValidationEngine {
       engine = new ValidationEngine();
       ENGINES.set(root, engine);
       // cdk8s validates every construct of the app, the root first: the one point where a pass starts.
-      const e = engine;
-      root.node.addValidation({ validate: () => { e.startPass(); return []; } });
+      root.node.addValidation(new PassStart(engine));
     }
     return engine;
   }
 
-  private readonly objects: ObjectEntry[] = [];
-  private readonly checks: CheckEntry[] = [];
-  private readonly references: Array<() => Iterable<ValidationReference>> = [];
+  /** What the objects are and who owns them (parallel lists: one entry per object, nothing copied). */
+  private readonly objects: ValidatedObject[] = [];
+  private readonly objectOwners: IConstruct[] = [];
+  /** Props-only rules, in registration order (parallel lists). */
+  private readonly checks: CheckSource[] = [];
+  private readonly checkOwners: IConstruct[] = [];
+  private readonly references: ValidatedObject[] = [];
   private readonly owners = new Set<IConstruct>();
   private results?: Map<IConstruct, OwnerFinding[]>;
-  private capacityRows: CapacityStatusRow[] = [];
+  /** The capacity table is kept only once someone asked for it (it is as large as the app's pools). */
+  private keepCapacity = false;
+  private capacityRows?: CapacityStatusRow[];
   /** The inputs the kept results were computed from. */
   private resultsFrom = -1;
 
@@ -110,22 +147,21 @@ export class ValidationEngine {
 
   /** `owner` synthesizes `object`: the catalog checks it (with every other object of the app) at each synth. */
   public addObject(owner: IConstruct, object: ValidatedObject): void {
-    this.objects.push({ ...object, owner });
+    this.objects.push(object);
+    this.objectOwners.push(owner);
+    if (object.propsFindings) {
+      this.checks.push(object);
+      this.checkOwners.push(owner);
+    }
+    if (object.references) this.references.push(object);
     this.watch(owner);
   }
 
   /** `owner` decides these props-only rules (run at each synth, reported on `owner`). */
   public addCheck(owner: IConstruct, subject: string, findings: () => readonly Finding[]): void {
-    this.checks.push({ owner, subject, findings });
+    this.checks.push({ subject, propsFindings: findings });
+    this.checkOwners.push(owner);
     this.watch(owner);
-  }
-
-  /**
-   * Objects the app's objects refer to that may belong to another app (a pod attaching a network of another
-   * app): they resolve references; their own findings are that app's.
-   */
-  public addReferences(objects: () => Iterable<ValidationReference>): void {
-    this.references.push(objects);
   }
 
   /** Whether `owner` registered objects or checks here. */
@@ -149,38 +185,46 @@ export class ValidationEngine {
       if (!list) results.set(owner, (list = []));
       list.push({ subject, finding, object });
     };
-    const objects: Array<Record<string, any>> = this.objects.map(o => o.object());
+    const own = this.objects.length;
+    const objects: Array<Record<string, any>> = new Array(own);
+    for (let i = 0; i < own; i++) objects[i] = this.objects[i].object();
     const referenced = new Set<IConstruct>();
-    for (const refs of this.references) {
-      for (const r of refs()) {
+    for (const source of this.references) {
+      for (const r of source.references!()) {
         if (this.owners.has(r) || referenced.has(r)) continue;
         referenced.add(r);
         objects.push(r._validationObject());
       }
     }
     const report = lintManifestSet(objects, {
-      describeLocation: index => this.objects[index]?.owner.node.path ?? `an object of another app (${objects[index]?.kind})`,
+      describeLocation: index => (index < own ? this.objectOwners[index].node.path : `an object of another app (${objects[index]?.kind})`),
     });
-    const refs = new Map<IConstruct, ObjectRef>();
+    // the object a check's owner synthesizes (its first), for the findings of its props-only rules
+    const checked = new Map<IConstruct, ObjectRef | undefined>();
+    for (const owner of this.checkOwners) checked.set(owner, undefined);
     for (const r of report.results) {
-      const entry = this.objects[r.index];
-      if (!entry) continue;
-      if (!refs.has(entry.owner)) refs.set(entry.owner, r.object);
+      if (r.index >= own) continue;
+      const owner = this.objectOwners[r.index];
+      if (checked.size > 0 && checked.has(owner) && checked.get(owner) === undefined) checked.set(owner, r.object);
       if (r.findings.length === 0) continue;
+      const entry = this.objects[r.index];
       const skip = new Set([...entry.decidedFromProps ?? [], ...entry.notModelled ?? []].map(rule => rule.id));
-      for (const f of r.findings) if (!skip.has(f.rule)) add(entry.owner, entry.subject, f, r.object);
+      for (const f of r.findings) if (!skip.has(f.rule)) add(owner, entry.subject, f, r.object);
     }
-    for (const c of this.checks) {
-      for (const f of c.findings()) add(c.owner, c.subject, fromFinding(f), refs.get(c.owner));
-    }
+    this.checks.forEach((c, i) => {
+      const owner = this.checkOwners[i];
+      for (const f of c.propsFindings!()) add(owner, c.subject, fromFinding(f), checked.get(owner));
+    });
     this.results = results;
-    this.capacityRows = report.capacity;
+    this.capacityRows = this.keepCapacity ? report.capacity : undefined;
   }
 
   /** The address capacity table of the app's pools (from the current pass). */
   public capacity(): CapacityStatusRow[] {
+    this.keepCapacity = true;
     this.startPass();
-    return this.capacityRows;
+    if (!this.capacityRows) this.run(); // results of a pass that did not keep the table: the same inputs again
+    return this.capacityRows!;
   }
 
   /** Every finding of the current pass, with its owner and the object it is about (tests compare it with `lint`). */
@@ -192,7 +236,8 @@ export class ValidationEngine {
   /** The validation messages of `owner` from the current pass (errors; warnings are recorded on it). */
   public messagesFor(owner: IConstruct): string[] {
     if (!this.results) this.startPass(); // validated on its own, outside an app pass
-    return reportFindings(owner, this.results!.get(owner) ?? []);
+    const findings = this.results!.get(owner);
+    return findings ? reportFindings(owner, findings) : NO_MESSAGES as string[];
   }
 
   private inputsVersion(): number {
@@ -204,7 +249,7 @@ export class ValidationEngine {
   private watch(owner: IConstruct): void {
     if (this.owners.has(owner)) return;
     this.owners.add(owner);
-    owner.node.addValidation({ validate: () => this.messagesFor(owner) });
+    owner.node.addValidation(new OwnerValidation(this, owner));
   }
 }
 
