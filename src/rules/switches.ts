@@ -139,13 +139,11 @@ export function checkRackSwitches(rack: SwitchRackInput, field: string): Finding
       out.push(finding(RULES.switchMlagControl, `${field}.peerLink.domainId`, `domain id ${pl.domainId} is not an integer from 1 to 1000`,
         'use a small positive integer (Cisco vPC domains are 1-1000), the same on both switches'));
     }
+    // The peer VLAN is Arista's alone (the other vendors do not use it): one of the rack's VLANs is refused
+    // when the EOS configuration is rendered, not here.
     if (!Number.isInteger(pl.peerVlan) || pl.peerVlan < 1 || pl.peerVlan > 4094) {
       out.push(finding(RULES.switchMlagControl, `${field}.peerLink.peerVlan`, `peer VLAN ${pl.peerVlan} is not a VLAN id (1-4094)`,
         'use an unused VLAN id such as 4094'));
-    } else if (rack.allowedVlans.includes(pl.peerVlan)) {
-      out.push(finding(RULES.switchMlagControl, `${field}.peerLink.peerVlan`,
-        `peer VLAN ${pl.peerVlan} is one of the rack's VLANs: the pair's control traffic would share it with the pods, and a pod address could shadow a keepalive address`,
-        'pick a VLAN id no rack uses, such as 4094'));
     }
     const parsed: Cidr[] = [];
     pl.keepalive.forEach((k, i) => {

@@ -46,8 +46,9 @@ export interface SwitchPeerLinkProps {
    */
   readonly domainId?: number;
   /**
-   * The VLAN of the pair's control traffic between the switches (the Arista MLAG peer VLAN, whose
-   * interface holds the keepalive addresses); not one of the rack's VLANs (rule MV214).
+   * The VLAN of the pair's control traffic between the switches: the Arista MLAG peer VLAN, whose interface
+   * holds the keepalive addresses; not one of the rack's VLANs (the Arista configuration refuses that). Huawei
+   * and Cisco configurations do not use it.
    * @default 4094
    */
   readonly peerVlan?: number;

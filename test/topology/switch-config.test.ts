@@ -225,6 +225,13 @@ describe('what a vendor cannot express is refused', () => {
       .toMatch(/VARP is not available on Cisco NX-OS/);
   });
 
+  test('Arista refuses an MLAG peer VLAN that is one of the rack\'s VLANs (Huawei and Cisco do not use it)', () => {
+    const clash = rack('rack-a', 1, { peerLink: { ports: ['Ethernet1/49'], peerVlan: 200 } });
+    const err = libraryError(() => clash.switchConfig(SwitchVendor.aristaEos()));
+    expect(err.problem).toMatch(/the MLAG peer VLAN 200 is one of the rack's VLANs/);
+    expect(clash.switchConfig(SwitchVendor.huaweiVrp())).toHaveLength(2);
+  });
+
   test('a stack renders one Huawei configuration with members on both switches; NX-OS and EOS refuse it', () => {
     const stack = rack('rack-s', 4, {
       names: ['stack-1', 'stack-2'],
@@ -246,6 +253,19 @@ describe('what a vendor cannot express is refused', () => {
   test('a vendor that is not a SwitchVendor, and bad options, are shape errors', () => {
     expect(libraryError(() => rack('rack-a', 1).switchConfig('eos' as unknown as SwitchVendor)).field).toBe('vendor');
     expect(libraryError(() => SwitchVendor.aristaEos({ firstHopRedundancy: 'glbp' as FirstHopRedundancy })).field).toBe('options.firstHopRedundancy');
+  });
+});
+
+describe('VLAN lists', () => {
+  const many = new VlanTopology(new Chart(testApp(), 'c'), 'f', {
+    bond: { members: ['ens224', 'ens256'], mode: BondMode.IEEE_802_3AD },
+    vlans: [100, 101, 102, 103, 200, 201, 300].map(id => ({ id, ipv4: { subnet: `10.${id - 99}.0.0/24`, gateway: `10.${id - 99}.0.1` } })),
+  });
+
+  test('consecutive ids become ranges: "a-b" on NX-OS and EOS, "a to b" on VRP [VRP-LAG]', () => {
+    expect(many.switchConfig(SwitchVendor.ciscoNxos())[0].text.split('\n')).toContain('vlan 100-103,200,201,300');
+    expect(many.switchConfig(SwitchVendor.aristaEos())[0].text).toContain('! node ports: none listed (SwitchesProps.nodes); give each node\'s ens224, ens256 ports one LACP port channel per node, trunk, allowed VLANs 100-103,200,201,300');
+    expect(many.switchConfig(SwitchVendor.huaweiVrp())[0].text.split('\n')).toContain('vlan batch 100 to 103 200 201 300');
   });
 });
 

@@ -192,8 +192,10 @@ describe('rules at synth', () => {
     expect(errorIds({ ...PAIR, nodes: [{ node: 'w1', ports: ['e1', 'e1'] }, { node: 'w1', ports: ['e2', 'e2'] }] })).toEqual(['MV213']);
   });
 
-  test('MV214: peer VLAN among the rack\'s VLANs, keepalive overlapping a VLAN subnet or split, bad domain', () => {
-    expect(errorIds({ ...PAIR, peerLink: { ports: ['Ethernet1/49'], peerVlan: 100 } })).toEqual(['MV214']);
+  test('MV214: peer VLAN not a VLAN id, keepalive overlapping a VLAN subnet or split, bad domain', () => {
+    expect(errorIds({ ...PAIR, peerLink: { ports: ['Ethernet1/49'], peerVlan: 5000 } })).toEqual(['MV214']);
+    // only Arista uses the peer VLAN: one of the rack's VLANs is refused by the EOS configuration, not by a rule
+    expect(errorIds({ ...PAIR, peerLink: { ports: ['Ethernet1/49'], peerVlan: 100 } })).toEqual([]);
     expect(errorIds({ ...PAIR, peerLink: { ports: ['Ethernet1/49'], keepaliveAddresses: ['10.100.0.250/30', '10.100.0.249/30'] } })).toEqual(['MV214', 'MV214']);
     expect(errorIds({ ...PAIR, peerLink: { ports: ['Ethernet1/49'], keepaliveAddresses: ['169.254.0.1/30', '169.254.1.2/30'] } })).toEqual(['MV214']);
     expect(errorIds({ ...PAIR, peerLink: { ports: ['Ethernet1/49'], domainId: 0 } })).toEqual(['MV214']);

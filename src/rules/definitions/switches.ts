@@ -52,12 +52,12 @@ export const SWITCH_RULES = {
   switchMlagControl: defineRule({
     id: 'MV214',
     severity: 'error',
-    title: 'the MLAG control plane (domain id, peer VLAN, keepalive addresses) must be valid and apart from the rack\'s VLANs',
+    title: 'the MLAG control plane (domain id, peer VLAN id, keepalive addresses) must be valid, the keepalive subnet apart from the rack\'s VLAN subnets',
     check: checkRackSwitches,
     example: {
       language: 'typescript',
-      bad: "switches: {\n  names: ['tor-a', 'tor-b'],\n  peerLink: { ports: ['Ethernet1/49'], peerVlan: 100 },   // VLAN 100 carries pods\n},\n",
-      good: "switches: {\n  names: ['tor-a', 'tor-b'],\n  peerLink: { ports: ['Ethernet1/49'], peerVlan: 4094 },\n},\n",
+      bad: "vlans: [{ id: 100, ipv4: { subnet: '10.1.0.0/16', gateway: '10.1.0.1' } }],\nswitches: {\n  names: ['tor-a', 'tor-b'],\n  peerLink: { ports: ['Ethernet1/49'], keepaliveAddresses: ['10.1.255.1/30', '10.1.255.2/30'] },   // inside VLAN 100\n},\n",
+      good: "vlans: [{ id: 100, ipv4: { subnet: '10.1.0.0/16', gateway: '10.1.0.1' } }],\nswitches: {\n  names: ['tor-a', 'tor-b'],\n  peerLink: { ports: ['Ethernet1/49'], keepaliveAddresses: ['169.254.0.1/30', '169.254.0.2/30'] },\n},\n",
     },
   }),
 } as const;

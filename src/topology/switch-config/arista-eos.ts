@@ -20,6 +20,10 @@ export function renderAristaEos(view: SwitchView): string {
     throw unsupported(VENDOR, rack, 'Arista switches do not stack', 'use SwitchRedundancy.MLAG with a peer link');
   }
   checkFirstHop(VENDOR, view, [FirstHopRedundancy.VRRP, FirstHopRedundancy.VARP]);
+  if (view.mlag && rack.peerLink && rack.allowedVlans.includes(rack.peerLink.peerVlan)) {
+    throw unsupported(VENDOR, rack, `the MLAG peer VLAN ${rack.peerLink.peerVlan} is one of the rack's VLANs: the pair's control traffic would share it with the pods`,
+      'set peerLink.peerVlan to a VLAN id no rack uses (Arista MLAG needs one; Huawei and Cisco do not use it)');
+  }
   const out: string[] = [...header('!', view, VENDOR, sourcesOf('EOS')), '!'];
   const allowed = vlanList(rack.allowedVlans);
   const trunk = (vlans: string): string[] => ['   switchport mode trunk', `   switchport trunk allowed vlan ${vlans}`]; // [EOS-MLAG]

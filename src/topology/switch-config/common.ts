@@ -57,9 +57,20 @@ export function priorityOf(view: SwitchView, vi: SwitchVlanInterfacePlan): numbe
   return own?.priority ?? (view.index === 0 ? 110 : 100);
 }
 
-/** `100,200` style VLAN list. */
-export function vlanList(ids: readonly number[], separator = ','): string {
-  return [...ids].sort((a, b) => a - b).join(separator);
+/**
+ * A VLAN list with consecutive ids as ranges: `100-102,200` (`separator` ","), or Huawei's `100 to 102 200`
+ * (`separator` " ", `range` " to ").
+ */
+export function vlanList(ids: readonly number[], separator = ',', range = '-'): string {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(j - i >= 2 ? `${sorted[i]}${range}${sorted[j]}` : sorted.slice(i, j + 1).join(separator));
+    i = j + 1;
+  }
+  return parts.join(separator);
 }
 
 /** Header comment lines: what the text is and which documents its command forms come from. */

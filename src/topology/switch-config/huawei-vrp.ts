@@ -15,7 +15,7 @@ export function renderHuaweiVrp(view: SwitchView): string {
   checkFirstHop(VENDOR, view, [FirstHopRedundancy.VRRP]);
   const rack = view.rack;
   const out: string[] = [...header('#', view, `${VENDOR} (CloudEngine)`, sourcesOf('VRP')), '#'];
-  const allowed = vlanList(rack.allowedVlans, ' ');
+  const allowed = vlanList(rack.allowedVlans, ' ', ' to '); // [VRP-LAG] "port trunk allow-pass vlan 2 to 4094"
   const trunk = (): string[] => [' port link-type trunk', ` port trunk allow-pass vlan ${allowed}`]; // [VRP-LAG] [VRP-VLANIF]
   // [VRP-LAG]: "mode lacp-static" for LACP, "mode manual load-balance" for a static aggregation
   const mode = rack.aggregation === SwitchPortAggregation.LACP ? ' mode lacp-static' : ' mode manual load-balance';
@@ -42,7 +42,7 @@ export function renderHuaweiVrp(view: SwitchView): string {
   if (view.mlag && rack.peerLink) {
     const pl = rack.peerLink;
     out.push(`interface Eth-Trunk${pl.portChannelId}`, ` description peer-link to ${view.peer}`);
-    out.push(' port link-type trunk', ` port trunk allow-pass vlan ${vlanList(pl.allowedVlans, ' ')}`);
+    out.push(' port link-type trunk', ` port trunk allow-pass vlan ${vlanList(pl.allowedVlans, ' ', ' to ')}`);
     out.push(' mode lacp-static', ' peer-link 1', '#'); // [VRP-MLAG] "peer-link 1" in the Eth-Trunk view
   }
   for (const pc of view.channels) {
