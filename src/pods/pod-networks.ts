@@ -35,18 +35,16 @@ export interface AttachmentOptions {
   readonly ips?: string[];
 }
 
-/** Options for a standalone set's eth0 (its interface name is always eth0): the per-pod choices of an attached NIC. */
+/**
+ * Options for a standalone set's eth0 (its interface name is always eth0). Unlike an attached NIC, eth0 cannot
+ * request per-pod addresses: Multus passes `ips` to additional networks only, never to the default network.
+ */
 export interface PrimaryNicOptions {
   /**
    * The IP pools eth0 allocates from (overrides the primary network's pools for this pod).
    * @default - the network's pools
    */
   readonly pools?: IpPool[];
-  /**
-   * Addresses (CIDR form) eth0 requests, for a primary network with static IPAM and no fixed addresses.
-   * @default - none
-   */
-  readonly ips?: string[];
 }
 
 /** One NIC of a pod, as resolved by a {@link PodNetworks} set. */
@@ -147,10 +145,8 @@ export abstract class PodNetworks {
     const out: { [key: string]: string } = {};
     const primary = atts.find(a => a.isDefault);
     if (primary) {
-      // eth0's own addresses (configurePrimary) need the JSON form: "ns/name" cannot carry them
-      out[DEFAULT_NETWORK_ANNOTATION] = primary.ips && primary.ips.length > 0
-        ? JSON.stringify([{ name: primary.network.name, namespace: primary.network.namespace, ips: primary.ips }])
-        : primary.network.qualifiedName;
+      // "ns/name": Multus applies no per-pod request (ips, mac) to the default network
+      out[DEFAULT_NETWORK_ANNOTATION] = primary.network.qualifiedName;
     }
     const extra = atts.filter(a => !a.isDefault);
     if (extra.length > 0) {
@@ -256,7 +252,7 @@ export abstract class PodNetworks {
         fix: 'call configurePrimary() before applyTo() / new AnnotatedPod()',
       });
     }
-    this._pending[0] = { network: primary.network, options: { interfaceName: 'eth0', pools: copyList(options.pools), ips: copyList(options.ips) } };
+    this._pending[0] = { network: primary.network, options: { interfaceName: 'eth0', pools: copyList(options.pools) } };
   }
 
   /** Whether a NIC requests per-pod addresses (the only input of the set's props rules besides its size). */
@@ -336,11 +332,25 @@ export class StandalonePodNetworks extends PodNetworks {
   }
 
   /**
-   * Chooses eth0's pools and/or addresses for the pods of this set, as {@link attach} does for an extra NIC (for
-   * example when the primary network has no pools of its own, or per workload). Call before the set is applied.
+   * Chooses eth0's pools for the pods of this set, as {@link attach} does for an extra NIC (for example when the
+   * primary network has no pools of its own, or per workload). Call before the set is applied.
+   *
+   * eth0 takes no per-pod `ips`: Multus loads the default network as its master plugin and passes per-pod requests
+   * only to additional networks, so they would be dropped. Give the primary network fixed addresses
+   * (`Ipam.staticAddresses({ addresses })`, one network per workload), select a pool holding the addresses, or
+   * attach the network as an extra NIC with `attach(network, { ips })`.
    */
   public configurePrimary(options: PrimaryNicOptions): StandalonePodNetworks {
-    checkShape(options, PRIMARY_NIC_OPTIONS, { call: 'StandalonePodNetworks.configurePrimary()', constructPath: this._pending[0].network.node.path }, 'options');
+    const constructPath = this._pending[0].network.node.path;
+    if (options !== null && typeof options === 'object' && (options as { ips?: unknown }).ips !== undefined) {
+      throw new MacvlanError({
+        constructPath,
+        field: 'options.ips',
+        message: 'StandalonePodNetworks.configurePrimary() takes no per-pod ips: Multus applies per-pod ips to additional networks only, never to the default network (eth0), so they would be dropped',
+        fix: 'give the primary network fixed addresses (Ipam.staticAddresses({ addresses }), one network per workload), select a Spiderpool pool holding the addresses with configurePrimary({ pools }), or attach the network as an extra NIC with attach(network, { ips })',
+      });
+    }
+    checkShape(options, PRIMARY_NIC_OPTIONS, { call: 'StandalonePodNetworks.configurePrimary()', constructPath }, 'options');
     this._configureDefault(options ?? {});
     return this;
   }
@@ -408,7 +418,7 @@ const ATTACHMENT_OPTIONS: Shape = obj('AttachmentOptions', {
   ips: opt(listOf(str('10.0.0.5/24'))),
 });
 
-const PRIMARY_NIC_OPTIONS: Shape = obj('PrimaryNicOptions', { pools: opt(listOf(POOL_SHAPE)), ips: opt(listOf(str('10.0.0.5/24'))) });
+const PRIMARY_NIC_OPTIONS: Shape = obj('PrimaryNicOptions', { pools: opt(listOf(POOL_SHAPE)) });
 
 function checkAttach(network: unknown, options: unknown, shape: Shape, call: string): void {
   const ctx: ShapeContext = { call };

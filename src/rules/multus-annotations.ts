@@ -222,6 +222,16 @@ export function parseDefaultNetwork(value: unknown, field: string): Parsed<Netwo
     out.push(finding(RULES.defaultNetworkBareName, field, `"${sel.name}" has no namespace, so Multus looks it up in its own namespace (kube-system), not the pod's`,
       `write "kube-system/${sel.name}" or "<namespace>/${sel.name}"`));
   }
+  // Multus loads the default network as its master plugin and adds per-pod runtime requests (ips, mac) only to
+  // the other delegates (mergeCNIRuntimeConfig skips a MasterPlugin): here they are dropped without a word.
+  for (const key of ['ips', 'mac'] as const) {
+    if (sel[key] === undefined) continue;
+    out.push(finding(RULES.defaultNetworkRuntimeRequests, `${field}.${key}`,
+      `${key} ${describe(sel[key])} is ignored: Multus applies a per-pod "${key}" to additional networks only, never to the default network`,
+      key === 'ips'
+        ? 'give the default network its addresses (static IPAM "addresses" in its config, or a Spiderpool pool holding them, selected in ipam.spidernet.io/ippools), or attach the network as an additional NIC in k8s.v1.cni.cncf.io/networks with "ips"'
+        : 'remove mac, or attach the network as an additional NIC in k8s.v1.cni.cncf.io/networks with "mac"'));
+  }
   // An interface requested for the default network names the pod's primary NIC (Multus' IfnameRequest).
   return { value: sel, findings: out };
 }

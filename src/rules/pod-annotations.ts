@@ -121,7 +121,11 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
       nics.push({ interface: a.iface, network: a.ref, kind: 'unknown', isDefault: a.isDefault, spiderpool: false, families: [], ipv4Pools: [], ipv6Pools: [], defaultRoutes: a.selection.defaultRoute, macvlan: false });
       continue;
     }
-    if (net.needsPodAddresses && a.selection.ips === undefined) {
+    if (net.needsPodAddresses && a.isDefault) {
+      // Multus drops per-pod ips on the default network (MV099), so nothing can give this NIC an address
+      out.push(finding(RULES.podAddresses, a.field, `${a.ref} has static IPAM without fixed addresses, so the default network's NIC "${a.iface}" gets no address (Multus passes per-pod ips to additional networks only)`,
+        `give ${a.ref} fixed addresses in its static IPAM config, or use it as an additional network with "ips" in k8s.v1.cni.cncf.io/networks`));
+    } else if (net.needsPodAddresses && a.selection.ips === undefined) {
       out.push(finding(RULES.podAddresses, a.field, `${a.ref} has static IPAM without fixed addresses, so NIC "${a.iface}" gets no address unless the pod requests one`,
         `add "ips": ["<address>/<prefix>"] to the ${a.ref} entry (JSON form of k8s.v1.cni.cncf.io/networks)`));
     }

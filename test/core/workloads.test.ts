@@ -6,6 +6,7 @@ import {
 } from '../../src';
 import { lintManifests } from '../../src/rules';
 import { WARNING_METADATA } from '../../src/validation/report';
+import { libraryError } from '../support/errors';
 import { testApp, validationErrors } from '../support/synth';
 
 const container = { containers: [{ image: 'nginx', portNumber: 80, securityContext: { ensureNonRoot: false } }] };
@@ -231,20 +232,39 @@ describe('eth0 pools and addresses per workload (configurePrimary)', () => {
     expect(validationErrors(app).join('\n')).toContain('MV020');
   });
 
-  test('per-pod eth0 addresses on a static network, and no change after applyTo', () => {
+  test('eth0 takes no per-pod ips (Multus drops them on the default network): refused with the reason and the ways out', () => {
     const app = testApp();
     const chart = new Chart(app, 'c');
     const net = new MacvlanStandaloneNetwork(chart, 'st', { name: 'st', master: 'eth1', ipam: Ipam.staticAddresses() });
-    const nets = PodNetworks.standalone(net).configurePrimary({ ips: ['10.32.0.10/24'] });
+    const nets = PodNetworks.standalone(net);
+    const err = libraryError(() => nets.configurePrimary({ ips: ['10.32.0.10/24'] } as any));
+    expect(err).toMatchObject({ constructPath: 'c/st', field: 'options.ips' });
+    expect(err.problem).toContain('Multus applies per-pod ips to additional networks only, never to the default network (eth0)');
+    expect(err.fix).toContain('attach(network, { ips })');
+    // nothing was recorded: the set still renders eth0 as a plain reference
+    expect(nets.attachments[0].ips).toBeUndefined();
+    // a static primary network without fixed addresses gets no eth0 address at all: MV094 at synth, as lint says
     nets.applyTo(new kplus.Pod(chart, 'pod', container));
-    expect(validationErrors(app)).toEqual([]);
-    expect(nets.attachments[0].ips).toEqual(['10.32.0.10/24']);
-    let err: unknown;
-    try {
-      nets.configurePrimary({ ips: ['10.32.0.11/24'] });
-    } catch (e) {
-      err = e;
-    }
-    expect(MacvlanErrors.details(err)).toMatchObject({ field: 'configurePrimary()' });
+    expect(nets.annotations()['v1.multus-cni.io/default-network']).toBe('kube-system/st');
+    expect(validationErrors(app).map(e => /\] (MV\d+) /.exec(e)![1])).toEqual(['MV094']);
+    expect(validationErrors(app)[0]).toContain('the default network\'s NIC "eth0" gets no address (Multus passes per-pod ips to additional networks only)');
+    // after applyTo the set is frozen
+    expect(libraryError(() => nets.configurePrimary({}))).toMatchObject({ field: 'configurePrimary()' });
+  });
+
+  test('lint: ips (and mac) on the default-network annotation are MV099; MV094 still says eth0 gets no address', () => {
+    const nad = (ipam: object) => ({
+      apiVersion: 'k8s.cni.cncf.io/v1', kind: 'NetworkAttachmentDefinition', metadata: { name: 'st', namespace: 'kube-system' },
+      spec: { config: JSON.stringify({ cniVersion: '0.3.1', name: 'st', plugins: [{ type: 'macvlan', master: 'eth1', capabilities: { ips: true, mac: true }, ipam }, { type: 'coordinator', mode: 'underlay' }] }) },
+    });
+    const podWith = (def: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default', annotations: { 'v1.multus-cni.io/default-network': def } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    const findings = (def: string, ipam: object) => lintManifests([nad(ipam), podWith(def)]).flatMap(r => r.findings).map(f => [f.rule, f.field]);
+    expect(findings('[{"name":"st","namespace":"kube-system","ips":["10.32.0.10/24"],"mac":"02:00:00:00:00:01"}]', { type: 'static' })).toEqual([
+      ['MV099', 'metadata.annotations[v1.multus-cni.io/default-network].ips'],
+      ['MV099', 'metadata.annotations[v1.multus-cni.io/default-network].mac'],
+      ['MV094', 'metadata.annotations[v1.multus-cni.io/default-network]'],
+    ]);
+    // the fixes: fixed addresses in the network, no per-pod request
+    expect(findings('kube-system/st', { type: 'static', addresses: [{ address: '10.32.0.10/24' }] })).toEqual([]);
   });
 });

@@ -59,6 +59,7 @@ const CASES: Array<[string, RegExp]> = [
   ['MV078', /^MV078 error Pod app interface "net1" of kube-system\/macvlan-standalone: .* runs the coordinator in underlay mode, but eth0 is the cluster CNI/m],
   ['MV090', /^MV090 error Pod app interface "net2" of kube-system\/macvlan-overlay: master ens195 already carries "net1" \(kube-system\/macvlan-passthru\) and a passthru macvlan takes the master for itself/m],
   ['MV094', /^MV094 error Pod app .*: kube-system\/macvlan-static has static IPAM without fixed addresses, so NIC "net1" gets no address unless the pod requests one/m],
+  ['MV099', /^MV099 error Pod app metadata\.annotations\[v1\.multus-cni\.io\/default-network\]\.ips: ips \["172\.16\.100\.50\/24"\] is ignored: Multus applies a per-pod "ips" to additional networks only, never to the default network\. Fix: give the default network its addresses/m],
   ['MV095', /^MV095 error SpiderIPPool vlan100-v6 spec\.ips: the pool holds \d+ addresses; Spiderpool lists every address of a pool/m],
   ['MV150', /^MV150 error \(not an object\) \(no name\) \(document\): the string "vlan100" is not a Kubernetes object, so kubectl rejects the file\. Fix: write an object/m],
   ['MV151', /^MV151 error NetworkAttachmentDefinition macvlan-vlan100 metadata\.namespace: metadata\.namespace is the number 100, not a string, so kubectl rejects the object\. Fix: quote it: namespace: "100"$/m],

@@ -78,6 +78,18 @@ export const ANNOTATION_RULES = {
       good: docs(STANDALONE, pod({ [DEF]: 'kube-system/macvlan-standalone' })),
     },
   }),
+  defaultNetworkRuntimeRequests: defineRule({
+    id: 'MV099',
+    severity: 'error',
+    title: 'per-pod ips and mac on v1.multus-cni.io/default-network are ignored: Multus passes them to additional networks only',
+    check: checkPodAnnotations,
+    example: {
+      bad: docs(nad('macvlan-static', chain('macvlan-static', 'underlay', macvlan({ capabilities: { ips: true }, ipam: { type: 'static' } }))),
+        pod({ [DEF]: '[{"name":"macvlan-static","namespace":"kube-system","ips":["172.16.100.50/24"]}]' })),
+      good: docs(nad('macvlan-static', chain('macvlan-static', 'underlay', macvlan({ ipam: { type: 'static', addresses: [{ address: '172.16.100.50/24' }] } }))),
+        pod({ [DEF]: 'kube-system/macvlan-static' })),
+    },
+  }),
   ippoolAnnotation: defineRule({
     id: 'MV065',
     severity: 'error',
