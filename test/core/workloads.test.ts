@@ -254,7 +254,9 @@ describe('eth0 pools and addresses per workload (configurePrimary)', () => {
 
   test('lint: ips (and mac) on the default-network annotation are MV099; MV094 still says eth0 gets no address', () => {
     const nad = (ipam: object) => ({
-      apiVersion: 'k8s.cni.cncf.io/v1', kind: 'NetworkAttachmentDefinition', metadata: { name: 'st', namespace: 'kube-system' },
+      apiVersion: 'k8s.cni.cncf.io/v1',
+      kind: 'NetworkAttachmentDefinition',
+      metadata: { name: 'st', namespace: 'kube-system' },
       spec: { config: JSON.stringify({ cniVersion: '0.3.1', name: 'st', plugins: [{ type: 'macvlan', master: 'eth1', capabilities: { ips: true, mac: true }, ipam }, { type: 'coordinator', mode: 'underlay' }] }) },
     });
     const podWith = (def: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default', annotations: { 'v1.multus-cni.io/default-network': def } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
