@@ -3,12 +3,15 @@
  * dual-stack), held line by line against the command forms of the vendor documents each renderer cites
  * (src/topology/switch-config/sources.ts: the id in brackets is the document).
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { Chart } from 'cdk8s';
 import {
   BondMode, FirstHopRedundancy, SwitchConfig, SwitchPlan, SwitchRedundancy, SwitchVendor, SwitchesProps, VlanOffer, VlanTopology,
 } from '../../src';
 import { renderSwitchConfigs } from '../../src/topology/switch-config/render';
 import { SOURCES } from '../../src/topology/switch-config/sources';
+import { renderSwitchPlanMarkdown } from '../../src/topology/switch-plan-markdown';
 import { libraryError } from '../support/errors';
 import { testApp } from '../support/synth';
 
@@ -52,6 +55,17 @@ function block(lines: readonly string[], head: string, separator: string): strin
   const end = lines.indexOf(separator, i + 1);
   return lines.slice(i, end < 0 ? undefined : end);
 }
+
+describe('sources', () => {
+  const dir = path.join(__dirname, '..', '..', 'src', 'topology', 'switch-config');
+  test.each([['huawei-vrp.ts', 'VRP'], ['cisco-nxos.ts', 'NXOS'], ['arista-eos.ts', 'EOS']])('%s cites only listed documents, and every %s document', (file, prefix) => {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    const cited = new Set([...text.matchAll(/\[([A-Z0-9]+(?:-[A-Z0-9]+)+)\]/g)].map(m => m[1]));
+    const listed = Object.values(SOURCES).filter(src => src.id.startsWith(`${prefix}-`)).map(src => src.id);
+    expect([...cited].sort()).toEqual([...listed].sort());
+    for (const src of Object.values(SOURCES)) expect(src.url).toMatch(/^https?:\/\/[^\s]+$/);
+  });
+});
 
 describe('every switch of both racks, in plan order, with a file name', () => {
   test.each([SwitchVendor.huaweiVrp(), SwitchVendor.ciscoNxos({ firstHopRedundancy: FirstHopRedundancy.HSRP }), SwitchVendor.aristaEos()]
@@ -253,6 +267,18 @@ describe('what a vendor cannot express is refused', () => {
   test('a vendor that is not a SwitchVendor, and bad options, are shape errors', () => {
     expect(libraryError(() => rack('rack-a', 1).switchConfig('eos' as unknown as SwitchVendor)).field).toBe('vendor');
     expect(libraryError(() => SwitchVendor.aristaEos({ firstHopRedundancy: 'glbp' as FirstHopRedundancy })).field).toBe('options.firstHopRedundancy');
+  });
+});
+
+describe('the Markdown plan of two racks', () => {
+  const md = renderSwitchPlanMarkdown(PLAN, 'two racks');
+  test('one set of sections per rack, each with its pair, peer link and gateways', () => {
+    expect(md).toContain('## Rack `rack-a`\n');
+    expect(md).toContain('## Rack `rack-b`\n');
+    expect(md).toContain('## Rack `rack-b`: Peer link');
+    expect(md).toContain('Switches `rack-b-tor1` and `rack-b-tor2` form an MLAG pair');
+    expect(md).toContain('| 100 | bond0.100 | 9000 | IPv6 | fd00:2:100::1/64 | fd00:2:100::2/64 (priority 110) | fd00:2:100::3/64 (priority 100) |');
+    expect(md).toContain('Applies to nodes matching `topology.kubernetes.io/zone=rack-a`.');
   });
 });
 
