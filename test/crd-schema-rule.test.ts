@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as fc from 'fast-check';
 import { addVlanTopologyScenario } from '../examples/vlan-topology';
 import { renderSchemaModule, GENERATED } from '../scripts/gen-crd-schemas';
-import { LintFinding, checkCrdSchema, crdSchemaKinds, likelyIntended, lintManifests } from '../src/rules';
+import { LintFinding, checkCrdSchema, crdSchemaFindings, crdSchemaKinds, likelyIntended, lintManifests, meetsCrdSchema } from '../src/rules';
 import { knownKinds, schemaErrors } from './support/crd-schemas';
 import { synthObjects, testApp } from './support/synth';
 
@@ -175,6 +175,36 @@ describe('agrees with ajv on the full upstream schema (types, required fields, e
           .toEqual({ obj, oursValid: ajv.length === 0, ours: expect.anything() });
       },
     ), { numRuns: 400, seed: 160 });
+    expect([...outcomes].sort()).toEqual([false, true]);
+  });
+
+  test('the quick check (no paths, no messages) decides as the full walk does, unknown fields and root keys too', () => {
+    const outcomes = new Set<boolean>();
+    const variants = [
+      ...seeds,
+      { ...POOL, apiVersion: 'spiderpool.spidernet.io/v1' }, { ...POOL, apiVersion: 'v1' }, { ...POOL, apiVersion: 'apps/v1', kind: 'Deployment' },
+      { ...POOL, '': { x: 1 } }, { ...POOL, metadata: 7 }, { ...POOL, spec: null }, { ...POOL, status: {} },
+    ];
+    fc.assert(fc.property(
+      fc.integer({ min: 0, max: variants.length - 1 }),
+      fc.nat(),
+      fc.constantFrom<unknown>('<delete>', '<unknown>', '<nothing>', null, 'text', '4', 7, 1.5, true, [], {}, ['x'], [{}], 'Macvlan', 'underlay', 'auto'),
+      (which, at, replacement) => {
+        const seed = variants[which];
+        const candidates = paths(seed).filter(p => p.length > 0);
+        let obj = JSON.parse(JSON.stringify(seed));
+        if (replacement === '<unknown>') {
+          const objects = [[], ...candidates].filter(p => p.reduce((v: any, k) => v?.[k], obj) instanceof Object);
+          obj = mutate(obj, [...objects[at % objects.length], 'zzzUnknown'], 1);
+        } else if (replacement !== '<nothing>') {
+          obj = mutate(obj, candidates[at % candidates.length], replacement);
+        }
+        const full = crdSchemaFindings(obj);
+        outcomes.add(full.length === 0);
+        expect({ obj, meets: meetsCrdSchema(obj) }).toEqual({ obj, meets: full.length === 0 });
+        expect(checkCrdSchema(obj)).toEqual(meetsCrdSchema(obj) ? [] : full);
+      },
+    ), { numRuns: 600, seed: 161 });
     expect([...outcomes].sort()).toEqual([false, true]);
   });
 });

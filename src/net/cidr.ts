@@ -83,6 +83,7 @@ export class Cidr {
   public readonly last: bigint;
   /** True when the address was written without host bits (address === network address). */
   public readonly isCanonical: boolean;
+  private text?: string;
 
   /**
    * @param address the address as written (host bits may be set)
@@ -101,9 +102,9 @@ export class Cidr {
     return POW2[familyBits(this.family) - this.prefix];
   }
 
-  /** Canonical "network/prefix" text. */
+  /** Canonical "network/prefix" text (formatted once: the rules compare and key pools by it). */
   public toString(): string {
-    return `${IpAddress.fromBigInt(this.family, this.first).toString()}/${this.prefix}`;
+    return (this.text ??= `${IpAddress.fromBigInt(this.family, this.first).toString()}/${this.prefix}`);
   }
 
   /** True when `ip` has the same family and lies inside the block. */

@@ -261,8 +261,11 @@ export abstract class MacvlanNetwork extends ApiObject {
   public _validationObject(): Record<string, any> {
     const gvk = this.source === NadSource.SPIDER_MULTUS_CONFIG ? SpiderMultusConfigObject.GVK : NetworkAttachmentDefinition.GVK;
     const metadata: Record<string, unknown> = { name: this.name, namespace: this.namespace };
-    // with the annotations written (the SpiderMultusConfig's cni-version one is checked too: MV113)
-    const annotations = this.metadata.toJson().annotations;
+    // with the annotations written (the SpiderMultusConfig's cni-version one is checked too: MV113); without
+    // any (cdk8s keeps them in the metadata's `annotations` map), no render of the metadata
+    const written = (this.metadata as unknown as { annotations?: unknown }).annotations;
+    const none = typeof written === 'object' && written !== null && Object.keys(written).length === 0;
+    const annotations = none ? undefined : this.metadata.toJson().annotations;
     if (annotations && Object.keys(annotations).length > 0) metadata.annotations = annotations;
     return { apiVersion: gvk.apiVersion, kind: gvk.kind, metadata, spec: this.spec };
   }

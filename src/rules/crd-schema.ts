@@ -20,9 +20,13 @@ export function crdSchemaOf(apiVersion: unknown, kind: unknown): CrdSchema | und
   return Object.prototype.hasOwnProperty.call(CRD_SCHEMAS, key) ? CRD_SCHEMAS[key] : undefined;
 }
 
+const KINDS: readonly string[] = Object.keys(CRD_SCHEMAS).sort();
+/** The API groups of the vendored schemas (an object of any other group has no schema to meet). */
+const GROUPS: ReadonlySet<string> = new Set(KINDS.map(k => k.slice(0, k.indexOf('/'))));
+
 /** The `group/version/Kind` keys of the vendored schemas. */
 export function crdSchemaKinds(): string[] {
-  return Object.keys(CRD_SCHEMAS).sort();
+  return [...KINDS];
 }
 
 /** True for an object whose API group is one of the vendored CRDs' groups. */
@@ -36,12 +40,32 @@ function groupOf(apiVersion: string): string {
  * and kind in a version the CRD does not serve is refused (the API server answers "no matches for kind").
  */
 export function checkCrdSchema(obj: Record<string, any>): Finding[] {
+  return meetsCrdSchema(obj) ? [] : crdSchemaFindings(obj);
+}
+
+/**
+ * Whether {@link crdSchemaFindings} finds nothing: the same decisions without building a field path or a
+ * message (objects meet their schema far more often than not).
+ */
+export function meetsCrdSchema(obj: Record<string, any>): boolean {
+  const { apiVersion, kind } = obj;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return true;
+  const schema = crdSchemaOf(apiVersion, kind);
+  if (!schema) {
+    const group = groupOf(apiVersion);
+    return group === '' || !GROUPS.has(group) || !KINDS.some(k => k.startsWith(`${group}/`) && k.endsWith(`/${kind}`));
+  }
+  return conforms(obj, schema.schema, true);
+}
+
+/** The MV160 findings of {@link checkCrdSchema}, computed in full. */
+export function crdSchemaFindings(obj: Record<string, any>): Finding[] {
   const { apiVersion, kind } = obj;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') return [];
   const schema = crdSchemaOf(apiVersion, kind);
   if (!schema) {
     const group = groupOf(apiVersion);
-    const served = crdSchemaKinds().filter(k => k.startsWith(`${group}/`) && k.endsWith(`/${kind}`));
+    const served = KINDS.filter(k => k.startsWith(`${group}/`) && k.endsWith(`/${kind}`));
     if (group === '' || served.length === 0) return [];
     const versions = served.map(k => `${k.split('/')[0]}/${k.split('/')[1]}`);
     return [finding(RULES.crdSchema, 'apiVersion',
@@ -84,6 +108,14 @@ function show(value: unknown): string {
 }
 
 function matchesType(value: unknown, node: SchemaNode): boolean {
+  // (the common cases without naming the type)
+  if (!node.intOrString) {
+    if (node.type === undefined) return true;
+    if (node.type === 'string') return typeof value === 'string';
+    if (node.type === 'boolean') return typeof value === 'boolean';
+    if (node.type === 'array') return Array.isArray(value);
+    if (node.type === 'object') return typeof value === 'object' && value !== null && !Array.isArray(value);
+  }
   const actual = typeOf(value);
   if (node.intOrString) return actual === 'integer' || actual === 'string';
   switch (node.type) {
@@ -145,6 +177,41 @@ function walk(value: unknown, node: SchemaNode, path: string, schemaPath: string
         intended ? `rename "${key}" to "${intended}"` : `remove "${key}"; the fields here are ${known.join(', ')}`));
     }
   }
+}
+
+/**
+ * Whether {@link walk} finds nothing in `value`: the same decisions, without the field paths and messages.
+ * `atRoot`: `value` is where walk's path is empty (the object itself), whose TypeMeta and ObjectMeta are skipped.
+ */
+function conforms(value: unknown, node: SchemaNode, atRoot: boolean): boolean {
+  if (value === null || value === undefined) return true;
+  if (!matchesType(value, node)) return false;
+  if (node.enum && !node.enum.some(e => e === value)) return false;
+  if (Array.isArray(value)) {
+    if (node.items) for (const item of value) if (!conforms(item, node.items, false)) return false;
+    return true;
+  }
+  if (typeof value !== 'object') return true;
+  const obj = value as Record<string, unknown>;
+  const props = node.properties;
+  if (node.required) {
+    for (const req of node.required) {
+      if (obj[req] === undefined || (obj[req] === null && !props?.[req]?.nullable)) return false;
+    }
+  }
+  for (const key of Object.keys(obj)) {
+    if (atRoot && (key === 'apiVersion' || key === 'kind' || key === 'metadata')) continue;
+    const child = props && Object.prototype.hasOwnProperty.call(props, key) ? props[key] : undefined;
+    if (child) {
+      // (walk's path of a property is empty only for the key "" of the object itself)
+      if (!conforms(obj[key], child, atRoot && key === '')) return false;
+    } else if (typeof node.additionalProperties === 'object') {
+      if (!conforms(obj[key], node.additionalProperties, false)) return false;
+    } else if (props && Object.keys(props).length > 0 && !node.preserveUnknownFields && node.additionalProperties !== true) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function article(type: string): string {

@@ -40,6 +40,8 @@ export interface ParsedPool {
   readonly subnet?: Cidr;
   /** Allocatable addresses: ips minus excludeIPs. */
   readonly allocatable?: RangeSet;
+  /** The gateway, when it is an IP address. */
+  readonly gateway?: IpAddress;
 }
 
 /**
@@ -109,8 +111,10 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
     }
   }
 
+  let gateway: IpAddress | undefined;
   if (spec.gateway !== undefined && spec.gateway !== null) {
     const gw = typeof spec.gateway === 'string' ? IpAddress.tryParse(spec.gateway) : undefined;
+    gateway = gw;
     if (!gw) {
       out.push(finding(RULES.poolGateway, 'spec.gateway', `${describe(spec.gateway)} is not an IP address`, 'give the gateway as a plain IP, e.g. "10.6.0.1"'));
     } else if (subnet && !subnet.contains(gw)) {
@@ -158,7 +162,7 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
   });
 
   checkPoolExtras(spec, out);
-  return { findings: out, parsed: { name, subnet, allocatable } };
+  return { findings: out, parsed: { name, subnet, allocatable, gateway } };
 }
 
 /** podAffinity, multusName and removed fields. */
@@ -343,6 +347,8 @@ export function checkPoolOverlaps<P extends PoolForOverlap>(pools: readonly P[])
   // 2. Same subnet: allocatable ranges must be disjoint.
   for (const list of bySubnet.values()) {
     if (list.length < 2) continue;
+    // (two pools of a subnet, the common case: one walk over both sets when they share nothing)
+    if (list.length === 2 && list[0].allocatable && list[1].allocatable && !list[0].allocatable.intersects(list[1].allocatable)) continue;
     const intervals = [];
     for (const p of list) {
       if (!p.allocatable) continue;

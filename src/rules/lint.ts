@@ -137,13 +137,21 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
   const duplicates = checkDuplicateObjects(identities, first => `${locationOf(first.owner.index, first.owner.item)} (${first.kind})`);
   for (const [o, findings] of duplicates) o.owner.findings.push(...findings);
 
+  // The objects of each kind, in input order (one pass over the set).
+  const byKind = new Map<unknown, Entry[]>();
+  for (const e of entries) {
+    const list = byKind.get(e.obj.kind);
+    if (list) list.push(e); else byKind.set(e.obj.kind, [e]);
+  }
+  const ofKind = (kind: string): readonly Entry[] => byKind.get(kind) ?? [];
+
   // Pools: each, then across the set.
   const poolIndex = new Map<string, PoolInfo>();
   const plans: Array<ParsedPool & { entry: Entry }> = [];
   const clusterDefaults = new Set<IpFamily>();
   // Reserved addresses: each object, then what they keep from every pool of their family.
   const reservedModels: ReservedIpModel[] = [];
-  for (const e of entries.filter(x => x.obj.kind === 'SpiderReservedIP')) {
+  for (const e of ofKind('SpiderReservedIP')) {
     const { findings, parsed } = checkReservedIp(e.obj);
     e.findings.push(...findings);
     reservedModels.push(parsed);
@@ -151,7 +159,7 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
   const reserved = reservedByFamily(reservedModels);
   const addressPools: Array<AddressPoolModel & { entry: Entry }> = [];
   const poolModels: Array<PoolModel & { entry: Entry }> = [];
-  for (const e of entries.filter(x => x.obj.kind === 'SpiderIPPool')) {
+  for (const e of ofKind('SpiderIPPool')) {
     const { findings, parsed } = checkIpPool(e.obj);
     e.findings.push(...findings);
     const warn = warnPercentOfPool(e.obj);
@@ -161,7 +169,7 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
       entry: e,
       name: parsed.name,
       family: poolFamily,
-      supply: parsed.allocatable ? poolSupply(parsed.allocatable, typeof e.obj.spec?.gateway === 'string' ? e.obj.spec.gateway : undefined,
+      supply: parsed.allocatable ? poolSupply(parsed.allocatable, parsed.gateway,
         poolFamily !== undefined ? reserved.get(poolFamily) : undefined) : undefined,
       warnPercent: warn.percent,
       ...poolPlacement(e.obj),
@@ -175,13 +183,13 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
     if (spec.default === true && family !== undefined) clusterDefaults.add(family);
   }
   for (const [plan, findings] of checkPoolOverlaps(plans)) plan.entry.findings.push(...findings);
-  checkSpiderSubnets(entries.filter(x => x.obj.kind === 'SpiderSubnet'), plans);
+  checkSpiderSubnets(ofKind('SpiderSubnet'), plans);
 
   // Networks: NADs, and the NADs SpiderMultusConfigs generate.
   const networks = new Map<string, NetworkInfo>();
   const masters: Array<NetworkMasterModel & { entry: Entry }> = [];
   const networkDefs: Array<{ entry: Entry; net: NetworkInfo; field: (family: IpFamily) => string }> = [];
-  for (const e of entries.filter(x => x.obj.kind === 'NetworkAttachmentDefinition')) {
+  for (const e of ofKind('NetworkAttachmentDefinition')) {
     const { findings, parsed } = checkNetworkAttachmentDefinition(e.obj);
     e.findings.push(...findings);
     if (parsed) {
@@ -189,11 +197,11 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
       const m = networkMasterOf(parsed.ref, e.obj, parsed.plugins);
       if (m) masters.push({ ...m, entry: e });
       const i = parsed.plugins.findIndex(p => p.ipam !== undefined);
-      const prefix = Array.isArray(safeJson(e.obj.spec?.config)?.plugins) ? `spec.config.plugins[${Math.max(i, 0)}]` : 'spec.config';
+      const prefix = parsed.configIsList ? `spec.config.plugins[${Math.max(i, 0)}]` : 'spec.config';
       networkDefs.push({ entry: e, net: parsed, field: f => `${prefix}.ipam.default_ipv${f}_ippool` });
     }
   }
-  for (const e of entries.filter(x => x.obj.kind === 'SpiderMultusConfig')) {
+  for (const e of ofKind('SpiderMultusConfig')) {
     const { findings, network } = checkSpiderMultusConfig(e.obj);
     e.findings.push(...findings);
     if (network) {
@@ -219,7 +227,7 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
   // Host interfaces (kubernetes-nmstate).
   const hostPolicies: Array<HostPolicyModel & { entry: Entry }> = [];
   const addressPolicies: Array<AddressPolicyModel & { entry: Entry }> = [];
-  for (const e of entries.filter(x => x.obj.kind === 'NodeNetworkConfigurationPolicy')) {
+  for (const e of ofKind('NodeNetworkConfigurationPolicy')) {
     e.findings.push(...checkNodeNetworkConfigurationPolicy(e.obj));
     hostPolicies.push({ ...hostPolicyOfManifest(e.obj), entry: e });
     addressPolicies.push({ ...addressPolicyOfManifest(e.obj), entry: e });
@@ -246,7 +254,7 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
 
   // Autoscalers own their target's replica count: their maxReplicas is its peak.
   const autoscaled = new Map<string, number>();
-  for (const e of entries.filter(x => x.obj.kind === 'HorizontalPodAutoscaler')) {
+  for (const e of ofKind('HorizontalPodAutoscaler')) {
     const target = isPlainObject(e.obj.spec?.scaleTargetRef) ? e.obj.spec.scaleTargetRef : undefined;
     if (target && typeof target.kind === 'string' && typeof target.name === 'string' && typeof e.obj.spec.maxReplicas === 'number') {
       autoscaled.set(`${e.ref.namespace ?? 'default'}/${target.kind}/${target.name}`, e.obj.spec.maxReplicas);
@@ -255,7 +263,7 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
 
   // Namespace default pools.
   const namespaceDefaults = new Map<string, Set<IpFamily>>();
-  for (const e of entries.filter(x => x.obj.kind === 'Namespace')) {
+  for (const e of ofKind('Namespace')) {
     const ann = isPlainObject(e.obj.metadata?.annotations) ? e.obj.metadata.annotations : {};
     const set = new Set<IpFamily>();
     if (typeof ann[SPIDERPOOL_DEFAULT_V4] === 'string' && ann[SPIDERPOOL_DEFAULT_V4].length > 0) set.add(4);
@@ -358,15 +366,6 @@ function routersOf(spec: Record<string, any>): Array<{ ip: IpAddress; field: str
     });
   }
   return out;
-}
-
-function safeJson(text: unknown): any {
-  if (typeof text !== 'string') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -46,6 +46,8 @@ export interface NetworkInfo {
 export interface ParsedNad extends NetworkInfo {
   /** The config's plugin list (a single-plugin config becomes a list of one). */
   readonly plugins: ReadonlyArray<Record<string, any>>;
+  /** The config is a plugin list (`"plugins": [...]`), not a single plugin. */
+  readonly configIsList: boolean;
 }
 
 /**
@@ -71,7 +73,7 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
       'write the CNI config JSON into spec.config, unless every node really carries the config file'));
     return {
       findings: out,
-      parsed: { ref: `${namespace}/${name}`, source: 'NetworkAttachmentDefinition', plugins: [], kind: 'unknown', macvlan: false, spiderpool: false, routeHelper: true, ipv4Pools: [], ipv6Pools: [] },
+      parsed: { ref: `${namespace}/${name}`, source: 'NetworkAttachmentDefinition', plugins: [], configIsList: false, kind: 'unknown', macvlan: false, spiderpool: false, routeHelper: true, ipv4Pools: [], ipv6Pools: [] },
     };
   }
   if (typeof rawConfig !== 'string') {
@@ -138,6 +140,7 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
       ref: `${namespace}/${name}`,
       source: 'NetworkAttachmentDefinition',
       plugins: typed,
+      configIsList: isList,
       kind: classifyNetwork(coordinatorMode, chains('veth'), chains('router')),
       macvlan: main.type === 'macvlan',
       master: main.type === 'macvlan' && typeof main.master === 'string' ? main.master : undefined,

@@ -71,9 +71,10 @@ export function checkObjectShape(value: unknown): Finding[] {
         `write ${key} as a mapping of names to strings`));
       continue;
     }
-    for (const k of Object.keys(map).sort()) {
+    let bad: string[] | undefined; // (sorted for the findings' order: only keys with a value that is not a string)
+    for (const k of Object.keys(map)) if (typeof map[k] !== 'string') (bad ??= []).push(k);
+    for (const k of bad?.sort() ?? []) {
       const v = map[k];
-      if (typeof v === 'string') continue;
       if (key === 'annotations' && podChecksOwn && POD_ANNOTATION_PREFIXES.some(p => k.startsWith(p))) continue;
       out.push(finding(RULES.objectMeta, `metadata.${key}[${k}]`, `the value is ${what(v)}, not a string, so kubectl rejects the object`, quoteFix(k, v)));
     }

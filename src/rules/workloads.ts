@@ -167,10 +167,10 @@ export function peakPods(kind: string, scale: WorkloadScale): PeakPods {
 }
 
 /** Allocatable addresses of a pool: `allocatable` (ips minus excludeIPs) without the gateway and reserved IPs. */
-export function poolSupply(allocatable: RangeSet, gateway?: string, reserved?: RangeSet): bigint {
+export function poolSupply(allocatable: RangeSet, gateway?: string | IpAddress, reserved?: RangeSet): bigint {
   let set = allocatable;
   if (reserved && reserved.family === set.family && !reserved.isEmpty) set = set.subtract(reserved);
-  const gw = gateway !== undefined ? IpAddress.tryParse(gateway) : undefined;
+  const gw = typeof gateway === 'string' ? IpAddress.tryParse(gateway) : gateway;
   return set.size - (gw && gw.family === set.family && set.contains(gw) ? 1n : 0n);
 }
 
