@@ -178,14 +178,12 @@ export class RangeSet {
   /** True when the sets share an address (linear merge walk); false across families. */
   public intersects(other: RangeSet): boolean {
     if (other.family !== this.family) return false;
-    const a = this.ranges;
-    const b = other.ranges;
-    let i = 0;
+    // each range of the smaller set looked up in the larger (a pool against every reserved address of a fabric)
+    const [small, large] = this.ranges.length <= other.ranges.length ? [this.ranges, other.ranges] : [other.ranges, this.ranges];
     let j = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i].start <= b[j].end && b[j].start <= a[i].end) return true;
-      if (a[i].end < b[j].end) i++;
-      else j++;
+    for (const r of small) {
+      j = firstEndingFrom(large, r.start, j);
+      if (j < large.length && large[j].start <= r.end) return true;
     }
     return false;
   }
@@ -193,17 +191,14 @@ export class RangeSet {
   /** Addresses in both sets; empty across families. */
   public intersection(other: RangeSet): RangeSet {
     if (other.family !== this.family) return new RangeSet(this.family, []);
-    const a = this.ranges;
-    const b = other.ranges;
+    const [small, large] = this.ranges.length <= other.ranges.length ? [this.ranges, other.ranges] : [other.ranges, this.ranges];
     const out: IpRange[] = [];
-    let i = 0;
     let j = 0;
-    while (i < a.length && j < b.length) {
-      const lo = max(a[i].start, b[j].start);
-      const hi = min(a[i].end, b[j].end);
-      if (lo <= hi) out.push(IpRange.fromBigInt(this.family, lo, hi));
-      if (a[i].end < b[j].end) i++;
-      else j++;
+    for (const r of small) {
+      j = firstEndingFrom(large, r.start, j);
+      for (let k = j; k < large.length && large[k].start <= r.end; k++) {
+        out.push(IpRange.fromBigInt(this.family, max(r.start, large[k].start), min(r.end, large[k].end)));
+      }
     }
     return new RangeSet(this.family, out);
   }
@@ -217,7 +212,7 @@ export class RangeSet {
     for (const r of this.ranges) {
       let cur = r.start;
       // Skip subtrahend ranges entirely before r.
-      while (j < b.length && b[j].end < r.start) j++;
+      j = firstEndingFrom(b, r.start, j);
       let k = j;
       while (k < b.length && b[k].start <= r.end) {
         if (b[k].start > cur) out.push(IpRange.fromBigInt(this.family, cur, b[k].start - 1n));
@@ -280,6 +275,21 @@ export function findOverlaps<T>(items: readonly Interval<T>[]): Array<[T, T]> {
     if (reach === undefined || reach.family !== item.family || item.end > reach.end) reach = item;
   }
   return pairs;
+}
+
+/**
+ * The first index from `from` on whose range ends at or after `value` (`ranges.length` if none): binary search
+ * over sorted, disjoint ranges (their ends ascend).
+ */
+function firstEndingFrom(ranges: readonly IpRange[], value: bigint, from: number): number {
+  let lo = from;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (ranges[mid].end < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function cmp(a: bigint, b: bigint): number {

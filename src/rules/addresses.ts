@@ -108,12 +108,15 @@ export function checkReservedIp(obj: Record<string, any>): { findings: Finding[]
 
 /** The reserved addresses of each family, over every object. */
 export function reservedByFamily(objects: readonly ReservedIpModel[]): Map<IpFamily, RangeSet> {
-  const out = new Map<IpFamily, RangeSet>();
+  // every object's ranges merged once (a union per object would copy the growing set each time)
+  const ranges = new Map<IpFamily, IpRange[]>();
   for (const o of objects) {
     if (!o.ips || o.family === undefined || o.ips.isEmpty) continue;
-    const prev = out.get(o.family);
-    out.set(o.family, prev ? prev.union(o.ips) : o.ips);
+    const list = ranges.get(o.family);
+    if (list) list.push(...o.ips.ranges); else ranges.set(o.family, [...o.ips.ranges]);
   }
+  const out = new Map<IpFamily, RangeSet>();
+  for (const [family, list] of ranges) out.set(family, RangeSet.of(family, list));
   return out;
 }
 
@@ -244,12 +247,14 @@ export function checkAddressConflicts<P extends AddressPoolModel, R extends Rese
   if (reservedObjects.length > 0) {
     for (const p of input.pools) {
       if (!p.allocatable || p.allocatable.isEmpty) continue;
-      let all = reserved.get(p.allocatable.family);
+      const all = reserved.get(p.allocatable.family);
+      if (!all) continue;
+      // (what the pool shares with every reserved address, then without its gateway: never a copy of all of them)
+      let shared = all.intersection(p.allocatable);
       // the pool's own gateway inside its ips is MV005 (Spiderpool's webhook refuses the pool), not a warning here
       const gw = p.routers.find(r => r.field === 'spec.gateway' && r.ip.family === p.allocatable!.family);
-      if (all && gw && all.contains(gw.ip)) all = all.subtract(RangeSet.of(gw.ip.family, [IpRange.of(gw.ip, gw.ip)]));
-      if (!all || !all.intersects(p.allocatable)) continue;
-      const shared = all.intersection(p.allocatable);
+      if (gw && all.contains(gw.ip)) shared = shared.subtract(RangeSet.of(gw.ip.family, [IpRange.of(gw.ip, gw.ip)]));
+      if (shared.isEmpty) continue;
       const owners = reservedObjects.filter(r => r.family === p.allocatable!.family && r.ips!.intersects(p.allocatable!)).map(r => `"${r.name}"`);
       push(out.pools, p, finding(RULES.reservedInPool, 'spec.ips',
         `${shared.size} address(es) of ips (${list3(shared)}) are reserved by SpiderReservedIP ${owners.join(', ')}: Spiderpool never hands them out, so the pool has ${p.allocatable.size - shared.size} usable addresses, not ${p.allocatable.size} (the capacity figures count without them)`,
