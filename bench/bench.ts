@@ -18,14 +18,16 @@ import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { ApiObject, App, Chart, Yaml } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { Node } from 'constructs';
 import { IpPool } from '../src';
 import { CHART_ID, ScenarioSize, buildWithConstructs, newDeployment } from './scenario';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const HEAP_ROUNDS = Number(process.env.BENCH_HEAP_ROUNDS ?? 1);
-const SIZES: ScenarioSize[] = (process.env.BENCH_SIZES ?? '10:100,100:1000,409:1000,1000:10000,4094:0,4094:10000')
-  .split(',').map(s => s.split(':').map(Number)).map(([vlans, deployments]) => ({ vlans, deployments }));
+/** `vlans:deployments`, or `vlans:deployments:racks` for a Fabric of that many racks (see scenario.ts). */
+const SIZES: ScenarioSize[] = (process.env.BENCH_SIZES ?? '10:100,100:1000,409:1000,1000:10000,4094:0,4094:10000,4094:1000:1,4094:1000:16')
+  .split(',').map(s => s.split(':').map(Number)).map(([vlans, deployments, racks]) => ({ vlans, deployments, ...(racks !== undefined ? { racks } : {}) }));
 
 const gc: () => void = (global as any).gc ?? (() => { throw new Error('run with node --expose-gc'); });
 const now = () => performance.now();
@@ -131,6 +133,10 @@ function variantsFor(size: ScenarioSize) {
         if (!isWorkload(body)) return new ApiObject(chart, `o${i}`, body);
         const deployment = newDeployment(chart, d++);
         for (const [k, v] of Object.entries(body.spec.template.metadata.annotations as Record<string, string>)) deployment.podMetadata.addAnnotation(k, v);
+        // a Fabric's placement: one required node affinity term per rack, as cdk8s-plus writes them
+        for (const term of body.spec.template.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? []) {
+          deployment.scheduling.attract(kplus.Node.labeled(...term.matchExpressions.map((e: any) => kplus.NodeLabelQuery.is(e.key, e.values[0]))));
+        }
         return deployment;
       });
       return app;
@@ -142,6 +148,8 @@ function variantsFor(size: ScenarioSize) {
 
 interface Row {
   vlans: number; deployments: number; objects: number;
+  /** Fabric rows: the number of racks (absent: the VlanTopology scenario). */
+  racks?: number;
   ours: number; bare: number; plusFloor: number; ratio: number; ratioPlusFloor: number;
   validate: number; validateShare: number;
   oursHeap: number; bareHeap: number; heapRatio: number;
@@ -176,7 +184,7 @@ function measureSize(size: ScenarioSize): Row {
   }
   const t = (name: keyof typeof runs) => median(runs[name].map(s => s.total));
   const row: Row = {
-    vlans: size.vlans, deployments: size.deployments, objects,
+    vlans: size.vlans, deployments: size.deployments, objects, ...(size.racks !== undefined ? { racks: size.racks } : {}),
     ours: t('ours'), bare: t('bare'), plusFloor: t('plusFloor'), ratio: 0, ratioPlusFloor: 0,
     validate: median(runs.ours.map(s => s.validate)), validateShare: 0,
     oursHeap: median(heaps.ours), bareHeap: median(heaps.bare), heapRatio: 0,
@@ -193,7 +201,7 @@ function measureSize(size: ScenarioSize): Row {
 
 function printRow(row: Row): void {
   console.log([
-    `${String(row.vlans).padStart(5)} VLANs ${String(row.deployments).padStart(6)} deployments ${String(row.objects).padStart(6)} objects`,
+    `${row.racks !== undefined ? `${String(row.racks).padStart(2)} racks ` : ''}${String(row.vlans).padStart(5)} VLANs ${String(row.deployments).padStart(6)} deployments ${String(row.objects).padStart(6)} objects`,
     `ours ${ms(row.ours).padStart(9)}`,
     `bare ${ms(row.bare).padStart(9)} (ratio ${row.ratio.toFixed(2)})`,
     `plus-floor ${ms(row.plusFloor).padStart(9)} (ratio ${row.ratioPlusFloor.toFixed(2)})`,
@@ -255,9 +263,11 @@ function main(): void {
   const { cost30, cost48 } = inChild('pools');
   console.log(`2000 pools: /30 ${ms(cost30)}, /48 ${ms(cost48)} (ratio ${(cost48 / cost30).toFixed(2)})`);
 
-  const at = (v: number) => rows.find(r => r.vlans === v && r.deployments === Math.max(...rows.filter(x => x.vlans === v).map(x => x.deployments)));
-  const big = at(4094) ?? rows[rows.length - 1];
-  const small = at(409) ?? rows[0];
+  fabricScaling(rows);
+  const topologyRows = rows.filter(r => r.racks === undefined);
+  const at = (v: number) => topologyRows.find(r => r.vlans === v && r.deployments === Math.max(...topologyRows.filter(x => x.vlans === v).map(x => x.deployments)));
+  const big = at(4094) ?? topologyRows[topologyRows.length - 1] ?? rows[rows.length - 1];
+  const small = at(409) ?? topologyRows[0] ?? rows[0];
   const summary = {
     ratio: big.ratio,
     ratioPlusFloor: big.ratioPlusFloor,
@@ -271,4 +281,19 @@ function main(): void {
     rounds: ROUNDS, heapRounds: HEAP_ROUNDS, rows, summary,
   }, null, 2) + '\n');
   console.log(`bench: ratio@${big.vlans}=${summary.ratio.toFixed(2)} scaling=${summary.scaling.toFixed(2)} validate-share=${(summary.validateShare * 100).toFixed(1)}% heap=${summary.heapRatio.toFixed(2)}x pool48/30=${summary.pool48vs30.toFixed(2)} plus-floor-ratio=${summary.ratioPlusFloor.toFixed(2)}`);
+}
+
+/**
+ * The Fabric rows against each other: time per rack-VLAN (one pool each) of the most racks against the fewest at
+ * the same VLAN and deployment count. Linear scaling keeps the per-rack-VLAN time flat (ratio about 1).
+ */
+function fabricScaling(rows: readonly Row[]): void {
+  const fabric = rows.filter(r => r.racks !== undefined);
+  if (fabric.length < 2) return;
+  const few = fabric.reduce((a, b) => (b.racks! < a.racks! ? b : a));
+  const many = fabric.filter(r => r.vlans === few.vlans && r.deployments === few.deployments).reduce((a, b) => (b.racks! > a.racks! ? b : a));
+  if (many === few) return;
+  const per = (r: Row) => (r.ours / (r.racks! * r.vlans)) * 1000;
+  console.log(`fabric: ${many.racks} racks ${ms(many.ours)} vs ${few.racks} rack(s) ${ms(few.ours)} at ${few.vlans} VLANs / ${few.deployments} deployments: `
+    + `${(many.ours / few.ours).toFixed(2)}x for ${many.racks! / few.racks!}x the racks; per rack-VLAN ${per(many).toFixed(1)} us vs ${per(few).toFixed(1)} us (${(per(many) / per(few)).toFixed(2)})`);
 }

@@ -1,13 +1,15 @@
 /**
  * `npm run synth`: writes every example scenario into manifests/, one YAML file per chart, plus the VLAN
  * topology's switch plan (Markdown), diagram (Mermaid) and switch configurations (manifests/switch-configs/,
- * one file per switch and vendor: Huawei VRP, Cisco NX-OS, Arista EOS).
+ * one file per switch and vendor: Huawei VRP, Cisco NX-OS, Arista EOS), and the same for the two-rack fabric
+ * (`fabric-switch-plan.md`, `fabric.mmd`, one configuration per switch of each rack).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, YamlOutputType } from 'cdk8s';
-import { SwitchConfig, SwitchVendor } from '../src';
+import { FirstHopRedundancy, SwitchConfig, SwitchVendor } from '../src';
 import { addBasicScenario } from './basic';
+import { addFabricScenario } from './fabric';
 import { addPeersScenario } from './peers';
 import { addVlanTopologyScenario } from './vlan-topology';
 
@@ -17,10 +19,16 @@ export function synthExamples(outdir: string): string[] {
   addBasicScenario(app);
   const { topology } = addVlanTopologyScenario(app);
   addPeersScenario(app);
+  const { fabric } = addFabricScenario(app);
   app.synth();
   fs.writeFileSync(path.join(app.outdir, 'switch-plan.md'), topology.renderSwitchPlanMarkdown());
   fs.writeFileSync(path.join(app.outdir, 'topology.mmd'), topology.renderMermaid());
-  writeSwitchConfigs(app.outdir, [SwitchVendor.huaweiVrp(), SwitchVendor.ciscoNxos(), SwitchVendor.aristaEos()].flatMap(v => topology.switchConfig(v)));
+  fs.writeFileSync(path.join(app.outdir, 'fabric-switch-plan.md'), fabric.renderSwitchPlanMarkdown());
+  fs.writeFileSync(path.join(app.outdir, 'fabric.mmd'), fabric.renderMermaid());
+  const vendors = [SwitchVendor.huaweiVrp(), SwitchVendor.ciscoNxos(), SwitchVendor.aristaEos()];
+  // the fabric's pairs are dual-stack: on NX-OS, whose VRRP is IPv4 only, their gateways run HSRP version 2
+  const fabricVendors = [SwitchVendor.huaweiVrp(), SwitchVendor.ciscoNxos({ firstHopRedundancy: FirstHopRedundancy.HSRP }), SwitchVendor.aristaEos()];
+  writeSwitchConfigs(app.outdir, [...vendors.flatMap(v => topology.switchConfig(v)), ...fabricVendors.flatMap(v => fabric.switchConfig(v))]);
   return fs.readdirSync(outdir).sort();
 }
 

@@ -5,6 +5,7 @@
  */
 import { ADDRESS_RULES } from './definitions/addresses';
 import { SCHEMA_RULES } from './definitions/crd-schema';
+import { FABRIC_RULES } from './definitions/fabric';
 import { NETWORK_RULES } from './definitions/macvlan-network';
 import { MANIFEST_SHAPE_RULES } from './definitions/manifest-shape';
 import { SMC_RULES } from './definitions/multus-config';
@@ -34,6 +35,7 @@ export const RULES = {
   ...NETWORK_RULES,
   ...OBJECT_RULES,
   ...WORKLOAD_RULES,
+  ...FABRIC_RULES,
   ...MANIFEST_SHAPE_RULES,
   ...SCHEMA_RULES,
   ...PARITY_RULES,

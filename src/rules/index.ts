@@ -15,6 +15,7 @@ export * from './render-docs';
 export * from './macvlan-network';
 export * from './objects';
 export * from './topology';
+export * from './fabric';
 export * from './object-shape';
 export * from './upstream';
 export * from './label-selector';

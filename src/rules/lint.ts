@@ -172,6 +172,7 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
       supply: parsed.allocatable ? poolSupply(parsed.allocatable, parsed.gateway,
         poolFamily !== undefined ? reserved.get(poolFamily) : undefined) : undefined,
       warnPercent: warn.percent,
+      subnet: parsed.subnet?.toString(),
       ...poolPlacement(e.obj),
     });
     plans.push({ ...parsed, entry: e });

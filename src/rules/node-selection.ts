@@ -92,6 +92,31 @@ function possibleValues(c: KeyConstraint): string[] | undefined {
   return c.allowed ? [...c.allowed].filter(v => !c.excluded.has(v)) : undefined;
 }
 
+/** A label selector as requirements (`matchLabels` as `In` with one value). */
+export function selectorRequirements(sel: LabelSelectorModel | undefined): NodeRequirement[] {
+  if (!sel) return [];
+  const out: NodeRequirement[] = Object.entries(sel.matchLabels ?? {}).map(([key, v]) => ({ key, operator: 'In', values: [v] }));
+  for (const r of sel.matchExpressions ?? []) out.push(r);
+  return out;
+}
+
+/** The placement's requirements per required affinity term (the nodeSelector added to each). */
+export function placementRequirements(p: NodePlacement): NodeRequirement[][] {
+  const selector: NodeRequirement[] = Object.entries(p.nodeSelector ?? {}).map(([key, v]) => ({ key, operator: 'In', values: [v] }));
+  const terms = p.requiredTerms && p.requiredTerms.length > 0 ? p.requiredTerms : [[]];
+  return terms.map(t => [...selector, ...t]);
+}
+
+/** True when no node can satisfy every requirement (two of them require different values of one label, ...). */
+export function unsatisfiable(reqs: readonly NodeRequirement[]): boolean {
+  for (const c of constraintsOf(reqs).values()) {
+    if (c.mustExist && c.mustNotExist) return true;
+    const possible = possibleValues(c);
+    if (possible !== undefined && possible.length === 0) return true;
+  }
+  return false;
+}
+
 /** Whether every node satisfying `conj` satisfies `req`: true, false, or undefined when it cannot be told. */
 export function impliesRequirement(conj: Conjunction, req: NodeRequirement): boolean | undefined {
   const c = conj.get(req.key);

@@ -73,20 +73,30 @@ export interface ParsedVlan<V extends VlanInput = VlanInput> {
   readonly families: ParsedFamily<NonNullable<V['ipv4']>>[];
 }
 
+/** Where the VLANs of {@link checkVlanAddressPlans} are in the props. */
+export interface VlanFieldNames {
+  /** The list's field, e.g. `racks[1].vlans`. @default "vlans" */
+  readonly list?: string;
+  /** Who has no VLAN when the list is empty. @default "the topology" */
+  readonly owner?: string;
+}
+
 /**
  * Props-only structure: at least one VLAN, the address plans (MV033, MV036) and cross-VLAN subnet overlaps
  * (MV032). VLANs listed in `badVlans` (id invalid or repeated, reported by the host policy rules) are
  * not parsed.
  */
 export function checkVlanAddressPlans<V extends VlanInput>(vlans: readonly V[],
-  badVlans: ReadonlySet<number>): { findings: Finding[]; vlans: ParsedVlan<V>[] } {
+  badVlans: ReadonlySet<number>, fields: VlanFieldNames = {}): { findings: Finding[]; vlans: ParsedVlan<V>[] } {
   const out: Finding[] = [];
+  const list = fields.list ?? 'vlans';
+  const at = (i: number) => `${list}[${i}]`;
   if (vlans.length === 0) {
-    out.push(finding(RULES.topologyVlanId, 'vlans', 'the topology has no VLAN', 'add at least one VLAN, e.g. { id: 100, ipv4: { ... } }'));
+    out.push(finding(RULES.topologyVlanId, list, `${fields.owner ?? 'the topology'} has no VLAN`, 'add at least one VLAN, e.g. { id: 100, ipv4: { ... } }'));
   }
   const parsed: ParsedVlan<V>[] = [];
   vlans.forEach((v, i) => {
-    const field = `vlans[${i}]`;
+    const field = at(i);
     const offer = v.offer ?? VlanOffer.STANDALONE;
     if (!Object.values(VlanOffer).includes(offer)) {
       out.push(finding(RULES.topologyAddressPlan, `${field}.offer`, `offer ${JSON.stringify(offer)} is not a VlanOffer`,
@@ -115,7 +125,7 @@ export function checkVlanAddressPlans<V extends VlanInput>(vlans: readonly V[],
   })));
   for (const [a, b] of findOverlaps(intervals)) {
     const key = b.fam.family === 4 ? 'ipv4' : 'ipv6';
-    out.push(finding(RULES.topologySubnetOverlap, `vlans[${b.vlan.index}].${key}.subnet`,
+    out.push(finding(RULES.topologySubnetOverlap, `${at(b.vlan.index)}.${key}.subnet`,
       `VLAN ${b.vlan.id}: subnet ${b.fam.cidr.toString()} overlaps subnet ${a.fam.cidr.toString()} of VLAN ${a.vlan.id}`,
       'give every VLAN its own, non-overlapping subnet (the switch routes between the VLANIFs)'));
   }
@@ -357,6 +367,14 @@ export interface TopologyHostState {
   readonly origins: InterfaceOrigin[];
 }
 
+/** Where the bond and the node selector of {@link checkTopologyHostPolicy} are in the props. */
+export interface HostPolicyFieldNames {
+  /** The bond's field, e.g. `racks[1].bond`. @default "bond" */
+  readonly bond?: string;
+  /** The node selector's field, e.g. `racks[1].nodeSelector`. @default "nodeSelector" */
+  readonly nodeSelector?: string;
+}
+
 /** The host-policy findings of a topology, split by when they are reported, with fields naming props. */
 export interface HostPolicyFindings {
   /** Thrown from the constructor. */
@@ -387,12 +405,13 @@ interface Location {
  * are told the names up front ({@link NncpFieldNames}), so no finding is rewritten afterwards.
  */
 export function checkTopologyHostPolicy(state: TopologyHostState, vlans: readonly { readonly mtu?: number }[],
-  spec: { nodeSelector?: unknown; maxUnavailable?: unknown }, policyName?: string): HostPolicyFindings {
+  spec: { nodeSelector?: unknown; maxUnavailable?: unknown }, policyName?: string, fields: HostPolicyFieldNames = {}): HostPolicyFindings {
+  const bondField = fields.bond ?? 'bond';
   const located = new Map<string, Location>();
   const names: NncpFieldNames = {
     interfaceField: (index, sub) => {
       const origin = state.origins[index];
-      const path = propsPath(origin, sub);
+      const path = propsPath(origin, sub, bondField);
       let at = located.get(path);
       if (!at) located.set(path, (at = { index, origin, subs: new Set() }));
       at.subs.add(sub);
@@ -400,7 +419,7 @@ export function checkTopologyHostPolicy(state: TopologyHostState, vlans: readonl
     },
     field: path => path === 'metadata.name' ? 'hostInterfaces.policyName'
       : path === 'spec.maxUnavailable' ? 'hostInterfaces.maxUnavailable'
-        : path.startsWith('spec.nodeSelector') ? path.slice('spec.'.length) : path,
+        : path.startsWith('spec.nodeSelector') ? `${fields.nodeSelector ?? 'nodeSelector'}${path.slice('spec.nodeSelector'.length)}` : path,
   };
   const findings = checkNodeNetworkConfigurationPolicy({
     metadata: { name: policyName },
@@ -425,21 +444,21 @@ export function checkTopologyHostPolicy(state: TopologyHostState, vlans: readonl
 }
 
 /** The prop an nmstate path below one interface (`sub`) comes from. */
-function propsPath(origin: InterfaceOrigin | undefined, sub: string): string {
+function propsPath(origin: InterfaceOrigin | undefined, sub: string, bond: string): string {
   if (origin?.kind === 'vlan') {
     const base = `vlans[${origin.index}]`;
     if (sub === '.mtu') return `${base}.mtu`;
     if (sub === '.name' || sub.startsWith('.vlan.id')) return `${base}.id`;
     return base;
   }
-  if (sub === '.name' || sub === '.mtu') return `bond${sub}`;
+  if (sub === '.name' || sub === '.mtu') return `${bond}${sub}`;
   const la = '.link-aggregation';
-  if (sub === `${la}.mode`) return 'bond.mode';
-  if (sub === `${la}.port` || sub.startsWith(`${la}.port[`)) return `bond.members${sub.slice(`${la}.port`.length)}`;
-  if (sub === `${la}.options`) return 'bond.options';
+  if (sub === `${la}.mode`) return `${bond}.mode`;
+  if (sub === `${la}.port` || sub.startsWith(`${la}.port[`)) return `${bond}.members${sub.slice(`${la}.port`.length)}`;
+  if (sub === `${la}.options`) return `${bond}.options`;
   if (sub.startsWith(`${la}.options.`)) {
     const key = sub.slice(`${la}.options.`.length);
-    return `bond.options.${OPTION_PROPS[key] ?? key}`;
+    return `${bond}.options.${OPTION_PROPS[key] ?? key}`;
   }
-  return 'bond';
+  return bond;
 }

@@ -3,7 +3,7 @@ import { Finding, RULES, finding } from './catalog';
 import { describe } from './ip-pool';
 import {
   Conjunction, LabelSelectorModel, NodePlacement, describeEqualities, disjointFromEqualities, equalitiesOverlap, formatSelector,
-  impliesLabelSelector, impliesNodeNames, missingEqualities, placementConjunctions,
+  impliesLabelSelector, impliesNodeNames, missingEqualities, placementConjunctions, placementRequirements, selectorRequirements, unsatisfiable,
 } from './node-selection';
 
 /** Share of a pool's addresses above which the capacity warning (MV171) fires, unless told otherwise. */
@@ -70,6 +70,8 @@ export interface PoolModel {
   readonly warnPercent?: number;
   readonly nodeAffinity?: LabelSelectorModel;
   readonly nodeName?: readonly string[];
+  /** The subnet as written (for MV194: pools of different subnets listed together). */
+  readonly subnet?: string;
 }
 
 /** One interface a host policy (NodeNetworkConfigurationPolicy) brings up. */
@@ -230,7 +232,7 @@ function workloadLabel(w: WorkloadModel): string {
 /**
  * The workload-aware rules, in one pass linear in workloads, NICs, pools and host interfaces:
  * address capacity per pool (MV170 error, MV171 warning), placement against host policies (MV172) and pool node
- * affinity (MV173), hostNetwork pods with macvlan annotations (MV174), macvlan masters that are bond ports
+ * affinity (MV173), pools of different subnets on one NIC that can admit one node (MV194), hostNetwork pods with macvlan annotations (MV174), macvlan masters that are bond ports
  * (MV175), one VLAN id under two names on a node (MV176) and masters shared by macvlan and ipvlan (MV177).
  */
 export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H extends HostPolicyModel, N extends NetworkMasterModel>(
@@ -345,6 +347,8 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
   }
 
   // Per workload: hostNetwork, placement, bond ports.
+  // (pairs of pools of different subnets that can admit one node, per pool list of a NIC)
+  const mixedSubnets = new Map<string, Array<[P, P]>>();
   for (const w of input.workloads) {
     if (w.hostNetwork === true && w.networkAnnotations.length > 0) {
       push(out.workloads, w, finding(RULES.hostNetworkMacvlan, `${w.podSpecField}.hostNetwork`,
@@ -376,6 +380,20 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
         if (names.length === 0) continue;
         const pools = names.map(n => poolsByName.get(n)).filter((p): p is P => p !== undefined);
         if (pools.length === 0 || pools.length !== names.length) continue;
+        if (pools.length > 1 && pinned === undefined) {
+          const key = names.join('\u0000');
+          let pairs = mixedSubnets.get(key);
+          if (!pairs) mixedSubnets.set(key, (pairs = mixedSubnetPairs(pools)));
+          const terms = pairs.length > 0 ? placementRequirements(w.placement) : [];
+          const pair = pairs.find(([p, q]) => terms.some(t =>
+            !unsatisfiable([...t, ...selectorRequirements(p.nodeAffinity), ...selectorRequirements(q.nodeAffinity)])));
+          if (pair) {
+            const [p, q] = pair;
+            push(out.workloads, w, finding(RULES.rackPoolsOverlap, `${w.podSpecField}.nodeSelector`,
+              `${where} lists IPv${family} pools "${p.name}" (${p.subnet}) and "${q.name}" (${q.subnet}), and ${workloadLabel(w)} can run on a node ${p.nodeAffinity && q.nodeAffinity ? 'both pools\' nodeAffinity admit' : 'both pools admit (one has no nodeAffinity)'}; Spiderpool filters the listed pools by node and allocates from the first that has a free address, so such a pod can get "${q.name}"'s subnet, which the switch of its rack does not route`,
+              'pin each pool to the nodes of its rack with nodeAffinity on one label with a different value per rack (Fabric does this), or list pools of one subnet only'));
+          }
+        }
         if (pools.some(p => !p.nodeAffinity && !(p.nodeName && p.nodeName.length > 0))) continue; // a pool for every node
         const bad = conjunctions().find(c => !pools.some(p => poolAdmits(p, c, pinned)));
         if (!bad) continue;
@@ -434,6 +452,30 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
       push(out.networks, n, finding(RULES.macvlanIpvlanMaster, n.field,
         `master ${master} is also the master of ipvlan network(s) ${ipvlan.map(x => x.ref).join(', ')}; an interface carries macvlan or ipvlan children, not both, so pods of the second kind fail on a node that has the first`,
         'give the macvlan and the ipvlan networks different masters (e.g. separate VLAN sub-interfaces)'));
+    }
+  }
+  return out;
+}
+
+/**
+ * Pairs of `pools` with different subnets that can admit one node (MV194): neither pinned to node names with
+ * disjoint lists, nor with node affinities that require different values of one label. A pool pinned by name
+ * against one pinned by labels cannot be compared (the nodes' labels are unknown): not reported.
+ */
+function mixedSubnetPairs<P extends PoolModel>(pools: readonly P[]): Array<[P, P]> {
+  const out: Array<[P, P]> = [];
+  const named = (p: P) => p.nodeName !== undefined && p.nodeName.length > 0;
+  for (let i = 0; i < pools.length; i++) {
+    for (let j = i + 1; j < pools.length; j++) {
+      const p = pools[i];
+      const q = pools[j];
+      if (p.subnet === undefined || q.subnet === undefined || p.subnet === q.subnet) continue;
+      if (named(p) || named(q)) {
+        if (named(p) && named(q) && p.nodeName!.some(n => q.nodeName!.includes(n))) out.push([p, q]);
+        else if (named(p) !== named(q) && (p.nodeAffinity === undefined && !named(p) || q.nodeAffinity === undefined && !named(q))) out.push([p, q]);
+        continue;
+      }
+      if (!unsatisfiable([...selectorRequirements(p.nodeAffinity), ...selectorRequirements(q.nodeAffinity)])) out.push([p, q]);
     }
   }
   return out;

@@ -6,3 +6,5 @@ export * from './switch-plan';
 export * from './vlan-topology';
 export * from './switches';
 export * from './switch-config/vendor';
+export * from './fabric-props';
+export * from './fabric';

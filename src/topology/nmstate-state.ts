@@ -55,8 +55,18 @@ export function nmstateInterfaces(bond: { name: string; members: readonly string
  */
 export function topologyHostState(bondName: string, bond: BondProps, bondMtu: number, vlans: readonly VlanProps[],
   ipOf?: (vlanIndex: number) => NmstateVlan['ip']): TopologyHostState {
+  return hostStateOf(bondName, bond, bondMtu, vlans.map((v, index) => ({ v, index })), ipOf);
+}
+
+/**
+ * The host interfaces of a bond and some VLANs, each VLAN with the index of its props (`vlans[index]`), which
+ * the findings name: a Fabric rack carries some of the fabric's VLANs.
+ */
+export function hostStateOf(bondName: string, bond: BondProps, bondMtu: number,
+  vlans: ReadonlyArray<{ readonly v: Pick<VlanProps, 'id' | 'mtu'>; readonly index: number }>,
+  ipOf?: (vlanIndex: number) => NmstateVlan['ip']): TopologyHostState {
   const sortKey = (id: unknown) => (typeof id === 'number' && Number.isFinite(id) ? id : Number.MAX_VALUE);
-  const ordered = vlans.map((v, index) => ({ v, index })).sort((a, b) => sortKey(a.v.id) - sortKey(b.v.id) || a.index - b.index);
+  const ordered = [...vlans].sort((a, b) => sortKey(a.v.id) - sortKey(b.v.id) || a.index - b.index);
   const interfaces = nmstateInterfaces(
     { name: bondName, members: bond.members ?? [], mode: bond.mode, options: bond.options, mtu: bondMtu },
     ordered.map(({ v, index }) => ({ name: `${bondName}.${v.id}`, id: v.id, mtu: v.mtu ?? bondMtu, ip: ipOf?.(index) })));

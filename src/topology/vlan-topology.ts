@@ -12,12 +12,13 @@ import { DiagramModel, DiagramWorkload, DiagramWorkloadNic, renderMermaid } from
 import { HostInterfaces, HostInterfacesKind } from './host-interfaces';
 import { NmstateVlan, nmstateIpSection, topologyHostState } from './nmstate-state';
 import { NodeAddresses } from './node-addresses';
+import { addHostPolicy, addOfferPools } from './vlan-build';
 import { MacvlanError } from '../errors';
 import { networkUses } from '../networks/attachment-record';
 import { AddressCapacity, PoolCapacity } from '../networks/capacity';
 import { podSpecPointer, recordNodeSelector, recordedNodeSelector } from '../networks/placement-record';
 import {
-  HOSTNAME_LABEL, NODE_COUNT_ANNOTATION, NODE_NETWORK_POLICY_RULES, NamedObject, ParsedFamily, ParsedVlan,
+  HOSTNAME_LABEL, NODE_COUNT_ANNOTATION, NamedObject, ParsedFamily, ParsedVlan,
   checkTopologyConsistency, checkTopologyHostPolicy, checkVlanAddressPlans, formatFinding,
 } from '../rules';
 import { Shape, checkConstructorArgs, checkShape, construct, describeValue, instanceOf, listOf, mapOf, num, obj, opt, req, str } from '../shape';
@@ -249,13 +250,7 @@ export class VlanTopology extends Construct {
       const addPolicy = (cid: string, name: string, selector: { [key: string]: string } | undefined, node?: string) => {
         const state = node === undefined && withAddresses.length === 0 ? hostState
           : topologyHostState(this.bondName, props.bond, this.bondMtu, vlanProps, i => ipSections(byIndex, i, node));
-        const spec = { nodeSelector: selector, maxUnavailable, desiredState: { interfaces: state.interfaces } };
-        const policy = new NodeNetworkConfigurationPolicyObject(this, cid, { metadata: { name }, spec });
-        // The policy goes through the catalog with the rest of the app; its interface rules were decided above
-        // from the props (and are reported against them).
-        const gvk = NodeNetworkConfigurationPolicyObject.GVK;
-        const object = { apiVersion: gvk.apiVersion, kind: gvk.kind, metadata: { name }, spec };
-        ValidationEngine.of(this).addObject(this, { object: () => object, subject, decidedFromProps: NODE_NETWORK_POLICY_RULES });
+        const policy = addHostPolicy(this, cid, name, subject, { nodeSelector: selector, maxUnavailable, interfaces: state.interfaces });
         this.policies.push(policy);
         return policy;
       };
@@ -558,19 +553,14 @@ export class VlanTopology extends Construct {
       named.push({ kind: 'SpiderReservedIP', name, field: `${field}.ipv${f.family}.reservedIpName` });
       reserved.push(new ReservedIps(this, `vlan${id}-reserved-v${f.family}`, { name, ipVersion: f.family, ips: gw.union(own).union(f.reserved).toStrings() }));
     }
-    const makePools = (offer: 'standalone' | 'overlay'): IpPool[] => parsed.families.map(f => {
-      const suffix = `v${f.family}`;
-      const name = (offer === 'standalone' ? f.props.standalonePoolName : f.props.overlayPoolName) ?? `vlan${id}-${offer}-${suffix}`;
-      named.push({ kind: 'SpiderIPPool', name, field: `${field}.ipv${f.family}.${offer}PoolName` });
-      return new IpPool(this, `vlan${id}-${offer}-${suffix}`, {
-        name,
-        subnet: f.props.subnet,
-        gateway: f.props.gateway,
-        ips: ipsByFamily.get(f)![offer],
-        excludeIps: f.props.excludeIps,
-        routes: f.props.routes,
-        capacityWarnPercent: this.props.capacityWarnPercent,
-      });
+    const makePools = (offer: 'standalone' | 'overlay'): IpPool[] => addOfferPools(this, {
+      families: parsed.families,
+      offer,
+      ips: ipsByFamily,
+      named,
+      idOf: fam => `vlan${id}-${offer}-v${fam}`,
+      fieldOf: fam => `${field}.ipv${fam}`,
+      capacityWarnPercent: this.props.capacityWarnPercent,
     });
 
     let standalone: MacvlanStandaloneNetwork | undefined;

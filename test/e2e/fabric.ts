@@ -5,9 +5,10 @@
  * Topology (one per run, every namespace prefixed `mv<runId>-`):
  *
  *   switch netns (`mv<runId>-sw`)
- *     br<vlanId>  one Linux bridge per VLAN, holding the VLAN's gateway
+ *     br<vlanId>  one Linux bridge per VLAN (per VLAN and rack `br<vlanId>-<rack>`
+ *                 when VLANs are given per rack), holding the VLAN's gateway
  *                 addresses ("VLANIF"); ip_forward on (v4 + v6) so the VLANs
- *                 route to each other.
+ *                 (and racks) route to each other.
  *   node netns (`mv<runId>-<node>`)
  *     <master>    per VLAN a veth named exactly like the VLAN sub-interface
  *                 (e.g. `bond0.100`); its peer `n<i>v<vlan>` sits in br<vlan>.
@@ -57,6 +58,14 @@ export interface VlanSpec {
   /** Gateway addresses in CIDR form, e.g. `10.100.0.1/24`, `fd00:100::1/64`. */
   gateways: string[];
   mtu?: number;
+  /**
+   * The rack (layer-2 segment) of this VLAN: a VLAN id may be listed once per rack, each with its own bridge
+   * (`br<id>-<rack>`) and gateways; the switch namespace routes between all of them (one router holding every
+   * rack's gateway addresses). Default: one segment for the VLAN.
+   */
+  rack?: string;
+  /** The nodes plugged into this segment (default: every node). */
+  nodes?: string[];
 }
 
 export interface FabricSpec {
@@ -266,6 +275,11 @@ export class Fabric {
     return path.join(this.tmpDir, 'host-local');
   }
 
+  /** The switch-side bridge of a VLAN segment: `br<id>`, or `br<id>-<rack>` for a rack's segment. */
+  public bridgeName(vlan: VlanSpec): string {
+    return vlan.rack !== undefined ? `br${vlan.id}-${vlan.rack}` : `br${vlan.id}`;
+  }
+
   /** Switch-side veth peer name for (node, vlan): `n<nodeIndex>v<vlanId>`, <= 7 bytes. */
   public switchPort(node: string, vlanId: number): string {
     const idx = this.spec.nodes.indexOf(node);
@@ -454,7 +468,7 @@ export class Fabric {
     this.addNetns(sw);
     must(['ip', 'netns', 'exec', sw, 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1', 'net.ipv6.conf.all.forwarding=1']);
     for (const vlan of this.spec.vlans) {
-      const br = `br${vlan.id}`;
+      const br = this.bridgeName(vlan);
       must(['ip', '-n', sw, 'link', 'add', br, ...mtuArgs(vlan), 'type', 'bridge']);
       must(['ip', '-n', sw, 'link', 'set', br, 'up']);
       for (const gw of vlan.gateways) {
@@ -465,9 +479,10 @@ export class Fabric {
       const ns = this.nodeNetns(node);
       this.addNetns(ns);
       for (const vlan of this.spec.vlans) {
+        if (vlan.nodes !== undefined && !vlan.nodes.includes(node)) continue;
         const port = this.switchPort(node, vlan.id);
         must(['ip', '-n', ns, 'link', 'add', vlan.master, ...mtuArgs(vlan), 'type', 'veth', 'peer', 'name', port, ...mtuArgs(vlan), 'netns', sw]);
-        must(['ip', '-n', sw, 'link', 'set', port, 'master', `br${vlan.id}`]);
+        must(['ip', '-n', sw, 'link', 'set', port, 'master', this.bridgeName(vlan)]);
         must(['ip', '-n', sw, 'link', 'set', port, 'up']);
         must(['ip', '-n', ns, 'link', 'set', vlan.master, 'up']);
       }
@@ -492,17 +507,25 @@ function validateSpec(spec: FabricSpec): void {
     if (seenNodes.has(node)) throw new Error(`duplicate node '${node}'`);
     seenNodes.add(node);
   }
-  const ids = new Set<number>();
+  const ids = new Set<string>();
   const masters = new Set<string>();
   for (const v of spec.vlans) {
     if (!Number.isInteger(v.id) || v.id < 1 || v.id > 4094) throw new Error(`invalid VLAN id ${v.id}`);
-    if (ids.has(v.id)) throw new Error(`duplicate VLAN id ${v.id}`);
-    ids.add(v.id);
+    const segment = `${v.id}/${v.rack ?? ''}`;
+    if (ids.has(segment)) throw new Error(`duplicate VLAN id ${v.id}${v.rack !== undefined ? ` in rack ${v.rack}` : ''}`);
+    ids.add(segment);
+    if (v.rack !== undefined && (!NAME_RE.test(v.rack) || Buffer.byteLength(`br${v.id}-${v.rack}`) > MAX_IFNAME_BYTES)) {
+      throw new Error(`VLAN ${v.id}: rack '${v.rack}' must be a short DNS label (bridge br${v.id}-${v.rack} at most ${MAX_IFNAME_BYTES} bytes)`);
+    }
+    for (const node of v.nodes ?? []) if (!seenNodes.has(node)) throw new Error(`VLAN ${v.id}: unknown node '${node}'`);
     if (Buffer.byteLength(v.master) > MAX_IFNAME_BYTES || !/^[A-Za-z0-9_.-]+$/.test(v.master)) {
       throw new Error(`VLAN ${v.id}: master '${v.master}' is not a valid Linux interface name (max ${MAX_IFNAME_BYTES} bytes)`);
     }
-    if (masters.has(v.master)) throw new Error(`duplicate master '${v.master}'`);
-    masters.add(v.master);
+    // a node has one interface of each name
+    for (const node of v.nodes ?? spec.nodes) {
+      if (masters.has(`${node}/${v.master}`)) throw new Error(`duplicate master '${v.master}' on node ${node}`);
+      masters.add(`${node}/${v.master}`);
+    }
     for (const gw of v.gateways) {
       const [addr, len] = gw.split('/');
       if (net.isIP(addr) === 0 || !/^\d+$/.test(len ?? '')) throw new Error(`VLAN ${v.id}: gateway '${gw}' must be CIDR (addr/len)`);

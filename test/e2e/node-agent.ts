@@ -19,6 +19,9 @@ export interface PoolSpec {
   ips?: string[];
   excludeIPs?: string[];
   gateway?: string;
+  nodeAffinity?: { matchLabels?: Record<string, string>; matchExpressions?: Array<{ key: string; operator: string; values?: string[] }> };
+  nodeName?: string[];
+  multusName?: string[];
 }
 
 export interface Nad {
@@ -183,4 +186,40 @@ export function withRuntimeIps(conflist: any, ips: readonly string[] | undefined
     ...conflist,
     plugins: conflist.plugins.map((p: any) => (p.capabilities?.ips ? { ...p, runtimeConfig: { ips: [...ips] } } : p)),
   };
+}
+
+/**
+ * The pools a NIC lists that Spiderpool keeps for a pod on a node with these labels (and name): those whose
+ * `nodeName` lists the node or, without nodeName, whose `nodeAffinity` label selector matches the node's labels
+ * (spidernet-io/spiderpool pkg/ipam/allocate.go `selectByPod`); the order is kept, Spiderpool allocates from the
+ * first one with a free address.
+ */
+export function admittedPools(pools: readonly PoolSpec[], node: { name: string; labels: Record<string, string> }): PoolSpec[] {
+  return pools.filter(p => {
+    if (p.nodeName && p.nodeName.length > 0) return p.nodeName.includes(node.name);
+    const sel = p.nodeAffinity;
+    if (!sel) return true;
+    const has = (k: string) => Object.prototype.hasOwnProperty.call(node.labels, k);
+    if (!Object.entries(sel.matchLabels ?? {}).every(([k, v]) => has(k) && node.labels[k] === v)) return false;
+    return (sel.matchExpressions ?? []).every(r => {
+      const values = r.values ?? [];
+      switch (r.operator) {
+        case 'In': return has(r.key) && values.includes(node.labels[r.key]);
+        case 'NotIn': return !has(r.key) || !values.includes(node.labels[r.key]);
+        case 'Exists': return has(r.key);
+        case 'DoesNotExist': return !has(r.key);
+        default: throw new Error(`unsupported label selector operator ${r.operator}`);
+      }
+    });
+  });
+}
+
+/** Whether a pod spec's required node affinity (ORed terms of matchExpressions) and nodeSelector admit the node. */
+export function schedulable(podSpec: any, labels: Record<string, string>): boolean {
+  const selector: Record<string, string> = podSpec?.nodeSelector ?? {};
+  if (!Object.entries(selector).every(([k, v]) => labels[k] === v)) return false;
+  const terms: any[] = podSpec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  if (terms.length === 0) return true;
+  return terms.some(t => admittedPools([{ name: 't', ipVersion: 4, subnet: '0.0.0.0/0', nodeAffinity: { matchExpressions: t.matchExpressions ?? [] } }],
+    { name: '', labels }).length === 1);
 }

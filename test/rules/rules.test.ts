@@ -79,14 +79,16 @@ const CASES: Array<[string, RegExp]> = [
   ['MV121', /^MV121 error NetworkAttachmentDefinition macvlan-l2 spec\.config\.plugins\[1\]\.type: the coordinator runs on a NIC without IPAM/m],
   ['MV122', /^MV122 warning SpiderIPPool vlan100-v4 spec\.ips\[0\]: "::ffff:172\.16\.100\.10" is an IPv4-mapped IPv6 spelling; Spiderpool reads it as 172\.16\.100\.10/m],
   ['MV123', /^MV123 warning SpiderIPPool vlan100-v4 spec\.multusName\[0\]: name "Macvlan-Standalone" in "kube-system\/Macvlan-Standalone" .*no network can match it/m],
+  ['MV194', /^MV194 warning Deployment web spec\.template\.spec\.nodeSelector: interface "eth0" of kube-system\/macvlan-standalone lists IPv4 pools "vlan100-rack-a-v4" \(10\.1\.100\.0\/24\) and "vlan100-rack-b-v4" \(10\.2\.100\.0\/24\), .*one has no nodeAffinity.*Fix: pin each pool to the nodes of its rack/m],
   ['MV124', /^MV124 error SpiderIPPool vlan100-v4 spec\.ips: ips 172\.16\.100\.150-172\.16\.100\.160 are not in the ips of SpiderSubnet "vlan100"/m],
 ];
 
 /**
  * Rules about construct props that have no manifest form (tested in test/core/parity.test.ts and
- * pod-networks.test.ts; the switch plan rules MV210-MV214 in test/topology/switch-plan.test.ts).
+ * pod-networks.test.ts; the Fabric rules MV190-MV193 in test/topology/fabric.test.ts; the switch plan rules
+ * MV210-MV214 in test/topology/switch-plan.test.ts).
  */
-const CONSTRUCT_ONLY = ['MV091', 'MV092', 'MV093', 'MV096', 'MV098', 'MV210', 'MV211', 'MV212', 'MV213', 'MV214'];
+const CONSTRUCT_ONLY = ['MV091', 'MV092', 'MV093', 'MV096', 'MV098', 'MV190', 'MV191', 'MV192', 'MV193', 'MV210', 'MV211', 'MV212', 'MV213', 'MV214'];
 
 describe('each rule through the linter', () => {
   test.each(CASES)('%s', (id, pattern) => {

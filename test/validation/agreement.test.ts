@@ -8,6 +8,7 @@ import * as path from 'path';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { addBasicScenario } from '../../examples/basic';
+import { addFabricScenario } from '../../examples/fabric';
 import { addPeersScenario } from '../../examples/peers';
 import { addVlanTopologyScenario } from '../../examples/vlan-topology';
 import { IpPool, MacvlanOverlayNetwork, PodNetworks } from '../../src';
@@ -50,7 +51,8 @@ describe('synth and lint agree on every example', () => {
     ['basic', app => { addBasicScenario(app); }],
     ['vlan-topology', app => { addVlanTopologyScenario(app); }],
     ['peers', app => { addPeersScenario(app); }],
-    ['main (all scenarios in one app)', app => { addBasicScenario(app); addVlanTopologyScenario(app); addPeersScenario(app); }],
+    ['fabric', app => { addFabricScenario(app); }],
+    ['main (all scenarios in one app)', app => { addBasicScenario(app); addVlanTopologyScenario(app); addPeersScenario(app); addFabricScenario(app); }],
   ];
   test.each(scenarios)('%s', (_name, build) => {
     const app = Testing.app();

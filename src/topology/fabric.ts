@@ -1,0 +1,561 @@
+import { ApiObject, JsonPatch } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct, IConstruct } from 'constructs';
+import { MacvlanMode } from '../cni/macvlan-mode';
+import { NodeNetworkConfigurationPolicyObject } from '../k8s';
+import { DEFAULT_MTU } from '../net';
+import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
+import { BondProps } from './bond';
+import { DiagramModel, renderMermaid } from './diagram';
+import { FabricPlacementOptions, FabricProps, FabricRackProps, FabricVlanProps } from './fabric-props';
+import { HostInterfaces, HostInterfacesKind } from './host-interfaces';
+import { hostStateOf } from './nmstate-state';
+import { renderSwitchConfigs } from './switch-config/render';
+import { SwitchConfig, SwitchVendor } from './switch-config/vendor';
+import { SwitchPlan, SwitchRackPlan } from './switch-plan';
+import { SWITCHES_SHAPE, buildRackSwitchPlan } from './switch-plan-builder';
+import { renderSwitchPlanMarkdown } from './switch-plan-markdown';
+import { VlanOffer, VlanSubnetProps } from './vlan';
+import { addHostPolicy, addOfferPools, defaultPolicyName, familyPoolIps } from './vlan-build';
+import { MacvlanError } from '../errors';
+import { AddressCapacity, PoolCapacity } from '../networks/capacity';
+import { podSpecPointer, recordNodeSelector, recordedNodeSelector } from '../networks/placement-record';
+import {
+  Finding, NODE_COUNT_ANNOTATION, NamedObject, ParsedRack, ParsedVlan, checkFabricRacks, checkFabricSubnets,
+  checkTopologyConsistency, checkTopologyHostPolicy, checkVlanAddressPlans, formatFinding,
+} from '../rules';
+import { Shape, checkConstructorArgs, checkShape, construct, describeValue, instanceOf, listOf, mapOf, num, obj, opt, req, str } from '../shape';
+import { ValidationEngine } from '../validation/engine';
+
+const STRINGS = listOf(str());
+const SUBNET_SHAPE = obj('VlanSubnetProps', {
+  subnet: req(str('172.16.100.0/24')),
+  gateway: req(str('172.16.100.1')),
+  ips: opt(STRINGS),
+  excludeIps: opt(STRINGS),
+  routes: opt(listOf(obj('IpPoolRoute', { destination: req(str('10.7.0.0/16')), gateway: req(str()) }))),
+  standaloneIps: opt(STRINGS),
+  overlayIps: opt(STRINGS),
+  standalonePoolName: opt(str()),
+  overlayPoolName: opt(str()),
+});
+const BOND_SHAPE = obj('BondProps', {
+  name: opt(str('bond0')),
+  members: req(listOf(str('ens224'))),
+  mode: req(str('802.3ad')),
+  options: opt(obj('BondOptions', {
+    miimon: opt(num()),
+    arpInterval: opt(num()),
+    arpIpTargets: opt(listOf(str('10.0.0.1'))),
+    lacpRate: opt(str('fast')),
+    xmitHashPolicy: opt(str('layer3+4')),
+    primary: opt(str()),
+  })),
+  mtu: opt(num()),
+});
+/** Numbers and enum strings: their values are for the rules. */
+const PROPS_SHAPE: Shape = obj('FabricProps', {
+  bond: req(BOND_SHAPE),
+  vlans: req(listOf(obj('FabricVlanProps', {
+    id: req(num()),
+    offer: opt(str('both')),
+    mtu: opt(num()),
+    macvlanMtu: opt(num()),
+    macvlanMode: opt(str('bridge')),
+    standaloneNetworkName: opt(str()),
+    overlayNetworkName: opt(str()),
+  }))),
+  racks: req(listOf(obj('FabricRackProps', {
+    name: req(str('rack1')),
+    nodeSelector: req(mapOf(str())),
+    vlans: req(listOf(obj('FabricRackVlanProps', { id: req(num()), ipv4: opt(SUBNET_SHAPE), ipv6: opt(SUBNET_SHAPE) }))),
+    bond: opt(BOND_SHAPE),
+    switches: opt(SWITCHES_SHAPE),
+    nodeCount: opt(num()),
+  }))),
+  hostInterfaces: opt(instanceOf(HostInterfaces, 'HostInterfaces', 'HostInterfaces.nmstate() or HostInterfaces.preExisting()')),
+  namespace: opt(str('kube-system')),
+  capacityWarnPercent: opt(num()),
+});
+const PLACEMENT_SHAPE = obj('FabricPlacementOptions', { racks: opt(listOf(str('rack1'))) });
+
+/** A rack's VLAN as built: its parsed plan and its pools per offer. */
+interface RackVlan {
+  readonly parsed: ParsedVlan<{ id: number; ipv4?: VlanSubnetProps; ipv6?: VlanSubnetProps; offer?: VlanOffer }>;
+  readonly standalonePools: IpPool[];
+  readonly overlayPools: IpPool[];
+}
+
+interface BuiltRack {
+  readonly index: number;
+  readonly props: FabricRackProps;
+  readonly bond: BondProps;
+  readonly bondMtu: number;
+  readonly vlans: Map<number, RackVlan>;
+  readonly hostPolicy?: NodeNetworkConfigurationPolicyObject;
+  readonly switchPlan: SwitchRackPlan;
+}
+
+interface BuiltVlan {
+  readonly index: number;
+  readonly props: FabricVlanProps;
+  readonly offer: VlanOffer;
+  readonly standalone?: MacvlanStandaloneNetwork;
+  readonly overlay?: MacvlanOverlayNetwork;
+}
+
+/**
+ * A fabric of racks, each with its own top-of-rack switches and its own subnet per VLAN (layer 3 between the
+ * racks), and networks that span the racks. Per VLAN one macvlan-standalone and/or macvlan-overlay network (the
+ * master `<bond>.<id>` is the same on every rack, so the NetworkAttachmentDefinition is one for all racks); per
+ * rack, network and family one Spiderpool pool pinned to the rack's nodes with `nodeAffinity`; per rack one
+ * nmstate host policy for its bond and VLANs, selecting the rack's nodes.
+ *
+ * A pod attached to a spanning network lists every rack's pools for its NIC; Spiderpool keeps the pools whose
+ * nodeAffinity matches the pod's node and allocates from the first of them with a free address
+ * (spidernet-io/spiderpool `pkg/ipam/allocate.go`, `filterPoolCandidates` / `selectByPod` drop a pool whose
+ * `nodeAffinity` does not match the node's labels, then `allocateIPFromCandidate` tries the rest in order), so
+ * the pod gets its rack's subnet and gateway. Rack selectors that can select one node are an error (MV191) for
+ * that reason.
+ *
+ * Place workloads on the fabric's nodes with {@link placeWorkload} (every rack, or some). The racks' names,
+ * selectors, VLANs and subnets are checked at construction (MV190-MV193) with each rack's address plan and host
+ * policy rules, all problems in one error.
+ */
+export class Fabric extends Construct {
+  /** The bond's interface name (the same on every rack). */
+  public readonly bondName: string;
+  /** Who creates the host interfaces. */
+  public readonly hostInterfaces: HostInterfaces;
+
+  private readonly racks: BuiltRack[] = [];
+  private readonly vlans = new Map<number, BuiltVlan>();
+  private readonly placed = new WeakSet<IConstruct>();
+
+  constructor(scope: Construct, id: string, props: FabricProps) {
+    checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new Fabric()');
+    super(scope, id);
+    this.bondName = props.bond.name ?? 'bond0';
+    this.hostInterfaces = props.hostInterfaces ?? HostInterfaces.nmstate();
+    const subject = `Fabric "${this.node.path}"`;
+    const kind = this.hostInterfaces.kind;
+    if (kind === HostInterfacesKind.SPIDERPOOL_IFACER) {
+      throw new MacvlanError({
+        constructPath: this.node.path,
+        field: 'hostInterfaces',
+        message: 'a Fabric creates the host interfaces with one nmstate policy per rack, or finds them pre-existing; Spiderpool ifacer would write one bond into each network\'s SpiderMultusConfig for every rack',
+        fix: 'use HostInterfaces.nmstate() (the default) or HostInterfaces.preExisting(), or a VlanTopology per rack with HostInterfaces.spiderpoolIfacer()',
+      });
+    }
+    const namespace = props.namespace ?? MacvlanNetwork.DEFAULT_NAMESPACE;
+    const fabricVlans = props.vlans;
+    const vlanIndex = new Map<number, number>();
+    fabricVlans.forEach((v, i) => { if (!vlanIndex.has(v.id)) vlanIndex.set(v.id, i); });
+    const bondMtu = props.bond.mtu ?? DEFAULT_MTU;
+    const policyBase = kind === HostInterfacesKind.NMSTATE ? this.hostInterfaces.policyName ?? defaultPolicyName(this.bondName) : undefined;
+    const maxUnavailable = this.hostInterfaces.maxUnavailable;
+
+    // The fabric's bond and every VLAN (ids, interface names, MTUs), then each rack with a bond of its own.
+    const host = checkTopologyHostPolicy(hostStateOf(this.bondName, props.bond, bondMtu, fabricVlans.map((v, index) => ({ v, index }))),
+      fabricVlans, { maxUnavailable }, policyBase);
+    const structural: Finding[] = [...host.structural];
+    const consistency: Finding[] = [...host.consistency];
+    const rackVlansOf = (r: FabricRackProps) => (r.vlans ?? []).flatMap(rv => {
+      const index = vlanIndex.get(rv.id);
+      return index === undefined ? [] : [{ v: { id: rv.id, mtu: fabricVlans[index].mtu }, index }];
+    });
+    props.racks.forEach((r, i) => {
+      if (r.bond === undefined) return;
+      const rackBondMtu = r.bond.mtu ?? DEFAULT_MTU;
+      const found = checkTopologyHostPolicy(hostStateOf(this.bondName, r.bond, rackBondMtu, rackVlansOf(r)), fabricVlans,
+        { nodeSelector: r.nodeSelector }, policyBase && `${policyBase}-${r.name}`, { bond: `racks[${i}].bond`, nodeSelector: `racks[${i}].nodeSelector` });
+      structural.push(...found.structural);
+      consistency.push(...found.consistency);
+    });
+
+    // The racks themselves, then each rack's address plan, then the subnets across racks.
+    const rackInputs = props.racks.map(r => ({ name: r.name, nodeSelector: r.nodeSelector, vlans: r.vlans ?? [], bondName: r.bond?.name }));
+    structural.push(...checkFabricRacks(rackInputs,
+      fabricVlans.map(v => v.id), this.bondName));
+    const parsedRacks: Array<ParsedRack & { readonly parsedVlans: RackVlan['parsed'][] }> = [];
+    props.racks.forEach((r, i) => {
+      const entries = (r.vlans ?? []).map(rv => ({ id: rv.id, ipv4: rv.ipv4, ipv6: rv.ipv6, offer: fabricVlans[vlanIndex.get(rv.id) ?? -1]?.offer }));
+      const bad = new Set<number>();
+      const seen = new Set<number>();
+      entries.forEach((e, j) => {
+        const index = vlanIndex.get(e.id);
+        if (index === undefined || host.badVlans.has(index) || seen.has(e.id)) bad.add(j);
+        seen.add(e.id);
+      });
+      const plans = checkVlanAddressPlans(entries, bad, { list: `racks[${i}].vlans`, owner: `rack "${r.name}"` });
+      structural.push(...plans.findings);
+      parsedRacks.push({ index: i, name: r.name, vlans: plans.vlans, parsedVlans: plans.vlans });
+    });
+    structural.push(...checkFabricSubnets(parsedRacks));
+    if (structural.length > 0) {
+      const one = structural.length === 1 ? structural[0] : undefined;
+      throw new MacvlanError({
+        constructPath: this.node.path,
+        ruleId: one?.rule.id,
+        field: one?.field,
+        message: `${subject} has invalid props:\n${structural.map(f => `  ${formatFinding(f, subject)}`).join('\n')}\n`,
+        fix: 'fix each problem listed (all are reported together)',
+      });
+    }
+
+    // Per rack: its pools per VLAN and offer (pinned to its nodes), and its host policy.
+    const named: NamedObject[] = [];
+    props.racks.forEach((r, i) => {
+      const rackBond = r.bond ?? props.bond;
+      const rackBondMtu = rackBond.mtu ?? DEFAULT_MTU;
+      const built = new Map<number, RackVlan>();
+      const nodeAffinity = { matchLabels: { ...r.nodeSelector } };
+      for (const parsed of [...parsedRacks[i].parsedVlans].sort((a, b) => a.id - b.id)) {
+        const ips = familyPoolIps(parsed, parsed.families);
+        const pools = (offer: 'standalone' | 'overlay') => addOfferPools(this, {
+          families: parsed.families,
+          offer,
+          ips,
+          named,
+          nodeAffinity,
+          idOf: fam => `vlan${parsed.id}-${offer}-${r.name}-v${fam}`,
+          fieldOf: fam => `racks[${i}].vlans[${parsed.index}].ipv${fam}`,
+          capacityWarnPercent: props.capacityWarnPercent,
+        });
+        built.set(parsed.id, {
+          parsed,
+          standalonePools: parsed.offer !== VlanOffer.OVERLAY ? pools('standalone') : [],
+          overlayPools: parsed.offer !== VlanOffer.STANDALONE ? pools('overlay') : [],
+        });
+      }
+      const hostPolicy = policyBase !== undefined
+        ? addHostPolicy(this, `${r.name}-host-policy`, `${policyBase}-${r.name}`, subject, {
+          nodeSelector: { ...r.nodeSelector },
+          maxUnavailable,
+          interfaces: hostStateOf(this.bondName, rackBond, rackBondMtu, rackVlansOf(r)).interfaces,
+        })
+        : undefined;
+      // The rack's switches (one, or a redundant pair), from the same parsed VLANs.
+      const switches = buildRackSwitchPlan({
+        rack: r.name,
+        nodeSelector: r.nodeSelector,
+        bond: this.bondName,
+        bondMode: rackBond.mode,
+        members: rackBond.members,
+        bondMtu: rackBondMtu,
+        vlans: [...built.values()].map(b => ({
+          id: b.parsed.id,
+          hostInterface: `${this.bondName}.${b.parsed.id}`,
+          mtu: fabricVlans[vlanIndex.get(b.parsed.id)!].mtu ?? rackBondMtu,
+          families: b.parsed.families.map(fam => ({ family: fam.family, cidr: fam.cidr, gateway: fam.gateway })),
+        })),
+        switches: r.switches,
+        field: `racks[${i}].switches`,
+        constructPath: this.node.path,
+        defaultSwitchName: `${r.name}-switch`,
+      });
+      consistency.push(...switches.findings);
+      this.racks.push({ index: i, props: r, bond: rackBond, bondMtu: rackBondMtu, vlans: built, hostPolicy, switchPlan: switches.plan });
+
+      // Props-only consistency of the rack's VLANs (macvlan MTU against the rack's VLAN MTU), by fabric VLAN.
+      consistency.push(...checkTopologyConsistency({
+        bondMtu: rackBond.mtu,
+        ifacer: false,
+        vlans: [...built.values()].map(b => {
+          const index = vlanIndex.get(b.parsed.id)!;
+          return { ...b.parsed, index, props: { ...fabricVlans[index], ...b.parsed.props } };
+        }),
+        objects: [],
+      }));
+    });
+
+    // Per VLAN: the networks spanning the racks, with every rack's pools (rack order).
+    const ordered = fabricVlans.map((v, index) => ({ v, index }))
+      .filter(({ v, index }) => vlanIndex.get(v.id) === index).sort((a, b) => a.v.id - b.v.id);
+    for (const { v, index } of ordered) {
+      const offer = v.offer ?? VlanOffer.STANDALONE;
+      const field = `vlans[${index}]`;
+      const common = { master: `${this.bondName}.${v.id}`, namespace, mode: v.macvlanMode ?? MacvlanMode.BRIDGE, mtu: v.macvlanMtu };
+      const racks = this.racks.filter(r => r.vlans.has(v.id));
+      let standalone: MacvlanStandaloneNetwork | undefined;
+      let overlay: MacvlanOverlayNetwork | undefined;
+      if (offer !== VlanOffer.OVERLAY) {
+        const name = v.standaloneNetworkName ?? `macvlan-standalone-vlan${v.id}`;
+        named.push({ kind: 'NetworkAttachmentDefinition', name: `${namespace}/${name}`, field: `${field}.standaloneNetworkName` });
+        standalone = new MacvlanStandaloneNetwork(this, `vlan${v.id}-standalone`, { ...common, name, pools: racks.flatMap(r => r.vlans.get(v.id)!.standalonePools) });
+      }
+      if (offer !== VlanOffer.STANDALONE) {
+        const name = v.overlayNetworkName ?? `macvlan-overlay-vlan${v.id}`;
+        named.push({ kind: 'NetworkAttachmentDefinition', name: `${namespace}/${name}`, field: `${field}.overlayNetworkName` });
+        overlay = new MacvlanOverlayNetwork(this, `vlan${v.id}-overlay`, { ...common, name, pools: racks.flatMap(r => r.vlans.get(v.id)!.overlayPools) });
+      }
+      this.vlans.set(v.id, { index, props: v, offer, standalone, overlay });
+    }
+
+    // Names across racks, and one report of each props finding (racks sharing the fabric's bond find the same).
+    consistency.push(...checkTopologyConsistency({ ifacer: false, vlans: [], objects: named }));
+    const seen = new Set<string>();
+    const propFindings = consistency.filter(f => {
+      const key = `${f.rule.id}\u0000${f.field}\u0000${f.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    ValidationEngine.of(this).addCheck(this, subject, () => propFindings);
+  }
+
+  /** The VLAN ids, ascending. */
+  public get vlanIds(): number[] {
+    return [...this.vlans.keys()].sort((a, b) => a - b);
+  }
+
+  /** The rack names, in the order of the props. */
+  public get rackNames(): string[] {
+    return this.racks.map(r => r.props.name);
+  }
+
+  /** The host sub-interface of a VLAN on every rack, e.g. `bond0.100`. */
+  public vlanInterfaceName(vlanId: number): string {
+    this.vlan(vlanId, 'vlanInterfaceName');
+    return `${this.bondName}.${vlanId}`;
+  }
+
+  /** The standalone network of a VLAN (every rack's pools), for `PodNetworks.standalone(...)`. */
+  public standaloneNetwork(vlanId: number): MacvlanStandaloneNetwork {
+    const v = this.vlan(vlanId, 'standaloneNetwork');
+    if (!v.standalone) throw this.notOffered(v, 'standalone', 'overlayNetwork');
+    return v.standalone;
+  }
+
+  /** The overlay network of a VLAN (every rack's pools), for `PodNetworks.overlay(...)`. */
+  public overlayNetwork(vlanId: number): MacvlanOverlayNetwork {
+    const v = this.vlan(vlanId, 'overlayNetwork');
+    if (!v.overlay) throw this.notOffered(v, 'overlay', 'standaloneNetwork');
+    return v.overlay;
+  }
+
+  /** Every network of the fabric, by VLAN id ascending, standalone before overlay. */
+  public get networks(): MacvlanNetwork[] {
+    return this.vlanIds.flatMap(id => this.networksOf(id));
+  }
+
+  /** Every pool of the fabric, in the order of {@link networks} (racks in props order inside a network). */
+  public get pools(): IpPool[] {
+    return this.networks.flatMap(n => n.pools);
+  }
+
+  /**
+   * The pools of one rack for a VLAN's network (standalone or overlay), e.g. to list only them on a NIC of a
+   * workload placed on that rack.
+   */
+  public rackPools(rack: string, vlanId: number, offer: VlanOffer): IpPool[] {
+    const r = this.rack(rack, 'rackPools');
+    const v = this.vlan(vlanId, 'rackPools');
+    if (offer !== VlanOffer.STANDALONE && offer !== VlanOffer.OVERLAY) {
+      throw new MacvlanError({ constructPath: this.node.path, field: 'offer', message: `a network is one offer, got ${describeValue(offer)}`, fix: 'pass VlanOffer.STANDALONE or VlanOffer.OVERLAY' });
+    }
+    if (offer === VlanOffer.STANDALONE ? !v.standalone : !v.overlay) throw this.notOffered(v, offer, offer === VlanOffer.STANDALONE ? 'overlayNetwork' : 'standaloneNetwork');
+    const built = r.vlans.get(vlanId);
+    if (!built) {
+      throw new MacvlanError({
+        constructPath: this.node.path,
+        field: 'rack',
+        message: `rack "${rack}" does not carry VLAN ${vlanId}`,
+        fix: `use a rack that carries it (${this.racks.filter(x => x.vlans.has(vlanId)).map(x => x.props.name).join(', ')}), or add VLAN ${vlanId} to rack "${rack}"`,
+      });
+    }
+    return [...(offer === VlanOffer.STANDALONE ? built.standalonePools : built.overlayPools)];
+  }
+
+  /** The host policy of a rack (nmstate host interfaces only). */
+  public hostPolicy(rack: string): NodeNetworkConfigurationPolicyObject | undefined {
+    return this.rack(rack, 'hostPolicy').hostPolicy;
+  }
+
+  /**
+   * Schedules a workload's pods only on the nodes of some racks (by default every rack), where the bond and
+   * VLANs exist and the racks' pools admit them. One rack: its nodeSelector is added to the pod spec. Several
+   * racks: one required node affinity term per rack (`scheduling.attract`, ORed by Kubernetes), so each pod
+   * lands in one rack and gets that rack's pool. A DaemonSet also gets the racks' summed `nodeCount` as its
+   * address demand when every one of them declares it.
+   */
+  public placeWorkload(workload: IConstruct, options: FabricPlacementOptions = {}): void {
+    const ctx = { call: 'Fabric.placeWorkload()', constructPath: this.node.path };
+    checkShape(workload, construct('pass a cdk8s-plus Deployment, StatefulSet, DaemonSet, Job or Pod'), ctx, 'workload');
+    checkShape(options, PLACEMENT_SHAPE, ctx, 'options');
+    const names = options.racks ?? this.rackNames;
+    if (names.length === 0) {
+      throw new MacvlanError({ constructPath: this.node.path, field: 'options.racks', message: 'no rack given', fix: 'name at least one rack, or leave racks unset for every rack' });
+    }
+    const racks = [...new Set(names)].map(n => this.rack(n, 'placeWorkload'));
+    let api: ApiObject;
+    try {
+      api = ApiObject.of(workload);
+    } catch {
+      throw new MacvlanError({ constructPath: this.node.path, field: 'placeWorkload(workload)', message: `${describeValue(workload)} is not a workload construct`, fix: 'pass a cdk8s-plus Deployment, StatefulSet, DaemonSet, Job or Pod' });
+    }
+    if (this.placed.has(workload)) {
+      throw new MacvlanError({ constructPath: workload.node.path, field: 'placeWorkload(workload)', message: `the workload is already placed on fabric ${this.node.path}`, fix: 'place a workload once, with every rack it may run on in options.racks' });
+    }
+    if (racks.length === 1) {
+      const selector = racks[0].props.nodeSelector;
+      const existing = recordedNodeSelector(workload);
+      for (const [k, v] of Object.entries(selector)) {
+        if (existing[k] !== undefined && existing[k] !== v) {
+          throw new MacvlanError({
+            constructPath: workload.node.path,
+            field: `nodeSelector[${k}]`,
+            message: `the pods are already placed on ${k}=${existing[k]}, and rack "${racks[0].props.name}" of ${this.node.path} needs ${k}=${v}`,
+            fix: 'place the workload on one rack, or on racks whose selectors agree with its nodeSelector',
+          });
+        }
+      }
+      const merged = { ...existing, ...selector };
+      recordNodeSelector(workload, merged);
+      api.addJsonPatch(JsonPatch.add(`${podSpecPointer(api.kind)}/nodeSelector`, merged));
+    } else {
+      const scheduling = (workload as { scheduling?: kplus.PodScheduling }).scheduling;
+      if (!scheduling || typeof scheduling.attract !== 'function') {
+        throw new MacvlanError({
+          constructPath: workload.node.path,
+          field: 'placeWorkload(workload)',
+          message: `${api.kind} ${api.name} has no cdk8s-plus scheduling, which placing it on several racks needs (one node affinity term per rack)`,
+          fix: 'pass a cdk8s-plus workload, or place it on one rack (options.racks)',
+        });
+      }
+      const required = requiredTermCount(scheduling);
+      if (required > 0) {
+        throw new MacvlanError({
+          constructPath: workload.node.path,
+          field: 'scheduling',
+          message: `${api.kind} ${api.name} already has ${required} required node affinity term(s); Kubernetes ORs the terms, so the racks' terms would widen where the pods run instead of narrowing it`,
+          fix: 'place the workload on the racks first and express the rest as nodeSelector entries, or place it on one rack (its selector is ANDed)',
+        });
+      }
+      for (const r of racks) {
+        scheduling.attract(kplus.Node.labeled(...Object.entries(r.props.nodeSelector).map(([k, v]) => kplus.NodeLabelQuery.is(k, v))));
+      }
+      recordNodeSelector(workload, {}); // where the pods run changed what the workload rules read
+    }
+    if (api.kind === 'DaemonSet' && racks.every(r => r.props.nodeCount !== undefined)) {
+      api.metadata.addAnnotation(NODE_COUNT_ANNOTATION, String(racks.reduce((n, r) => n + r.props.nodeCount!, 0)));
+      recordNodeSelector(workload, {});
+    }
+    this.placed.add(workload);
+  }
+
+  /**
+   * Address capacity of the fabric's pools: allocatable addresses, the peak pod count of every workload of the
+   * app on each pool, and the status (rules MV170 / MV171). Call after the app is complete.
+   */
+  public capacityReport(): PoolCapacity[] {
+    const mine = new Set(this.pools.map(p => p.name));
+    return AddressCapacity.report(this).filter(r => mine.has(r.pool));
+  }
+
+  /**
+   * What the switches need, one rack each (props order): the rack's switch or redundant pair, the ports facing
+   * the bond members and their grouping, allowed VLANs, MTU, the peer link of a pair, and per VLAN the rack's
+   * gateway addresses (virtual and per switch).
+   */
+  public switchPlan(): SwitchPlan {
+    return { racks: this.racks.map(r => JSON.parse(JSON.stringify(r.switchPlan)) as SwitchRackPlan) };
+  }
+
+  /**
+   * The configuration text of every switch of every rack for one vendor (racks in props order, the switches of a
+   * rack in their order): VLANs, the node-facing port channels with LACP, allowed VLANs and MTU, the peer link of
+   * a pair, and the VLAN interfaces with the rack's gateway addresses and first-hop redundancy.
+   * @param vendor `SwitchVendor.huaweiVrp()`, `SwitchVendor.ciscoNxos()` or `SwitchVendor.aristaEos()`
+   */
+  public switchConfig(vendor: SwitchVendor): SwitchConfig[] {
+    checkShape(vendor, instanceOf(SwitchVendor, 'SwitchVendor', 'SwitchVendor.huaweiVrp(), SwitchVendor.ciscoNxos() or SwitchVendor.aristaEos()'),
+      { call: 'Fabric.switchConfig()', constructPath: this.node.path }, 'vendor');
+    return renderSwitchConfigs(this.switchPlan(), vendor, this.node.path);
+  }
+
+  /** The switch plan as a Markdown document (a section per rack), with the address capacity of the fabric's pools. */
+  public renderSwitchPlanMarkdown(): string {
+    return renderSwitchPlanMarkdown(this.switchPlan(), `fabric \`${this.node.path}\``, AddressCapacity.renderMarkdown(this.capacityReport()));
+  }
+
+  /** A Mermaid flowchart: NICs -> bond -> VLAN sub-interfaces -> networks -> every rack's pools (gateway). */
+  public renderMermaid(): string {
+    const first = this.racks[0];
+    const model: DiagramModel = {
+      title: `cdk8s-macvlan Fabric ${this.node.path} (racks ${this.rackNames.join(', ')})`,
+      hostLabel: this.hostInterfaces.kind === HostInterfacesKind.NMSTATE
+        ? `Hosts (nmstate policies ${this.racks.map(r => r.hostPolicy!.name).join(', ')})` : 'Hosts (pre-existing interfaces)',
+      vlanNote: '',
+      bond: { name: this.bondName, mode: first.bond.mode, members: first.bond.members },
+      vlans: this.vlanIds.map(id => ({
+        id,
+        iface: `${this.bondName}.${id}`,
+        networks: this.networksOf(id).map(n => ({
+          qualifiedName: n.qualifiedName,
+          kind: MacvlanOverlayNetwork.isMacvlanOverlayNetwork(n) ? 'overlay' as const : 'standalone' as const,
+          pools: n.pools.map(p => ({ name: p.name, subnet: p.subnet, gateway: p._validationObject().spec.gateway })),
+        })),
+      })),
+      workloads: [],
+    };
+    return renderMermaid(model);
+  }
+
+  private networksOf(id: number): MacvlanNetwork[] {
+    const v = this.vlans.get(id)!;
+    const out: MacvlanNetwork[] = [];
+    if (v.standalone) out.push(v.standalone);
+    if (v.overlay) out.push(v.overlay);
+    return out;
+  }
+
+  private rack(name: string, method: string): BuiltRack {
+    checkShape(name, str('rack1'), { call: `Fabric.${method}()`, constructPath: this.node.path }, 'rack');
+    const r = this.racks.find(x => x.props.name === name);
+    if (!r) {
+      throw new MacvlanError({
+        constructPath: this.node.path,
+        field: 'rack',
+        message: `rack "${name}" is not part of this fabric (racks: ${this.rackNames.join(', ')})`,
+        fix: 'use one of those rack names',
+      });
+    }
+    return r;
+  }
+
+  private vlan(vlanId: number, method: string): BuiltVlan {
+    checkShape(vlanId, num(), { call: `Fabric.${method}()`, constructPath: this.node.path }, 'vlanId');
+    const v = this.vlans.get(vlanId);
+    if (!v) {
+      throw new MacvlanError({
+        constructPath: this.node.path,
+        field: 'vlanId',
+        message: `VLAN ${vlanId} is not part of this fabric (VLANs: ${this.vlanIds.join(', ') || 'none'})`,
+        fix: `use one of those ids or add VLAN ${vlanId} to vlans`,
+      });
+    }
+    return v;
+  }
+
+  private notOffered(v: BuiltVlan, wanted: string, other: string): MacvlanError {
+    const id = v.props.id;
+    return new MacvlanError({
+      constructPath: this.node.path,
+      field: 'vlanId',
+      message: `VLAN ${id} is offered as ${v.offer} only, so it has no ${wanted} network`,
+      fix: `set offer: VlanOffer.${wanted.toUpperCase()} or VlanOffer.BOTH on VLAN ${id}, or use fabric.${other}(${id})`,
+    });
+  }
+}
+
+/** How many required node affinity terms a cdk8s-plus scheduling already has. */
+function requiredTermCount(scheduling: kplus.PodScheduling): number {
+  try {
+    type Kube = { affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: unknown[] } } } };
+    const kube = (scheduling as unknown as { _toKube(): Kube })._toKube();
+    return kube.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.length ?? 0;
+  } catch {
+    return 0;
+  }
+}

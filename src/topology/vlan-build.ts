@@ -1,0 +1,82 @@
+/**
+ * Internal: what VlanTopology and Fabric build the same way — a host policy registered with the validation
+ * engine, the pools of one offer of a VLAN.
+ */
+import { Construct } from 'constructs';
+import { NodeNetworkConfigurationPolicyObject, LabelSelectorSpec } from '../k8s';
+import { IpPool } from '../networks';
+import { NODE_NETWORK_POLICY_RULES, NamedObject, ParsedFamily, ParsedVlan } from '../rules';
+import { PoolIps, poolIps } from './address-plan';
+import { VlanSubnetProps } from './vlan';
+import { ValidationEngine } from '../validation/engine';
+
+/** The default host policy name of a bond: `<bond>-vlans` (the bond name as a DNS-1123 label). */
+export function defaultPolicyName(bondName: string): string {
+  return `${bondName.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^-+|-+$/g, '') || 'bond'}-vlans`;
+}
+
+/**
+ * The NodeNetworkConfigurationPolicy of a bond and its VLANs. It goes through the catalog with the rest of the
+ * app; its interface rules were decided from the props by the owner (and are reported against them).
+ */
+export function addHostPolicy(scope: Construct, id: string, name: string, subject: string,
+  spec: { nodeSelector?: { [key: string]: string }; maxUnavailable?: string; interfaces: Array<Record<string, unknown>> },
+): NodeNetworkConfigurationPolicyObject {
+  const body = { nodeSelector: spec.nodeSelector, maxUnavailable: spec.maxUnavailable, desiredState: { interfaces: spec.interfaces } };
+  const policy = new NodeNetworkConfigurationPolicyObject(scope, id, { metadata: { name }, spec: body });
+  const object = {
+    apiVersion: NodeNetworkConfigurationPolicyObject.GVK.apiVersion,
+    kind: NodeNetworkConfigurationPolicyObject.GVK.kind,
+    metadata: { name },
+    spec: body,
+  };
+  ValidationEngine.of(scope).addObject(scope, { object: () => object, subject, decidedFromProps: NODE_NETWORK_POLICY_RULES });
+  return policy;
+}
+
+/** Inputs of {@link addOfferPools}. */
+export interface OfferPoolsInput {
+  readonly families: ReadonlyArray<ParsedFamily<VlanSubnetProps>>;
+  readonly offer: 'standalone' | 'overlay';
+  /** Construct id and default name of a family's pool, e.g. `vlan100-standalone-rack1-v4`. */
+  readonly idOf: (family: number) => string;
+  /** The field of the family's plan in the props, e.g. `racks[0].vlans[1].ipv4`. */
+  readonly fieldOf: (family: number) => string;
+  /** The family's split of addresses between the offers ({@link familyPoolIps}). */
+  readonly ips: ReadonlyMap<ParsedFamily<VlanSubnetProps>, PoolIps>;
+  readonly capacityWarnPercent?: number;
+  readonly nodeAffinity?: LabelSelectorSpec;
+  /** Names of the pools are added here (for the distinct-names rule). */
+  readonly named: NamedObject[];
+}
+
+/**
+ * The pools of one offer of a VLAN, one per family (the allocatable range split between the offers by
+ * `poolIps`), as direct children of `scope`: a scope construct per VLAN would only add thousands of nodes to
+ * every synth pass.
+ */
+export function addOfferPools(scope: Construct, input: OfferPoolsInput): IpPool[] {
+  return input.families.map(f => {
+    const id = input.idOf(f.family);
+    const name = (input.offer === 'standalone' ? f.props.standalonePoolName : f.props.overlayPoolName) ?? id;
+    input.named.push({ kind: 'SpiderIPPool', name, field: `${input.fieldOf(f.family)}.${input.offer}PoolName` });
+    return new IpPool(scope, id, {
+      name,
+      subnet: f.props.subnet,
+      gateway: f.props.gateway,
+      ips: input.ips.get(f)?.[input.offer],
+      excludeIps: f.props.excludeIps,
+      routes: f.props.routes,
+      capacityWarnPercent: input.capacityWarnPercent,
+      ...(input.nodeAffinity ? { nodeAffinity: input.nodeAffinity } : {}),
+    });
+  });
+}
+
+/** Each family's split of the VLAN's addresses between the offers, computed once for both offers' pools. */
+export function familyPoolIps(parsed: ParsedVlan<{ readonly id: number }>,
+  families: ReadonlyArray<ParsedFamily<VlanSubnetProps>>): Map<ParsedFamily<VlanSubnetProps>, PoolIps> {
+  const out = new Map<ParsedFamily<VlanSubnetProps>, PoolIps>();
+  for (const f of families) out.set(f, poolIps(f, parsed.offer));
+  return out;
+}

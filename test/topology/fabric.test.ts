@@ -1,0 +1,288 @@
+/**
+ * Fabric: racks with their own subnets, networks spanning them, per-rack pools pinned with nodeAffinity, per-rack
+ * host policies; the props rules MV190-MV193 and the placement rules (MV172/MV173/MV194) on workloads across racks.
+ */
+import { ApiObject, Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import {
+  BondMode, Fabric, FabricProps, FabricRackProps, HostInterfaces, IpPool, PodNetworks, VlanOffer,
+} from '../../src';
+import { lintManifests } from '../../src/rules';
+import { ValidationEngine } from '../../src/validation/engine';
+import { libraryError } from '../support/errors';
+import { findObject, synthObjects, testApp } from '../support/synth';
+
+const silenced = process.env.CDK8S_MACVLAN_QUIET;
+beforeAll(() => { process.env.CDK8S_MACVLAN_QUIET = '1'; });
+afterAll(() => { if (silenced === undefined) delete process.env.CDK8S_MACVLAN_QUIET; else process.env.CDK8S_MACVLAN_QUIET = silenced; });
+
+const KEY = 'network.example.com/rack';
+
+function rack(name: string, n: number, vlans = [100, 200], extra: Partial<FabricRackProps> = {}): FabricRackProps {
+  return {
+    name,
+    nodeSelector: { [KEY]: name },
+    vlans: vlans.map(id => ({
+      id,
+      ipv4: { subnet: `10.${id % 256}.${n}.0/24`, gateway: `10.${id % 256}.${n}.1` },
+      ipv6: { subnet: `fd00:${id}:${n}::/64`, gateway: `fd00:${id}:${n}::1` },
+    })),
+    ...extra,
+  };
+}
+
+const BOND = { name: 'bond0', members: ['ens224', 'ens256'], mode: BondMode.IEEE_802_3AD, options: { miimon: 100 } };
+
+function build(props: Partial<FabricProps> = {}) {
+  const app = testApp();
+  const chart = new Chart(app, 'chart');
+  const fabric = new Fabric(chart, 'fab', {
+    bond: BOND,
+    vlans: [{ id: 100, offer: VlanOffer.BOTH }, { id: 200 }],
+    racks: [rack('r1', 1), rack('r2', 2)],
+    ...props,
+  });
+  return { app, chart, fabric };
+}
+
+function deployment(chart: Chart, name: string): kplus.Deployment {
+  return new kplus.Deployment(chart, name, { metadata: { name, namespace: 'default' }, replicas: 2, containers: [{ image: 'nginx:1.27' }] });
+}
+
+/** Synth findings as `rule field` lines, and lint's of the same objects (placement included). */
+function findings(app: ReturnType<typeof testApp>, chart: Chart) {
+  ValidationEngine.of(app).startPass();
+  const synth = ValidationEngine.of(app).findings().map(f => `${f.finding.rule} ${f.object?.name ?? f.subject}`).sort();
+  // what synth writes, without its validation
+  const objects = chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject).map(o => o.toJson());
+  const lint = lintManifests(objects).flatMap(r => r.findings).map(f => `${f.rule} ${f.object.name}`).sort();
+  return { synth, lint };
+}
+
+describe('objects', () => {
+  test('one NAD per network, per rack and network one pool per family pinned to the rack, one host policy per rack', () => {
+    const { chart, fabric } = build();
+    const objects = synthObjects(chart);
+    const kinds = (k: string) => objects.filter(o => o.kind === k).map(o => o.metadata.name).sort();
+    expect(kinds('NetworkAttachmentDefinition')).toEqual(['macvlan-overlay-vlan100', 'macvlan-standalone-vlan100', 'macvlan-standalone-vlan200']);
+    expect(kinds('NodeNetworkConfigurationPolicy')).toEqual(['bond0-vlans-r1', 'bond0-vlans-r2']);
+    expect(kinds('SpiderIPPool')).toEqual([
+      'vlan100-overlay-r1-v4', 'vlan100-overlay-r1-v6', 'vlan100-overlay-r2-v4', 'vlan100-overlay-r2-v6',
+      'vlan100-standalone-r1-v4', 'vlan100-standalone-r1-v6', 'vlan100-standalone-r2-v4', 'vlan100-standalone-r2-v6',
+      'vlan200-standalone-r1-v4', 'vlan200-standalone-r1-v6', 'vlan200-standalone-r2-v4', 'vlan200-standalone-r2-v6',
+    ]);
+    const pool = findObject(objects, 'SpiderIPPool', 'vlan100-standalone-r2-v4');
+    expect(pool.spec).toMatchObject({ subnet: '10.100.2.0/24', gateway: '10.100.2.1', nodeAffinity: { matchLabels: { [KEY]: 'r2' } }, multusName: ['kube-system/macvlan-standalone-vlan100'] });
+    // BOTH: the rack's range split between the offers
+    expect(pool.spec.ips).toEqual(['10.100.2.2-10.100.2.128']);
+    expect(findObject(objects, 'SpiderIPPool', 'vlan100-overlay-r2-v4').spec.ips).toEqual(['10.100.2.129-10.100.2.254']);
+    const policy = findObject(objects, 'NodeNetworkConfigurationPolicy', 'bond0-vlans-r1');
+    expect(policy.spec.nodeSelector).toEqual({ [KEY]: 'r1' });
+    expect(policy.spec.desiredState.interfaces.map((i: any) => i.name)).toEqual(['bond0', 'bond0.100', 'bond0.200']);
+    const nad = JSON.parse(findObject(objects, 'NetworkAttachmentDefinition', 'macvlan-standalone-vlan100').spec.config);
+    expect(nad.plugins[0]).toMatchObject({ master: 'bond0.100', ipam: { default_ipv4_ippool: ['vlan100-standalone-r1-v4', 'vlan100-standalone-r2-v4'] } });
+    expect(fabric.rackPools('r2', 100, VlanOffer.OVERLAY).map(p => p.name)).toEqual(['vlan100-overlay-r2-v4', 'vlan100-overlay-r2-v6']);
+    expect(fabric.hostPolicy('r2')!.name).toBe('bond0-vlans-r2');
+  });
+
+  test('a rack with its own bond gets it in its policy; a rack may carry some VLANs only', () => {
+    const { chart } = build({
+      racks: [rack('r1', 1), rack('r2', 2, [100], { bond: { members: ['eno1', 'eno2'], mode: BondMode.ACTIVE_BACKUP, options: { miimon: 100 } } })],
+    });
+    const objects = synthObjects(chart);
+    const policy = findObject(objects, 'NodeNetworkConfigurationPolicy', 'bond0-vlans-r2');
+    expect(policy.spec.desiredState.interfaces.map((i: any) => i.name)).toEqual(['bond0', 'bond0.100']);
+    expect(policy.spec.desiredState.interfaces[0]['link-aggregation']).toMatchObject({ mode: 'active-backup', port: ['eno1', 'eno2'] });
+    const nad = JSON.parse(findObject(objects, 'NetworkAttachmentDefinition', 'macvlan-standalone-vlan200').spec.config);
+    expect(nad.plugins[0].ipam.default_ipv4_ippool).toEqual(['vlan200-standalone-r1-v4']);
+  });
+
+  test('pre-existing host interfaces: no policies; Spiderpool ifacer is refused with the reason', () => {
+    const { chart, fabric } = build({ hostInterfaces: HostInterfaces.preExisting() });
+    expect(synthObjects(chart).filter(o => o.kind === 'NodeNetworkConfigurationPolicy')).toEqual([]);
+    expect(fabric.hostPolicy('r1')).toBeUndefined();
+    const e = libraryError(() => build({ hostInterfaces: HostInterfaces.spiderpoolIfacer() }));
+    expect(e.field).toBe('hostInterfaces');
+    expect(e.fix).toMatch(/HostInterfaces.nmstate\(\)/);
+  });
+});
+
+describe('props rules, thrown together at construction', () => {
+  const ruleOf = (props: Partial<FabricProps>) => libraryError(() => build(props));
+
+  test('MV190: rack names are distinct DNS-1123 labels', () => {
+    const dup = ruleOf({ racks: [rack('r1', 1), { ...rack('r2', 2), name: 'r1', nodeSelector: { [KEY]: 'r2' } }] });
+    expect([dup.ruleId, dup.field]).toEqual(['MV190', 'racks[1].name']);
+    const bad = ruleOf({ racks: [{ ...rack('r1', 1), name: 'Rack_1' }] });
+    expect([bad.ruleId, bad.field]).toEqual(['MV190', 'racks[0].name']);
+    expect(ruleOf({ racks: [] }).ruleId).toBe('MV190');
+  });
+
+  test('MV191: a rack selects its nodes, no node in two racks', () => {
+    const overlap = ruleOf({ racks: [rack('r1', 1), { ...rack('r2', 2), nodeSelector: { 'node-role.kubernetes.io/worker': '' } }] });
+    expect([overlap.ruleId, overlap.field]).toEqual(['MV191', 'racks[1].nodeSelector']);
+    expect(overlap.problem).toMatch(/can select the same node/);
+    const empty = ruleOf({ racks: [rack('r1', 1), { ...rack('r2', 2), nodeSelector: {} }] });
+    expect([empty.ruleId, empty.field]).toEqual(['MV191', 'racks[1].nodeSelector']);
+  });
+
+  test('MV192: the racks\' VLANs fit the spanning networks', () => {
+    const unknown = ruleOf({ racks: [rack('r1', 1), rack('r2', 2, [100, 200, 300])] });
+    expect([unknown.ruleId, unknown.field]).toEqual(['MV192', 'racks[1].vlans[2].id']);
+    const uncarried = ruleOf({ vlans: [{ id: 100 }, { id: 200 }, { id: 300 }] });
+    expect([uncarried.ruleId, uncarried.field]).toEqual(['MV192', 'vlans[2].id']);
+    const r2 = rack('r2', 2);
+    const families = ruleOf({ racks: [rack('r1', 1), { ...r2, vlans: [r2.vlans[0], { id: 200, ipv4: r2.vlans[1].ipv4 }] }] });
+    expect([families.ruleId, families.field]).toEqual(['MV192', 'racks[1].vlans[1]']);
+    const bondName = ruleOf({ racks: [rack('r1', 1), rack('r2', 2, [100, 200], { bond: { ...BOND, name: 'bond1' } })] });
+    expect([bondName.ruleId, bondName.field]).toEqual(['MV192', 'racks[1].bond.name']);
+  });
+
+  test('MV193: subnets of different racks do not overlap; a stretched VLAN keeps one subnet and gateway', () => {
+    const r2 = rack('r2', 2);
+    const overlap = ruleOf({ racks: [rack('r1', 1), { ...r2, vlans: [{ ...r2.vlans[0], ipv4: { subnet: '10.100.1.0/25', gateway: '10.100.1.2' } }, r2.vlans[1]] }] });
+    expect([overlap.ruleId, overlap.field]).toEqual(['MV193', 'racks[1].vlans[0].ipv4.subnet']);
+    const gateways = ruleOf({ racks: [rack('r1', 1), { ...r2, vlans: [{ ...r2.vlans[0], ipv4: { subnet: '10.100.1.0/24', gateway: '10.100.1.254' } }, r2.vlans[1]] }] });
+    expect(gateways.ruleId).toBe('MV193');
+    expect(gateways.problem).toMatch(/stretched over racks has one gateway/);
+    // stretched: same subnet and gateway, the racks' pools split the addresses
+    const r1 = rack('r1', 1);
+    const stretched = (ips1: string, ips2: string): FabricProps['racks'] => [
+      { ...r1, vlans: [{ ...r1.vlans[0], ipv4: { ...r1.vlans[0].ipv4!, ips: [ips1] } }, r1.vlans[1]] },
+      { ...r2, vlans: [{ ...r2.vlans[0], ipv4: { ...r1.vlans[0].ipv4!, ips: [ips2] } }, r2.vlans[1]] },
+    ];
+    const { app } = build({ racks: stretched('10.100.1.10-10.100.1.99', '10.100.1.100-10.100.1.199') });
+    expect(ValidationEngine.of(app).findings().filter(f => f.finding.severity === 'error')).toEqual([]);
+    // the same subnet and overlapping addresses: the pool rules (MV012) catch it at synth
+    const clash = build({ racks: stretched('10.100.1.10-10.100.1.99', '10.100.1.50-10.100.1.199') });
+    expect(ValidationEngine.of(clash.app).findings().map(f => f.finding.rule)).toContain('MV012');
+  });
+
+  test('a rack\'s address plan and its own bond are checked with the topology rules, fields naming the rack', () => {
+    const r2 = rack('r2', 2);
+    const e = ruleOf({
+      racks: [rack('r1', 1), { ...r2, vlans: [{ ...r2.vlans[0], ipv4: { subnet: '10.100.2.0/24', gateway: '10.9.9.9' } }, r2.vlans[1]] }],
+    });
+    expect([e.ruleId, e.field]).toEqual(['MV033', 'racks[1].vlans[0].ipv4.gateway']);
+    const members = ruleOf({ racks: [rack('r1', 1), rack('r2', 2, [100, 200], { bond: { members: [], mode: BondMode.IEEE_802_3AD } })] });
+    expect(members.field).toMatch(/^racks\[1\]\.bond\.members/);
+    // several problems: one error listing them all
+    const many = libraryError(() => build({ racks: [{ ...rack('r1', 1), name: 'R1' }, { ...rack('r2', 2), nodeSelector: {} }] }));
+    expect(many.ruleId).toBeUndefined();
+    expect(many.problem).toMatch(/MV190 error[\s\S]*MV191 error/);
+  });
+});
+
+describe('placement across racks, through the one validation engine (synth and lint agree)', () => {
+  test('placed on every rack: one node affinity term per rack; MV172/MV173 pass, no MV194', () => {
+    const { app, chart, fabric } = build();
+    const web = deployment(chart, 'web');
+    PodNetworks.standalone(fabric.standaloneNetwork(100)).applyTo(web);
+    fabric.placeWorkload(web);
+    const d = findObject(synthObjects(chart), 'Deployment', 'web');
+    const terms = d.spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms;
+    expect(terms).toEqual(['r1', 'r2'].map(r => ({ matchExpressions: [{ key: KEY, operator: 'In', values: [r] }] })));
+    expect(JSON.parse(d.spec.template.metadata.annotations['ipam.spidernet.io/ippools'])[0].ipv4).toEqual(['vlan100-standalone-r1-v4', 'vlan100-standalone-r2-v4']);
+    expect(findings(app, chart)).toEqual({ synth: [], lint: [] });
+  });
+
+  test('placed on one rack: its nodeSelector; not placed: MV172 and MV173, in synth and lint alike', () => {
+    const { app, chart, fabric } = build();
+    const one = deployment(chart, 'one');
+    PodNetworks.overlay(fabric.overlayNetwork(100)).applyTo(one);
+    fabric.placeWorkload(one, { racks: ['r2'] });
+    expect(findObject(synthObjects(chart), 'Deployment', 'one').spec.template.spec.nodeSelector).toEqual({ [KEY]: 'r2' });
+    const loose = deployment(chart, 'loose');
+    PodNetworks.standalone(fabric.standaloneNetwork(200)).applyTo(loose);
+    const { synth, lint } = findings(app, chart);
+    expect(synth).toEqual(lint);
+    expect(synth).toEqual(['MV172 loose', 'MV173 loose', 'MV173 loose']);
+  });
+
+  test('a rack without the VLAN: placing a workload of that VLAN on every rack fails MV172', () => {
+    const { app, chart, fabric } = build({ racks: [rack('r1', 1), rack('r2', 2, [100])] });
+    const web = deployment(chart, 'web');
+    PodNetworks.standalone(fabric.standaloneNetwork(200)).applyTo(web);
+    fabric.placeWorkload(web);
+    const { synth, lint } = findings(app, chart);
+    expect(synth).toEqual(lint);
+    expect(synth).toContain('MV172 web');
+    // on the racks that carry it: clean
+    const ok = build({ racks: [rack('r1', 1), rack('r2', 2, [100])] });
+    const web2 = deployment(ok.chart, 'web');
+    PodNetworks.standalone(ok.fabric.standaloneNetwork(200)).applyTo(web2);
+    ok.fabric.placeWorkload(web2, { racks: ['r1'] });
+    expect(findings(ok.app, ok.chart)).toEqual({ synth: [], lint: [] });
+  });
+
+  test('a DaemonSet on the fabric: the racks\' node counts are its demand', () => {
+    const { chart, fabric } = build({ racks: [rack('r1', 1, [100, 200], { nodeCount: 3 }), rack('r2', 2, [100, 200], { nodeCount: 5 })] });
+    const ds = new kplus.DaemonSet(chart, 'agent', { metadata: { name: 'agent', namespace: 'default' }, containers: [{ image: 'x' }] });
+    PodNetworks.standalone(fabric.standaloneNetwork(200)).applyTo(ds);
+    fabric.placeWorkload(ds);
+    expect(findObject(synthObjects(chart), 'DaemonSet', 'agent').metadata.annotations['capacity.cdk8s-macvlan.io/nodes']).toBe('8');
+  });
+
+  test('bad placements get the library\'s error', () => {
+    const { chart, fabric } = build();
+    const web = deployment(chart, 'web');
+    expect(libraryError(() => fabric.placeWorkload(web, { racks: ['r9'] })).problem).toMatch(/rack "r9" is not part of this fabric/);
+    expect(libraryError(() => fabric.placeWorkload(web, { racks: [] })).field).toBe('options.racks');
+    fabric.placeWorkload(web);
+    expect(libraryError(() => fabric.placeWorkload(web)).problem).toMatch(/already placed/);
+    const attracted = deployment(chart, 'attracted');
+    attracted.scheduling.attract(kplus.Node.labeled(kplus.NodeLabelQuery.is('disk', 'ssd')));
+    expect(libraryError(() => fabric.placeWorkload(attracted)).problem).toMatch(/ORs the terms/);
+    const pinned = deployment(chart, 'pinned');
+    pinned.scheduling.attract(kplus.Node.labeled(kplus.NodeLabelQuery.is('disk', 'ssd')));
+    fabric.placeWorkload(pinned, { racks: ['r1'] }); // one rack: a nodeSelector, ANDed with the affinity
+    expect(findObject(synthObjects(chart), 'Deployment', 'pinned').spec.template.spec.nodeSelector).toEqual({ [KEY]: 'r1' });
+    expect(libraryError(() => fabric.rackPools('r1', 200, VlanOffer.OVERLAY)).problem).toMatch(/offered as standalone only/);
+  });
+});
+
+describe('MV194: pools of different subnets on one NIC must not admit one node', () => {
+  test.each([
+    ['unpinned', undefined, ['r1'], true],
+    ['pinned to the other rack', { matchLabels: { [KEY]: 'r2' } }, ['r1'], false],
+    ['unpinned, the pods on the other rack only (the rack pool is filtered out there)', undefined, ['r2'], false],
+  ])('a rack pool next to a pool of another subnet, %s', (_name, nodeAffinity, racks, warned) => {
+    const { app, chart, fabric } = build();
+    const extra = new IpPool(chart, 'spare', { name: 'spare-v4', subnet: '10.250.0.0/24', gateway: '10.250.0.1', ...(nodeAffinity ? { nodeAffinity } : {}) });
+    const web = deployment(chart, 'web');
+    PodNetworks.standalone(fabric.standaloneNetwork(200)).configurePrimary({ pools: [...fabric.rackPools('r1', 200, VlanOffer.STANDALONE), extra] }).applyTo(web);
+    fabric.placeWorkload(web, { racks });
+    const { synth, lint } = findings(app, chart);
+    expect(synth).toEqual(lint);
+    expect(synth.includes('MV194 web')).toBe(warned);
+  });
+});
+
+describe('switch plan: one rack plan per rack, each with its own switches and gateways', () => {
+  test('default: one switch per rack named after it, the rack\'s gateways on its VLANIFs', () => {
+    const plan = build().fabric.switchPlan();
+    expect(plan.racks.map(r => [r.name, r.switches.map(s => s.name), r.nodeSelector, r.allowedVlans])).toEqual([
+      ['r1', ['r1-switch'], { [KEY]: 'r1' }, [100, 200]],
+      ['r2', ['r2-switch'], { [KEY]: 'r2' }, [100, 200]],
+    ]);
+    expect(plan.racks[1].vlans[0].vlanInterfaces.map(i => i.cidr)).toEqual(['10.100.2.1/24', 'fd00:100:2::1/64']);
+  });
+
+  test('a redundant pair per rack: MLAG, the rack\'s real addresses beside its virtual gateway; the Markdown has a section per rack', () => {
+    const pair = (r: string) => ({ names: [`${r}-a`, `${r}-b`], peerLink: { ports: ['Ethernet1/49'] } });
+    const { fabric } = build({ racks: [rack('r1', 1, [100, 200], { switches: pair('r1') }), rack('r2', 2, [100], { switches: pair('r2') })] });
+    const plan = fabric.switchPlan();
+    expect(plan.racks[1].switches.map(s => s.name)).toEqual(['r2-a', 'r2-b']);
+    expect(plan.racks[1].peerLink!.allowedVlans).toEqual([100]);
+    expect(plan.racks[1].vlans[0].vlanInterfaces[0].switchAddresses.map(a => a.cidr)).toEqual(['10.100.2.2/24', '10.100.2.3/24']);
+    const md = fabric.renderSwitchPlanMarkdown();
+    expect(md).toContain('Rack `r1`');
+    expect(md).toContain('Rack `r2`');
+    expect(md).toContain('## Address capacity');
+  });
+
+  test('a rack\'s switch problems name the rack\'s field', () => {
+    const e = libraryError(() => build({ racks: [rack('r1', 1), rack('r2', 2, [100, 200], { switches: { names: ['a', 'b', 'c'] } })] }));
+    expect(e.field).toBe('racks[1].switches.names');
+  });
+});
