@@ -3,8 +3,9 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { MacvlanMode } from '../cni/macvlan-mode';
 import { NodeNetworkConfigurationPolicyObject } from '../k8s';
-import { DEFAULT_MTU } from '../net';
-import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
+import { DEFAULT_MTU, IpAddress, IpRange, RangeSet } from '../net';
+import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, ReservedIps } from '../networks';
+import { PoolIps, poolIps } from './address-plan';
 import { BondProps } from './bond';
 import { DiagramModel, renderMermaid } from './diagram';
 import { FabricPlacementOptions, FabricProps, FabricRackProps, FabricVlanProps } from './fabric-props';
@@ -16,29 +17,18 @@ import { SwitchPlan, SwitchRackPlan } from './switch-plan';
 import { SWITCHES_SHAPE, buildRackSwitchPlan } from './switch-plan-builder';
 import { renderSwitchPlanMarkdown } from './switch-plan-markdown';
 import { VlanOffer, VlanSubnetProps } from './vlan';
-import { addHostPolicy, addOfferPools, defaultPolicyName, familyPoolIps } from './vlan-build';
+import { VLAN_SUBNET_SHAPE, addHostPolicy, addOfferPools, defaultPolicyName } from './vlan-build';
 import { MacvlanError } from '../errors';
 import { AddressCapacity, PoolCapacity } from '../networks/capacity';
 import { podSpecPointer, recordNodeSelector, recordedNodeSelector } from '../networks/placement-record';
 import {
-  Finding, NODE_COUNT_ANNOTATION, NamedObject, ParsedRack, ParsedVlan, checkFabricRacks, checkFabricSubnets,
+  Finding, NODE_COUNT_ANNOTATION, NamedObject, ParsedFamily, ParsedRack, ParsedVlan, checkFabricRacks, checkFabricSubnets,
   checkTopologyConsistency, checkTopologyHostPolicy, checkVlanAddressPlans, formatFinding,
 } from '../rules';
 import { Shape, checkConstructorArgs, checkShape, construct, describeValue, instanceOf, listOf, mapOf, num, obj, opt, req, str } from '../shape';
 import { ValidationEngine } from '../validation/engine';
 
-const STRINGS = listOf(str());
-const SUBNET_SHAPE = obj('VlanSubnetProps', {
-  subnet: req(str('172.16.100.0/24')),
-  gateway: req(str('172.16.100.1')),
-  ips: opt(STRINGS),
-  excludeIps: opt(STRINGS),
-  routes: opt(listOf(obj('IpPoolRoute', { destination: req(str('10.7.0.0/16')), gateway: req(str()) }))),
-  standaloneIps: opt(STRINGS),
-  overlayIps: opt(STRINGS),
-  standalonePoolName: opt(str()),
-  overlayPoolName: opt(str()),
-});
+const SUBNET_SHAPE = VLAN_SUBNET_SHAPE;
 const BOND_SHAPE = obj('BondProps', {
   name: opt(str('bond0')),
   members: req(listOf(str('ens224'))),
@@ -147,6 +137,17 @@ export class Fabric extends Construct {
         fix: 'use HostInterfaces.nmstate() (the default) or HostInterfaces.preExisting(), or a VlanTopology per rack with HostInterfaces.spiderpoolIfacer()',
       });
     }
+    props.racks.forEach((r, i) => (r.vlans ?? []).forEach((v, j) => {
+      for (const fam of ['ipv4', 'ipv6'] as const) {
+        if (v[fam]?.nodeAddresses === undefined) continue;
+        throw new MacvlanError({
+          constructPath: this.node.path,
+          field: `racks[${i}].vlans[${j}].${fam}.nodeAddresses`,
+          message: 'a Fabric does not configure node addresses on the VLAN sub-interfaces (its host policy is one per rack, node addresses need one per node)',
+          fix: 'leave nodeAddresses out of the fabric\'s racks, or build the racks that need node addresses as VlanTopology constructs (one per rack, with nodeSelector and nodeAddresses)',
+        });
+      }
+    }));
     const namespace = props.namespace ?? MacvlanNetwork.DEFAULT_NAMESPACE;
     const fabricVlans = props.vlans;
     const vlanIndex = new Map<number, number>();
@@ -203,15 +204,55 @@ export class Fabric extends Construct {
       });
     }
 
-    // Per rack: its pools per VLAN and offer (pinned to its nodes), and its host policy.
+    // Per rack: its switches, its reserved addresses and pools per VLAN (pinned to its nodes), its host policy.
     const named: NamedObject[] = [];
     props.racks.forEach((r, i) => {
       const rackBond = r.bond ?? props.bond;
       const rackBondMtu = rackBond.mtu ?? DEFAULT_MTU;
+      const parsedVlans = [...parsedRacks[i].parsedVlans].sort((a, b) => a.id - b.id);
+      // The rack's switches (one, or a redundant pair), from the parsed VLANs.
+      const switches = buildRackSwitchPlan({
+        rack: r.name,
+        nodeSelector: r.nodeSelector,
+        bond: this.bondName,
+        bondMode: rackBond.mode,
+        members: rackBond.members,
+        bondMtu: rackBondMtu,
+        vlans: parsedVlans.map(p => ({
+          id: p.id,
+          hostInterface: `${this.bondName}.${p.id}`,
+          mtu: fabricVlans[vlanIndex.get(p.id)!].mtu ?? rackBondMtu,
+          families: p.families.map(fam => ({ family: fam.family, cidr: fam.cidr, gateway: fam.gateway })),
+        })),
+        switches: r.switches,
+        field: `racks[${i}].switches`,
+        constructPath: this.node.path,
+        defaultSwitchName: `${r.name}-switch`,
+      });
+      consistency.push(...switches.findings);
+      // (an address that does not parse or lies outside the subnet is MV212's, reported at synth: nothing to reserve)
+      const own = new Map<string, IpAddress[]>();
+      for (const v of switches.plan.vlans) {
+        for (const vi of v.vlanInterfaces) {
+          own.set(`${v.id}/${vi.ipVersion}`, vi.switchAddresses.map(x => IpAddress.tryParse(x.address)).filter((x): x is IpAddress => x !== undefined));
+        }
+      }
+
       const built = new Map<number, RackVlan>();
       const nodeAffinity = { matchLabels: { ...r.nodeSelector } };
-      for (const parsed of [...parsedRacks[i].parsedVlans].sort((a, b) => a.id - b.id)) {
-        const ips = familyPoolIps(parsed, parsed.families);
+      for (const parsed of parsedVlans) {
+        // Per family, as VlanTopology: the rack's SpiderReservedIP (gateway, switch addresses, reservedIps), kept
+        // out of the derived pool ranges.
+        const ips = new Map<ParsedFamily<VlanSubnetProps>, PoolIps>();
+        for (const f of parsed.families) {
+          const gw = RangeSet.of(f.family, [IpRange.of(f.gateway, f.gateway)]);
+          const switchIps = RangeSet.of(f.family, (own.get(`${parsed.id}/${f.family}`) ?? []).filter(x => f.cidr.contains(x)).map(x => IpRange.of(x, x)));
+          ips.set(f, poolIps(f, parsed.offer, f.reserved.union(switchIps.subtract(gw))));
+          const rid = `vlan${parsed.id}-reserved-${r.name}-v${f.family}`;
+          const name = f.props.reservedIpName ?? rid;
+          named.push({ kind: 'SpiderReservedIP', name, field: `racks[${i}].vlans[${parsed.index}].ipv${f.family}.reservedIpName` });
+          new ReservedIps(this, rid, { name, ipVersion: f.family, ips: gw.union(switchIps).union(f.reserved).toStrings() });
+        }
         const pools = (offer: 'standalone' | 'overlay') => addOfferPools(this, {
           families: parsed.families,
           offer,
@@ -235,26 +276,6 @@ export class Fabric extends Construct {
           interfaces: hostStateOf(this.bondName, rackBond, rackBondMtu, rackVlansOf(r)).interfaces,
         })
         : undefined;
-      // The rack's switches (one, or a redundant pair), from the same parsed VLANs.
-      const switches = buildRackSwitchPlan({
-        rack: r.name,
-        nodeSelector: r.nodeSelector,
-        bond: this.bondName,
-        bondMode: rackBond.mode,
-        members: rackBond.members,
-        bondMtu: rackBondMtu,
-        vlans: [...built.values()].map(b => ({
-          id: b.parsed.id,
-          hostInterface: `${this.bondName}.${b.parsed.id}`,
-          mtu: fabricVlans[vlanIndex.get(b.parsed.id)!].mtu ?? rackBondMtu,
-          families: b.parsed.families.map(fam => ({ family: fam.family, cidr: fam.cidr, gateway: fam.gateway })),
-        })),
-        switches: r.switches,
-        field: `racks[${i}].switches`,
-        constructPath: this.node.path,
-        defaultSwitchName: `${r.name}-switch`,
-      });
-      consistency.push(...switches.findings);
       this.racks.push({ index: i, props: r, bond: rackBond, bondMtu: rackBondMtu, vlans: built, hostPolicy, switchPlan: switches.plan });
 
       // Props-only consistency of the rack's VLANs (macvlan MTU against the rack's VLAN MTU), by fabric VLAN.

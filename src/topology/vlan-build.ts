@@ -7,7 +7,9 @@ import { NodeNetworkConfigurationPolicyObject, LabelSelectorSpec } from '../k8s'
 import { IpPool } from '../networks';
 import { NODE_NETWORK_POLICY_RULES, NamedObject, ParsedFamily, ParsedVlan } from '../rules';
 import { PoolIps, poolIps } from './address-plan';
+import { NodeAddresses } from './node-addresses';
 import { VlanSubnetProps } from './vlan';
+import { Shape, instanceOf, listOf, obj, opt, req, str } from '../shape';
 import { ValidationEngine } from '../validation/engine';
 
 /** The default host policy name of a bond: `<bond>-vlans` (the bond name as a DNS-1123 label). */
@@ -80,3 +82,19 @@ export function familyPoolIps(parsed: ParsedVlan<{ readonly id: number }>,
   for (const f of families) out.set(f, poolIps(f, parsed.offer));
   return out;
 }
+
+/** The shape of {@link VlanSubnetProps} (VlanTopology's VLANs and a Fabric rack's): what the addresses say is for the rules. */
+export const VLAN_SUBNET_SHAPE: Shape = obj('VlanSubnetProps', {
+  subnet: req(str('172.16.100.0/24')),
+  gateway: req(str('172.16.100.1')),
+  ips: opt(listOf(str())),
+  excludeIps: opt(listOf(str())),
+  routes: opt(listOf(obj('IpPoolRoute', { destination: req(str('10.7.0.0/16')), gateway: req(str()) }))),
+  standaloneIps: opt(listOf(str())),
+  overlayIps: opt(listOf(str())),
+  standalonePoolName: opt(str()),
+  overlayPoolName: opt(str()),
+  reservedIps: opt(listOf(str())),
+  reservedIpName: opt(str()),
+  nodeAddresses: opt(instanceOf(NodeAddresses, 'NodeAddresses', 'NodeAddresses.perNode({ ... }) or NodeAddresses.dhcp()')),
+});

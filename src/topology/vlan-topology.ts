@@ -11,8 +11,7 @@ import { bondOptionEntries } from './bond-options';
 import { DiagramModel, DiagramWorkload, DiagramWorkloadNic, renderMermaid } from './diagram';
 import { HostInterfaces, HostInterfacesKind } from './host-interfaces';
 import { NmstateVlan, nmstateIpSection, topologyHostState } from './nmstate-state';
-import { NodeAddresses } from './node-addresses';
-import { addHostPolicy, addOfferPools } from './vlan-build';
+import { VLAN_SUBNET_SHAPE, addHostPolicy, addOfferPools } from './vlan-build';
 import { MacvlanError } from '../errors';
 import { networkUses } from '../networks/attachment-record';
 import { AddressCapacity, PoolCapacity } from '../networks/capacity';
@@ -73,22 +72,8 @@ export interface VlanTopologyProps {
   readonly switches?: SwitchesProps;
 }
 
-const STRINGS = listOf(str());
 /** The shape of one family's plan (what the addresses say is for the topology rules). */
-const SUBNET_SHAPE = obj('VlanSubnetProps', {
-  subnet: req(str('172.16.100.0/24')),
-  gateway: req(str('172.16.100.1')),
-  ips: opt(STRINGS),
-  excludeIps: opt(STRINGS),
-  routes: opt(listOf(obj('IpPoolRoute', { destination: req(str('10.7.0.0/16')), gateway: req(str()) }))),
-  standaloneIps: opt(STRINGS),
-  overlayIps: opt(STRINGS),
-  standalonePoolName: opt(str()),
-  overlayPoolName: opt(str()),
-  reservedIps: opt(STRINGS),
-  reservedIpName: opt(str()),
-  nodeAddresses: opt(instanceOf(NodeAddresses, 'NodeAddresses', 'NodeAddresses.perNode({ ... }) or NodeAddresses.dhcp()')),
-});
+const SUBNET_SHAPE = VLAN_SUBNET_SHAPE;
 /** Numbers and enum strings: their values are for the rules (MV026, MV029-MV031, MV033, MV017). */
 const PROPS_SHAPE: Shape = obj('VlanTopologyProps', {
   bond: req(obj('BondProps', {

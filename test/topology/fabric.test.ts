@@ -5,7 +5,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
-  BondMode, Fabric, FabricProps, FabricRackProps, HostInterfaces, IpPool, PodNetworks, VlanOffer,
+  BondMode, Fabric, FabricProps, FabricRackProps, HostInterfaces, IpPool, NodeAddresses, PodNetworks, VlanOffer,
 } from '../../src';
 import { lintManifests } from '../../src/rules';
 import { ValidationEngine } from '../../src/validation/engine';
@@ -284,5 +284,28 @@ describe('switch plan: one rack plan per rack, each with its own switches and ga
   test('a rack\'s switch problems name the rack\'s field', () => {
     const e = libraryError(() => build({ racks: [rack('r1', 1), rack('r2', 2, [100, 200], { switches: { names: ['a', 'b', 'c'] } })] }));
     expect(e.field).toBe('racks[1].switches.names');
+  });
+});
+
+describe('reserved addresses: per rack and VLAN family one SpiderReservedIP (gateway, switch addresses, reservedIps), out of the pools', () => {
+  test('an MLAG pair\'s real addresses and reservedIps are reserved and not in the derived pool ranges', () => {
+    const r2 = rack('r2', 2, [200], { switches: { names: ['r2-a', 'r2-b'], peerLink: { ports: ['Ethernet1/49'] } } });
+    const withReserved = { ...r2, vlans: [{ ...r2.vlans[0], ipv4: { ...r2.vlans[0].ipv4!, reservedIps: ['10.200.2.50'] } }] };
+    const { app, chart } = build({ vlans: [{ id: 200 }], racks: [rack('r1', 1, [200]), withReserved] });
+    const objects = synthObjects(chart);
+    expect(findObject(objects, 'SpiderReservedIP', 'vlan200-reserved-r2-v4').spec).toEqual({ ipVersion: 4, ips: ['10.200.2.1-10.200.2.3', '10.200.2.50'] });
+    expect(findObject(objects, 'SpiderReservedIP', 'vlan200-reserved-r1-v4').spec.ips).toEqual(['10.200.1.1']);
+    expect(findObject(objects, 'SpiderIPPool', 'vlan200-standalone-r2-v4').spec.ips).toEqual(['10.200.2.4-10.200.2.49', '10.200.2.51-10.200.2.254']);
+    ValidationEngine.of(app).startPass();
+    expect(ValidationEngine.of(app).findings().map(f => f.finding.rule)).toEqual([]);
+  });
+
+  test('node addresses are refused with the reason', () => {
+    const r1 = rack('r1', 1);
+    const e = libraryError(() => build({
+      racks: [{ ...r1, vlans: [{ ...r1.vlans[0], ipv4: { ...r1.vlans[0].ipv4!, nodeAddresses: NodeAddresses.dhcp() } }, r1.vlans[1]] }, rack('r2', 2)],
+    }));
+    expect(e.field).toBe('racks[0].vlans[0].ipv4.nodeAddresses');
+    expect(e.fix).toMatch(/VlanTopology/);
   });
 });
