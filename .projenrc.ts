@@ -120,6 +120,12 @@ project.addTask('parity', {
   receiveArgs: true,
 });
 
+project.addTask('upstream-docs', {
+  description: 'Lint the manifests of upstream documentation (git mirrors or copies, not in npm test; triage in docs/upstream-docs.md): npm run upstream-docs -- [--json REPORT] OUT GITDIR|DIR...',
+  exec: 'ts-node --transpile-only parity/upstream-docs.ts',
+  receiveArgs: true,
+});
+
 project.addTask('fuzz:lint', {
   description: 'Seeded property run of lintManifests and the CLI on generated inputs (not in npm test): npm run fuzz:lint -- --seed 1 --count 100000',
   exec: 'ts-node --transpile-only scripts/fuzz-lint.ts',

@@ -3,7 +3,8 @@
  * agree, miss (upstream rejects, or the pod fails at runtime, and the linter has no error) and over (the linter has
  * an error and upstream accepts). Misses are classed by upstream's message, over by our rule ids.
  */
-import { LintResult } from '../src/rules';
+import { LintFinding, LintResult } from '../src/rules';
+import { STRICTER_THAN_UPSTREAM } from '../src/rules/upstream';
 import { OracleVerdict } from './oracle';
 
 export type Outcome = 'agree' | 'miss' | 'over';
@@ -20,6 +21,25 @@ export interface Comparison {
   readonly messages: readonly string[];
   readonly ours: readonly string[];
   readonly mutations: readonly string[];
+  /** For `over`: every error is a rule documented as deliberately stricter, or a known approximation of the oracle. */
+  readonly deliberate: boolean;
+}
+
+/**
+ * Where the oracle, not the linter, departs from upstream (the oracle's SOURCE.md, "Shims and assumptions"): it
+ * decodes SpiderMultusConfig specs with Go's encoding/json, which matches field names case-insensitively, while the
+ * API server's structural schema is case-sensitive (kubectl's strict field validation refuses `vlanId`, other
+ * clients prune it and the VLAN is lost). Only such findings count; any other MV160 finding stays undocumented.
+ */
+export function oracleApproximation(kind: string, f: LintFinding): boolean {
+  if (f.rule !== 'MV160' || kind !== 'SpiderMultusConfig') return false;
+  const m = /unknown field "([^"]+)" \(did you mean "([^"]+)"\?\)/.exec(f.message);
+  return m !== null && m[1] !== m[2] && m[1].toLowerCase() === m[2].toLowerCase();
+}
+
+/** A rule documented as deliberately stricter than upstream (src/rules/upstream.ts; docs/rules.md states why). */
+export function deliberateRule(ruleId: string): boolean {
+  return STRICTER_THAN_UPSTREAM[ruleId] !== undefined;
 }
 
 /** Replaces the values in a message by placeholders so that messages of one check fall into one class. */
@@ -54,19 +74,21 @@ export function compare(v: OracleVerdict, ours: LintResult, mutations: readonly 
   const errors = [...new Set(ours.findings.filter(f => f.severity === 'error').map(f => f.rule))].sort();
   const upstream = upstreamOf(v);
   const kind = v.kind;
-  const base = { kind, upstream, ours: errors, mutations };
+  const base = { kind, upstream, ours: errors, mutations, deliberate: false };
   if (upstream === 'accept') {
     if (errors.length === 0) return { ...base, outcome: 'agree', cls: 'accept', messages: [] };
     // Upstream compares a pool only with the pools it accepted before; we compare with every pool of the set. An
-    // overlap or duplicate name with a pool we reject as well is the same failing set.
-    const errs = ours.findings.filter(f => f.severity === 'error');
-    const cascade = errs.every(f => {
+    // overlap or duplicate name with a pool we reject as well is the same failing set: such findings do not count.
+    const cascade = (f: LintFinding) => {
       if (f.rule === 'MV097') return rejectedByUs.has(`first-pool/${ours.object.name}`);
-      const other = /SpiderIPPool "([^"]+)"/.exec(f.message);
+      const other = /SpiderIPPool "([^"]*)"/.exec(f.message);
       return (f.rule === 'MV011' || f.rule === 'MV012') && other !== null && rejectedByUs.has(`pool/${other[1]}`);
-    });
-    if (cascade) return { ...base, outcome: 'agree', cls: 'accept (overlap or name clash with a pool both reject)', messages: [] };
-    return { ...base, outcome: 'over', cls: errors.join('+'), messages: [] };
+    };
+    const errs = ours.findings.filter(f => f.severity === 'error' && !cascade(f));
+    if (errs.length === 0) return { ...base, outcome: 'agree', cls: 'accept (overlap or name clash with a pool both reject)', messages: [] };
+    const ids = [...new Set(errs.map(f => f.rule))].sort();
+    const deliberate = errs.every(f => deliberateRule(f.rule) || oracleApproximation(kind, f));
+    return { ...base, ours: ids, outcome: 'over', cls: ids.join('+'), messages: [], deliberate };
   }
   const messages = upstream === 'reject' ? v.messages : (v.notes ?? []).filter(n => RUNTIME.test(n));
   if (errors.length > 0) return { ...base, outcome: 'agree', cls: `${upstream}: ${messageClass(messages[0] ?? '')}`, messages };
@@ -92,7 +114,7 @@ export function runtimeSubject(note: string): string {
 export interface Report {
   readonly total: number;
   readonly byKind: Record<string, { agree: number; miss: number; over: number }>;
-  readonly classes: Array<{ kind: string; outcome: Outcome; cls: string; count: number; example: Example; mutations: Record<string, number> }>;
+  readonly classes: Array<{ kind: string; outcome: Outcome; cls: string; deliberate: boolean; count: number; example: Example; mutations: Record<string, number> }>;
 }
 
 export interface Example {
@@ -107,7 +129,7 @@ export class Tally {
   private readonly byKind = new Map<string, { agree: number; miss: number; over: number }>();
   /** The first scene of each agreeing class (kind and upstream message class), for fixtures. */
   readonly agreeExamples = new Map<string, { scene: number; object: number }>();
-  private readonly classes = new Map<string, { kind: string; outcome: Outcome; cls: string; count: number; example: Example; mutations: Record<string, number> }>();
+  private readonly classes = new Map<string, { kind: string; outcome: Outcome; cls: string; deliberate: boolean; count: number; example: Example; mutations: Record<string, number> }>();
 
   add(c: Comparison, scene: number, object: number): void {
     this.total++;
@@ -119,10 +141,10 @@ export class Tally {
       if (!this.agreeExamples.has(key)) this.agreeExamples.set(key, { scene, object });
       return;
     }
-    const key = `${c.kind}\u0000${c.outcome}\u0000${c.cls}`;
+    const key = `${c.kind}\u0000${c.outcome}\u0000${c.cls}\u0000${c.deliberate}`;
     let entry = this.classes.get(key);
     if (!entry) {
-      entry = { kind: c.kind, outcome: c.outcome, cls: c.cls, count: 0, example: { scene, object, messages: c.messages, ours: c.ours }, mutations: {} };
+      entry = { kind: c.kind, outcome: c.outcome, cls: c.cls, deliberate: c.deliberate, count: 0, example: { scene, object, messages: c.messages, ours: c.ours }, mutations: {} };
       this.classes.set(key, entry);
     }
     entry.count++;

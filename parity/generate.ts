@@ -41,10 +41,14 @@ const IFACES = ['ens192', 'ens224', 'eth1', 'bond0', 'bond0.100', 'enp0s31f6'];
 
 /** The seed of scene `n` of a run: independent of the run's length. */
 export function sceneSeed(runSeed: number, n: number): number {
-  let h = (runSeed ^ 0x9e3779b9) >>> 0;
-  h = Math.imul(h ^ (n + 0x7f4a7c15), 0x85ebca6b) >>> 0;
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
-  return (h ^ (h >>> 16)) >>> 0;
+  // the run seed is mixed on its own first: combined raw with n (as before), seeds 1 and 2 gave the same scenes
+  // in another order
+  const mix = (x: number) => {
+    x = Math.imul(x ^ (x >>> 16), 0x85ebca6b) >>> 0;
+    x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35) >>> 0;
+    return (x ^ (x >>> 16)) >>> 0;
+  };
+  return mix((mix((runSeed ^ 0x9e3779b9) >>> 0) + Math.imul(n + 1, 0x7f4a7c15)) >>> 0);
 }
 
 export function generateScene(seed: number): Scene {

@@ -9,7 +9,6 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { stringify } from 'yaml';
 import { lintManifests } from '../src/rules';
-import { STRICTER_THAN_UPSTREAM } from '../src/rules/upstream';
 import { Report, Tally, compare, upstreamOf } from './compare';
 import { generateScene, sceneSeed } from './generate';
 import { BUILD_HINT, oracleAvailable, oraclePath, runOracle } from './oracle';
@@ -52,11 +51,6 @@ function usage(problem?: string): never {
   if (problem) process.stderr.write(`parity: ${problem}\n`);
   process.stderr.write('usage: npm run parity -- [--seed N] [--count OBJECTS] [--json FILE] [--show EXAMPLES] [--scene N] [--write-fixtures DIR]\n');
   process.exit(problem ? 2 : 0);
-}
-
-/** Rules that are stricter than upstream on purpose (src/rules/upstream.ts; docs/rules.md states each reason). */
-function deliberate(ruleIds: readonly string[]): boolean {
-  return ruleIds.length > 0 && ruleIds.every(id => STRICTER_THAN_UPSTREAM[id] !== undefined);
 }
 
 function main(): void {
@@ -178,15 +172,15 @@ function render(report: Report, args: Args, scenes: number): string {
     lines.push(`${kind.padEnd(20)} ${String(n).padStart(8)} ${String(k.agree).padStart(8)} ${String(k.miss).padStart(8)} ${String(k.over).padStart(8)}`);
   }
   lines.push(`${'total'.padEnd(20)} ${String(report.total).padStart(8)} ${String(agree).padStart(8)} ${String(miss).padStart(8)} ${String(over).padStart(8)}`);
-  const deliberateOver = report.classes.filter(c => c.outcome === 'over' && deliberate(c.cls.split('+'))).reduce((s, c) => s + c.count, 0);
-  lines.push('', `agree ${pct(agree, report.total)}; miss ${miss}; over ${over} (${deliberateOver} of them by rules documented as deliberately stricter)`, '');
+  const deliberateOver = report.classes.filter(c => c.outcome === 'over' && c.deliberate).reduce((s, c) => s + c.count, 0);
+  lines.push('', `agree ${pct(agree, report.total)}; miss ${miss}; over ${over} (${deliberateOver} of them documented: rules deliberately stricter, or the oracle's known approximations)`, '');
   for (const outcome of ['miss', 'over'] as const) {
     const classes = report.classes.filter(c => c.outcome === outcome);
     if (classes.length === 0) continue;
     lines.push(outcome === 'miss' ? 'MISSES (upstream rejects, or the pod fails at runtime; we report no error), by upstream message class:'
       : 'OVER (we report an error, upstream accepts), by our rule ids:');
     for (const c of classes) {
-      const tag = outcome === 'over' && deliberate(c.cls.split('+')) ? ' [deliberate]' : '';
+      const tag = outcome === 'over' && c.deliberate ? ' [deliberate]' : '';
       const muts = Object.entries(c.mutations).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k}×${v}`).join(', ');
       lines.push(`  ${String(c.count).padStart(5)}  ${c.kind.padEnd(18)} ${c.cls}${tag}`);
       lines.push(`         mutations: ${muts || '(none)'}; example: --scene ${c.example.scene} (object ${c.example.object + 1})`);

@@ -292,6 +292,123 @@ function firstEndingFrom(ranges: readonly IpRange[], value: bigint, from: number
   return lo;
 }
 
+/**
+ * For every key with an interval that overlaps an interval of another key: the lowest-ranked such key (by `rank`,
+ * the earlier input position on ties). An admission check that compares each new object with every object created
+ * before it refuses exactly the keys whose lowest-ranked overlapping key ranks below them; {@link findOverlaps},
+ * which reports one partner per interval, misses a key whose overlaps are all with intervals that another interval
+ * reaches past. Intervals of one key are not compared with each other. O(n log n): a sweep over (family, start)
+ * with a heap for the intervals reaching the current start, and a range-minimum table for the intervals starting
+ * inside each interval.
+ */
+export function lowestRankedOverlaps<T>(items: readonly Interval<T>[], rank: (key: T) => number): Map<T, T> {
+  const all = items.map((item, index) => ({ item, index, rank: rank(item.key) }));
+  for (const { item } of all) {
+    if (item.start > item.end || item.start < 0n || item.end > maxValue(item.family)) {
+      throw new NetParseError(`invalid interval for ${String(item.key)}: start ${item.start} and end ${item.end} must satisfy 0 <= start <= end <= ${maxValue(item.family)}`);
+    }
+  }
+  type Entry = (typeof all)[number];
+  const lower = (a: Entry, b: Entry) => a.rank - b.rank || a.index - b.index;
+  const best = new Map<T, Entry>();
+  const note = (key: T, other: Entry) => {
+    if (other.item.key === key) return;
+    const known = best.get(key);
+    if (!known || lower(other, known) < 0) best.set(key, other);
+  };
+  for (const family of [4, 6] as const) {
+    const order = all.filter(e => e.item.family === family);
+    order.sort((a, b) => cmp(a.item.start, b.item.start) || a.index - b.index);
+    // 1. the intervals that started before this one and reach its start (the lowest-ranked of them)
+    const active = new Heap<Entry>(lower);
+    for (const e of order) {
+      // an expired interval is lower than every active one only until it is popped: pop until the top reaches
+      while (active.size > 0 && active.peek()!.item.end < e.item.start) active.pop();
+      // the same key can be on top only with a disjoint interval, which has expired
+      if (active.size > 0) note(e.item.key, active.peek()!);
+      active.push(e);
+    }
+    // 2. the intervals that start after this one starts and no later than it ends (a range minimum)
+    const n = order.length;
+    const table: number[][] = [order.map((_, i) => i)];
+    for (let w = 1; 2 * w <= n; w *= 2) {
+      const prev = table[table.length - 1];
+      const next: number[] = [];
+      for (let i = 0; i + 2 * w <= n; i++) next.push(lower(order[prev[i]], order[prev[i + w]]) <= 0 ? prev[i] : prev[i + w]);
+      table.push(next);
+    }
+    const lowestIn = (from: number, to: number): Entry => {
+      let level = 0;
+      while (2 ** (level + 1) <= to - from + 1) level++;
+      const x = order[table[level][from]];
+      const y = order[table[level][to - 2 ** level + 1]];
+      return lower(x, y) <= 0 ? x : y;
+    };
+    order.forEach((e, p) => {
+      // the last position whose start is <= this end
+      let lo = p;
+      let hi = n - 1;
+      while (lo < hi) {
+        const mid = Math.floor((lo + hi + 1) / 2);
+        if (order[mid].item.start <= e.item.end) lo = mid; else hi = mid - 1;
+      }
+      // (an interval of this key's own cannot start inside this one: the intervals of one key are disjoint)
+      if (lo > p) note(e.item.key, lowestIn(p + 1, lo));
+    });
+  }
+  return new Map([...best].map(([k, e]) => [k, e.item.key]));
+}
+
+/** A binary heap ordered by `before` (the first element is the one no other comes before). */
+class Heap<T> {
+  private readonly items: T[] = [];
+
+  constructor(private readonly before: (a: T, b: T) => number) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  clear(): void {
+    this.items.length = 0;
+  }
+
+  peek(): T | undefined {
+    return this.items[0];
+  }
+
+  push(x: T): void {
+    const a = this.items;
+    a.push(x);
+    for (let i = a.length - 1; i > 0;) {
+      const parent = Math.floor((i - 1) / 2);
+      if (this.before(a[i], a[parent]) >= 0) break;
+      [a[i], a[parent]] = [a[parent], a[i]];
+      i = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last !== undefined) {
+      a[0] = last;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.before(a[l], a[m]) < 0) m = l;
+        if (r < a.length && this.before(a[r], a[m]) < 0) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m], a[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
 function cmp(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,4 +1,4 @@
-import { Cidr, IpAddress, IpFamily, IpRange, RangeSet, checkDns1123Label, checkDns1123Subdomain, findOverlaps } from '../net';
+import { Cidr, IpAddress, IpFamily, IpRange, RangeSet, checkDns1123Label, checkDns1123Subdomain, lowestRankedOverlaps } from '../net';
 import { Finding, RULES, RuleInfo, finding } from './catalog';
 import { checkLabelSelector } from './label-selector';
 
@@ -69,9 +69,22 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
       out.push(finding(RULES.poolSubnet, 'spec.subnet', (e as Error).message, 'give the subnet in CIDR form, for example "10.6.0.0/16"'));
     }
   }
+  // Go reads "::ffff:a.b.c.d/p" (p >= 96) as the IPv4 subnet a.b.c.d/(p - 96), and Spiderpool refuses the spelling
+  const mappedSubnet = typeof spec.subnet === 'string' ? /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,3})$/i.exec(spec.subnet) : null;
+  if (subnet && mappedSubnet && Number(mappedSubnet[2]) >= 96) {
+    const v4 = Cidr.tryParse(`${mappedSubnet[1]}/${Number(mappedSubnet[2]) - 96}`);
+    if (v4) {
+      out.push(finding(RULES.poolSubnet, 'spec.subnet',
+        `"${spec.subnet}" is an IPv4-mapped IPv6 spelling: Go reads it as the IPv4 subnet ${v4.toString()}, and Spiderpool refuses the spelling ("unformatted subnet")`,
+        `write "${v4.toString()}"`));
+      subnet = v4.isCanonical ? v4 : undefined;
+    }
+  }
   // the family is the subnet's even when the subnet itself is refused (host bits)
   const subnetFamily: IpFamily | undefined = subnet?.family;
-  if (subnet && !subnet.isCanonical) {
+  if (mappedSubnet && subnet) {
+    // reported above
+  } else if (subnet && !subnet.isCanonical) {
     out.push(finding(RULES.poolSubnet, 'spec.subnet',
       `"${spec.subnet}" has host bits set (Spiderpool only accepts the network address)`,
       `write "${subnet.toString()}"`));
@@ -88,37 +101,42 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
     out.push(finding(RULES.poolIpVersion, 'spec.ipVersion',
       `ipVersion is ${spec.ipVersion} but subnet ${subnet.toString()} is IPv${subnet.family}`, `set ipVersion to ${subnet.family}`));
   }
-  const family: IpFamily = subnetFamily ?? (spec.ipVersion === 6 ? 6 : 4);
+  // without a subnet (or with an unreadable one) and ipVersion, Spiderpool cannot tell the family and refuses the
+  // pool for that (MV001): the addresses are then not checked against a family
+  const family: IpFamily | undefined = subnetFamily ?? (spec.ipVersion === 6 || spec.ipVersion === 4 ? spec.ipVersion : undefined);
 
   const ips = parseRanges(listField(spec.ips, 'spec.ips', RULES.poolIps, out), 'spec.ips', RULES.poolIps, family, subnet, out);
   const excluded = parseRanges(listField(spec.excludeIPs, 'spec.excludeIPs', RULES.poolExcludeIps, out), 'spec.excludeIPs', RULES.poolExcludeIps, family, subnet, out);
   let allocatable: RangeSet | undefined;
   if (ips && excluded) {
     allocatable = ips.subtract(excluded);
-    if (subnet && allocatable.isEmpty) {
-      out.push(finding(RULES.poolEmpty, 'spec.ips',
-        !Array.isArray(spec.ips) || spec.ips.length === 0 ? 'the pool lists no ips, so it has no usable address' : 'every address in ips is excluded by excludeIPs',
-        `list allocatable addresses inside ${subnet.toString()} in ips`));
-    } else if (allocatable.size > MAX_POOL_ADDRESSES) {
+    // the enumeration limit first: Spiderpool's webhook lists the addresses of ips and of excludeIPs before it
+    // looks at what is left, so a pool over it is refused even when nothing would be left
+    if (ips.size > MAX_POOL_ADDRESSES) {
+      // counted before excludeIPs: Spiderpool's webhook enumerates the listed ips, then removes the excluded ones
       out.push(finding(RULES.poolTooLarge, 'spec.ips',
-        `the pool holds ${allocatable.size} addresses; Spiderpool lists every address of a pool, so its webhook and controller cannot handle more than about ${MAX_POOL_ADDRESSES}`,
+        `the pool holds ${ips.size} addresses${allocatable.size < ips.size ? ` (${allocatable.size} after excludeIPs)` : ''}; Spiderpool lists every address of a pool, so its webhook and controller cannot handle more than about ${MAX_POOL_ADDRESSES}`,
         'list a smaller range in ips (an IPv6 /64 has room for many pools of 65536 addresses)'));
     } else if (excluded.size > MAX_POOL_ADDRESSES) {
       // Spiderpool's mutating webhook enumerates excludeIPs like ips (MergeIPRanges), and times out or runs out of memory
       out.push(finding(RULES.poolTooLarge, 'spec.excludeIPs',
         `excludeIPs cover ${excluded.size} addresses; Spiderpool lists every excluded address too, so its webhook cannot handle more than about ${MAX_POOL_ADDRESSES}`,
         'shrink ips instead of excluding most of them'));
+    } else if (subnet && allocatable.isEmpty) {
+      out.push(finding(RULES.poolEmpty, 'spec.ips',
+        !Array.isArray(spec.ips) || spec.ips.length === 0 ? 'the pool lists no ips, so it has no usable address' : 'every address in ips is excluded by excludeIPs',
+        `list allocatable addresses inside ${subnet.toString()} in ips`));
     }
   }
 
   let gateway: IpAddress | undefined;
   if (spec.gateway !== undefined && spec.gateway !== null) {
-    const gw = typeof spec.gateway === 'string' ? IpAddress.tryParse(spec.gateway) : undefined;
+    const gw = typeof spec.gateway === 'string' ? goAddress(spec.gateway, 'spec.gateway', subnet, out) : undefined;
     gateway = gw;
     if (!gw) {
       out.push(finding(RULES.poolGateway, 'spec.gateway', `${describe(spec.gateway)} is not an IP address`, 'give the gateway as a plain IP, e.g. "10.6.0.1"'));
     } else if (subnet && !subnet.contains(gw)) {
-      out.push(finding(RULES.poolGateway, 'spec.gateway', `gateway ${spec.gateway} is outside subnet ${subnet.toString()}`,
+      out.push(finding(RULES.poolGateway, 'spec.gateway', `gateway ${spec.gateway}${gw.toString() !== spec.gateway ? ` (Go reads it as ${gw.toString()})` : ''} is outside subnet ${subnet.toString()}`,
         `use the router address of ${subnet.toString()} (the switch VLANIF)`));
     } else if (ips && excluded && ips.contains(gw) && !excluded.contains(gw)) {
       out.push(finding(RULES.poolGatewayAllocatable, 'spec.gateway',
@@ -136,7 +154,7 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
     if (!dst) {
       out.push(finding(RULES.poolRouteGateway, `${field}.dst`, `${describe(route.dst ?? '')} is not a CIDR`, 'write the destination as a CIDR, e.g. "10.7.0.0/16"'));
     } else {
-      if (dst.family !== family) {
+      if (family !== undefined && dst.family !== family) {
         out.push(finding(RULES.poolRouteGateway, `${field}.dst`, `destination ${route.dst} is IPv${dst.family} but the pool is IPv${family}`,
           `route IPv${dst.family} destinations from an IPv${dst.family} pool`));
       }
@@ -152,16 +170,29 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
         seen.set(key, i);
       }
     }
-    const gw = typeof route.gw === 'string' ? IpAddress.tryParse(route.gw) : undefined;
+    const gw = typeof route.gw === 'string' ? goAddress(route.gw, `${field}.gw`, subnet, out) : undefined;
     if (!gw) {
       out.push(finding(RULES.poolRouteGateway, `${field}.gw`, `${describe(route.gw ?? '')} is not an IP address`, 'give the next hop as a plain IP inside the subnet'));
     } else if (subnet && !subnet.contains(gw)) {
-      out.push(finding(RULES.poolRouteGateway, `${field}.gw`, `next hop ${route.gw} is outside subnet ${subnet.toString()}`,
+      out.push(finding(RULES.poolRouteGateway, `${field}.gw`, `next hop ${route.gw}${gw.toString() !== route.gw ? ` (Go reads it as ${gw.toString()})` : ''} is outside subnet ${subnet.toString()}`,
         `use a next hop inside ${subnet.toString()}`));
     }
   });
 
   checkPoolExtras(spec, out);
+  // What Spiderpool's overlap check sees of a pool refused here for a reversed range (it admits such a pool): a
+  // reversed ips range with its ends swapped, a reversed excludeIPs range excluding nothing (as measured against
+  // its webhook); other entries that do not parse are left out.
+  if (!allocatable && family !== undefined && subnet) {
+    const lenient = (list: unknown, swap: boolean) => RangeSet.of(family, (Array.isArray(list) ? list : []).flatMap((t: unknown) => {
+      if (typeof t !== 'string') return [];
+      const ends = t.split('-').map(e => IpAddress.tryParse(e));
+      const reversed = swap && ends.length === 2 && ends[0] && ends[1] && ends[0].family === ends[1].family && ends[0].value > ends[1].value;
+      const r = IpRange.tryParse(reversed ? `${ends[1]!.toString()}-${ends[0]!.toString()}` : t);
+      return r && r.family === family && subnet.containsRange(r) ? [r] : [];
+    }));
+    allocatable = lenient(spec.ips, true).subtract(lenient(spec.excludeIPs, false));
+  }
   return { findings: out, parsed: { name, subnet, allocatable, gateway } };
 }
 
@@ -248,7 +279,7 @@ function listField(value: unknown, field: string, rule: RuleInfo, out: Finding[]
   return [];
 }
 
-function parseRanges(texts: readonly string[], field: string, rule: typeof RULES.poolIps, family: IpFamily,
+function parseRanges(texts: readonly string[], field: string, rule: typeof RULES.poolIps, family: IpFamily | undefined,
   subnet: Cidr | undefined, out: Finding[]): RangeSet | undefined {
   const ranges: IpRange[] = [];
   let ok = true;
@@ -279,7 +310,9 @@ function parseRanges(texts: readonly string[], field: string, rule: typeof RULES
         'put IPv4 addresses in an IPv4 pool'));
       return;
     }
-    if (r.family !== family) {
+    if (family === undefined) {
+      ok = false;
+    } else if (r.family !== family) {
       ok = false;
       out.push(finding(rule, `${field}[${i}]`, `"${text}" is IPv${r.family} but the pool is IPv${family}`, `put IPv${r.family} addresses in a separate pool`));
     } else if (subnet && !subnet.containsRange(r)) {
@@ -290,7 +323,22 @@ function parseRanges(texts: readonly string[], field: string, rule: typeof RULES
       ranges.push(r);
     }
   });
-  return ok ? RangeSet.of(family, ranges) : undefined;
+  return ok && family !== undefined ? RangeSet.of(family, ranges) : undefined;
+}
+
+/**
+ * An address as Go's net.ParseIP reads it: "::ffff:a.b.c.d" is the IPv4 address a.b.c.d (MV122, a warning, when
+ * the pool is IPv4 and so takes it). Undefined when it is not an address.
+ */
+function goAddress(text: string, field: string, subnet: Cidr | undefined, out: Finding[]): IpAddress | undefined {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(text);
+  const v4 = mapped ? IpAddress.tryParse(mapped[1]) : undefined;
+  if (!v4) return IpAddress.tryParse(text);
+  if (subnet?.family === 4) {
+    out.push(finding(RULES.poolIpv4Mapped, field, `"${text}" is an IPv4-mapped IPv6 spelling; Spiderpool reads it as ${v4.toString()} (Go treats ::ffff:a.b.c.d as IPv4)`,
+      `write "${v4.toString()}"`));
+  }
+  return v4;
 }
 
 /** `::ffff:a.b.c.d[-::ffff:e.f.g.h]` as the IPv4 text Go reads it as, or undefined when it is not only mapped addresses. */
@@ -331,20 +379,21 @@ export function checkPoolOverlaps<P extends PoolForOverlap>(pools: readonly P[])
   const distinct = [...bySubnet.values()].map(list => ({
     family: list[0].subnet!.family, start: list[0].subnet!.first, end: list[0].subnet!.last, key: list,
   }));
-  // Upstream refuses the pool created later: report on the one later in the input.
+  // Upstream compares each pool with the pools created before it and refuses the later one: a pool is reported when
+  // a pool earlier in the input has an overlapping other subnet (the earliest such pool is named).
   const order = new Map<P, number>(pools.map((p, i) => [p, i]));
-  for (const [x, y] of findOverlaps(distinct)) {
-    const [a, b] = order.get(x[0])! <= order.get(y[0])! ? [x, y] : [y, x];
-    const sa = a[0].subnet!.toString();
-    const sb = b[0].subnet!.toString();
-    for (const pb of b) {
+  const lowestOverlapping = lowestRankedOverlaps(distinct, list => order.get(list[0])!);
+  for (const [list, other] of lowestOverlapping) {
+    const a = other[0];
+    for (const pb of list) {
+      if (order.get(pb)! < order.get(a)!) continue;
       report(pb, finding(RULES.poolSubnetOverlap, 'spec.subnet',
-        `subnet ${sb} overlaps subnet ${sa} of SpiderIPPool "${a[0].name}"`,
-        `use the same subnet ${sa} with disjoint ips, or a non-overlapping subnet`));
+        `subnet ${pb.subnet!.toString()} overlaps subnet ${a.subnet!.toString()} of SpiderIPPool "${a.name}"`,
+        `use the same subnet ${a.subnet!.toString()} with disjoint ips, or a non-overlapping subnet`));
     }
   }
 
-  // 2. Same subnet: allocatable ranges must be disjoint.
+  // 2. Same subnet: allocatable ranges must be disjoint (reported on the later pool, naming the earliest it shares with).
   for (const list of bySubnet.values()) {
     if (list.length < 2) continue;
     // (two pools of a subnet, the common case: one walk over both sets when they share nothing)
@@ -354,13 +403,8 @@ export function checkPoolOverlaps<P extends PoolForOverlap>(pools: readonly P[])
       if (!p.allocatable) continue;
       for (const r of p.allocatable.ranges) intervals.push({ family: r.family, start: r.start, end: r.end, key: p });
     }
-    const reported = new Set<string>();
-    for (const [a, b] of findOverlaps(intervals)) {
-      if (a === b) continue;
-      const [first, second] = order.get(a)! <= order.get(b)! ? [a, b] : [b, a];
-      const pairKey = `${first.name}\u0000${second.name}`;
-      if (reported.has(pairKey)) continue;
-      reported.add(pairKey);
+    for (const [second, first] of lowestRankedOverlaps(intervals, p => order.get(p)!)) {
+      if (order.get(second)! < order.get(first)!) continue;
       const shared = first.allocatable!.intersection(second.allocatable!).toStrings();
       report(second, finding(RULES.poolIpsOverlap, 'spec.ips',
         `ips ${shared.slice(0, 3).join(', ')}${shared.length > 3 ? ', ...' : ''} are also allocatable in SpiderIPPool "${first.name}" (same subnet ${second.subnet!.toString()})`,

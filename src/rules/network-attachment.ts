@@ -134,6 +134,8 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
       'remove the coordinator from a layer-2-only network, or give the main plugin an IPAM'));
   }
   const caps = isPlainObject(main.capabilities) ? main.capabilities : {};
+  // libcni hands a runtime capability to every plugin of the chain that declares it (tuning takes "mac")
+  const declares = (cap: string) => typed.some(p => isPlainObject(p.capabilities) && p.capabilities[cap] === true);
   return {
     findings: out,
     parsed: {
@@ -149,7 +151,7 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
       routeHelper: (coordinator !== undefined && coordinatorMode !== 'disable' && coordinatorMode !== 'disabled') || chains('veth') || chains('router'),
       ipv4Pools: stringList(ipam.default_ipv4_ippool),
       ipv6Pools: stringList(ipam.default_ipv6_ippool),
-      capabilities: { ips: caps.ips === true, mac: caps.mac === true },
+      capabilities: { ips: declares('ips'), mac: declares('mac') },
       needsPodAddresses: ipam.type === 'static' && ipam.addresses === undefined && caps.ips === true,
     },
   };

@@ -70,6 +70,17 @@ export function checkNodeNetworkConfigurationPolicy(nncp: PlainNodeNetworkConfig
   const desired = spec.desiredState;
   const list = isPlainObject(desired) ? desired.interfaces : undefined;
   if (list === undefined || list === null) return out;
+  // kubernetes-nmstate's nmpolicy: "{{ capture.<name>.interfaces }}" stands for the interfaces a capture of
+  // spec.capture selects on each node, known only there
+  const template = typeof list === 'string' ? /^\s*\{\{\s*capture\.([^.\s}]+)[^}]*\}\}\s*$/.exec(list) : null;
+  if (template) {
+    const captures = isPlainObject(spec.capture) ? spec.capture : {};
+    if (!Object.prototype.hasOwnProperty.call(captures, template[1])) {
+      out.push(finding(RULES.nncpSpec, names.field(NNCP_INTERFACES_FIELD), `${describe(list)} uses capture "${template[1]}", which spec.capture does not define, so nmstate cannot resolve it`,
+        `define "${template[1]}" under spec.capture, or list the interfaces`));
+    }
+    return out;
+  }
   if (!Array.isArray(list)) {
     out.push(finding(RULES.nncpSpec, names.field(NNCP_INTERFACES_FIELD), `${describe(list)} is not a list`,
       'write interfaces as a list of interface objects, each with name, type and state'));

@@ -102,7 +102,29 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
   }
 
   // Wildcards and pool names: what Spiderpool expands them to, every name a pool of the set, none twice.
-  if (ippools) ippools = ippools.map((sel, i) => resolvePools(sel, `${at(SPIDERPOOL_IPPOOLS)}[${i}]`, index, out));
+  // An item naming an interface the pod does not have is skipped by Spiderpool when its pools expand to none (it
+  // matches the item to a Multus network only when the item has a pool): no MV110 then, and MV125 instead of MV067.
+  const podInterfaces = new Set([...attachments.map(a => a.iface), 'eth0']);
+  const skipped = new Set<number>();
+  if (ippools) {
+    ippools = ippools.map((sel, i) => {
+      const itemField = `${at(SPIDERPOOL_IPPOOLS)}[${i}]`;
+      if (!complete || sel.interface === undefined || podInterfaces.has(sel.interface)) return resolvePools(sel, itemField, index, out);
+      const own: Finding[] = [];
+      const resolved = resolvePools(sel, itemField, index, own);
+      const empty = resolved.ipv4.length + resolved.ipv6.length === 0;
+      if (empty) {
+        skipped.add(i);
+        out.push(...own.filter(f => f.rule !== RULES.podUnknownPool));
+        out.push(finding(RULES.ippoolsUnusedItem, `${itemField}.interface`,
+          `interface "${sel.interface}" is not an interface of the pod (${[...podInterfaces].join(', ')}) and the item selects no pool of the manifests, so Spiderpool skips it; once a pool matches, Spiderpool refuses the pod ("no matched multus object for NIC")`,
+          'remove the item, or name an interface of the pod (net1, net2, ... by position, unless named)'));
+      } else {
+        out.push(...own);
+      }
+      return resolved;
+    });
+  }
   // Spiderpool reads ipam.spidernet.io/ippool only without ipam.spidernet.io/ippools
   if (ippool && !ippoolsPresent) ippool = resolvePools(ippool, at(SPIDERPOOL_IPPOOL), index, out);
   // SpiderSubnet auto pools: Spiderpool creates the NIC's pools from these annotations.
@@ -208,8 +230,8 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
     // A listed interface that no NIC has is most likely a typo.
     const known = new Set([...nics.map(n => n.interface), 'eth0']);
     ippools.forEach((p, i) => {
-      if (p.interface !== undefined && !known.has(p.interface) && complete) {
-        out.push(finding(RULES.ippoolsMissingNic, `${at(SPIDERPOOL_IPPOOLS)}[${i}].interface`, `interface "${p.interface}" is not an interface of the pod (${[...known].join(', ')})`,
+      if (p.interface !== undefined && !known.has(p.interface) && complete && !skipped.has(i)) {
+        out.push(finding(RULES.ippoolsMissingNic, `${at(SPIDERPOOL_IPPOOLS)}[${i}].interface`, `interface "${p.interface}" is not an interface of the pod (${[...known].join(', ')}), so Spiderpool refuses the pod ("no matched multus object for NIC")`,
           'use the interface names of the pod\'s networks (net1, net2, ... by position, unless named)'));
       }
     });

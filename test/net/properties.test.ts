@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from 'net';
 import fc from 'fast-check';
-import { Cidr, findOverlaps, Interval, IpAddress, IpFamily, IpRange, maxValue, RangeSet } from '../../src/net';
+import { Cidr, findOverlaps, Interval, IpAddress, IpFamily, IpRange, lowestRankedOverlaps, maxValue, RangeSet } from '../../src/net';
 import { scanAddress } from '../../src/net/scan';
 
 const v4Value = fc.bigInt({ min: 0n, max: maxValue(4) });
@@ -223,6 +223,33 @@ describe('findOverlaps agrees with brute force', () => {
       expect(pairs).toEqual(expected);
       // deterministic
       expect(findOverlaps(items)).toEqual(pairs);
+    }));
+  });
+});
+
+describe('lowestRankedOverlaps agrees with brute force', () => {
+  test('random intervals of a few keys (several intervals per key, disjoint within a key), mixed families, ranks apart from input order', () => {
+    const item = fc.tuple(fc.nat(5), fc.constantFrom<IpFamily>(4, 6), offsetRange);
+    fc.assert(fc.property(fc.array(item, { maxLength: 14 }), fc.array(fc.nat(100), { minLength: 6, maxLength: 6 }), (specs, ranks) => {
+      const items: Array<Interval<number>> = [];
+      for (const [key, family, [s, e]] of specs) {
+        const clash = items.some(x => x.key === key && x.family === family && BigInt(s) <= x.end && x.start <= BigInt(e));
+        if (!clash) items.push({ family, start: BigInt(s), end: BigInt(e), key });
+      }
+      const rank = (k: number) => ranks[k];
+      const got = lowestRankedOverlaps(items, rank);
+      const expected = new Map<number, number>();
+      for (const key of new Set(items.map(x => x.key))) {
+        const overlapsKey = (y: Interval<number>) => items.some(x => x.key === key && x.family === y.family && x.start <= y.end && y.start <= x.end);
+        const others = items.filter(y => y.key !== key && overlapsKey(y));
+        if (others.length === 0) continue;
+        // lowest rank; on ties the interval earliest in the input
+        const before = (y: Interval<number>, b: Interval<number>) =>
+          rank(y.key) < rank(b.key) || (rank(y.key) === rank(b.key) && items.indexOf(y) < items.indexOf(b));
+        const bestOther = others.reduce((b, y) => (before(y, b) ? y : b));
+        expected.set(key, bestOther.key);
+      }
+      expect(new Map([...got].sort((a, b) => a[0] - b[0]))).toEqual(new Map([...expected].sort((a, b) => a[0] - b[0])));
     }));
   });
 });

@@ -139,6 +139,21 @@ describe('NodeNetworkConfigurationPolicy rules through lintManifests', () => {
       .toMatch(/^MV083 error .*spec\.desiredState\.interfaces: \{"name":"bond0"\} is not a list/);
   });
 
+  test('MV083 interfaces from an nmpolicy capture (kubernetes-nmstate docs/examples/lldp.yaml): the capture must be defined', () => {
+    const captured = (capture: string) => `apiVersion: nmstate.io/v1
+kind: NodeNetworkConfigurationPolicy
+metadata: {name: enable-lldp}
+spec:
+  capture:
+${capture}
+  desiredState:
+    interfaces: "{{ capture.ethernets-lldp.interfaces }}"
+`;
+    expect(lint(captured('    ethernets: interfaces.type=="ethernet"\n    ethernets-lldp: capture.ethernets | interfaces.lldp.enabled:=true'))).toBe('');
+    expect(lint(captured('    ethernets: interfaces.type=="ethernet"'))).toMatch(
+      /^MV083 error NodeNetworkConfigurationPolicy enable-lldp spec\.desiredState\.interfaces: .* uses capture "ethernets-lldp", which spec\.capture does not define, so nmstate cannot resolve it/);
+  });
+
   test('MV083 the policy name must be a DNS-1123 subdomain (lint and VlanTopology run the same check)', () => {
     const bad = policy(V100).replace('metadata: {name: fabric}', 'metadata: {name: Bond0_VLANs}');
     expect(ruleIds(lintYaml(bad))).toEqual(['MV083']);

@@ -81,6 +81,7 @@ const CASES: Array<[string, RegExp]> = [
   ['MV123', /^MV123 warning SpiderIPPool vlan100-v4 spec\.multusName\[0\]: name "Macvlan-Standalone" in "kube-system\/Macvlan-Standalone" .*no network can match it/m],
   ['MV194', /^MV194 warning Deployment web spec\.template\.spec\.nodeSelector: interface "eth0" of kube-system\/macvlan-standalone lists IPv4 pools "vlan100-rack-a-v4" \(10\.1\.100\.0\/24\) and "vlan100-rack-b-v4" \(10\.2\.100\.0\/24\), .*one has no nodeAffinity.*Fix: pin each pool to the nodes of its rack/m],
   ['MV124', /^MV124 error SpiderIPPool vlan100-v4 spec\.ips: ips 172\.16\.100\.150-172\.16\.100\.160 are not in the ips of SpiderSubnet "vlan100"/m],
+  ['MV125', /^MV125 warning Pod app metadata\.annotations\[ipam\.spidernet\.io\/ippools\]\[1\]\.interface: interface "net1" is not an interface of the pod \(eth0\) and the item selects no pool of the manifests, so Spiderpool skips it; once a pool matches, Spiderpool refuses the pod/m],
 ];
 
 /**
@@ -105,6 +106,27 @@ describe('each rule through the linter', () => {
     const covered = new Set([...CASES.map(c => c[0]), ...NMSTATE_RULE_IDS, ...WORKLOAD_RULE_IDS, ...ADDRESS_RULE_IDS, ...CONSTRUCT_ONLY]);
     const missing = Object.values(RULES).map(r => r.id).filter(id => (Number(id.slice(2)) <= 25 || Number(id.slice(2)) >= 50) && !covered.has(id));
     expect(missing).toEqual([]);
+  });
+
+  test('MV075 counts a capability any plugin of the chain declares (Multus examples/macvlan-pod.yml: mac on tuning)', () => {
+    const nadAndPod = (tuning: string) => `
+apiVersion: k8s.cni.cncf.io/v1
+kind: NetworkAttachmentDefinition
+metadata: {name: macvlan-conf, namespace: default}
+spec:
+  config: '{"cniVersion":"0.3.1","name":"macvlan-conf","plugins":[{"type":"macvlan","capabilities":{"ips":true},"master":"eth0","mode":"bridge","ipam":{"type":"static"}},{"type":"tuning"${tuning}}]}'
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: samplepod
+  namespace: default
+  annotations:
+    k8s.v1.cni.cncf.io/networks: '[{"name":"macvlan-conf","ips":["10.1.1.101/24"],"mac":"c2:b0:57:49:47:f1"}]'
+spec: {containers: [{name: app, image: nginx}]}
+`;
+    expect(ruleIds(lintYaml(nadAndPod(',"capabilities":{"mac":true}')))).not.toContain('MV075');
+    expect(lines(lintYaml(nadAndPod('')))).toMatch(/^MV075 warning Pod samplepod .*\.mac: default\/macvlan-conf's plugin does not declare "capabilities": \{"mac": true\}/m);
   });
 
   test('MV056 also covers podMACPrefix, podRPFilter, txQueueLen, vethMTU and the NAD coordinator plugin', () => {

@@ -173,4 +173,14 @@ export const PARITY_RULES = {
       good: docs(subnet('vlan100', 'subnet: 172.16.100.0/24\nips: [172.16.100.10-172.16.100.200]'), pool('vlan100-v4', 'subnet: 172.16.100.0/24\nips: [172.16.100.150-172.16.100.160]')),
     },
   }),
+  ippoolsUnusedItem: defineRule({
+    id: 'MV125',
+    severity: 'warning',
+    title: 'an ipam.spidernet.io/ippools item for an interface the pod does not have, whose pools match no SpiderIPPool, is skipped by Spiderpool (refused once a pool matches, MV067)',
+    check: checkPodAnnotations,
+    example: {
+      bad: docs(pool('vlan100-v4', V4), STANDALONE, ON_STANDALONE('[{"interface":"eth0","ipv4":["vlan100-v4"]},{"interface":"net1","ipv4":["vlan200-*"]}]')),
+      good: docs(pool('vlan100-v4', V4), STANDALONE, ON_STANDALONE('[{"interface":"eth0","ipv4":["vlan100-v4"]}]')),
+    },
+  }),
 };
