@@ -186,7 +186,7 @@ function walk(value: unknown, node: SchemaNode, path: string, schemaPath: string
 function conforms(value: unknown, node: SchemaNode, atRoot: boolean): boolean {
   if (value === null || value === undefined) return true;
   if (!matchesType(value, node)) return false;
-  if (node.enum && !node.enum.some(e => e === value)) return false;
+  if (node.enum && !inEnum(node.enum, value)) return false;
   if (Array.isArray(value)) {
     if (node.items) for (const item of value) if (!conforms(item, node.items, false)) return false;
     return true;
@@ -199,7 +199,9 @@ function conforms(value: unknown, node: SchemaNode, atRoot: boolean): boolean {
       if (obj[req] === undefined || (obj[req] === null && !props?.[req]?.nullable)) return false;
     }
   }
-  for (const key of Object.keys(obj)) {
+  // (for-in over own keys: Object.keys' keys in its order, without a list per object)
+  for (const key in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
     if (atRoot && (key === 'apiVersion' || key === 'kind' || key === 'metadata')) continue;
     const child = props && Object.prototype.hasOwnProperty.call(props, key) ? props[key] : undefined;
     if (child) {
@@ -212,6 +214,11 @@ function conforms(value: unknown, node: SchemaNode, atRoot: boolean): boolean {
     }
   }
   return true;
+}
+
+function inEnum(values: readonly unknown[], value: unknown): boolean {
+  for (const e of values) if (e === value) return true;
+  return false;
 }
 
 function article(type: string): string {

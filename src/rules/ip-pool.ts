@@ -145,7 +145,7 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
     }
   }
 
-  const seen = new Map<string, number>();
+  let seen: Map<string, number> | undefined;
   const routes = listField(spec.routes, 'spec.routes', RULES.poolRouteGateway, out) as ReadonlyArray<any>;
   routes.forEach((rawRoute, i) => {
     const field = `spec.routes[${i}]`;
@@ -163,7 +163,7 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
           'remove it and set the pool\'s gateway instead (Spiderpool derives the default route from it)'));
       }
       const key = dst.toString();
-      const first = seen.get(key);
+      const first = (seen ??= new Map()).get(key);
       if (first !== undefined) {
         out.push(finding(RULES.poolDuplicateRoute, `${field}.dst`, `destination ${key} is already routed by spec.routes[${first}]`, 'keep one route per destination'));
       } else {
@@ -209,7 +209,7 @@ function checkPoolExtras(spec: NonNullable<PlainIpPool['spec']>, out: Finding[])
       checkLabelSelector(a, 'spec.podAffinity', 'Spiderpool\'s webhook refuses the pool', out);
     }
   }
-  for (const key of ['namespaceAffinity', 'nodeAffinity'] as const) {
+  for (const key of AFFINITY_KEYS) {
     const sel = (spec as any)[key];
     if (sel !== undefined && sel !== null) {
       checkLabelSelector(sel, `spec.${key}`, 'Spiderpool accepts the pool, but fails the IP allocation of every pod that selects it', out);
@@ -271,12 +271,15 @@ export function describe(v: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+const AFFINITY_KEYS = ['namespaceAffinity', 'nodeAffinity'] as const;
+const NO_ITEMS: readonly never[] = Object.freeze([]);
+
 /** A list-valued field: the list, or [] with a finding when it is not a list. */
 function listField(value: unknown, field: string, rule: RuleInfo, out: Finding[]): readonly any[] {
-  if (value === undefined || value === null) return [];
+  if (value === undefined || value === null) return NO_ITEMS;
   if (Array.isArray(value)) return value;
   out.push(finding(rule, field, `${describe(value)} is not a list`, `write ${field.split('.').pop()} as a YAML list`));
-  return [];
+  return NO_ITEMS;
 }
 
 function parseRanges(texts: readonly string[], field: string, rule: typeof RULES.poolIps, family: IpFamily | undefined,

@@ -5,6 +5,10 @@ import { describe, isPlainObject } from './ip-pool';
 /** The field of a finding about the document (or List item) as a whole. */
 export const DOCUMENT_FIELD = '(document)';
 
+const TYPE_META_KEYS = ['apiVersion', 'kind'] as const;
+const NAME_KEYS = ['name', 'generateName', 'namespace'] as const;
+const MAP_KEYS = ['labels', 'annotations'] as const;
+
 /** Multus and Spiderpool annotations of a Pod, which the pod annotation rules check themselves. */
 const POD_ANNOTATION_PREFIXES = ['k8s.v1.cni.cncf.io/', 'v1.multus-cni.io/', 'ipam.spidernet.io/'];
 
@@ -29,7 +33,7 @@ export function checkObjectShape(value: unknown): Finding[] {
       'lint only Kubernetes manifests (leave other YAML files out of the paths given), or add apiVersion, kind and metadata'));
     return out;
   }
-  for (const key of ['apiVersion', 'kind'] as const) {
+  for (const key of TYPE_META_KEYS) {
     const v = value[key];
     if (unset(v)) {
       out.push(finding(RULES.objectShape, key, `${key} is not set, so kubectl rejects the object`, `set ${key} (for example ${key === 'kind' ? 'kind: Pod' : 'apiVersion: v1'})`));
@@ -46,7 +50,7 @@ export function checkObjectShape(value: unknown): Finding[] {
     out.push(finding(RULES.objectMeta, 'metadata', `metadata is ${what(meta)}, not a mapping, so kubectl rejects the object`, 'write metadata as a mapping with a name'));
     return out;
   }
-  for (const key of ['name', 'generateName', 'namespace'] as const) {
+  for (const key of NAME_KEYS) {
     const v = meta[key];
     if (v !== undefined && v !== null && typeof v !== 'string') {
       out.push(finding(RULES.objectMeta, `metadata.${key}`, `metadata.${key} is ${what(v)}, not a string, so kubectl rejects the object`, quoteFix(key, v)));
@@ -63,7 +67,7 @@ export function checkObjectShape(value: unknown): Finding[] {
     }
   }
   const podChecksOwn = value.kind === 'Pod';
-  for (const key of ['labels', 'annotations'] as const) {
+  for (const key of MAP_KEYS) {
     const map = meta[key];
     if (map === undefined || map === null) continue;
     if (!isPlainObject(map)) {
