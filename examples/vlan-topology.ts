@@ -10,6 +10,9 @@
  * which the switch plan spells out. lacp_rate fast detects failures in ~3 s instead of ~90 s, and
  * layer3+4 hashing spreads the many pod flows between the same two nodes over both links.
  *
+ * Reserved: 192.168.<id>.10 (a load-balancer VIP outside Kubernetes) never goes to a pod; the gateway, the switch's
+ * address, is reserved the same way (SpiderReservedIP vlan<id>-reserved-v4 / -v6).
+ *
  * Subnets: the basic scenario already uses 172.16.0.0/16 in the same cluster (Spiderpool rejects
  * overlapping pool subnets), so the VLANs use 192.168.100.0/24 and 192.168.200.0/24 (VLANIF .1), and
  * fd00:100::/64 and fd00:200::/64 (VLANIF ::1).
@@ -38,7 +41,8 @@ export class VlanTopologyChart extends Chart {
       vlans: [100, 200].map(id => ({
         id,
         offer: VlanOffer.BOTH,
-        ipv4: { subnet: `192.168.${id}.0/24`, gateway: `192.168.${id}.1` },
+        // .10 is the VLAN's load-balancer VIP: in the VLAN's SpiderReservedIP (with the gateway) and in no pool
+        ipv4: { subnet: `192.168.${id}.0/24`, gateway: `192.168.${id}.1`, reservedIps: [`192.168.${id}.10`] },
         ipv6: { subnet: `fd00:${id}::/64`, gateway: `fd00:${id}::1` },
       })),
     });

@@ -66,9 +66,11 @@ describe('the seed topology (examples/vlan-topology.ts)', () => {
       ipVersion: 4,
       subnet: '192.168.100.0/24',
       gateway: '192.168.100.1',
-      ips: ['192.168.100.2-192.168.100.128'],
+      ips: ['192.168.100.2-192.168.100.9', '192.168.100.11-192.168.100.128'], // .10 is reserved
       multusName: ['kube-system/macvlan-standalone-vlan100'],
     });
+    expect(findObject(objects, 'SpiderReservedIP', 'vlan100-reserved-v4').spec).toEqual({ ipVersion: 4, ips: ['192.168.100.1', '192.168.100.10'] });
+    expect(findObject(objects, 'SpiderReservedIP', 'vlan100-reserved-v6').spec).toEqual({ ipVersion: 6, ips: ['fd00:100::1'] });
     expect(pool('vlan100-overlay-v4')).toEqual({
       ipVersion: 4,
       subnet: '192.168.100.0/24',
