@@ -3,7 +3,7 @@ import { SpiderReservedIpObject, SpiderReservedIpSpec } from '../k8s';
 import { IpRange } from '../net';
 import { Shape, checkConstructorArgs, listOf, num, obj, opt, req, str } from '../shape';
 import { defaultObjectName } from './default-name';
-import { ValidationEngine } from '../validation/engine';
+import { ValidatedObject, ValidationEngine } from '../validation/engine';
 
 /** Props of {@link ReservedIps}. */
 export interface ReservedIpsProps {
@@ -58,7 +58,7 @@ export class ReservedIps extends SpiderReservedIpObject {
     super(scope, id, { metadata: { name: props.name ?? defaultObjectName(scope, id) }, spec });
     this.spec = spec;
     this.ipVersion = ipVersion;
-    ValidationEngine.of(this).addObject(this, { object: () => this._validationObject(), subject: `SpiderReservedIP "${this.name}"` });
+    ValidationEngine.of(this).addObject(this, new ReservedIpsValidation(this));
   }
 
   /** The reserved addresses, as written. */
@@ -73,5 +73,18 @@ export class ReservedIps extends SpiderReservedIpObject {
   public _validationObject(): Record<string, any> {
     const gvk = SpiderReservedIpObject.GVK;
     return { apiVersion: gvk.apiVersion, kind: gvk.kind, metadata: { name: this.name }, spec: this.spec };
+  }
+}
+
+/** The object as the validation engine reads it (one small object each: a fabric has one per VLAN and family). */
+class ReservedIpsValidation implements ValidatedObject {
+  constructor(private readonly reserved: ReservedIps) {}
+
+  public object(): Record<string, any> {
+    return this.reserved._validationObject();
+  }
+
+  public get subject(): string {
+    return `SpiderReservedIP "${this.reserved.name}"`;
   }
 }
