@@ -300,12 +300,13 @@ describe('bin/cdk8s-macvlan.js (spawned)', () => {
       ['workloads/pod.json:8:7', 'MV068'], ['hosts.yaml:8:5', 'MV083'], ['hosts.yaml:22:11', 'MV080'], ['hosts.yaml:17:11', 'MV030'],
       ['hosts.yaml:21:13', 'MV029'], ['hosts.yaml:26:9', 'MV031'], ['hosts.yaml:27:44', 'MV081'], ['hosts.yaml:31:35', 'MV026'],
       ['hosts.yaml:44:9', 'MV079'], ['hosts.yaml:45:26', 'MV028'], ['hosts.yaml:46:9', 'MV027'], ['hosts.yaml:53:9', 'MV082'],
+      ['addresses.yaml:11:7', 'MV201'], ['addresses.yaml:43:15', 'MV205'], ['addresses.yaml:69:15', 'MV207'],
     ];
     for (const [where, rule] of planted) {
       expect(r.stdout).toContain(`test/fixtures/lint/broken/${where}: ${rule} `);
     }
     expect(r.stdout).toMatch(/^test\/fixtures\/lint\/broken\/syntax\.yml:5:16: YAML error: /m);
-    expect(r.stdout).toMatch(/^28 error\(s\), 4 warning\(s\) in 6 file\(s\)$/m);
+    expect(r.stdout).toMatch(/^31 error\(s\), 4 warning\(s\) in 7 file\(s\)$/m);
 
     const clean = spawn('lint', path.join(FIXTURES, 'clean'));
     expect(clean.status).toBe(0);
