@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import {
   AddressCapacity, AnnotatedPod, BondMode, HostInterfaces, Ipam, IpPool, LacpRate, MacvlanErrors, MacvlanMode, MacvlanOverlayNetwork,
   MacvlanStandaloneNetwork, NadSource, OverlayHelperPlugin, PodNetworks, StandaloneHelperPlugin, VlanOffer, VlanTopology,
-  XmitHashPolicy,
+  NodeAddresses, XmitHashPolicy,
 } from '../../src';
 import { lintManifests } from '../../src/rules';
 
@@ -28,7 +28,7 @@ export class Ref {
 export const REF_KINDS = [
   'pool4', 'pool6', 'standalone', 'overlay', 'staticOverlay', 'deployment', 'chart',
   'ipam:spiderpool', 'ipam:dhcp', 'ipam:none', 'ipam:static', 'helper:sa', 'helper:ov', 'helper:sa-none', 'helper:ov-router',
-  'hostInterfaces:nmstate', 'hostInterfaces:ifacer', 'podNetworks', 'topology',
+  'hostInterfaces:nmstate', 'hostInterfaces:ifacer', 'podNetworks', 'topology', 'nodeAddresses:dhcp', 'nodeAddresses:static',
 ] as const;
 export type RefKind = typeof REF_KINDS[number];
 
@@ -85,6 +85,8 @@ function newEnv(): Env {
     'helper:ov-router': () => OverlayHelperPlugin.spidernetRouter({ serviceHijackSubnets: ['10.233.0.0/18'], overlayHijackSubnets: ['10.233.64.0/18'] }),
     'hostInterfaces:nmstate': () => HostInterfaces.nmstate(),
     'hostInterfaces:ifacer': () => HostInterfaces.spiderpoolIfacer(),
+    'nodeAddresses:dhcp': () => NodeAddresses.dhcp(),
+    'nodeAddresses:static': () => NodeAddresses.perNode({ 'worker-a': '10.100.0.60', 'worker-b': '10.100.0.61/24' }),
     'podNetworks': () => PodNetworks.overlay(ref('overlay') as MacvlanOverlayNetwork),
     'topology': () => new VlanTopology(chart, 'ref-topology', { bond: { name: 'bond9', members: ['ens9'], mode: BondMode.ACTIVE_BACKUP }, vlans: [{ id: 900, ipv4: { subnet: '10.90.0.0/24', gateway: '10.90.0.1' } }] }),
   };
@@ -348,6 +350,8 @@ const subnetPlan = (v: 4 | 6, id: number) => fc.record({
   excludeIps: fc.array(fc.constantFrom(v === 4 ? `10.${id % 256}.0.20` : `fd00:${id.toString(16)}::20`), { minLength: 1, maxLength: 1 }),
   standalonePoolName: rarely(`p${id}-${v}-s`, ''),
   overlayPoolName: rarely(`p${id}-${v}-o`, 'Bad_Name'),
+  reservedIps: fc.array(mostly(v === 4 ? `10.${id % 256}.0.30` : `fd00:${id.toString(16)}::30`, v === 4 ? `10.${id % 256}.0.1-10.${id % 256}.0.5` : '10.0.0.1', '10.250.0.1'), { maxLength: 1 }),
+  nodeAddresses: mostly(new Ref('nodeAddresses:dhcp'), new Ref('nodeAddresses:static')),
 }, { requiredKeys: ['subnet', 'gateway'] });
 
 const vlanId = fc.oneof({ weight: 8, arbitrary: fc.constantFrom(100, 200, 4094, 300) }, { weight: 1, arbitrary: fc.constant(0) });
@@ -534,7 +538,14 @@ export const VALID_INPUTS: readonly FuzzInput[] = [
     entry: 'topology',
     args: [{
       bond: { name: 'bond0', members: ['ens224', 'ens256'], mode: 'active-backup', options: { miimon: 100, primary: 'ens224' }, mtu: 9000 },
-      vlans: [{ id: 100, offer: 'both', mtu: 9000, macvlanMtu: 1500, ipv4: { subnet: '10.100.0.0/24', gateway: '10.100.0.1', ips: ['10.100.0.10-10.100.0.50'], excludeIps: ['10.100.0.20'] }, ipv6: { subnet: 'fd00:64::/64', gateway: 'fd00:64::1' } }],
+      vlans: [{
+        id: 100,
+        offer: 'both',
+        mtu: 9000,
+        macvlanMtu: 1500,
+        ipv4: { subnet: '10.100.0.0/24', gateway: '10.100.0.1', ips: ['10.100.0.10-10.100.0.50'], excludeIps: ['10.100.0.20'], reservedIps: ['10.100.0.55'], nodeAddresses: new Ref('nodeAddresses:static') },
+        ipv6: { subnet: 'fd00:64::/64', gateway: 'fd00:64::1', nodeAddresses: new Ref('nodeAddresses:dhcp') },
+      }],
       nodeSelector: { role: 'worker' },
       hostInterfaces: new Ref('hostInterfaces:nmstate'),
       namespace: 'net',
