@@ -17,7 +17,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { ApiObject, App, Chart, Yaml } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Node } from 'constructs';
 import { IpPool } from '../src';
@@ -133,7 +133,9 @@ function variantsFor(size: ScenarioSize) {
         if (!isWorkload(body)) return new ApiObject(chart, `o${i}`, body);
         const deployment = newDeployment(chart, d++);
         for (const [k, v] of Object.entries(body.spec.template.metadata.annotations as Record<string, string>)) deployment.podMetadata.addAnnotation(k, v);
-        // a Fabric's placement: one required node affinity term per rack, as cdk8s-plus writes them
+        // a Fabric's placement: one rack's nodeSelector (a JSON patch), or one required node affinity term per rack
+        const selector = body.spec.template.spec.nodeSelector;
+        if (selector) ApiObject.of(deployment).addJsonPatch(JsonPatch.add('/spec/template/spec/nodeSelector', selector));
         for (const term of body.spec.template.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? []) {
           deployment.scheduling.attract(kplus.Node.labeled(...term.matchExpressions.map((e: any) => kplus.NodeLabelQuery.is(e.key, e.values[0]))));
         }

@@ -46,13 +46,15 @@ export interface FabricRackVlanProps {
   readonly id: number;
   /**
    * The rack's IPv4 plan of the VLAN; every rack carrying the VLAN gives it the same families. The pool names
-   * default to `vlan<id>-standalone-<rack>-v4` / `vlan<id>-overlay-<rack>-v4`.
+   * default to `vlan<id>-standalone-<rack>-v4` / `vlan<id>-overlay-<rack>-v4`. The gateway, the rack's switch
+   * addresses and `reservedIps` go into the rack's SpiderReservedIP `<rack>-reserved-v4` (one for all its VLANs),
+   * or into one of their own when `reservedIpName` is given. `nodeAddresses` are not supported in a Fabric.
    * @default - no IPv4
    */
   readonly ipv4?: VlanSubnetProps;
   /**
    * The rack's IPv6 plan of the VLAN. The pool names default to `vlan<id>-standalone-<rack>-v6` /
-   * `vlan<id>-overlay-<rack>-v6`.
+   * `vlan<id>-overlay-<rack>-v6`; reserved addresses as for `ipv4`, in `<rack>-reserved-v6`.
    * @default - no IPv6
    */
   readonly ipv6?: VlanSubnetProps;

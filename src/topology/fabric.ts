@@ -240,18 +240,27 @@ export class Fabric extends Construct {
 
       const built = new Map<number, RackVlan>();
       const nodeAffinity = { matchLabels: { ...r.nodeSelector } };
+      // Per family the rack's SpiderReservedIP: every VLAN's gateway, switch addresses and reservedIps (one object
+      // per rack and family, not per VLAN: Spiderpool reserves an address whatever its subnet, and a 16-rack,
+      // 4094-VLAN fabric stays at one object per pool), a VLAN with its own reservedIpName gets its own.
+      const rackReserved = new Map<number, IpRange[]>();
       for (const parsed of parsedVlans) {
-        // Per family, as VlanTopology: the rack's SpiderReservedIP (gateway, switch addresses, reservedIps), kept
-        // out of the derived pool ranges.
+        // Per family, as VlanTopology: the reserved addresses, kept out of the derived pool ranges.
         const ips = new Map<ParsedFamily<VlanSubnetProps>, PoolIps>();
         for (const f of parsed.families) {
           const gw = RangeSet.of(f.family, [IpRange.of(f.gateway, f.gateway)]);
           const switchIps = RangeSet.of(f.family, (own.get(`${parsed.id}/${f.family}`) ?? []).filter(x => f.cidr.contains(x)).map(x => IpRange.of(x, x)));
           ips.set(f, poolIps(f, parsed.offer, f.reserved.union(switchIps.subtract(gw))));
-          const rid = `vlan${parsed.id}-reserved-${r.name}-v${f.family}`;
-          const name = f.props.reservedIpName ?? rid;
-          named.push({ kind: 'SpiderReservedIP', name, field: `racks[${i}].vlans[${parsed.index}].ipv${f.family}.reservedIpName` });
-          new ReservedIps(this, rid, { name, ipVersion: f.family, ips: gw.union(switchIps).union(f.reserved).toStrings() });
+          const reserved = [...gw.ranges, ...switchIps.ranges, ...f.reserved.ranges];
+          if (f.props.reservedIpName !== undefined) {
+            named.push({ kind: 'SpiderReservedIP', name: f.props.reservedIpName, field: `racks[${i}].vlans[${parsed.index}].ipv${f.family}.reservedIpName` });
+            new ReservedIps(this, `vlan${parsed.id}-reserved-${r.name}-v${f.family}`, {
+              name: f.props.reservedIpName, ipVersion: f.family, ips: RangeSet.of(f.family, reserved).toStrings(),
+            });
+          } else {
+            const list = rackReserved.get(f.family);
+            if (list) list.push(...reserved); else rackReserved.set(f.family, reserved);
+          }
         }
         const pools = (offer: 'standalone' | 'overlay') => addOfferPools(this, {
           families: parsed.families,
@@ -268,6 +277,11 @@ export class Fabric extends Construct {
           standalonePools: parsed.offer !== VlanOffer.OVERLAY ? pools('standalone') : [],
           overlayPools: parsed.offer !== VlanOffer.STANDALONE ? pools('overlay') : [],
         });
+      }
+      for (const [family, ranges] of [...rackReserved.entries()].sort(([a], [b]) => a - b)) {
+        const name = `${r.name}-reserved-v${family}`;
+        named.push({ kind: 'SpiderReservedIP', name, field: `racks[${i}].name` });
+        new ReservedIps(this, name, { name, ipVersion: family, ips: RangeSet.of(family as 4 | 6, ranges).toStrings() });
       }
       const hostPolicy = policyBase !== undefined
         ? addHostPolicy(this, `${r.name}-host-policy`, `${policyBase}-${r.name}`, subject, {

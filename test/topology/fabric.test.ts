@@ -293,11 +293,24 @@ describe('reserved addresses: per rack and VLAN family one SpiderReservedIP (gat
     const withReserved = { ...r2, vlans: [{ ...r2.vlans[0], ipv4: { ...r2.vlans[0].ipv4!, reservedIps: ['10.200.2.50'] } }] };
     const { app, chart } = build({ vlans: [{ id: 200 }], racks: [rack('r1', 1, [200]), withReserved] });
     const objects = synthObjects(chart);
-    expect(findObject(objects, 'SpiderReservedIP', 'vlan200-reserved-r2-v4').spec).toEqual({ ipVersion: 4, ips: ['10.200.2.1-10.200.2.3', '10.200.2.50'] });
-    expect(findObject(objects, 'SpiderReservedIP', 'vlan200-reserved-r1-v4').spec.ips).toEqual(['10.200.1.1']);
+    expect(findObject(objects, 'SpiderReservedIP', 'r2-reserved-v4').spec).toEqual({ ipVersion: 4, ips: ['10.200.2.1-10.200.2.3', '10.200.2.50'] });
+    expect(findObject(objects, 'SpiderReservedIP', 'r1-reserved-v4').spec.ips).toEqual(['10.200.1.1']);
     expect(findObject(objects, 'SpiderIPPool', 'vlan200-standalone-r2-v4').spec.ips).toEqual(['10.200.2.4-10.200.2.49', '10.200.2.51-10.200.2.254']);
     ValidationEngine.of(app).startPass();
     expect(ValidationEngine.of(app).findings().map(f => f.finding.rule)).toEqual([]);
+  });
+
+  test('one object per rack and family for every VLAN; a VLAN with its own reservedIpName gets its own', () => {
+    const r1 = rack('r1', 1);
+    const { chart } = build({ racks: [{ ...r1, vlans: [r1.vlans[0], { ...r1.vlans[1], ipv6: { ...r1.vlans[1].ipv6!, reservedIpName: 'v200-r1-own' } }] }, rack('r2', 2)] });
+    const objects = synthObjects(chart);
+    expect(objects.filter(o => o.kind === 'SpiderReservedIP').map(o => [o.metadata.name, o.spec.ips])).toEqual([
+      ['v200-r1-own', ['fd00:200:1::1']],
+      ['r1-reserved-v4', ['10.100.1.1', '10.200.1.1']],
+      ['r1-reserved-v6', ['fd00:100:1::1']],
+      ['r2-reserved-v4', ['10.100.2.1', '10.200.2.1']],
+      ['r2-reserved-v6', ['fd00:100:2::1', 'fd00:200:2::1']],
+    ]);
   });
 
   test('node addresses are refused with the reason', () => {
