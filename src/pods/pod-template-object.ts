@@ -68,11 +68,19 @@ export function podTemplateObject(target: IConstruct, annotations: { [key: strin
   if (t.hostNetwork === true) podSpec.hostNetwork = true;
   if (Object.keys(podSpec).length > 0) {
     let parent = obj;
-    const keys = podSpecPointer(kind).split('/').filter(k => k !== '');
+    const keys = podSpecKeys(kind);
     for (const key of keys.slice(0, -1)) parent = (parent[key] ??= {});
     parent[keys[keys.length - 1]] = { ...(parent[keys[keys.length - 1]] ?? {}), ...podSpec };
   }
   return obj;
+}
+
+/** The keys of {@link podSpecPointer}, split once per kind. */
+const SPEC_KEYS = new Map<string, readonly string[]>();
+function podSpecKeys(kind: string): readonly string[] {
+  let keys = SPEC_KEYS.get(kind);
+  if (!keys) SPEC_KEYS.set(kind, (keys = podSpecPointer(kind).split('/').filter(k => k !== '')));
+  return keys;
 }
 
 /** Grows whenever the library records something about where the workload's pods run. */

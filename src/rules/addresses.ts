@@ -273,8 +273,9 @@ export function checkAddressConflicts<P extends AddressPoolModel, R extends Rese
       for (const r of routers) {
         // a pool's own gateway in its own ips is MV005 (Spiderpool's webhook refuses it)
         if (r.pool === p && r.field === 'spec.gateway') continue;
+        if (!p.allocatable.contains(r.ip) || isReserved(r.ip)) continue;
         const text = r.ip.toString();
-        if (seen.has(text) || !p.allocatable.contains(r.ip) || isReserved(r.ip)) continue;
+        if (seen.has(text)) continue;
         seen.add(text);
         const whose = r.pool === p ? `this pool's ${r.field}` : `${r.field} of SpiderIPPool "${r.pool.name}"`;
         push(out.pools, p, finding(RULES.routerAllocatable, 'spec.ips',
@@ -285,8 +286,17 @@ export function checkAddressConflicts<P extends AddressPoolModel, R extends Rese
   }
 
   // Node addresses.
+  // (the pools' gateways by address, only when some policy assigns addresses: formatting every pool's gateway costs)
   const gateways = new Map<string, P>();
-  for (const p of input.pools) for (const r of p.routers) if (r.field === 'spec.gateway' && !gateways.has(r.ip.toString())) gateways.set(r.ip.toString(), p);
+  if (input.policies.some(h => h.addresses.length > 0)) {
+    for (const p of input.pools) {
+      for (const r of p.routers) {
+        if (r.field !== 'spec.gateway') continue;
+        const key = r.ip.toString();
+        if (!gateways.has(key)) gateways.set(key, p);
+      }
+    }
+  }
   const owners = new Map<string, { policy: H; field: string }>();
   for (const h of input.policies) {
     const pinned = Object.prototype.hasOwnProperty.call(h.nodeSelector, HOSTNAME_LABEL);
