@@ -17,7 +17,7 @@ import { SwitchPlan, SwitchRackPlan } from './switch-plan';
 import { SWITCHES_SHAPE, buildRackSwitchPlan } from './switch-plan-builder';
 import { renderSwitchPlanMarkdown } from './switch-plan-markdown';
 import { VlanOffer, VlanSubnetProps } from './vlan';
-import { VLAN_SUBNET_SHAPE, addHostPolicy, addOfferPools, defaultPolicyName } from './vlan-build';
+import { VLAN_SUBNET_SHAPE, addHostPolicy, addOfferPools, defaultPolicyName, diagramWorkloadsOf } from './vlan-build';
 import { MacvlanError } from '../errors';
 import { AddressCapacity, PoolCapacity } from '../networks/capacity';
 import { podSpecPointer, recordNodeSelector, recordedNodeSelector } from '../networks/placement-record';
@@ -514,7 +514,7 @@ export class Fabric extends Construct {
     return renderSwitchPlanMarkdown(this.switchPlan(), `fabric \`${this.node.path}\``, AddressCapacity.renderMarkdown(this.capacityReport()));
   }
 
-  /** A Mermaid flowchart: NICs -> bond -> VLAN sub-interfaces -> networks -> every rack's pools (gateway). */
+  /** A Mermaid flowchart: NICs -> bond -> VLAN sub-interfaces -> networks -> every rack's pools (gateway) -> workloads. */
   public renderMermaid(): string {
     const first = this.racks[0];
     const model: DiagramModel = {
@@ -532,7 +532,7 @@ export class Fabric extends Construct {
           pools: n.pools.map(p => ({ name: p.name, subnet: p.subnet, gateway: p._validationObject().spec.gateway })),
         })),
       })),
-      workloads: [],
+      workloads: diagramWorkloadsOf(this.vlanIds.map(id => ({ id, networks: this.networksOf(id) }))),
     };
     return renderMermaid(model);
   }

@@ -4,7 +4,9 @@
  */
 import { Construct } from 'constructs';
 import { NodeNetworkConfigurationPolicyObject, LabelSelectorSpec } from '../k8s';
-import { IpPool } from '../networks';
+import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork } from '../networks';
+import { DiagramWorkload, DiagramWorkloadNic } from './diagram';
+import { networkUses } from '../networks/attachment-record';
 import { NODE_NETWORK_POLICY_RULES, NamedObject, ParsedFamily, ParsedVlan } from '../rules';
 import { PoolIps, poolIps } from './address-plan';
 import { NodeAddresses } from './node-addresses';
@@ -98,3 +100,29 @@ export const VLAN_SUBNET_SHAPE: Shape = obj('VlanSubnetProps', {
   reservedIpName: opt(str()),
   nodeAddresses: opt(instanceOf(NodeAddresses, 'NodeAddresses', 'NodeAddresses.perNode({ ... }) or NodeAddresses.dhcp()')),
 });
+
+/**
+ * The diagram's workloads: one entry per workload attached to the networks (in VLAN, then network order of first
+ * use), with the pools each of its NICs allocates from.
+ */
+export function diagramWorkloadsOf(vlans: ReadonlyArray<{ readonly id: number; readonly networks: readonly MacvlanNetwork[] }>): DiagramWorkload[] {
+  const byPath = new Map<string, { label: string; nics: DiagramWorkloadNic[] }>();
+  for (const v of vlans) {
+    for (const n of v.networks) {
+      for (const u of networkUses(n)) {
+        const path = u.workload.node.path;
+        let w = byPath.get(path);
+        if (!w) byPath.set(path, w = { label: `${u.kind} ${u.namespace !== undefined ? `${u.namespace}/` : ''}${u.name}`, nics: [] });
+        const nic = u.nic();
+        w.nics.push({
+          interfaceName: nic.interfaceName,
+          vlanId: v.id,
+          network: n.qualifiedName,
+          kind: MacvlanOverlayNetwork.isMacvlanOverlayNetwork(n) ? 'overlay' : 'standalone',
+          pools: nic.pools.map(p => p.name),
+        });
+      }
+    }
+  }
+  return [...byPath.entries()].map(([path, w]) => ({ key: path, label: w.label, nics: w.nics }));
+}

@@ -8,10 +8,10 @@ import { IfacerBondOptions, IpPool, MacvlanNetwork, MacvlanOverlayNetwork, Macvl
 import { poolIps } from './address-plan';
 import { BondProps } from './bond';
 import { bondOptionEntries } from './bond-options';
-import { DiagramModel, DiagramWorkload, DiagramWorkloadNic, renderMermaid } from './diagram';
+import { DiagramModel, DiagramWorkload, renderMermaid } from './diagram';
 import { HostInterfaces, HostInterfacesKind } from './host-interfaces';
 import { NmstateVlan, nmstateIpSection, topologyHostState } from './nmstate-state';
-import { VLAN_SUBNET_SHAPE, addHostPolicy, addOfferPools } from './vlan-build';
+import { VLAN_SUBNET_SHAPE, addHostPolicy, addOfferPools, diagramWorkloadsOf } from './vlan-build';
 import { MacvlanError } from '../errors';
 import { networkUses } from '../networks/attachment-record';
 import { AddressCapacity, PoolCapacity } from '../networks/capacity';
@@ -481,19 +481,7 @@ export class VlanTopology extends Construct {
 
   /** One entry per workload (first NIC's order), with the pools each of its NICs on the topology allocates from. */
   private diagramWorkloads(): DiagramWorkload[] {
-    const byPath = new Map<string, { label: string; nics: DiagramWorkloadNic[] }>();
-    for (const v of this.sortedVlans()) {
-      for (const n of networksOf(v)) {
-        for (const u of networkUses(n)) {
-          const path = u.workload.node.path;
-          let w = byPath.get(path);
-          if (!w) byPath.set(path, w = { label: `${u.kind} ${u.namespace !== undefined ? `${u.namespace}/` : ''}${u.name}`, nics: [] });
-          const nic = u.nic();
-          w.nics.push({ interfaceName: nic.interfaceName, vlanId: v.parsed.id, network: n.qualifiedName, kind: MacvlanOverlayNetwork.isMacvlanOverlayNetwork(n) ? 'overlay' : 'standalone', pools: nic.pools.map(p => p.name) });
-        }
-      }
-    }
-    return [...byPath.entries()].map(([path, w]) => ({ key: path, label: w.label, nics: w.nics }));
+    return diagramWorkloadsOf(this.sortedVlans().map(v => ({ id: v.parsed.id, networks: networksOf(v) })));
   }
 
   /** The host sub-interface of VLAN `id` (the macvlan master). */

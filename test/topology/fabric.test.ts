@@ -322,3 +322,16 @@ describe('reserved addresses: per rack and VLAN family one SpiderReservedIP (gat
     expect(e.fix).toMatch(/VlanTopology/);
   });
 });
+
+describe('diagram', () => {
+  test('networks with every rack\'s pools and the workloads attached, each NIC fed by its pools', () => {
+    const { chart, fabric } = build();
+    const web = deployment(chart, 'web');
+    PodNetworks.standalone(fabric.standaloneNetwork(100)).applyTo(web);
+    const mmd = fabric.renderMermaid();
+    expect(mmd).toMatch(/^flowchart LR/);
+    expect(mmd).toContain('pool_vlan100_standalone_r2_v4["vlan100-standalone-r2-v4<br/>10.100.2.0/24<br/>gateway 10.100.2.1"]');
+    expect(mmd).toContain('Deployment default/web');
+    expect(mmd).toMatch(/pool_vlan100_standalone_r1_v4 -->.*\n?[\s\S]*pool_vlan100_standalone_r2_v4 -->/);
+  });
+});
