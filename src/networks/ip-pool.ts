@@ -3,7 +3,7 @@ import { LabelSelectorSpec, SpiderIpPoolObject, SpiderIpPoolSpec } from '../k8s'
 import { Cidr, IpAddress } from '../net';
 import { CAPACITY_WARN_ANNOTATION, defaultPoolRange } from '../rules';
 import { Shape, bool, checkConstructorArgs, listOf, mapOf, num, obj, opt, req, str } from '../shape';
-import { defaultObjectName } from './default-name';
+import { applyDefaultObjectName } from './default-name';
 import { ValidatedObject, ValidationEngine } from '../validation/engine';
 
 /** A route handed to pods that get an address from the pool. */
@@ -20,7 +20,7 @@ export interface IpPoolProps {
   readonly subnet: string;
   /**
    * Name of the SpiderIPPool (cluster-scoped, so unique in the cluster).
-   * @default - derived from the construct path
+   * @default - the chart's name for the object (`Chart.generateObjectName`: the construct path, with its hash unless the chart sets `disableResourceNameHashes`), in DNS-1123 label form
    */
   readonly name?: string;
   /**
@@ -149,7 +149,8 @@ export class IpPool extends SpiderIpPoolObject {
     // The pool is the SpiderIPPool itself (one construct per object keeps large fabrics cheap to synthesize);
     // the rendered spec (`_crdSpec`) stays ours, so binding a network later only updates its multusName.
     const annotations = props.capacityWarnPercent !== undefined ? { [CAPACITY_WARN_ANNOTATION]: String(props.capacityWarnPercent) } : undefined;
-    super(scope, id, { metadata: { name: props.name ?? defaultObjectName(scope, id), ...(annotations ? { annotations } : {}) }, spec });
+    super(scope, id, { metadata: { ...(props.name !== undefined ? { name: props.name } : {}), ...(annotations ? { annotations } : {}) }, spec });
+    applyDefaultObjectName(this, props.name);
     this.warnAnnotation = annotations;
     this.subnet = props.subnet;
     this.ipVersion = spec.ipVersion;

@@ -8,7 +8,7 @@ import {
 } from '../cni';
 import { NetworkAttachmentDefinition, SpiderMultusConfigObject } from '../k8s';
 import { Finding, MacvlanNetworkModel, checkMacvlanNetwork } from '../rules';
-import { defaultObjectName } from './default-name';
+import { applyDefaultObjectName } from './default-name';
 import { IpPool } from './ip-pool';
 import { IfacerOptions, NadSource } from './nad-source';
 import { MacvlanError } from '../errors';
@@ -22,7 +22,7 @@ export interface MacvlanNetworkProps {
   readonly master: string;
   /**
    * Name of the NetworkAttachmentDefinition (a DNS-1123 label).
-   * @default - derived from the construct path
+   * @default - the chart's name for the object (`Chart.generateObjectName`: the construct path, with its hash unless the chart sets `disableResourceNameHashes`), in DNS-1123 label form
    */
   readonly name?: string;
   /**
@@ -113,9 +113,10 @@ export abstract class MacvlanNetwork extends ApiObject {
     // synthesize); `spec` stays ours and is re-rendered when a pool is added.
     super(scope, id, {
       ...(source === NadSource.SPIDER_MULTUS_CONFIG ? SpiderMultusConfigObject.GVK : NetworkAttachmentDefinition.GVK),
-      metadata: { name: props.name ?? defaultObjectName(scope, id), namespace },
+      metadata: { ...(props.name !== undefined ? { name: props.name } : {}), namespace },
       spec,
     });
+    applyDefaultObjectName(this, props.name);
     this.spec = spec;
     this.source = source;
     this.namespace = namespace;

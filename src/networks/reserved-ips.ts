@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { SpiderReservedIpObject, SpiderReservedIpSpec } from '../k8s';
 import { IpRange } from '../net';
 import { Shape, checkConstructorArgs, listOf, num, obj, opt, req, str } from '../shape';
-import { defaultObjectName } from './default-name';
+import { applyDefaultObjectName } from './default-name';
 import { ValidatedObject, ValidationEngine } from '../validation/engine';
 
 /** Props of {@link ReservedIps}. */
@@ -15,7 +15,7 @@ export interface ReservedIpsProps {
   readonly ips: string[];
   /**
    * Name of the SpiderReservedIP (cluster-scoped, so unique in the cluster).
-   * @default - derived from the construct path
+   * @default - the chart's name for the object (`Chart.generateObjectName`: the construct path, with its hash unless the chart sets `disableResourceNameHashes`), in DNS-1123 label form
    */
   readonly name?: string;
   /**
@@ -55,7 +55,8 @@ export class ReservedIps extends SpiderReservedIpObject {
     const ipVersion = props.ipVersion ?? first?.family;
     // the family is written out (what Spiderpool's webhook would derive), so that the stored object is the manifest
     const spec: SpiderReservedIpSpec = ipVersion !== undefined ? { ipVersion, ips: [...props.ips] } : { ips: [...props.ips] };
-    super(scope, id, { metadata: { name: props.name ?? defaultObjectName(scope, id) }, spec });
+    super(scope, id, { metadata: { ...(props.name !== undefined ? { name: props.name } : {}) }, spec });
+    applyDefaultObjectName(this, props.name);
     this.spec = spec;
     this.ipVersion = ipVersion;
     ValidationEngine.of(this).addObject(this, new ReservedIpsValidation(this));
