@@ -158,6 +158,32 @@ export class IpPool extends SpiderIpPoolObject {
     ValidationEngine.of(this).addObject(this, new PoolValidation(this));
   }
 
+  /** The default gateway handed to pods, as given (`spec.gateway`); undefined: no default route from this pool. */
+  public get gateway(): string | undefined {
+    return typeof this._crdSpec.gateway === 'string' ? this._crdSpec.gateway : undefined;
+  }
+
+  /** The allocatable addresses as written to `spec.ips` (given, or derived from the subnet). */
+  public get ips(): string[] {
+    return stringList(this._crdSpec.ips);
+  }
+
+  /** The addresses never handed out, as written to `spec.excludeIPs` (with the gateway added when `ips` is derived). */
+  public get excludeIps(): string[] {
+    return stringList(this._crdSpec.excludeIPs);
+  }
+
+  /** The extra routes handed to pods. */
+  public get routes(): IpPoolRoute[] {
+    const routes = this._crdSpec.routes;
+    return Array.isArray(routes) ? routes.map((r: { dst: string; gw: string }) => ({ destination: r?.dst, gateway: r?.gw })) : [];
+  }
+
+  /** Whether this is a cluster default pool (`spec.default`). */
+  public get clusterDefault(): boolean {
+    return this._crdSpec.default === true;
+  }
+
   /** The SpiderIPPool object: the pool itself. */
   public get apiObject(): SpiderIpPoolObject {
     return this;
@@ -212,4 +238,9 @@ class PoolValidation implements ValidatedObject {
   public version(): number {
     return this.pool._networkCount;
   }
+}
+
+/** A copy of a list of strings as stored (anything else, which validation reports, as no entries). */
+function stringList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }

@@ -95,9 +95,15 @@ export abstract class MacvlanNetwork extends ApiObject {
    */
   public readonly source: NadSource;
 
+  /**
+   * MTU of the pod NIC.
+   * @default - the master's MTU
+   */
+  public readonly mtu?: number;
+  /** CNI spec version written into the config. */
+  public readonly cniVersion: string;
+
   private readonly poolList: IpPool[] = [];
-  private readonly mtu?: number;
-  private readonly cniVersion: string;
   private readonly helper: HelperPluginModel;
   private readonly coordinatorMode: CoordinatorMode;
   private readonly ifacer?: IfacerOptions;

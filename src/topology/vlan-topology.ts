@@ -471,7 +471,7 @@ export class VlanTopology extends Construct {
         networks: networksOf(v).map(n => ({
           qualifiedName: n.qualifiedName,
           kind: MacvlanOverlayNetwork.isMacvlanOverlayNetwork(n) ? 'overlay' as const : 'standalone' as const,
-          pools: n.pools.map(p => ({ name: p.name, subnet: p.subnet, gateway: p.apiObject.toJson().spec.gateway })),
+          pools: n.pools.map(p => ({ name: p.name, subnet: p.subnet, gateway: p.gateway })),
         })),
       })),
       workloads: this.diagramWorkloads(),

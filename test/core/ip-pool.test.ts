@@ -53,6 +53,27 @@ describe('IpPool output', () => {
       default: true,
     });
     expect(pool.networks).toEqual(['kube-system/n100']);
+    // what users read, without toJson()
+    expect({ gateway: pool.gateway, ips: pool.ips, excludeIps: pool.excludeIps, routes: pool.routes, clusterDefault: pool.clusterDefault, subnet: pool.subnet, ipVersion: pool.ipVersion }).toEqual({
+      gateway: '172.16.100.1',
+      ips: ['172.16.100.10-172.16.100.20', '172.16.100.30'],
+      excludeIps: ['172.16.100.15'],
+      routes: [{ destination: '10.7.0.0/16', gateway: '172.16.100.254' }],
+      clusterDefault: true,
+      subnet: '172.16.100.0/24',
+      ipVersion: 4,
+    });
+  });
+
+  test('accessors of a pool with derived ips: the range and the excluded gateway as synthesized; defaults when unset', () => {
+    const chart = new Chart(testApp(), 'c');
+    const pool = new IpPool(chart, 'p', { name: 'p', subnet: '10.0.0.0/24', gateway: '10.0.0.1' });
+    const spec = findObject(synthObjects(chart), 'SpiderIPPool', 'p').spec;
+    expect(pool.ips).toEqual(spec.ips);
+    expect(pool.excludeIps).toEqual(['10.0.0.1']);
+    expect(pool.excludeIps).toEqual(spec.excludeIPs);
+    const bare = new IpPool(chart, 'q', { name: 'q', subnet: 'fd00::/64' });
+    expect({ gateway: bare.gateway, excludeIps: bare.excludeIps, routes: bare.routes, clusterDefault: bare.clusterDefault }).toEqual({ gateway: undefined, excludeIps: [], routes: [], clusterDefault: false });
   });
 
   test('a valid pool has no errors', () => {

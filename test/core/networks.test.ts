@@ -31,7 +31,7 @@ describe('macvlan networks', () => {
 
   test('overlay: coordinator in overlay mode with typed options; mode, mtu, namespace, cniVersion honoured', () => {
     const { chart, v4 } = setup();
-    new MacvlanOverlayNetwork(chart, 'n', {
+    const net = new MacvlanOverlayNetwork(chart, 'n', {
       name: 'ov',
       namespace: 'net',
       master: 'bond0.200',
@@ -58,6 +58,9 @@ describe('macvlan networks', () => {
         { type: 'coordinator', mode: 'overlay', tunePodRoutes: true, podDefaultRouteNic: 'net1', podMACPrefix: '0a:1b', hijackCIDR: ['169.254.20.10/32'], hostRuleTable: 500, podRPFilter: 0, txQueueLen: 0 },
       ],
     });
+    // the same choices read back without toJson()
+    expect({ name: net.name, namespace: net.namespace, qualifiedName: net.qualifiedName, master: net.master, mode: net.mode, mtu: net.mtu, cniVersion: net.cniVersion, pools: net.pools })
+      .toEqual({ name: 'ov', namespace: 'net', qualifiedName: 'net/ov', master: 'bond0.200', mode: MacvlanMode.PRIVATE, mtu: 1400, cniVersion: '1.0.0', pools: [v4] });
   });
 
   test('pools added later reach the config and multusName; a shared pool lists every network', () => {
