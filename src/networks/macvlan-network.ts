@@ -1,5 +1,5 @@
 import { ApiObject } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import {
   CoordinatorMode, DEFAULT_CNI_VERSION, HelperPluginModel, HelperPluginType, Ipam, MacvlanMode,
   IHelperPlugin, SMC_CNI_VERSION_ANNOTATION, helperPluginModel, coordinatorPlugin, coordinatorSpec,
@@ -71,11 +71,52 @@ export interface MacvlanNetworkProps {
 }
 
 /**
+ * A macvlan network, as pods and topologies hand it around: what a {@link MacvlanStandaloneNetwork} or
+ * {@link MacvlanOverlayNetwork} offers to read. Pod network sets take {@link IMacvlanStandaloneNetwork} or
+ * {@link IMacvlanOverlayNetwork}, so that the compiler keeps the two kinds apart.
+ */
+export interface IMacvlanNetwork extends IConstruct {
+  /** Name of the NetworkAttachmentDefinition (and of the SpiderMultusConfig that generates it). */
+  readonly name: string;
+  /** NAD namespace. */
+  readonly namespace: string;
+  /** `namespace/name`, the form pod annotations use. */
+  readonly qualifiedName: string;
+  /** Host interface the macvlan NICs hang off. */
+  readonly master: string;
+  /** Macvlan mode. */
+  readonly mode: MacvlanMode;
+  /**
+   * MTU of the pod NIC.
+   * @default - the master's MTU
+   */
+  readonly mtu?: number;
+  /** CNI spec version written into the config. */
+  readonly cniVersion: string;
+  /** IPAM plugin. */
+  readonly ipam: Ipam;
+  /** What is synthesized for Multus (a NetworkAttachmentDefinition, or a SpiderMultusConfig). */
+  readonly source: NadSource;
+  /** The pools, in the order added. */
+  readonly pools: IpPool[];
+  /** The IPv4 pools. */
+  readonly ipv4Pools: IpPool[];
+  /** The IPv6 pools. */
+  readonly ipv6Pools: IpPool[];
+  /** The route helper chained after macvlan. */
+  readonly helperPlugin: HelperPluginType;
+  /** The CNI plugin list as a deterministic JSON string (`spec.config` of the NAD). */
+  readonly cniConfig: string;
+  /** Adds an IP pool this network allocates from by default and binds the pool to this network. */
+  addPool(pool: IpPool): void;
+}
+
+/**
  * Common base of {@link MacvlanStandaloneNetwork} and {@link MacvlanOverlayNetwork}: one Multus network running
  * macvlan (after Spiderpool's ifacer, if asked), an IPAM plugin, then the route helper.
- * Not meant to be extended outside this library; pods take the concrete classes.
+ * Not meant to be extended outside this library; signatures take {@link IMacvlanNetwork} and its two kinds.
  */
-export abstract class MacvlanNetwork extends ApiObject {
+export abstract class MacvlanNetwork extends ApiObject implements IMacvlanNetwork {
   /** The namespace NADs go to unless told otherwise (as in the seed, and where Multus resolves bare names). */
   public static readonly DEFAULT_NAMESPACE = 'kube-system';
 

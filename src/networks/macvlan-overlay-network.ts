@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { MacvlanNetwork, MacvlanNetworkProps } from './macvlan-network';
+import { IMacvlanNetwork, MacvlanNetwork, MacvlanNetworkProps } from './macvlan-network';
 import { networkPropsShape } from './shapes';
 import { OverlayHelperPlugin } from '../cni/helper-plugins';
 import { IpamType } from '../cni/ipam-options';
@@ -21,15 +21,27 @@ export interface MacvlanOverlayNetworkProps extends MacvlanNetworkProps {
 }
 
 /**
+ * An overlay macvlan network: an extra NIC beside the cluster CNI's eth0. A standalone network is not one, so
+ * the compiler refuses it where an overlay network is required.
+ */
+export interface IMacvlanOverlayNetwork extends IMacvlanNetwork {
+  /** Always true: marks the overlay kind (a standalone network has no such member). */
+  readonly isOverlay: boolean;
+}
+
+/**
  * A macvlan network attached as an extra NIC (net1, net2, ...) beside the cluster CNI's eth0
  * (`k8s.v1.cni.cncf.io/networks`). The coordinator runs in overlay mode. It can never be a pod's default
  * network, and a pod using it can only add further overlay networks.
  */
-export class MacvlanOverlayNetwork extends MacvlanNetwork {
+export class MacvlanOverlayNetwork extends MacvlanNetwork implements IMacvlanOverlayNetwork {
   /** True if `x` is a MacvlanOverlayNetwork (works across copies of this library and for JavaScript callers). */
   public static isMacvlanOverlayNetwork(x: any): x is MacvlanOverlayNetwork {
     return x !== null && typeof x === 'object' && OVERLAY in x;
   }
+
+  /** Always true (the overlay kind). */
+  public readonly isOverlay: boolean = true;
 
   /** Keeps the type nominal: a standalone network is not assignable to an overlay one. */
   private readonly overlayNetworkBrand = true;

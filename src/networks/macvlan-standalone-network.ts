@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { MacvlanNetwork, MacvlanNetworkProps } from './macvlan-network';
+import { IMacvlanNetwork, MacvlanNetwork, MacvlanNetworkProps } from './macvlan-network';
 import { networkPropsShape } from './shapes';
 import { StandaloneHelperPlugin } from '../cni/helper-plugins';
 import { IpamType } from '../cni/ipam-options';
@@ -21,15 +21,27 @@ export interface MacvlanStandaloneNetworkProps extends MacvlanNetworkProps {
 }
 
 /**
+ * A standalone macvlan network: one that can be a pod's eth0 (`v1.multus-cni.io/default-network`). An overlay
+ * network is not one, so the compiler refuses it where a standalone network is required.
+ */
+export interface IMacvlanStandaloneNetwork extends IMacvlanNetwork {
+  /** Always true: marks the standalone kind (an overlay network has no such member). */
+  readonly isStandalone: boolean;
+}
+
+/**
  * A macvlan network that becomes the pod's eth0 (`v1.multus-cni.io/default-network`), replacing the cluster
  * CNI for that pod. The coordinator runs in underlay mode (a veth pair to the node, so the pod still reaches
  * ClusterIP services). A pod may add further standalone networks, never overlay ones.
  */
-export class MacvlanStandaloneNetwork extends MacvlanNetwork {
+export class MacvlanStandaloneNetwork extends MacvlanNetwork implements IMacvlanStandaloneNetwork {
   /** True if `x` is a MacvlanStandaloneNetwork (works across copies of this library and for JavaScript callers). */
   public static isMacvlanStandaloneNetwork(x: any): x is MacvlanStandaloneNetwork {
     return x !== null && typeof x === 'object' && STANDALONE in x;
   }
+
+  /** Always true (the standalone kind). */
+  public readonly isStandalone: boolean = true;
 
   /** Keeps the type nominal: an overlay network is not assignable to a standalone one. */
   private readonly standaloneNetworkBrand = true;

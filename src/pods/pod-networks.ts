@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { HelperPluginType, IpamType } from '../cni';
 import { MacvlanError } from '../errors';
 import { IpFamily } from '../net';
-import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
+import { IMacvlanNetwork, IMacvlanOverlayNetwork, IMacvlanStandaloneNetwork, IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
 import { recordNetworkUse } from '../networks/attachment-record';
 import { POOL_SHAPE } from '../networks/shapes';
 import { Finding, PodNic, checkPodNetworkSet } from '../rules';
@@ -50,7 +50,7 @@ export interface PrimaryNicOptions {
 /** One NIC of a pod, as resolved by a {@link PodNetworks} set. */
 export interface NetworkAttachment {
   /** The network. */
-  readonly network: MacvlanNetwork;
+  readonly network: IMacvlanNetwork;
   /** Interface name in the pod. */
   readonly interfaceName: string;
   /** Whether this is the default network (eth0). */
@@ -79,20 +79,20 @@ export abstract class PodNetworks {
    * A pod whose eth0 is `primary` (macvlan replaces the cluster CNI), optionally with more standalone
    * networks as net1, net2, ...
    */
-  public static standalone(primary: MacvlanStandaloneNetwork, ...additional: MacvlanStandaloneNetwork[]): StandalonePodNetworks {
+  public static standalone(primary: IMacvlanStandaloneNetwork, ...additional: IMacvlanStandaloneNetwork[]): StandalonePodNetworks {
     const ctx = { call: 'PodNetworks.standalone()' };
     checkShape(primary, STANDALONE_PRIMARY, ctx, 'primary');
     additional.forEach((n, i) => checkShape(n, STANDALONE_EXTRA, ctx, `additional[${i}]`));
-    const set = StandalonePodNetworks._create(primary);
-    for (const n of additional) set._add(n, {});
+    const set = StandalonePodNetworks._create(primary as MacvlanStandaloneNetwork);
+    for (const n of additional) set._add(n as MacvlanStandaloneNetwork, {});
     return set;
   }
 
   /** A pod that keeps the cluster CNI on eth0 and gets each overlay network as net1, net2, ... */
-  public static overlay(...networks: MacvlanOverlayNetwork[]): OverlayPodNetworks {
+  public static overlay(...networks: IMacvlanOverlayNetwork[]): OverlayPodNetworks {
     networks.forEach((n, i) => checkShape(n, OVERLAY_NETWORK, { call: 'PodNetworks.overlay()' }, `networks[${i}]`));
     const set = OverlayPodNetworks._create();
-    for (const n of networks) set._add(n, {});
+    for (const n of networks) set._add(n as MacvlanOverlayNetwork, {});
     return set;
   }
 
@@ -356,9 +356,9 @@ export class StandalonePodNetworks extends PodNetworks {
   }
 
   /** Adds another standalone network as an extra NIC. */
-  public attach(network: MacvlanStandaloneNetwork, options: AttachmentOptions = {}): StandalonePodNetworks {
+  public attach(network: IMacvlanStandaloneNetwork, options: AttachmentOptions = {}): StandalonePodNetworks {
     checkAttach(network, options, STANDALONE_EXTRA, 'StandalonePodNetworks.attach()');
-    this._add(network, options);
+    this._add(network as MacvlanStandaloneNetwork, options);
     return this;
   }
 
@@ -386,9 +386,9 @@ export class OverlayPodNetworks extends PodNetworks {
   }
 
   /** Adds another overlay network as an extra NIC. */
-  public attach(network: MacvlanOverlayNetwork, options: AttachmentOptions = {}): OverlayPodNetworks {
+  public attach(network: IMacvlanOverlayNetwork, options: AttachmentOptions = {}): OverlayPodNetworks {
     checkAttach(network, options, OVERLAY_NETWORK, 'OverlayPodNetworks.attach()');
-    this._add(network, options);
+    this._add(network as MacvlanOverlayNetwork, options);
     return this;
   }
 

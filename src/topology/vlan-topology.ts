@@ -4,7 +4,10 @@ import { MacvlanMode } from '../cni/macvlan-mode';
 import { ifacerMaster } from '../cni/spider-multus-config';
 import { NodeNetworkConfigurationPolicyObject } from '../k8s';
 import { DEFAULT_MTU, IpAddress, IpRange, RangeSet, bondModeNumber, checkDns1123Subdomain } from '../net';
-import { IfacerBondOptions, IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource, ReservedIps } from '../networks';
+import {
+  IMacvlanNetwork, IMacvlanOverlayNetwork, IMacvlanStandaloneNetwork, IfacerBondOptions, IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork,
+  NadSource, ReservedIps,
+} from '../networks';
 import { poolIps } from './address-plan';
 import { BondProps } from './bond';
 import { bondOptionEntries } from './bond-options';
@@ -332,7 +335,7 @@ export class VlanTopology extends Construct {
    * The standalone macvlan network of a VLAN, for `PodNetworks.standalone(...)`. Throws if the VLAN is not
    * part of the topology or not offered STANDALONE/BOTH.
    */
-  public standaloneNetwork(vlanId: number): MacvlanStandaloneNetwork {
+  public standaloneNetwork(vlanId: number): IMacvlanStandaloneNetwork {
     const v = this.vlan(vlanId, 'standaloneNetwork');
     if (!v.standalone) throw this.notOffered(v, 'standalone', 'overlayNetwork');
     return v.standalone;
@@ -342,14 +345,14 @@ export class VlanTopology extends Construct {
    * The overlay macvlan network of a VLAN, for `PodNetworks.overlay(...)`. Throws if the VLAN is not
    * part of the topology or not offered OVERLAY/BOTH.
    */
-  public overlayNetwork(vlanId: number): MacvlanOverlayNetwork {
+  public overlayNetwork(vlanId: number): IMacvlanOverlayNetwork {
     const v = this.vlan(vlanId, 'overlayNetwork');
     if (!v.overlay) throw this.notOffered(v, 'overlay', 'standaloneNetwork');
     return v.overlay;
   }
 
   /** Every network of the topology, by VLAN id ascending, standalone before overlay. */
-  public get networks(): MacvlanNetwork[] {
+  public get networks(): IMacvlanNetwork[] {
     return this.sortedVlans().flatMap(v => networksOf(v));
   }
 
@@ -359,7 +362,7 @@ export class VlanTopology extends Construct {
   }
 
   /** The SpiderMultusConfig objects (Spiderpool ifacer host interfaces only; empty otherwise). */
-  public get multusConfigs(): MacvlanNetwork[] {
+  public get multusConfigs(): IMacvlanNetwork[] {
     return this.sortedVlans().flatMap(v => v.multusConfigs);
   }
 

@@ -1,5 +1,5 @@
 import { BOND, build, vlan } from './helpers';
-import { BondMode, HostInterfaces, HostInterfacesKind, LacpRate, VlanOffer } from '../../src';
+import { BondMode, HostInterfaces, HostInterfacesKind, LacpRate, NadSource, VlanOffer } from '../../src';
 import { validateCustomResources } from '../support/crd-schemas';
 import { findObject, synthObjects, validationErrors } from '../support/synth';
 
@@ -42,7 +42,7 @@ describe('HostInterfaces.spiderpoolIfacer(): SpiderMultusConfig replaces the NAD
     expect(objects.filter(o => o.kind === 'NodeNetworkConfigurationPolicy')).toEqual([]);
     expect(objects.filter(o => o.kind === 'NetworkAttachmentDefinition')).toEqual([]);
     expect(built.topology.hostPolicy).toBeUndefined();
-    expect(built.topology.standaloneNetwork(100).kind).toBe('SpiderMultusConfig');
+    expect(built.topology.standaloneNetwork(100).source).toBe(NadSource.SPIDER_MULTUS_CONFIG);
     expect(findObject(objects, 'SpiderIPPool', 'vlan100-standalone-v4').spec.multusName).toEqual(['kube-system/macvlan-standalone-vlan100']);
     expect(built.topology.renderMermaid()).toContain('Host (created by Spiderpool ifacer at pod start)');
   });

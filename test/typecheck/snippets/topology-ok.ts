@@ -1,7 +1,7 @@
 // expect-ok: a VLAN topology's networks pair with the matching PodNetworks factory
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { BondMode, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, PodNetworks, VlanOffer, VlanTopology } from '../../../src';
+import { BondMode, IMacvlanOverlayNetwork, IMacvlanStandaloneNetwork, PodNetworks, VlanOffer, VlanTopology } from '../../../src';
 
 const chart = new Chart(new App(), 'c');
 const topology = new VlanTopology(chart, 't', {
@@ -11,10 +11,9 @@ const topology = new VlanTopology(chart, 't', {
     { id: 200, offer: VlanOffer.BOTH, ipv4: { subnet: '10.200.0.0/24', gateway: '10.200.0.1' } },
   ],
 });
-const s100: MacvlanStandaloneNetwork = topology.standaloneNetwork(100);
-const o100: MacvlanOverlayNetwork = topology.overlayNetwork(100);
+const s100: IMacvlanStandaloneNetwork = topology.standaloneNetwork(100);
+const o100: IMacvlanOverlayNetwork = topology.overlayNetwork(100);
 PodNetworks.standalone(s100, topology.standaloneNetwork(200))
   .applyTo(new kplus.Deployment(chart, 'a', { containers: [{ image: 'x' }] }));
 PodNetworks.overlay(o100, topology.overlayNetwork(200))
   .applyTo(new kplus.Deployment(chart, 'b', { containers: [{ image: 'x' }] }));
-

@@ -1,5 +1,5 @@
 // expect-error: TS2345 (a topology's overlay network as a pod's default network)
-// names: MacvlanOverlayNetwork
+// names: IMacvlanOverlayNetwork
 import { App, Chart } from 'cdk8s';
 import { BondMode, PodNetworks, VlanOffer, VlanTopology } from '../../../src';
 

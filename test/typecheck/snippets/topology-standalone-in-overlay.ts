@@ -1,5 +1,5 @@
 // expect-error: TS2345 (a topology's standalone network mixed into an overlay set)
-// names: MacvlanStandaloneNetwork
+// names: IMacvlanStandaloneNetwork
 import { App, Chart } from 'cdk8s';
 import { BondMode, PodNetworks, VlanOffer, VlanTopology } from '../../../src';
 
