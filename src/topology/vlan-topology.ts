@@ -5,8 +5,8 @@ import { ifacerMaster } from '../cni/spider-multus-config';
 import { NodeNetworkConfigurationPolicyObject } from '../k8s';
 import { DEFAULT_MTU, IpAddress, IpRange, RangeSet, bondModeNumber, checkDns1123Subdomain } from '../net';
 import {
-  IMacvlanNetwork, IMacvlanOverlayNetwork, IMacvlanStandaloneNetwork, IfacerBondOptions, IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork,
-  NadSource, ReservedIps,
+  IMacvlanNetwork, IMacvlanOverlayNetwork, IMacvlanStandaloneNetwork, IfacerBondOptions, IpPool, MacvlanNetwork,
+  MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource, ReservedIps,
 } from '../networks';
 import { poolIps } from './address-plan';
 import { BondProps } from './bond';

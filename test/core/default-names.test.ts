@@ -22,7 +22,7 @@ function build(disableResourceNameHashes: boolean) {
   const app = testApp();
   const chart = new Chart(app, 'fabric', { disableResourceNameHashes });
   const expected = {
-    web: cdk8sName(chart, 'web'),
+    'web': cdk8sName(chart, 'web'),
     'Vlan100_A.b': cdk8sName(chart, 'Vlan100_A.b'),
   };
   let n = 0;
