@@ -184,11 +184,6 @@ export class IpPool extends SpiderIpPoolObject {
     return this._crdSpec.default === true;
   }
 
-  /** The SpiderIPPool object: the pool itself. */
-  public get apiObject(): SpiderIpPoolObject {
-    return this;
-  }
-
   /** The NADs (`ns/name`) allowed to allocate from this pool, in the order they were bound. */
   public get networks(): string[] {
     return [...this.multusNames];

@@ -103,13 +103,17 @@ export abstract class PodNetworks {
   protected _frozen = false;
   private annotationCache?: { signature: string; value: { [key: string]: string } };
 
-  protected constructor() {}
+  /**
+   * Only through the subclasses' factories.
+   * @param hasDefault whether the set's first NIC is the pod's eth0 (a standalone set)
+   */
+  protected constructor(private readonly hasDefault: boolean) {}
 
   /** The NICs in order (eth0 first for a standalone set). */
   public get attachments(): NetworkAttachment[] {
-    const offset = this._hasDefault ? 0 : 1;
+    const offset = this.hasDefault ? 0 : 1;
     return this._pending.map((p, i) => {
-      const isDefault = this._hasDefault && i === 0;
+      const isDefault = this.hasDefault && i === 0;
       // Multus numbers extra NICs by position (net1, net2, ...); naming one does not renumber the others.
       const iface = isDefault ? 'eth0' : p.options.interfaceName ?? `net${i + offset}`;
       const spiderpool = p.network.ipam.type === IpamType.SPIDERPOOL;
@@ -222,8 +226,6 @@ export abstract class PodNetworks {
     return this.requestsAddresses() || this._pending.length === 0 ? checkPodNetworkSet(this.nics()) : NO_FINDINGS;
   }
 
-  /** @internal */
-  protected abstract get _hasDefault(): boolean;
 
   /** @internal */
   protected _add(network: MacvlanNetwork, options: AttachmentOptions): void {
@@ -326,7 +328,7 @@ export class StandalonePodNetworks extends PodNetworks {
   private readonly standalonePodNetworksBrand = true;
 
   private constructor(primary: MacvlanStandaloneNetwork) {
-    super();
+    super(true);
     this._add(primary, { interfaceName: 'eth0' });
     void this.standalonePodNetworksBrand;
   }
@@ -361,11 +363,6 @@ export class StandalonePodNetworks extends PodNetworks {
     this._add(network as MacvlanStandaloneNetwork, options);
     return this;
   }
-
-  /** @internal */
-  protected get _hasDefault(): boolean {
-    return true;
-  }
 }
 
 /** NICs of a pod that keeps the cluster CNI on eth0. Only overlay networks can be added. */
@@ -381,7 +378,7 @@ export class OverlayPodNetworks extends PodNetworks {
   private readonly overlayPodNetworksBrand = true;
 
   private constructor() {
-    super();
+    super(false);
     void this.overlayPodNetworksBrand;
   }
 
@@ -390,11 +387,6 @@ export class OverlayPodNetworks extends PodNetworks {
     checkAttach(network, options, OVERLAY_NETWORK, 'OverlayPodNetworks.attach()');
     this._add(network as MacvlanOverlayNetwork, options);
     return this;
-  }
-
-  /** @internal */
-  protected get _hasDefault(): boolean {
-    return false;
   }
 }
 

@@ -5,7 +5,7 @@ import { findObject, synthObjects, validationErrors } from '../support/synth';
 function poolsOf(vlanIpv4: object, offer: VlanOffer) {
   const built = build({ vlans: [{ id: 100, offer, ipv4: { subnet: '10.100.0.0/24', gateway: '10.100.0.1', ...vlanIpv4 } }] });
   // read the pools without synth validation (some cases are invalid on purpose)
-  const spec = (name: string) => built.topology.pools.find(p => p.name === name)?.apiObject.toJson().spec;
+  const spec = (name: string) => built.topology.pools.find(p => p.name === name)?.toJson().spec;
   return { built, standalone: spec('vlan100-standalone-v4'), overlay: spec('vlan100-overlay-v4'), errors: validationErrors(built.app) };
 }
 
