@@ -232,7 +232,10 @@ function poolCost(subnetOf: (i: number) => string): number {
  * slow down the next), and inside it every variant runs in that same process, interleaved.
  */
 function inChild(task: string): any {
-  const out = spawnSync(process.execPath, [...process.execArgv, __filename], {
+  // A Fabric row synthesizes up to ~70,000 objects in one chart; cdk8s's synthYaml spreads every document into one
+  // call, which overflows V8's default stack (~1 MB) there: those children get 4 MB (below the usual 8 MB ulimit).
+  const stack = task.includes('"racks"') ? ['--stack-size=4000'] : [];
+  const out = spawnSync(process.execPath, [...process.execArgv, ...stack, __filename], {
     env: { ...process.env, BENCH_TASK: task }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'],
   });
   const line = (out.stdout ?? '').split('\n').find(l => l.startsWith(RESULT));

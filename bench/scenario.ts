@@ -15,7 +15,7 @@ export interface ScenarioSize {
    * With racks: a Fabric of that many racks instead of a VlanTopology, each rack with its own IPv4 /24 per VLAN,
    * every VLAN offered standalone (one pool per rack and VLAN), the Deployments placed on every rack. (16 racks of
    * 4094 VLANs are ~70,000 objects in one chart: cdk8s's `synthYaml` spreads every document into one call, which
-   * overflows V8's default stack there; run that row with `node --stack-size=4000`.)
+   * overflows V8's default stack there; bench.ts runs the Fabric rows with `--stack-size=4000`.)
    */
   readonly racks?: number;
 }
