@@ -294,8 +294,20 @@ describe('fast scanning agrees with the explaining parsers', () => {
   });
 
   test('the forms this library writes take the fast path', () => {
-    fc.assert(fc.property(addrText, t => {
+    // IPv4-mapped IPv6 values are written as ::ffff:a.b.c.d (RFC 5952 section 5); the scanner leaves embedded
+    // IPv4 to the explaining parser, so they are excluded here and held to their value in the next test.
+    fc.assert(fc.property(addrText.filter(t => !/^::ffff:[0-9.]+$/.test(t)), t => {
       expect(scanAddress(t, 0, t.length)).toBe(IpAddress.parseExplained(t).value);
+    }));
+  });
+
+  test('IPv4-mapped IPv6 text leaves the fast path and keeps its value', () => {
+    fc.assert(fc.property(v4Value, v => {
+      const value = 0xffff00000000n + v;
+      const t = IpAddress.fromBigInt(6, value).toString();
+      expect(t).toMatch(/^::ffff:\d+\.\d+\.\d+\.\d+$/);
+      expect(scanAddress(t, 0, t.length)).toBeUndefined();
+      expect(IpAddress.parseExplained(t).value).toBe(value);
     }));
   });
 });
