@@ -4,7 +4,10 @@ import { Construct, IConstruct } from 'constructs';
 import { MacvlanMode } from '../cni/macvlan-mode';
 import { NodeNetworkConfigurationPolicyObject } from '../k8s';
 import { DEFAULT_MTU, IpAddress, IpRange, RangeSet } from '../net';
-import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, ReservedIps } from '../networks';
+import {
+  IMacvlanNetwork, IMacvlanOverlayNetwork, IMacvlanStandaloneNetwork, IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork,
+  ReservedIps,
+} from '../networks';
 import { PoolIps, poolIps } from './address-plan';
 import { BondProps } from './bond';
 import { DiagramModel, renderMermaid } from './diagram';
@@ -356,21 +359,21 @@ export class Fabric extends Construct {
   }
 
   /** The standalone network of a VLAN (every rack's pools), for `PodNetworks.standalone(...)`. */
-  public standaloneNetwork(vlanId: number): MacvlanStandaloneNetwork {
+  public standaloneNetwork(vlanId: number): IMacvlanStandaloneNetwork {
     const v = this.vlan(vlanId, 'standaloneNetwork');
     if (!v.standalone) throw this.notOffered(v, 'standalone', 'overlayNetwork');
     return v.standalone;
   }
 
   /** The overlay network of a VLAN (every rack's pools), for `PodNetworks.overlay(...)`. */
-  public overlayNetwork(vlanId: number): MacvlanOverlayNetwork {
+  public overlayNetwork(vlanId: number): IMacvlanOverlayNetwork {
     const v = this.vlan(vlanId, 'overlayNetwork');
     if (!v.overlay) throw this.notOffered(v, 'overlay', 'standaloneNetwork');
     return v.overlay;
   }
 
   /** Every network of the fabric, by VLAN id ascending, standalone before overlay. */
-  public get networks(): MacvlanNetwork[] {
+  public get networks(): IMacvlanNetwork[] {
     return this.vlanIds.flatMap(id => this.networksOf(id));
   }
 
