@@ -373,7 +373,9 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
           const missing = missingEqualities(bad, h.nodeSelector);
           push(out.workloads, w, finding(RULES.placementHostInterface, `${w.podSpecField}.nodeSelector`,
             `${where} needs host interface ${nic.master}, which ${made.map(x => `host policy ${x.name}`).join(' / ')} creates only on nodes matching ${made.map(x => describeEqualities(x.nodeSelector)).join(' / ')}, but ${workloadLabel(w)} can be scheduled on other nodes`,
-            `add nodeSelector ${formatSelector(missing)} to the pod template (VlanTopology.placeWorkload() adds the topology's)`));
+            made.length > 1
+              ? `keep the pods on nodes matching one of ${made.map(x => describeEqualities(x.nodeSelector)).join(' / ')}: add nodeSelector ${formatSelector(missing)} to the pod template, or required node affinity with one term per policy (Fabric.placeWorkload() adds its racks')`
+              : `add nodeSelector ${formatSelector(missing)} to the pod template (VlanTopology.placeWorkload() adds the topology's)`));
         }
       }
       for (const [family, names] of [[4, nic.ipv4Pools], [6, nic.ipv6Pools]] as const) {

@@ -197,6 +197,11 @@ describe('placement across racks, through the one validation engine (synth and l
     const { synth, lint } = findings(app, chart);
     expect(synth).toEqual(lint);
     expect(synth).toEqual(['MV172 loose', 'MV173 loose', 'MV173 loose']);
+    // the interface exists on every rack's nodes: the fix names each rack's policy and Fabric's placement
+    const mv172 = ValidationEngine.of(app).findings().find(f => f.finding.rule === 'MV172')!.finding;
+    expect(mv172.fix).toContain(`${KEY}=r1`);
+    expect(mv172.fix).toContain(`${KEY}=r2`);
+    expect(mv172.fix).toContain('Fabric.placeWorkload()');
   });
 
   test('a rack without the VLAN: placing a workload of that VLAN on every rack fails MV172', () => {
