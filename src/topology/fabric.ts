@@ -20,7 +20,10 @@ import { SwitchPlan, SwitchRackPlan } from './switch-plan';
 import { SWITCHES_SHAPE, buildRackSwitchPlan } from './switch-plan-builder';
 import { renderSwitchPlanMarkdown } from './switch-plan-markdown';
 import { VlanOffer, VlanSubnetProps } from './vlan';
-import { VLAN_SUBNET_SHAPE, addHostPolicy, addOfferPools, defaultPolicyName, diagramWorkloadsOf } from './vlan-build';
+import {
+  OfferingVlan, VLAN_SUBNET_SHAPE, VlanOwner, addHostPolicy, addOfferPools, defaultPolicyName, diagramWorkloadsOf, lookupVlan, offeredNetwork,
+  vlanNetworks,
+} from './vlan-build';
 import { MacvlanError } from '../errors';
 import { AddressCapacity, PoolCapacity } from '../networks/capacity';
 import { podSpecPointer, recordNodeSelector, recordedNodeSelector } from '../networks/placement-record';
@@ -360,16 +363,12 @@ export class Fabric extends Construct {
 
   /** The standalone network of a VLAN (every rack's pools), for `PodNetworks.standalone(...)`. */
   public standaloneNetwork(vlanId: number): IMacvlanStandaloneNetwork {
-    const v = this.vlan(vlanId, 'standaloneNetwork');
-    if (!v.standalone) throw this.notOffered(v, 'standalone', 'overlayNetwork');
-    return v.standalone;
+    return offeredNetwork(this.owner(), this.offering(this.vlan(vlanId, 'standaloneNetwork')), 'standalone');
   }
 
   /** The overlay network of a VLAN (every rack's pools), for `PodNetworks.overlay(...)`. */
   public overlayNetwork(vlanId: number): IMacvlanOverlayNetwork {
-    const v = this.vlan(vlanId, 'overlayNetwork');
-    if (!v.overlay) throw this.notOffered(v, 'overlay', 'standaloneNetwork');
-    return v.overlay;
+    return offeredNetwork(this.owner(), this.offering(this.vlan(vlanId, 'overlayNetwork')), 'overlay');
   }
 
   /** Every network of the fabric, by VLAN id ascending, standalone before overlay. */
@@ -392,7 +391,7 @@ export class Fabric extends Construct {
     if (offer !== VlanOffer.STANDALONE && offer !== VlanOffer.OVERLAY) {
       throw new MacvlanError({ constructPath: this.node.path, field: 'offer', message: `a network is one offer, got ${describeValue(offer)}`, fix: 'pass VlanOffer.STANDALONE or VlanOffer.OVERLAY' });
     }
-    if (offer === VlanOffer.STANDALONE ? !v.standalone : !v.overlay) throw this.notOffered(v, offer, offer === VlanOffer.STANDALONE ? 'overlayNetwork' : 'standaloneNetwork');
+    offeredNetwork(this.owner(), this.offering(v), offer === VlanOffer.STANDALONE ? 'standalone' : 'overlay'); // throws when not offered
     const built = r.vlans.get(vlanId);
     if (!built) {
       throw new MacvlanError({
@@ -541,11 +540,7 @@ export class Fabric extends Construct {
   }
 
   private networksOf(id: number): MacvlanNetwork[] {
-    const v = this.vlans.get(id)!;
-    const out: MacvlanNetwork[] = [];
-    if (v.standalone) out.push(v.standalone);
-    if (v.overlay) out.push(v.overlay);
-    return out;
+    return vlanNetworks(this.vlans.get(id)!);
   }
 
   private rack(name: string, method: string): BuiltRack {
@@ -563,27 +558,15 @@ export class Fabric extends Construct {
   }
 
   private vlan(vlanId: number, method: string): BuiltVlan {
-    checkShape(vlanId, num(), { call: `Fabric.${method}()`, constructPath: this.node.path }, 'vlanId');
-    const v = this.vlans.get(vlanId);
-    if (!v) {
-      throw new MacvlanError({
-        constructPath: this.node.path,
-        field: 'vlanId',
-        message: `VLAN ${vlanId} is not part of this fabric (VLANs: ${this.vlanIds.join(', ') || 'none'})`,
-        fix: `use one of those ids or add VLAN ${vlanId} to vlans`,
-      });
-    }
-    return v;
+    return lookupVlan(this.owner(), this.vlans, vlanId, method);
   }
 
-  private notOffered(v: BuiltVlan, wanted: string, other: string): MacvlanError {
-    const id = v.props.id;
-    return new MacvlanError({
-      constructPath: this.node.path,
-      field: 'vlanId',
-      message: `VLAN ${id} is offered as ${v.offer} only, so it has no ${wanted} network`,
-      fix: `set offer: VlanOffer.${wanted.toUpperCase()} or VlanOffer.BOTH on VLAN ${id}, or use fabric.${other}(${id})`,
-    });
+  private owner(): VlanOwner {
+    return { construct: this, className: 'Fabric', variable: 'fabric', vlanIds: this.vlanIds };
+  }
+
+  private offering(v: BuiltVlan): OfferingVlan {
+    return { id: v.props.id, offer: v.offer, standalone: v.standalone, overlay: v.overlay };
   }
 }
 

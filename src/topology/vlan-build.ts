@@ -3,15 +3,16 @@
  * engine, the pools of one offer of a VLAN.
  */
 import { Construct } from 'constructs';
+import { MacvlanError } from '../errors';
 import { NodeNetworkConfigurationPolicyObject, LabelSelectorSpec } from '../k8s';
-import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork } from '../networks';
+import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
 import { DiagramWorkload, DiagramWorkloadNic } from './diagram';
+import { NodeAddresses } from './node-addresses';
 import { networkUses } from '../networks/attachment-record';
 import { NODE_NETWORK_POLICY_RULES, NamedObject, ParsedFamily, ParsedVlan } from '../rules';
 import { PoolIps, poolIps } from './address-plan';
-import { NodeAddresses } from './node-addresses';
 import { VlanSubnetProps } from './vlan';
-import { Shape, instanceOf, listOf, obj, opt, req, str } from '../shape';
+import { Shape, checkShape, instanceOf, listOf, num, obj, opt, req, str } from '../shape';
 import { ValidationEngine } from '../validation/engine';
 
 /** The default host policy name of a bond: `<bond>-vlans` (the bond name as a DNS-1123 label). */
@@ -125,4 +126,62 @@ export function diagramWorkloadsOf(vlans: ReadonlyArray<{ readonly id: number; r
     }
   }
   return [...byPath.entries()].map(([path, w]) => ({ key: path, label: w.label, nics: w.nics }));
+}
+
+/** A VLAN as VlanTopology and Fabric hold it: its id, its offer and the networks made for it. */
+export interface OfferingVlan {
+  readonly id: number;
+  readonly offer: string;
+  readonly standalone?: MacvlanStandaloneNetwork;
+  readonly overlay?: MacvlanOverlayNetwork;
+}
+
+/** Who owns the VLANs, for the accessors' messages: `VlanTopology` / `topology`, `Fabric` / `fabric`. */
+export interface VlanOwner {
+  readonly construct: Construct;
+  readonly className: string;
+  readonly variable: string;
+  readonly vlanIds: readonly number[];
+}
+
+const VLAN_ID = num();
+
+/** The VLAN `vlanId` (the argument of `owner.<method>()`), or the error that lists the owner's VLANs. */
+export function lookupVlan<V>(owner: VlanOwner, vlans: ReadonlyMap<number, V>, vlanId: number, method: string): V {
+  const constructPath = owner.construct.node.path;
+  checkShape(vlanId, VLAN_ID, { call: `${owner.className}.${method}()`, constructPath }, 'vlanId');
+  const v = vlans.get(vlanId);
+  if (v === undefined) {
+    throw new MacvlanError({
+      constructPath,
+      field: 'vlanId',
+      message: `VLAN ${vlanId} is not part of this ${owner.variable} (VLANs: ${owner.vlanIds.join(', ') || 'none'})`,
+      fix: `use one of those ids or add VLAN ${vlanId} to vlans`,
+    });
+  }
+  return v;
+}
+
+/** The VLAN's network of one offer, or the error that says how to offer it. */
+export function offeredNetwork(owner: VlanOwner, v: OfferingVlan, wanted: 'standalone'): MacvlanStandaloneNetwork;
+export function offeredNetwork(owner: VlanOwner, v: OfferingVlan, wanted: 'overlay'): MacvlanOverlayNetwork;
+export function offeredNetwork(owner: VlanOwner, v: OfferingVlan, wanted: 'standalone' | 'overlay'): MacvlanNetwork;
+export function offeredNetwork(owner: VlanOwner, v: OfferingVlan, wanted: 'standalone' | 'overlay'): MacvlanNetwork {
+  const network = wanted === 'standalone' ? v.standalone : v.overlay;
+  if (network) return network;
+  const other = wanted === 'standalone' ? 'overlayNetwork' : 'standaloneNetwork';
+  throw new MacvlanError({
+    constructPath: owner.construct.node.path,
+    field: 'vlanId',
+    message: `VLAN ${v.id} is offered as ${v.offer} only, so it has no ${wanted} network`,
+    fix: `set offer: VlanOffer.${wanted.toUpperCase()} or VlanOffer.BOTH on VLAN ${v.id}, or use ${owner.variable}.${other}(${v.id})`,
+  });
+}
+
+/** A VLAN's networks, standalone before overlay. */
+export function vlanNetworks(v: Pick<OfferingVlan, 'standalone' | 'overlay'>): MacvlanNetwork[] {
+  const out: MacvlanNetwork[] = [];
+  if (v.standalone) out.push(v.standalone);
+  if (v.overlay) out.push(v.overlay);
+  return out;
 }

@@ -14,7 +14,9 @@ import { bondOptionEntries } from './bond-options';
 import { DiagramModel, DiagramWorkload, renderMermaid } from './diagram';
 import { HostInterfaces, HostInterfacesKind } from './host-interfaces';
 import { NmstateVlan, nmstateIpSection, topologyHostState } from './nmstate-state';
-import { VLAN_SUBNET_SHAPE, addHostPolicy, addOfferPools, diagramWorkloadsOf } from './vlan-build';
+import {
+  OfferingVlan, VLAN_SUBNET_SHAPE, VlanOwner, addHostPolicy, addOfferPools, diagramWorkloadsOf, lookupVlan, offeredNetwork, vlanNetworks,
+} from './vlan-build';
 import { MacvlanError } from '../errors';
 import { networkUses } from '../networks/attachment-record';
 import { AddressCapacity, PoolCapacity } from '../networks/capacity';
@@ -111,7 +113,6 @@ const PROPS_SHAPE: Shape = obj('VlanTopologyProps', {
   capacityWarnPercent: opt(num()),
   switches: opt(SWITCHES_SHAPE),
 });
-const VLAN_ID = num();
 
 /** A workload's NIC on one of a topology's networks (attached with `PodNetworks...applyTo`). */
 export interface TopologyWorkload {
@@ -336,9 +337,7 @@ export class VlanTopology extends Construct {
    * part of the topology or not offered STANDALONE/BOTH.
    */
   public standaloneNetwork(vlanId: number): IMacvlanStandaloneNetwork {
-    const v = this.vlan(vlanId, 'standaloneNetwork');
-    if (!v.standalone) throw this.notOffered(v, 'standalone', 'overlayNetwork');
-    return v.standalone;
+    return offeredNetwork(this.owner(), this.offering(this.vlan(vlanId, 'standaloneNetwork')), 'standalone');
   }
 
   /**
@@ -346,14 +345,12 @@ export class VlanTopology extends Construct {
    * part of the topology or not offered OVERLAY/BOTH.
    */
   public overlayNetwork(vlanId: number): IMacvlanOverlayNetwork {
-    const v = this.vlan(vlanId, 'overlayNetwork');
-    if (!v.overlay) throw this.notOffered(v, 'overlay', 'standaloneNetwork');
-    return v.overlay;
+    return offeredNetwork(this.owner(), this.offering(this.vlan(vlanId, 'overlayNetwork')), 'overlay');
   }
 
   /** Every network of the topology, by VLAN id ascending, standalone before overlay. */
   public get networks(): IMacvlanNetwork[] {
-    return this.sortedVlans().flatMap(v => networksOf(v));
+    return this.sortedVlans().flatMap(v => vlanNetworks(v));
   }
 
   /** Every pool of the topology, in the order of {@link networks}. */
@@ -371,7 +368,7 @@ export class VlanTopology extends Construct {
    * ascending, standalone before overlay, then in the order the sets were applied.
    */
   public get workloads(): TopologyWorkload[] {
-    return this.sortedVlans().flatMap(v => networksOf(v).flatMap(n => networkUses(n).map(u => ({
+    return this.sortedVlans().flatMap(v => vlanNetworks(v).flatMap(n => networkUses(n).map(u => ({
       kind: u.kind,
       name: u.name,
       ...(u.namespace !== undefined ? { namespace: u.namespace } : {}),
@@ -471,7 +468,7 @@ export class VlanTopology extends Construct {
       vlans: this.sortedVlans().map(v => ({
         id: v.parsed.id,
         iface: v.iface,
-        networks: networksOf(v).map(n => ({
+        networks: vlanNetworks(v).map(n => ({
           qualifiedName: n.qualifiedName,
           kind: MacvlanOverlayNetwork.isMacvlanOverlayNetwork(n) ? 'overlay' as const : 'standalone' as const,
           pools: n.pools.map(p => ({ name: p.name, subnet: p.subnet, gateway: p.gateway })),
@@ -484,7 +481,7 @@ export class VlanTopology extends Construct {
 
   /** One entry per workload (first NIC's order), with the pools each of its NICs on the topology allocates from. */
   private diagramWorkloads(): DiagramWorkload[] {
-    return diagramWorkloadsOf(this.sortedVlans().map(v => ({ id: v.parsed.id, networks: networksOf(v) })));
+    return diagramWorkloadsOf(this.sortedVlans().map(v => ({ id: v.parsed.id, networks: vlanNetworks(v) })));
   }
 
   /** The host sub-interface of VLAN `id` (the macvlan master). */
@@ -565,27 +562,15 @@ export class VlanTopology extends Construct {
   }
 
   private vlan(vlanId: number, method: string): BuiltVlan {
-    checkShape(vlanId, VLAN_ID, { call: `VlanTopology.${method}()`, constructPath: this.node.path }, 'vlanId');
-    const v = this.vlans.get(vlanId);
-    if (!v) {
-      throw new MacvlanError({
-        constructPath: this.node.path,
-        field: 'vlanId',
-        message: `VLAN ${vlanId} is not part of this topology (VLANs: ${this.vlanIds.join(', ') || 'none'})`,
-        fix: `use one of those ids or add VLAN ${vlanId} to vlans`,
-      });
-    }
-    return v;
+    return lookupVlan(this.owner(), this.vlans, vlanId, method);
   }
 
-  private notOffered(v: BuiltVlan, wanted: 'standalone' | 'overlay', other: string): MacvlanError {
-    const id = v.parsed.id;
-    return new MacvlanError({
-      constructPath: this.node.path,
-      field: 'vlanId',
-      message: `VLAN ${id} is offered as ${v.parsed.offer} only, so it has no ${wanted} network`,
-      fix: `set offer: VlanOffer.${wanted.toUpperCase()} or VlanOffer.BOTH on VLAN ${id}, or use topology.${other}(${id})`,
-    });
+  private owner(): VlanOwner {
+    return { construct: this, className: 'VlanTopology', variable: 'topology', vlanIds: this.vlanIds };
+  }
+
+  private offering(v: BuiltVlan): OfferingVlan {
+    return { id: v.parsed.id, offer: v.parsed.offer, standalone: v.standalone, overlay: v.overlay };
   }
 
   private sortedVlans(): BuiltVlan[] {
@@ -608,12 +593,5 @@ function ipSections(vlans: ReadonlyMap<number, ParsedVlan<VlanProps>>, vlanIndex
       if (a) out[key] = nmstateIpSection(f.family, { ip: a.ip.toString(), prefixLength: f.cidr.prefix });
     }
   }
-  return out;
-}
-
-function networksOf(v: BuiltVlan): MacvlanNetwork[] {
-  const out: MacvlanNetwork[] = [];
-  if (v.standalone) out.push(v.standalone);
-  if (v.overlay) out.push(v.overlay);
   return out;
 }
