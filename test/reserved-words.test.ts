@@ -47,23 +47,34 @@ function publicNames(): Name[] {
       }
     }
   };
-  for (const sym of checker.getExportsOfModule(checker.getSymbolAtLocation(index)!)) {
-    const target = (sym.getDeclarations() ?? []).some(ts.isExportSpecifier) ? checker.getAliasedSymbol(sym) : sym;
-    for (const d of target.getDeclarations() ?? []) {
-      if (!isOurs(d)) continue;
-      if (ts.isClassDeclaration(d)) {
-        members(target.name, checker.getDeclaredTypeOfSymbol(target));
-        members(target.name, checker.getTypeOfSymbolAtLocation(target, d));
-        for (const m of d.members) if (ts.isConstructorDeclaration(m) && !hidden(m)) params(`new ${target.name}()`, m);
-      } else if (ts.isInterfaceDeclaration(d)) {
-        members(target.name, checker.getDeclaredTypeOfSymbol(target));
-      } else if (ts.isEnumDeclaration(d)) {
-        for (const m of d.members) out.push({ where: target.name, name: m.name.getText(), kind: 'member' });
-      } else if (ts.isFunctionDeclaration(d)) {
-        params(`${target.name}()`, d);
+  // `export * as k8s from './k8s'` is a jsii submodule: its names are public too (as `k8s.Name`)
+  const walk = (module: ts.Symbol, prefix: string) => {
+    for (const sym of checker.getExportsOfModule(module)) {
+      const decls = sym.getDeclarations() ?? [];
+      const target = decls.some(d => ts.isExportSpecifier(d) || ts.isNamespaceExport(d)) ? checker.getAliasedSymbol(sym) : sym;
+      const qualified = `${prefix}${target.name}`;
+      if (decls.some(ts.isNamespaceExport)) {
+        out.push({ where: 'submodules', name: sym.name, kind: 'member' });
+        walk(target, `${prefix}${sym.name}.`);
+        continue;
+      }
+      for (const d of target.getDeclarations() ?? []) {
+        if (!isOurs(d)) continue;
+        if (ts.isClassDeclaration(d)) {
+          members(qualified, checker.getDeclaredTypeOfSymbol(target));
+          members(qualified, checker.getTypeOfSymbolAtLocation(target, d));
+          for (const m of d.members) if (ts.isConstructorDeclaration(m) && !hidden(m)) params(`new ${qualified}()`, m);
+        } else if (ts.isInterfaceDeclaration(d)) {
+          members(qualified, checker.getDeclaredTypeOfSymbol(target));
+        } else if (ts.isEnumDeclaration(d)) {
+          for (const m of d.members) out.push({ where: qualified, name: m.name.getText(), kind: 'member' });
+        } else if (ts.isFunctionDeclaration(d)) {
+          params(`${qualified}()`, d);
+        }
       }
     }
-  }
+  };
+  walk(checker.getSymbolAtLocation(index)!, '');
   return out;
 }
 
@@ -74,7 +85,7 @@ beforeAll(() => {
 
 test('the public API is read (classes, structs, enums)', () => {
   const where = new Set(names.map(n => n.where));
-  for (const w of ['IpPool', 'AttachmentOptions', 'MacvlanErrors.isMacvlanError()', 'VlanOffer', 'new VlanTopology()']) expect(where).toContain(w);
+  for (const w of ['IpPool', 'AttachmentOptions', 'MacvlanErrors.isMacvlanError()', 'VlanOffer', 'new VlanTopology()', 'k8s.SpiderIpPoolSpec', 'new k8s.NetworkAttachmentDefinition()']) expect(where).toContain(w);
   expect(names.length).toBeGreaterThan(300);
 });
 

@@ -35,7 +35,7 @@ export class NetworkAttachmentDefinition extends ApiObject {
   };
 
   constructor(scope: Construct, id: string, props: NetworkAttachmentDefinitionProps) {
-    checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new NetworkAttachmentDefinition()');
+    checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new k8s.NetworkAttachmentDefinition()');
     super(scope, id, { ...NetworkAttachmentDefinition.GVK, metadata: props.metadata, spec: { config: props.spec.config } });
   }
 }

@@ -19,8 +19,8 @@ export interface NodeNetworkConfigurationPolicySpec {
   readonly desiredState: { [key: string]: any };
 }
 
-/** Props of {@link NodeNetworkConfigurationPolicyObject}. */
-export interface NodeNetworkConfigurationPolicyObjectProps {
+/** Props of {@link NodeNetworkConfigurationPolicy}. */
+export interface NodeNetworkConfigurationPolicyProps {
   /** Object metadata (cluster-scoped). */
   readonly metadata: ApiObjectMetadata;
   /** The spec. */
@@ -28,19 +28,19 @@ export interface NodeNetworkConfigurationPolicyObjectProps {
 }
 
 /** The props' shape (the metadata is cdk8s', what the spec says is for the rules). */
-const PROPS_SHAPE = obj('NodeNetworkConfigurationPolicyObjectProps', {
+const PROPS_SHAPE = obj('NodeNetworkConfigurationPolicyProps', {
   metadata: req(OPEN_OBJECT),
   spec: req(obj('NodeNetworkConfigurationPolicySpec', { nodeSelector: opt(mapOf(str())), maxUnavailable: opt(str('50%')), desiredState: req(OPEN_OBJECT) })),
 });
 
 /** A kubernetes-nmstate `NodeNetworkConfigurationPolicy` (`nmstate.io/v1`, cluster-scoped). */
-export class NodeNetworkConfigurationPolicyObject extends ApiObject {
+export class NodeNetworkConfigurationPolicy extends ApiObject {
   /** Group, version and kind. */
   public static readonly GVK: GroupVersionKind = { apiVersion: 'nmstate.io/v1', kind: 'NodeNetworkConfigurationPolicy' };
 
-  constructor(scope: Construct, id: string, props: NodeNetworkConfigurationPolicyObjectProps) {
-    checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new NodeNetworkConfigurationPolicyObject()');
-    super(scope, id, { ...NodeNetworkConfigurationPolicyObject.GVK, metadata: props.metadata, spec: props.spec });
+  constructor(scope: Construct, id: string, props: NodeNetworkConfigurationPolicyProps) {
+    checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new k8s.NodeNetworkConfigurationPolicy()');
+    super(scope, id, { ...NodeNetworkConfigurationPolicy.GVK, metadata: props.metadata, spec: props.spec });
     dropChartNamespace(this);
   }
 }

@@ -12,7 +12,7 @@ export interface SpiderIpPoolRoute {
 }
 
 /** A Kubernetes label selector requirement. */
-export interface SelectorRequirement {
+export interface LabelSelectorRequirement {
   /** Label key. */
   readonly key: string;
   /** `In`, `NotIn`, `Exists` or `DoesNotExist`. */
@@ -25,7 +25,7 @@ export interface SelectorRequirement {
 }
 
 /** A Kubernetes label selector. */
-export interface LabelSelectorSpec {
+export interface LabelSelector {
   /**
    * Labels that must match exactly.
    * @default - none
@@ -35,7 +35,7 @@ export interface LabelSelectorSpec {
    * Set-based requirements.
    * @default - none
    */
-  readonly matchExpressions?: SelectorRequirement[];
+  readonly matchExpressions?: LabelSelectorRequirement[];
 }
 
 /**
@@ -76,17 +76,17 @@ export interface SpiderIpPoolSpec {
    * Node selector.
    * @default - any node
    */
-  readonly nodeAffinity?: LabelSelectorSpec;
+  readonly nodeAffinity?: LabelSelector;
   /**
    * Namespace selector.
    * @default - any namespace
    */
-  readonly namespaceAffinity?: LabelSelectorSpec;
+  readonly namespaceAffinity?: LabelSelector;
   /**
    * Pod selector.
    * @default - any pod
    */
-  readonly podAffinity?: LabelSelectorSpec;
+  readonly podAffinity?: LabelSelector;
   /**
    * Cluster default pool (the CRD's `spec.default`).
    * @default false
@@ -94,8 +94,8 @@ export interface SpiderIpPoolSpec {
   readonly clusterDefault?: boolean;
 }
 
-/** Props of {@link SpiderIpPoolObject}. */
-export interface SpiderIpPoolObjectProps {
+/** Props of {@link SpiderIpPool}. */
+export interface SpiderIpPoolProps {
   /** Object metadata (cluster-scoped: no namespace). */
   readonly metadata: ApiObjectMetadata;
   /** The spec. */
@@ -103,10 +103,10 @@ export interface SpiderIpPoolObjectProps {
 }
 
 /** The props' shape (the metadata is cdk8s', what the spec says is for the rules). */
-const PROPS_SHAPE = obj('SpiderIpPoolObjectProps', { metadata: req(OPEN_OBJECT), spec: req(OPEN_OBJECT) });
+const PROPS_SHAPE = obj('SpiderIpPoolProps', { metadata: req(OPEN_OBJECT), spec: req(OPEN_OBJECT) });
 
 /** A Spiderpool `SpiderIPPool` (`spiderpool.spidernet.io/v2beta1`, cluster-scoped), hand-written and thin. */
-export class SpiderIpPoolObject extends ApiObject {
+export class SpiderIpPool extends ApiObject {
   /** Group, version and kind. */
   public static readonly GVK: GroupVersionKind = { apiVersion: 'spiderpool.spidernet.io/v2beta1', kind: 'SpiderIPPool' };
 
@@ -116,10 +116,10 @@ export class SpiderIpPoolObject extends ApiObject {
    */
   protected readonly _crdSpec: Record<string, any>;
 
-  constructor(scope: Construct, id: string, props: SpiderIpPoolObjectProps) {
-    checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new SpiderIpPoolObject()');
+  constructor(scope: Construct, id: string, props: SpiderIpPoolProps) {
+    checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new k8s.SpiderIpPool()');
     const crdSpec = spiderIpPoolCrdSpec(props.spec);
-    super(scope, id, { ...SpiderIpPoolObject.GVK, metadata: props.metadata, spec: crdSpec });
+    super(scope, id, { ...SpiderIpPool.GVK, metadata: props.metadata, spec: crdSpec });
     this._crdSpec = crdSpec;
     dropChartNamespace(this);
   }

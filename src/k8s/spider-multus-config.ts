@@ -2,8 +2,8 @@ import { ApiObject, ApiObjectMetadata, GroupVersionKind } from 'cdk8s';
 import { Construct } from 'constructs';
 import { OPEN_OBJECT, checkConstructorArgs, obj, req } from '../shape';
 
-/** Props of {@link SpiderMultusConfigObject}. */
-export interface SpiderMultusConfigObjectProps {
+/** Props of {@link SpiderMultusConfig}. */
+export interface SpiderMultusConfigProps {
   /** Object metadata (namespaced: the generated NAD gets the same name and namespace). */
   readonly metadata: ApiObjectMetadata;
   /**
@@ -13,18 +13,18 @@ export interface SpiderMultusConfigObjectProps {
 }
 
 /** The props' shape (the metadata is cdk8s', what the spec says is for the rules). */
-const PROPS_SHAPE = obj('SpiderMultusConfigObjectProps', { metadata: req(OPEN_OBJECT), spec: req(OPEN_OBJECT) });
+const PROPS_SHAPE = obj('SpiderMultusConfigProps', { metadata: req(OPEN_OBJECT), spec: req(OPEN_OBJECT) });
 
 /**
  * A Spiderpool `SpiderMultusConfig` (`spiderpool.spidernet.io/v2beta1`), from which Spiderpool's
  * controller generates a NetworkAttachmentDefinition of the same name.
  */
-export class SpiderMultusConfigObject extends ApiObject {
+export class SpiderMultusConfig extends ApiObject {
   /** Group, version and kind. */
   public static readonly GVK: GroupVersionKind = { apiVersion: 'spiderpool.spidernet.io/v2beta1', kind: 'SpiderMultusConfig' };
 
-  constructor(scope: Construct, id: string, props: SpiderMultusConfigObjectProps) {
-    checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new SpiderMultusConfigObject()');
-    super(scope, id, { ...SpiderMultusConfigObject.GVK, metadata: props.metadata, spec: props.spec });
+  constructor(scope: Construct, id: string, props: SpiderMultusConfigProps) {
+    checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new k8s.SpiderMultusConfig()');
+    super(scope, id, { ...SpiderMultusConfig.GVK, metadata: props.metadata, spec: props.spec });
   }
 }

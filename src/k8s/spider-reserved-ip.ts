@@ -17,8 +17,8 @@ export interface SpiderReservedIpSpec {
   readonly ips?: string[];
 }
 
-/** Props of {@link SpiderReservedIpObject}. */
-export interface SpiderReservedIpObjectProps {
+/** Props of {@link SpiderReservedIp}. */
+export interface SpiderReservedIpProps {
   /** Object metadata (cluster-scoped: no namespace). */
   readonly metadata: ApiObjectMetadata;
   /** The spec. */
@@ -26,19 +26,19 @@ export interface SpiderReservedIpObjectProps {
 }
 
 /** The props' shape (the metadata is cdk8s', what the spec says is for the rules). */
-const PROPS_SHAPE = obj('SpiderReservedIpObjectProps', { metadata: req(OPEN_OBJECT), spec: req(OPEN_OBJECT) });
+const PROPS_SHAPE = obj('SpiderReservedIpProps', { metadata: req(OPEN_OBJECT), spec: req(OPEN_OBJECT) });
 
 /**
  * A Spiderpool `SpiderReservedIP` (`spiderpool.spidernet.io/v2beta1`, cluster-scoped), hand-written and thin:
  * addresses that no SpiderIPPool of the family hands out, whatever the pools' `ips` say.
  */
-export class SpiderReservedIpObject extends ApiObject {
+export class SpiderReservedIp extends ApiObject {
   /** Group, version and kind. */
   public static readonly GVK: GroupVersionKind = { apiVersion: 'spiderpool.spidernet.io/v2beta1', kind: 'SpiderReservedIP' };
 
-  constructor(scope: Construct, id: string, props: SpiderReservedIpObjectProps) {
-    checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new SpiderReservedIpObject()');
-    super(scope, id, { ...SpiderReservedIpObject.GVK, metadata: props.metadata, spec: props.spec });
+  constructor(scope: Construct, id: string, props: SpiderReservedIpProps) {
+    checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new k8s.SpiderReservedIp()');
+    super(scope, id, { ...SpiderReservedIp.GVK, metadata: props.metadata, spec: props.spec });
     dropChartNamespace(this);
   }
 }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { LabelSelectorSpec, SpiderIpPoolObject, SpiderIpPoolSpec } from '../k8s';
+import * as k8s from '../k8s';
 import { Cidr, IpAddress } from '../net';
 import { CAPACITY_WARN_ANNOTATION, defaultPoolRange } from '../rules';
 import { Shape, bool, checkConstructorArgs, listOf, mapOf, num, obj, opt, req, str } from '../shape';
@@ -49,17 +49,17 @@ export interface IpPoolProps {
    * Nodes allowed to allocate from the pool.
    * @default - every node
    */
-  readonly nodeAffinity?: LabelSelectorSpec;
+  readonly nodeAffinity?: k8s.LabelSelector;
   /**
    * Namespaces allowed to allocate from the pool.
    * @default - every namespace
    */
-  readonly namespaceAffinity?: LabelSelectorSpec;
+  readonly namespaceAffinity?: k8s.LabelSelector;
   /**
    * Pods allowed to allocate from the pool (must select something if given).
    * @default - every pod
    */
-  readonly podAffinity?: LabelSelectorSpec;
+  readonly podAffinity?: k8s.LabelSelector;
   /**
    * Make this a cluster default pool (used by pods that select no pool at all): the SpiderIPPool's `spec.default`.
    * @default false
@@ -75,9 +75,9 @@ export interface IpPoolProps {
 }
 
 /** The shape of a label selector (what it selects is for the rules). */
-const LABEL_SELECTOR_SHAPE: Shape = obj('LabelSelectorSpec', {
+const LABEL_SELECTOR_SHAPE: Shape = obj('LabelSelector', {
   matchLabels: opt(mapOf(str())),
-  matchExpressions: opt(listOf(obj('SelectorRequirement', { key: req(str()), operator: req(str('In')), values: opt(listOf(str())) }))),
+  matchExpressions: opt(listOf(obj('LabelSelectorRequirement', { key: req(str()), operator: req(str('In')), values: opt(listOf(str())) }))),
 });
 
 /** The shape of {@link IpPoolProps} (addresses are strings here; what they say is for the rules). */
@@ -102,9 +102,9 @@ const IP_POOL_PROPS: Shape = obj('IpPoolProps', {
  * Problems in the address plan (IPs outside the subnet, a gateway that could be allocated, overlapping
  * pools anywhere in the app, ...) are reported together when the app is synthesized.
  */
-export class IpPool extends SpiderIpPoolObject {
+export class IpPool extends k8s.SpiderIpPool {
   /** The spec from the props: derived ips (and the gateway excluded) only when `ips` is not given. */
-  private static specFor(props: IpPoolProps): SpiderIpPoolSpec {
+  private static specFor(props: IpPoolProps): k8s.SpiderIpPoolSpec {
     const cidr = Cidr.tryParse(props.subnet);
     let ips = props.ips;
     let excludeIps = props.excludeIps;
@@ -117,7 +117,7 @@ export class IpPool extends SpiderIpPoolObject {
       }
     }
     // only the fields that are set: every key is walked again when the object is rendered
-    const spec: { -readonly [K in keyof SpiderIpPoolSpec]: SpiderIpPoolSpec[K] } = {
+    const spec: { -readonly [K in keyof k8s.SpiderIpPoolSpec]: k8s.SpiderIpPoolSpec[K] } = {
       ipVersion: cidr?.family ?? (props.subnet.includes(':') ? 6 : 4),
       subnet: props.subnet,
     };
@@ -214,7 +214,7 @@ export class IpPool extends SpiderIpPoolObject {
   public _validationObject(): Record<string, any> {
     const metadata: Record<string, unknown> = { name: this.name };
     if (this.warnAnnotation) metadata.annotations = this.warnAnnotation;
-    return { apiVersion: SpiderIpPoolObject.GVK.apiVersion, kind: SpiderIpPoolObject.GVK.kind, metadata, spec: this._crdSpec };
+    return { apiVersion: k8s.SpiderIpPool.GVK.apiVersion, kind: k8s.SpiderIpPool.GVK.kind, metadata, spec: this._crdSpec };
   }
 }
 

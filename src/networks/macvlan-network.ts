@@ -6,7 +6,7 @@ import {
   ifacerPlugin, macvlanPlugin,
   needsIfacer, renderConfList, spidernetPlugin,
 } from '../cni';
-import { NetworkAttachmentDefinition, SpiderMultusConfigObject } from '../k8s';
+import * as k8s from '../k8s';
 import { Finding, MacvlanNetworkModel, checkMacvlanNetwork } from '../rules';
 import { applyDefaultObjectName } from './default-name';
 import { IpPool } from './ip-pool';
@@ -159,7 +159,7 @@ export abstract class MacvlanNetwork extends ApiObject implements IMacvlanNetwor
     // The network is the Kubernetes object itself (one construct per object keeps large fabrics cheap to
     // synthesize); `spec` stays ours and is re-rendered when a pool is added.
     super(scope, id, {
-      ...(source === NadSource.SPIDER_MULTUS_CONFIG ? SpiderMultusConfigObject.GVK : NetworkAttachmentDefinition.GVK),
+      ...(source === NadSource.SPIDER_MULTUS_CONFIG ? k8s.SpiderMultusConfig.GVK : k8s.NetworkAttachmentDefinition.GVK),
       metadata: { ...(props.name !== undefined ? { name: props.name } : {}), namespace },
       spec,
     });
@@ -307,7 +307,7 @@ export abstract class MacvlanNetwork extends ApiObject implements IMacvlanNetwor
    * @internal
    */
   public _validationObject(): Record<string, any> {
-    const gvk = this.source === NadSource.SPIDER_MULTUS_CONFIG ? SpiderMultusConfigObject.GVK : NetworkAttachmentDefinition.GVK;
+    const gvk = this.source === NadSource.SPIDER_MULTUS_CONFIG ? k8s.SpiderMultusConfig.GVK : k8s.NetworkAttachmentDefinition.GVK;
     const metadata: Record<string, unknown> = { name: this.name, namespace: this.namespace };
     // with the annotations written (the SpiderMultusConfig's cni-version one is checked too: MV113); without
     // any (cdk8s keeps them in the metadata's `annotations` map), no render of the metadata

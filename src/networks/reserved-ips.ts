@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { SpiderReservedIpObject, SpiderReservedIpSpec } from '../k8s';
+import * as k8s from '../k8s';
 import { IpRange } from '../net';
 import { Shape, checkConstructorArgs, listOf, num, obj, opt, req, str } from '../shape';
 import { applyDefaultObjectName } from './default-name';
@@ -40,21 +40,21 @@ const PROPS_SHAPE: Shape = obj('ReservedIpsProps', {
  * list them is reported (MV203, a warning: Spiderpool accepts it, the pool just has fewer addresses). The
  * object's own problems (syntax, family, the webhook's merged form) are reported when the app is synthesized.
  */
-export class ReservedIps extends SpiderReservedIpObject {
+export class ReservedIps extends k8s.SpiderReservedIp {
   /**
    * The family written to the object: the given `ipVersion`, else that of the first entry of `ips`.
    * @default - none written (no `ipVersion` given and the first entry does not parse: the rules report it)
    */
   public readonly ipVersion?: number;
 
-  private readonly spec: SpiderReservedIpSpec;
+  private readonly spec: k8s.SpiderReservedIpSpec;
 
   constructor(scope: Construct, id: string, props: ReservedIpsProps) {
     checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new ReservedIps()');
     const first = props.ips.length > 0 ? IpRange.tryParse(props.ips[0]) : undefined;
     const ipVersion = props.ipVersion ?? first?.family;
     // the family is written out (what Spiderpool's webhook would derive), so that the stored object is the manifest
-    const spec: SpiderReservedIpSpec = ipVersion !== undefined ? { ipVersion, ips: [...props.ips] } : { ips: [...props.ips] };
+    const spec: k8s.SpiderReservedIpSpec = ipVersion !== undefined ? { ipVersion, ips: [...props.ips] } : { ips: [...props.ips] };
     super(scope, id, { metadata: { ...(props.name !== undefined ? { name: props.name } : {}) }, spec });
     applyDefaultObjectName(this, props.name);
     this.spec = spec;
@@ -72,7 +72,7 @@ export class ReservedIps extends SpiderReservedIpObject {
    * @internal
    */
   public _validationObject(): Record<string, any> {
-    const gvk = SpiderReservedIpObject.GVK;
+    const gvk = k8s.SpiderReservedIp.GVK;
     return { apiVersion: gvk.apiVersion, kind: gvk.kind, metadata: { name: this.name }, spec: this.spec };
   }
 }

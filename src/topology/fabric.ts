@@ -2,7 +2,7 @@ import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { MacvlanMode } from '../cni/macvlan-mode';
-import { NodeNetworkConfigurationPolicyObject } from '../k8s';
+import * as k8s from '../k8s';
 import { DEFAULT_MTU, IpAddress, IpRange, RangeSet } from '../net';
 import {
   IMacvlanNetwork, IMacvlanOverlayNetwork, IMacvlanStandaloneNetwork, IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork,
@@ -88,7 +88,7 @@ interface BuiltRack {
   readonly bond: BondProps;
   readonly bondMtu: number;
   readonly vlans: Map<number, RackVlan>;
-  readonly hostPolicy?: NodeNetworkConfigurationPolicyObject;
+  readonly hostPolicy?: k8s.NodeNetworkConfigurationPolicy;
   readonly switchPlan: SwitchRackPlan;
 }
 
@@ -405,7 +405,7 @@ export class Fabric extends Construct {
   }
 
   /** The host policy of a rack (nmstate host interfaces only). */
-  public hostPolicy(rack: string): NodeNetworkConfigurationPolicyObject | undefined {
+  public hostPolicy(rack: string): k8s.NodeNetworkConfigurationPolicy | undefined {
     return this.rack(rack, 'hostPolicy').hostPolicy;
   }
 

@@ -4,7 +4,7 @@
  */
 import { Construct } from 'constructs';
 import { MacvlanError } from '../errors';
-import { NodeNetworkConfigurationPolicyObject, LabelSelectorSpec } from '../k8s';
+import * as k8s from '../k8s';
 import { IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
 import { DiagramWorkload, DiagramWorkloadNic } from './diagram';
 import { NodeAddresses } from './node-addresses';
@@ -26,12 +26,12 @@ export function defaultPolicyName(bondName: string): string {
  */
 export function addHostPolicy(scope: Construct, id: string, name: string, subject: string,
   spec: { nodeSelector?: { [key: string]: string }; maxUnavailable?: string; interfaces: Array<Record<string, unknown>> },
-): NodeNetworkConfigurationPolicyObject {
+): k8s.NodeNetworkConfigurationPolicy {
   const body = { nodeSelector: spec.nodeSelector, maxUnavailable: spec.maxUnavailable, desiredState: { interfaces: spec.interfaces } };
-  const policy = new NodeNetworkConfigurationPolicyObject(scope, id, { metadata: { name }, spec: body });
+  const policy = new k8s.NodeNetworkConfigurationPolicy(scope, id, { metadata: { name }, spec: body });
   const object = {
-    apiVersion: NodeNetworkConfigurationPolicyObject.GVK.apiVersion,
-    kind: NodeNetworkConfigurationPolicyObject.GVK.kind,
+    apiVersion: k8s.NodeNetworkConfigurationPolicy.GVK.apiVersion,
+    kind: k8s.NodeNetworkConfigurationPolicy.GVK.kind,
     metadata: { name },
     spec: body,
   };
@@ -50,7 +50,7 @@ export interface OfferPoolsInput {
   /** The family's split of addresses between the offers ({@link familyPoolIps}). */
   readonly ips: ReadonlyMap<ParsedFamily<VlanSubnetProps>, PoolIps>;
   readonly capacityWarnPercent?: number;
-  readonly nodeAffinity?: LabelSelectorSpec;
+  readonly nodeAffinity?: k8s.LabelSelector;
   /** Names of the pools are added here (for the distinct-names rule). */
   readonly named: NamedObject[];
 }

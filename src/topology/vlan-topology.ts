@@ -2,7 +2,7 @@ import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { MacvlanMode } from '../cni/macvlan-mode';
 import { ifacerMaster } from '../cni/spider-multus-config';
-import { NodeNetworkConfigurationPolicyObject } from '../k8s';
+import * as k8s from '../k8s';
 import { DEFAULT_MTU, IpAddress, IpRange, RangeSet, bondModeNumber, checkDns1123Subdomain } from '../net';
 import {
   IMacvlanNetwork, IMacvlanOverlayNetwork, IMacvlanStandaloneNetwork, IfacerBondOptions, IpPool, MacvlanNetwork,
@@ -173,9 +173,9 @@ export class VlanTopology extends Construct {
    * The NodeNetworkConfigurationPolicy (nmstate host interfaces only, and no static node addresses: with them
    * the host side is one policy per node, see {@link hostPolicies}).
    */
-  public readonly hostPolicy?: NodeNetworkConfigurationPolicyObject;
+  public readonly hostPolicy?: k8s.NodeNetworkConfigurationPolicy;
 
-  private readonly policies: NodeNetworkConfigurationPolicyObject[] = [];
+  private readonly policies: k8s.NodeNetworkConfigurationPolicy[] = [];
 
   private readonly props: VlanTopologyProps;
   private readonly rackPlan: SwitchRackPlan;
@@ -315,7 +315,7 @@ export class VlanTopology extends Construct {
    * addresses one per node (named `<policyName>-<node>`, by node name ascending); empty unless nmstate creates
    * the host interfaces.
    */
-  public get hostPolicies(): NodeNetworkConfigurationPolicyObject[] {
+  public get hostPolicies(): k8s.NodeNetworkConfigurationPolicy[] {
     return [...this.policies];
   }
 

@@ -4,7 +4,7 @@
  * prop and construct at fault.
  */
 import { REPRO_CASES, reproEnv } from './repro-cases';
-import { MacvlanErrors, NetworkAttachmentDefinition, NodeNetworkConfigurationPolicyObject, SpiderIpPoolObject, SpiderMultusConfigObject } from '../../src';
+import { MacvlanErrors, k8s } from '../../src';
 import { libraryError } from '../support/errors';
 import { validationErrors } from '../support/synth';
 
@@ -53,10 +53,11 @@ function escape(s: string): string {
 
 describe('the thin Kubernetes objects check their props too', () => {
   test.each([
-    ['NetworkAttachmentDefinition', (c: any) => new NetworkAttachmentDefinition(c, 'x', { metadata: { name: 'n' }, spec: { config: { cniVersion: '0.3.1' } as any } }), 'spec.config'],
-    ['SpiderIpPoolObject', (c: any) => new SpiderIpPoolObject(c, 'x', { metadata: { name: 'p' }, spec: null as any }), 'spec'],
-    ['SpiderMultusConfigObject', (c: any) => new SpiderMultusConfigObject(c, 'x', undefined as any), undefined],
-    ['NodeNetworkConfigurationPolicyObject', (c: any) => new NodeNetworkConfigurationPolicyObject(c, 'x', { metadata: {}, spec: { desiredState: [] as any } }), 'spec.desiredState'],
+    ['k8s.NetworkAttachmentDefinition', (c: any) => new k8s.NetworkAttachmentDefinition(c, 'x', { metadata: { name: 'n' }, spec: { config: { cniVersion: '0.3.1' } as any } }), 'spec.config'],
+    ['k8s.SpiderIpPool', (c: any) => new k8s.SpiderIpPool(c, 'x', { metadata: { name: 'p' }, spec: null as any }), 'spec'],
+    ['k8s.SpiderMultusConfig', (c: any) => new k8s.SpiderMultusConfig(c, 'x', undefined as any), undefined],
+    ['k8s.NodeNetworkConfigurationPolicy', (c: any) => new k8s.NodeNetworkConfigurationPolicy(c, 'x', { metadata: {}, spec: { desiredState: [] as any } }), 'spec.desiredState'],
+    ['k8s.SpiderReservedIp', (c: any) => new k8s.SpiderReservedIp(c, 'x', { metadata: { name: 'r' }, spec: 'x' as any }), 'spec'],
   ])('%s', (name, make, field) => {
     const { chart } = reproEnv();
     expect(libraryError(() => make(chart))).toMatchObject({ constructPath: 'c/x', field, problem: expect.stringContaining(`expected by new ${name}()`) });
