@@ -2,7 +2,7 @@ import { IpAddress, IpFamily, RangeSet } from '../net';
 import { Finding, RULES, finding } from './catalog';
 import { describe } from './ip-pool';
 import {
-  Conjunction, LabelSelectorModel, NodePlacement, describeEqualities, disjointFromEqualities, equalitiesOverlap, formatSelector,
+  Conjunction, HOSTNAME_LABEL, LabelSelectorModel, NODE_NAME_FIELD, NodePlacement, NodeRequirement, describeEqualities, disjointFromEqualities, equalitiesOverlap, formatSelector,
   impliesLabelSelector, impliesNodeNames, missingEqualities, placementConjunctions, placementRequirements, selectorRequirements, unsatisfiable,
 } from './node-selection';
 
@@ -182,10 +182,18 @@ export interface CapacityStatusRow {
   readonly ipVersion?: number;
   /** Allocatable addresses (undefined: the pool's address plan does not parse). */
   readonly supply?: bigint;
-  /** Peak pods of every NIC that lists the pool (an upper bound when a NIC lists several pools of one family). */
+  /**
+   * Peak pods of every NIC that can take addresses from the pool: those that list it and whose placement admits
+   * a node its nodeAffinity / nodeName admits (an upper bound when such a NIC can also take from other pools).
+   */
   readonly demand: number;
-  /** `ok`, `warning` (above the threshold) or `exceeded`. */
-  readonly status: 'ok' | 'warning' | 'exceeded';
+  /** Peak pods of the NICs that can take addresses from this pool only (the certain part of `demand`). */
+  readonly pinnedDemand: number;
+  /**
+   * `ok`, `at-risk` (enough addresses together, but the scheduler may put more pods on this pool's nodes than it
+   * has addresses: MV195), `warning` (above the threshold) or `exceeded`.
+   */
+  readonly status: 'ok' | 'at-risk' | 'warning' | 'exceeded';
   readonly warnPercent: number;
   readonly workloads: readonly CapacityWorkloadRow[];
 }
@@ -199,6 +207,11 @@ export interface CapacityWorkloadRow {
   /** Peak pods (undefined: unknown, see explanation). */
   readonly pods?: number;
   readonly explanation: string;
+  /**
+   * How many pools of this family the NIC can take its addresses from (one per rack its pods can run on); the
+   * scheduler decides how the pods spread over them. Absent: every pod takes its address from this pool.
+   */
+  readonly spreadOver?: number;
 }
 
 /** Everything the workload rules found, by the model each finding belongs to. */
@@ -258,37 +271,49 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
     }
   }
 
-  // Demand: per pool, and per distinct pool selection of one family.
+  // Demand: per pool, and per distinct set of pools one NIC can take addresses from for one family. A NIC that
+  // lists several pools (one per rack) takes from the pools whose nodeAffinity admits the node its pod runs on:
+  // the pools its placement cannot reach carry none of its demand.
   const perPool = new Map<string, Array<CapacityWorkloadRow>>();
   const demandByPool = new Map<string, number>();
-  const selections = new Map<string, { pools: string[]; pods: number; first: { w: W; nic: WorkloadNic } }>();
+  const pinnedByPool = new Map<string, number>();
+  const selections = new Map<string, Selection>();
+  const reach = new PoolReach<P>();
   // A hostNetwork pod gets no NIC from Multus (MV174): it takes no address and needs no host interface.
   const attached = (w: W) => (w.hostNetwork === true ? [] : w.nics);
   for (const w of input.workloads) {
     const peak = peakPods(w.kind, w.scale);
+    let placementKey: string | undefined;
     for (const nic of attached(w)) {
       let row: CapacityWorkloadRow | undefined;
       for (const names of [nic.ipv4Pools, nic.ipv6Pools]) {
         if (names.length === 0) continue;
         // (one pool per family is the common case: no set, no sort)
         const distinct = names.length === 1 ? names : [...new Set(names)];
-        const known = distinct.filter(n => poolsByName.has(n));
-        row ??= { kind: w.kind, namespace: w.namespace, name: w.name, interface: nic.interface, pods: peak.pods, explanation: peak.explanation };
+        let known = distinct.filter(n => poolsByName.has(n));
+        if (known.length > 1) {
+          const reachable = reach.of(known.map(n => poolsByName.get(n)!), w.placement, () => (placementKey ??= JSON.stringify(w.placement)));
+          // (none reachable: the placement rule MV173 reports it; the demand stays on the listed pools)
+          if (reachable.length > 0 && reachable.length < known.length) known = reachable.map(p => p.name);
+        }
+        const base = { kind: w.kind, namespace: w.namespace, name: w.name, interface: nic.interface, pods: peak.pods, explanation: peak.explanation };
+        const familyRow: CapacityWorkloadRow = known.length > 1 ? { ...base, spreadOver: known.length } : (row ??= base);
         for (const n of known) {
           const rows = perPool.get(n);
-          if (rows) rows.push(row); else perPool.set(n, [row]);
+          if (rows) rows.push(familyRow); else perPool.set(n, [familyRow]);
           demandByPool.set(n, (demandByPool.get(n) ?? 0) + (peak.pods ?? 0));
+          if (known.length === 1) pinnedByPool.set(n, (pinnedByPool.get(n) ?? 0) + (peak.pods ?? 0));
         }
-        if (known.length === 0 || known.length !== distinct.length || peak.pods === undefined) continue;
+        if (known.length === 0 || distinct.some(n => !poolsByName.has(n)) || peak.pods === undefined) continue;
         const key = known.length === 1 ? known[0] : [...known].sort().join('\u0000');
         const s = selections.get(key);
-        if (s) s.pods += peak.pods; else selections.set(key, { pools: known, pods: peak.pods, first: { w, nic } });
+        if (s) s.pods += peak.pods; else selections.set(key, { pools: known, pods: peak.pods });
       }
     }
   }
 
-  // A NIC that lists several pools can take from any of them: a selection's demand is what every selection
-  // within its pools needs; its supply the sum of theirs.
+  // A NIC that can take from several pools: a selection's demand is what every selection within its pools
+  // needs; its supply the sum of theirs.
   const keysByPool = new Map<string, string[]>();
   for (const [key, s] of selections) {
     for (const p of s.pools) {
@@ -296,8 +321,8 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
       if (keys) keys.push(key); else keysByPool.set(p, [key]);
     }
   }
-  const poolStatus = new Map<string, 'ok' | 'warning' | 'exceeded'>();
-  const rank = { ok: 0, warning: 1, exceeded: 2 } as const;
+  const poolStatus = new Map<string, CapacityStatusRow['status']>();
+  const rank = { 'ok': 0, 'at-risk': 1, 'warning': 2, 'exceeded': 3 } as const;
   const defaultWarn = input.warnPercent ?? DEFAULT_CAPACITY_WARN_PERCENT;
   for (const [, s] of selections) {
     const members = s.pools.map(n => poolsByName.get(n)!);
@@ -319,7 +344,7 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
     for (const n of s.pools) if (rank[status] > rank[poolStatus.get(n) ?? 'ok']) poolStatus.set(n, status);
     if (status === 'ok') continue;
     const target = members[0];
-    const label = s.pools.length === 1 ? `pool "${s.pools[0]}"` : `pools ${s.pools.map(n => `"${n}"`).join(' + ')} (listed together on a NIC)`;
+    const label = s.pools.length === 1 ? `pool "${s.pools[0]}"` : `pools ${s.pools.map(n => `"${n}"`).join(' + ')} (listed together on a NIC${members.some(constrained) ? ', each admitting some of its pods\' nodes' : ''})`;
     const users = describeUsers(s.pools.flatMap(n => perPool.get(n) ?? []));
     if (status === 'exceeded') {
       push(out.pools, target, finding(RULES.capacityExceeded, 'spec.ips',
@@ -332,6 +357,29 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
         `add addresses to ips, or raise the threshold (IpPool capacityWarnPercent, annotation ${CAPACITY_WARN_ANNOTATION}, or lint --capacity-warn)`));
     }
   }
+
+  // Pods spread over the pools of several racks by the scheduler: enough addresses in total, but a pool whose
+  // nodes no other pool of the selection admits serves every pod the scheduler puts there. Its worst case is every
+  // pod that can land on its nodes (one pass over the selections; the pools of one selection compared once).
+  const atMost = new Map<string, number>();
+  for (const s of selections.values()) for (const n of s.pools) atMost.set(n, (atMost.get(n) ?? 0) + s.pods);
+  const reported = new Set<string>();
+  for (const s of selections.values()) {
+    if (s.pools.length < 2) continue;
+    const members = s.pools.map(n => poolsByName.get(n)!);
+    for (const p of exclusivePools(members)) {
+      if (reported.has(p.name) || p.supply === undefined || poolStatus.get(p.name) === 'exceeded') continue;
+      const worst = atMost.get(p.name) ?? 0;
+      if (BigInt(worst) <= p.supply) continue;
+      reported.add(p.name);
+      if (rank[poolStatus.get(p.name) ?? 'ok'] < rank['at-risk']) poolStatus.set(p.name, 'at-risk');
+      const pinned = pinnedByPool.get(p.name) ?? 0;
+      push(out.pools, p, finding(RULES.capacityConcentrated, 'spec.ips',
+        `pool "${p.name}" (${describePoolNodes(p)}) has ${p.supply} allocatable address(es) and is the only pool those nodes get for ${describeUsers(perPool.get(p.name) ?? [])}; ${pinned > 0 ? `${pinned} pod(s) can run nowhere else, and ` : ''}the scheduler decides how many of the other pods land there, up to ${worst} at the peak, while Spiderpool gives a pod on these nodes addresses of this pool only: if the scheduler concentrates the pods on these nodes, the pods beyond ${p.supply} stay in ContainerCreating although the pools together have enough`,
+        'add addresses to this pool, pin the workloads to racks (nodeSelector, or Fabric.placeWorkload with options.racks) so that each pool\'s demand is known, or keep the pods spread (a topologySpreadConstraint on the rack label with whenUnsatisfiable: DoNotSchedule) and acknowledge MV195'));
+    }
+  }
+
   for (const p of input.pools) {
     const rows = perPool.get(p.name) ?? [];
     if (rows.length === 0 && poolsByName.get(p.name) !== p) continue;
@@ -340,6 +388,7 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
       ipVersion: p.family,
       supply: p.supply,
       demand: demandByPool.get(p.name) ?? 0,
+      pinnedDemand: pinnedByPool.get(p.name) ?? 0,
       status: poolStatus.get(p.name) ?? 'ok',
       warnPercent: p.warnPercent ?? defaultWarn,
       workloads: rows,
@@ -483,6 +532,75 @@ function mixedSubnetPairs<P extends PoolModel>(pools: readonly P[]): Array<[P, P
   return out;
 }
 
+/** The pools of one family a NIC can take addresses from, with their pods' peak. */
+interface Selection {
+  readonly pools: string[];
+  pods: number;
+}
+
+const constrained = (p: PoolModel) => p.nodeAffinity !== undefined || (p.nodeName !== undefined && p.nodeName.length > 0);
+
+/**
+ * Which of the pools a NIC lists admit a node the workload's pods can run on (Spiderpool filters the listed
+ * pools by the node's labels). When it cannot be told (a pod pinned by nodeName, whose labels are unknown), a
+ * pool counts as reachable. Cached per pool list and placement: workloads placed alike cost one decision.
+ */
+class PoolReach<P extends PoolModel> {
+  private readonly cache = new Map<string, P[]>();
+  private readonly requirements = new Map<P, NodeRequirement[]>();
+
+  public of(pools: P[], placement: NodePlacement, placementKey: () => string): P[] {
+    if (!pools.some(constrained)) return pools;
+    const free = Object.keys(placement.nodeSelector ?? {}).length === 0 && (placement.requiredTerms ?? []).length === 0 && placement.nodeName === undefined;
+    if (free) return pools;
+    const key = `${pools.map(p => p.name).join('\u0000')}\u0001${placementKey()}`;
+    let out = this.cache.get(key);
+    if (!out) {
+      const terms = placementRequirements(placement);
+      out = pools.filter(p => this.reachable(p, terms, placement.nodeName));
+      this.cache.set(key, out);
+    }
+    return out;
+  }
+
+  private reachable(p: P, terms: NodeRequirement[][], pinned: string | undefined): boolean {
+    if (p.nodeName && p.nodeName.length > 0) {
+      if (pinned !== undefined) return p.nodeName.includes(pinned);
+      const byLabel: NodeRequirement = { key: HOSTNAME_LABEL, operator: 'In', values: p.nodeName };
+      const byField: NodeRequirement = { key: NODE_NAME_FIELD, operator: 'In', values: p.nodeName };
+      return terms.some(t => !unsatisfiable([...t, byLabel]) && !unsatisfiable([...t, byField]));
+    }
+    if (!p.nodeAffinity || pinned !== undefined) return true;
+    let reqs = this.requirements.get(p);
+    if (!reqs) this.requirements.set(p, (reqs = selectorRequirements(p.nodeAffinity)));
+    const own = reqs;
+    return terms.some(t => !unsatisfiable([...t, ...own]));
+  }
+}
+
+/**
+ * The pools of a selection whose nodes no other pool of it admits (the racks' pools of a fabric): a pod on such a
+ * node gets this pool's addresses or none. A pool without nodeAffinity / nodeName shares every node.
+ */
+function exclusivePools<P extends PoolModel>(pools: readonly P[]): P[] {
+  if (pools.some(p => !constrained(p))) return [];
+  const named = (p: P) => p.nodeName !== undefined && p.nodeName.length > 0;
+  const disjoint = (p: P, q: P): boolean => {
+    if (named(p) && named(q)) return !p.nodeName!.some(n => q.nodeName!.includes(n));
+    if (named(p) || named(q)) return false; // names against labels: cannot be told
+    return unsatisfiable([...selectorRequirements(p.nodeAffinity), ...selectorRequirements(q.nodeAffinity)]);
+  };
+  return pools.filter(p => pools.every(q => q === p || disjoint(p, q)));
+}
+
+/** `nodes matching k=v` / `nodes a, b` for a pool's nodeAffinity or nodeName. */
+function describePoolNodes(p: PoolModel): string {
+  if (p.nodeName && p.nodeName.length > 0) return `nodes ${p.nodeName.join(', ')}`;
+  const parts = Object.entries(p.nodeAffinity?.matchLabels ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`);
+  for (const r of p.nodeAffinity?.matchExpressions ?? []) parts.push(`${r.key} ${r.operator}${r.values && r.values.length > 0 ? ` [${r.values.join(', ')}]` : ''}`);
+  return `nodes matching ${parts.join(', ')}`;
+}
+
 function poolAdmits(p: PoolModel, conj: Conjunction, pinned: string | undefined): boolean {
   if (p.nodeName && p.nodeName.length > 0) {
     return pinned !== undefined ? p.nodeName.includes(pinned) : impliesNodeNames(conj, p.nodeName);
@@ -496,7 +614,7 @@ function describeUsers(rows: readonly CapacityWorkloadRow[]): string {
   const seen = new Set<string>();
   const parts: string[] = [];
   for (const r of rows) {
-    const text = `${r.kind} ${r.namespace}/${r.name} ${r.interface}: ${r.pods ?? '?'} (${r.explanation})`;
+    const text = `${r.kind} ${r.namespace}/${r.name} ${r.interface}: ${r.pods ?? '?'} (${r.explanation}${r.spreadOver ? `, spread over ${r.spreadOver} pools` : ''})`;
     if (seen.has(text)) continue;
     seen.add(text);
     parts.push(text);

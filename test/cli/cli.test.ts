@@ -92,6 +92,7 @@ spec:
       ipVersion: 4,
       supply: 10,
       demand: 8,
+      pinnedDemand: 8,
       status: 'ok',
       warnPercent: 90,
       workloads: [{ kind: 'StatefulSet', namespace: 'default', name: 'db', pods: 8, explanation: 'replicas 8', podInterface: 'eth0' }],

@@ -80,6 +80,7 @@ const CASES: Array<[string, RegExp]> = [
   ['MV122', /^MV122 warning SpiderIPPool vlan100-v4 spec\.ips\[0\]: "::ffff:172\.16\.100\.10" is an IPv4-mapped IPv6 spelling; Spiderpool reads it as 172\.16\.100\.10/m],
   ['MV123', /^MV123 warning SpiderIPPool vlan100-v4 spec\.multusName\[0\]: name "Macvlan-Standalone" in "kube-system\/Macvlan-Standalone" .*no network can match it/m],
   ['MV194', /^MV194 warning Deployment web spec\.template\.spec\.nodeSelector: interface "eth0" of kube-system\/macvlan-standalone lists IPv4 pools "vlan100-rack-a-v4" \(10\.1\.100\.0\/24\) and "vlan100-rack-b-v4" \(10\.2\.100\.0\/24\), .*one has no nodeAffinity.*Fix: pin each pool to the nodes of its rack/m],
+  ['MV195', /^MV195 warning SpiderIPPool vlan100-rack-a-v4 spec\.ips: pool "vlan100-rack-a-v4" \(nodes matching topology\.kubernetes\.io\/rack=rack-a\) has 90 allocatable address\(es\) .*up to 100 at the peak.*Fix: add addresses to this pool/m],
   ['MV124', /^MV124 error SpiderIPPool vlan100-v4 spec\.ips: ips 172\.16\.100\.150-172\.16\.100\.160 are not in the ips of SpiderSubnet "vlan100"/m],
   ['MV125', /^MV125 warning Pod app metadata\.annotations\[ipam\.spidernet\.io\/ippools\]\[1\]\.interface: interface "net1" is not an interface of the pod \(eth0\) and the item selects no pool of the manifests, so Spiderpool skips it; once a pool matches, Spiderpool refuses the pod/m],
 ];

@@ -158,6 +158,7 @@ describe('MV170 / MV171 address capacity (lint)', () => {
       ipVersion: 4,
       supply: 10n,
       demand: 6,
+      pinnedDemand: 6,
       status: 'ok',
       warnPercent: 90,
       workloads: [
@@ -177,6 +178,90 @@ describe('MV170 / MV171 address capacity (lint)', () => {
   test('hostNetwork pods take no address (MV174 instead)', () => {
     const text = docs(POOL('vlan100-v4', TEN), NAD('vlan100', ['vlan100-v4']), workload('StatefulSet', 'db', 'replicas: 20', 'hostNetwork: true'));
     expect(ruleIds(lintYaml(text))).toEqual(['MV174']);
+  });
+});
+
+describe('capacity of NICs spanning racks: each rack\'s pool serves the pods its nodes get (MV170, MV195)', () => {
+  const RACK = 'topology.kubernetes.io/rack';
+  /** Pool of rack `r` with five addresses, pinned to the rack's nodes. */
+  const rackPool = (r: string, n: number) => `apiVersion: spiderpool.spidernet.io/v2beta1
+kind: SpiderIPPool
+metadata: {name: ${r}}
+spec:
+  subnet: 10.${n}.100.0/24
+  ips: [10.${n}.100.10-10.${n}.100.14]
+  gateway: 10.${n}.100.1
+  nodeAffinity: {matchLabels: {${RACK}: ${r}}}
+`;
+  const onRacks = (...racks: string[]) => `affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [${racks.map(r => `{matchExpressions: [{key: ${RACK}, operator: In, values: [${r}]}]}`).join(', ')}]}}}`;
+  const scene = (...workloads: string[]) => docs(rackPool('rack-a', 1), rackPool('rack-b', 2), NAD('racks', ['rack-a', 'rack-b']), ...workloads);
+  const sts = (name: string, replicas: number, podSpec: string) => workload('StatefulSet', name, `replicas: ${replicas}`, podSpec, 'racks');
+  const capacityOf = (text: string) => lintManifestSet(yamlObjects(text)).capacity;
+
+  test('spread over both racks, more pods than one rack\'s pool holds: no error (10 addresses together), MV195 per rack with its supply and peak', () => {
+    const text = scene(sts('db', 6, onRacks('rack-a', 'rack-b')));
+    expect(of('MV170', text)).toEqual([]);
+    const found = of('MV195', text);
+    expect(found.map(f => [f.severity, f.object.name, f.field])).toEqual([['warning', 'rack-a', 'spec.ips'], ['warning', 'rack-b', 'spec.ips']]);
+    expect(found[0].message).toContain(`pool "rack-a" (nodes matching ${RACK}=rack-a) has 5 allocatable address(es)`);
+    expect(found[0].message).toContain('up to 6 at the peak');
+    expect(found[0].message).toContain('StatefulSet default/db eth0: 6 (replicas 6, spread over 2 pools)');
+    expect(found[0].fix).toContain('topologySpreadConstraint');
+    const rows = capacityOf(text);
+    expect(rows.map(r => [r.pool, r.supply, r.pinnedDemand, r.demand, r.status])).toEqual([['rack-a', 5n, 0, 6, 'at-risk'], ['rack-b', 5n, 0, 6, 'at-risk']]);
+    expect(rows[0].workloads).toEqual([{ kind: 'StatefulSet', namespace: 'default', name: 'db', interface: 'eth0', pods: 6, explanation: 'replicas 6', spreadOver: 2 }]);
+    // each rack can take every pod: nothing to say
+    expect(ruleIds(lintYaml(scene(sts('db', 5, onRacks('rack-a', 'rack-b')))))).toEqual([]);
+  });
+
+  test('more pods than the racks\' pools hold together: MV170 on the pools together, no MV195 on top', () => {
+    const text = scene(sts('db', 11, onRacks('rack-a', 'rack-b')));
+    const [f] = of('MV170', text);
+    expect(f.message).toMatch(/^pools "rack-a" \+ "rack-b" \(listed together on a NIC, each admitting some of its pods' nodes\) has 10 allocatable address\(es\) but its workloads need 11/);
+    expect(of('MV195', text)).toEqual([]);
+    expect(capacityOf(text).map(r => r.status)).toEqual(['exceeded', 'exceeded']);
+  });
+
+  test('pinned to one rack (nodeSelector or one affinity term): its demand counts on that rack\'s pool alone, an error when it does not fit', () => {
+    for (const placement of [`nodeSelector: {${RACK}: rack-a}`, onRacks('rack-a')]) {
+      const text = scene(sts('db', 6, placement));
+      const found = of('MV170', text);
+      expect(found).toHaveLength(1);
+      expect(found[0].object.name).toBe('rack-a');
+      expect(found[0].message).toMatch(/^pool "rack-a" has 5 allocatable address\(es\) but its workloads need 6/);
+      const rows = capacityOf(text);
+      expect(rows.map(r => [r.pool, r.pinnedDemand, r.demand, r.status, r.workloads.length])).toEqual([['rack-a', 6, 6, 'exceeded', 1], ['rack-b', 0, 0, 'ok', 0]]);
+      expect(rows[0].workloads[0].spreadOver).toBeUndefined();
+    }
+    // (this used to pass: both racks' pools were counted as its supply); four fit, within the threshold
+    expect(ruleIds(lintYaml(scene(sts('db', 4, `nodeSelector: {${RACK}: rack-a}`))))).toEqual([]);
+  });
+
+  test('pinned and spread workloads on one rack: the pinned pods are certain, the spread ones may come on top (MV195 names both)', () => {
+    const text = scene(sts('pinned', 3, `nodeSelector: {${RACK}: rack-a}`), sts('spread', 4, onRacks('rack-a', 'rack-b')));
+    expect(of('MV170', text)).toEqual([]);
+    const found = of('MV195', text);
+    expect(found.map(f => f.object.name)).toEqual(['rack-a']);
+    expect(found[0].message).toContain('3 pod(s) can run nowhere else');
+    expect(found[0].message).toContain('up to 7 at the peak');
+    expect(capacityOf(text).map(r => [r.pool, r.pinnedDemand, r.demand, r.status])).toEqual([['rack-a', 3, 7, 'at-risk'], ['rack-b', 0, 4, 'ok']]);
+    // the pinned pods alone exceed their rack's pool: an error, whatever the spread ones do
+    const over = scene(sts('pinned', 6, `nodeSelector: {${RACK}: rack-a}`), sts('spread', 2, onRacks('rack-a', 'rack-b')));
+    expect(of('MV170', over).map(f => f.object.name)).toEqual(['rack-a']);
+    expect(of('MV195', over)).toEqual([]);
+  });
+
+  test('pools that share nodes (no nodeAffinity on one): Spiderpool falls back to the other pool, so no MV195', () => {
+    const open = rackPool('rack-b', 2).replace(/  nodeAffinity: .*\n/, '');
+    const text = docs(rackPool('rack-a', 1), open, NAD('racks', ['rack-a', 'rack-b']), sts('db', 6, `nodeSelector: {${RACK}: rack-a}`));
+    expect(of('MV195', text)).toEqual([]);
+    expect(of('MV170', text)).toEqual([]);
+  });
+
+  test('the placement decides: pods pinned by nodeName to a node of one pool\'s nodeName list count there only', () => {
+    const named = (r: string, n: number, node: string) => rackPool(r, n).replace(/  nodeAffinity: .*\n/, `  nodeName: [${node}]\n`);
+    const text = docs(named('rack-a', 1, 'node-a'), named('rack-b', 2, 'node-b'), NAD('racks', ['rack-a', 'rack-b']), workload('Pod', 'p', '', 'nodeName: node-b', 'racks'));
+    expect(capacityOf(text).map(r => [r.pool, r.demand])).toEqual([['rack-a', 0], ['rack-b', 1]]);
   });
 });
 

@@ -5,7 +5,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
-  BondMode, Fabric, FabricProps, FabricRackProps, HostInterfaces, IpPool, NodeAddresses, PodNetworks, VlanOffer,
+  BondMode, CapacityStatus, Fabric, FabricProps, FabricRackProps, HostInterfaces, IpPool, NodeAddresses, PodNetworks, VlanOffer,
 } from '../../src';
 import { lintManifests } from '../../src/rules';
 import { ValidationEngine } from '../../src/validation/engine';
@@ -243,6 +243,60 @@ describe('placement across racks, through the one validation engine (synth and l
     fabric.placeWorkload(pinned, { racks: ['r1'] }); // one rack: a nodeSelector, ANDed with the affinity
     expect(findObject(synthObjects(chart), 'Deployment', 'pinned').spec.template.spec.nodeSelector).toEqual({ [KEY]: 'r1' });
     expect(libraryError(() => fabric.rackPools('r1', 200, VlanOffer.OVERLAY)).problem).toMatch(/offered as standalone only/);
+  });
+});
+
+describe('capacity per rack (MV170 / MV195): a NIC spanning racks takes each pod\'s address from its rack\'s pool', () => {
+  /** Racks whose VLAN 100 pool has five addresses. */
+  const small = (name: string, n: number): FabricRackProps => ({
+    name, nodeSelector: { [KEY]: name }, vlans: [{ id: 100, ipv4: { subnet: `10.100.${n}.0/24`, gateway: `10.100.${n}.1`, ips: [`10.100.${n}.10-10.100.${n}.14`] } }],
+  });
+  const scene = (...placements: Array<[name: string, replicas: number, racks?: string[]]>) => {
+    const { app, chart, fabric } = build({ vlans: [{ id: 100 }], racks: [small('r1', 1), small('r2', 2)] });
+    for (const [name, replicas, racks] of placements) {
+      const d = new kplus.StatefulSet(chart, name, { metadata: { name, namespace: 'default' }, replicas, containers: [{ image: 'nginx:1.27', ports: [{ number: 80 }] }] });
+      PodNetworks.standalone(fabric.standaloneNetwork(100)).applyTo(d);
+      fabric.placeWorkload(d, racks ? { racks } : {});
+    }
+    return { app, chart, fabric };
+  };
+
+  test('spread over both racks: MV195 on each rack\'s pool, not MV170; the report shows the range per rack', () => {
+    const { app, chart, fabric } = scene(['db', 6]);
+    const { synth, lint } = findings(app, chart);
+    expect(synth).toEqual(lint);
+    expect(synth).toEqual(['MV195 vlan100-standalone-r1-v4', 'MV195 vlan100-standalone-r2-v4']);
+    const warning = ValidationEngine.of(app).findings().find(f => f.finding.rule === 'MV195')!;
+    expect(warning.owner.node.path).toBe('chart/fab/vlan100-standalone-r1-v4');
+    const rows = fabric.capacityReport();
+    expect(rows.map(r => [r.pool, r.supply, r.pinnedDemand, r.demand, r.status])).toEqual([
+      ['vlan100-standalone-r1-v4', 5, 0, 6, CapacityStatus.AT_RISK],
+      ['vlan100-standalone-r2-v4', 5, 0, 6, CapacityStatus.AT_RISK],
+    ]);
+    expect(rows[0].workloads[0]).toMatchObject({ name: 'db', podInterface: 'eth0', pods: 6, spreadOver: 2 });
+    const md = fabric.renderSwitchPlanMarkdown();
+    expect(md).toContain('| vlan100-standalone-r1-v4 | IPv4 | 5 | 0-6 | 120% | at-risk | StatefulSet default/db eth0: 6 (replicas 6; spread over 2 pools) |');
+  });
+
+  test('placed on one rack: counted on that rack\'s pool only, MV170 when it does not fit; the other rack\'s pool is empty', () => {
+    const { app, chart, fabric } = scene(['db', 6, ['r1']]);
+    const { synth, lint } = findings(app, chart);
+    expect(synth).toEqual(lint);
+    expect(synth).toEqual(['MV170 vlan100-standalone-r1-v4']);
+    expect(fabric.capacityReport().map(r => [r.pool, r.pinnedDemand, r.demand, r.status, r.workloads.length])).toEqual([
+      ['vlan100-standalone-r1-v4', 6, 6, CapacityStatus.EXCEEDED, 1],
+      ['vlan100-standalone-r2-v4', 0, 0, CapacityStatus.OK, 0],
+    ]);
+    const ok = scene(['db', 4, ['r1']], ['web', 4, ['r2']]);
+    expect(findings(ok.app, ok.chart)).toEqual({ synth: [], lint: [] });
+    expect(ok.fabric.renderSwitchPlanMarkdown()).toContain('| vlan100-standalone-r2-v4 | IPv4 | 5 | 4 | 80% | ok | StatefulSet default/web eth0: 4 (replicas 4) |');
+  });
+
+  test('more pods than both racks hold: MV170 on the pools together', () => {
+    const { app, chart } = scene(['db', 11]);
+    const { synth, lint } = findings(app, chart);
+    expect(synth).toEqual(lint);
+    expect(synth).toEqual(['MV170 vlan100-standalone-r1-v4']);
   });
 });
 

@@ -17,6 +17,11 @@ const RACK_POOLS = ['vlan100-rack-a-v4', 'vlan100-rack-b-v4'];
 const STANDALONE = nad('macvlan-standalone', chain('macvlan-standalone', 'underlay', macvlan({ ipam: { type: 'spiderpool', default_ipv4_ippool: RACK_POOLS } })));
 const BOTH_POOLS = { 'v1.multus-cni.io/default-network': 'kube-system/macvlan-standalone', 'ipam.spidernet.io/ippools': '[{"interface":"eth0","ipv4":["vlan100-rack-a-v4","vlan100-rack-b-v4"]}]' };
 
+/** Required node affinity with one term per rack (Fabric.placeWorkload on both racks). */
+const BOTH_RACKS = 'affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms:\n'
+  + '        - matchExpressions: [{key: topology.kubernetes.io/rack, operator: In, values: [rack-a]}]\n'
+  + '        - matchExpressions: [{key: topology.kubernetes.io/rack, operator: In, values: [rack-b]}]';
+
 export const FABRIC_RULES = {
   fabricRackName: defineRule({
     id: 'MV190',
@@ -67,9 +72,19 @@ export const FABRIC_RULES = {
       bad: docs(rackPool('vlan100-rack-a-v4', '10.1.100', 'rack-a'), rackPool('vlan100-rack-b-v4', '10.2.100'), STANDALONE,
         deployment('web', 2, BOTH_POOLS, 'nodeSelector:\n  topology.kubernetes.io/rack: rack-a')),
       good: docs(rackPool('vlan100-rack-a-v4', '10.1.100', 'rack-a'), rackPool('vlan100-rack-b-v4', '10.2.100', 'rack-b'), STANDALONE,
-        deployment('web', 2, BOTH_POOLS, 'affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms:\n'
-          + '        - matchExpressions: [{key: topology.kubernetes.io/rack, operator: In, values: [rack-a]}]\n'
-          + '        - matchExpressions: [{key: topology.kubernetes.io/rack, operator: In, values: [rack-b]}]')),
+        deployment('web', 2, BOTH_POOLS, BOTH_RACKS)),
+    },
+  }),
+  capacityConcentrated: defineRule({
+    id: 'MV195',
+    severity: 'warning',
+    title: 'a rack\'s pool should hold every pod the scheduler can put on its nodes: pods spread over several racks\' pools are not spread evenly by themselves',
+    check: analyzeWorkloads,
+    example: {
+      bad: docs(rackPool('vlan100-rack-a-v4', '10.1.100', 'rack-a'), rackPool('vlan100-rack-b-v4', '10.2.100', 'rack-b'), STANDALONE,
+        deployment('web', 80, BOTH_POOLS, BOTH_RACKS)),
+      good: docs(rackPool('vlan100-rack-a-v4', '10.1.100', 'rack-a'), rackPool('vlan100-rack-b-v4', '10.2.100', 'rack-b'), STANDALONE,
+        deployment('web', 60, BOTH_POOLS, BOTH_RACKS)),
     },
   }),
 } as const;
