@@ -484,6 +484,7 @@ const CAPACITY_ROWS = [{
   ipVersion: 4,
   supply: 10,
   demand: 2,
+  pinnedDemand: 2,
   status: 'ok',
   warnPercent: 90,
   workloads: [{ kind: 'Deployment', namespace: 'default', name: 'd', podInterface: 'eth0', pods: 2, explanation: '2 replicas' }],
