@@ -74,7 +74,7 @@ export interface PoolCapacity {
 }
 
 const STATUS: Record<CapacityStatusRow['status'], CapacityStatus> = {
-  'ok': CapacityStatus.OK, 'at-risk': CapacityStatus.AT_RISK, 'warning': CapacityStatus.WARNING, exceeded: CapacityStatus.EXCEEDED,
+  'ok': CapacityStatus.OK, 'at-risk': CapacityStatus.AT_RISK, 'warning': CapacityStatus.WARNING, 'exceeded': CapacityStatus.EXCEEDED,
 };
 
 const ROWS = listOf(obj('PoolCapacity', {
@@ -86,7 +86,13 @@ const ROWS = listOf(obj('PoolCapacity', {
   status: req(oneOf('CapacityStatus', CapacityStatus as unknown as { [key: string]: string })),
   warnPercent: req(num()),
   workloads: req(listOf(obj('WorkloadAddressDemand', {
-    kind: req(str()), namespace: req(str()), name: req(str()), podInterface: req(str()), pods: opt(num()), explanation: req(str()), spreadOver: opt(num()),
+    kind: req(str()),
+    namespace: req(str()),
+    name: req(str()),
+    podInterface: req(str()),
+    pods: opt(num()),
+    explanation: req(str()),
+    spreadOver: opt(num()),
   }))),
 }));
 
@@ -137,7 +143,12 @@ function toPublic(r: CapacityStatusRow): PoolCapacity {
     status: STATUS[r.status],
     warnPercent: r.warnPercent,
     workloads: r.workloads.map(w => ({
-      kind: w.kind, namespace: w.namespace, name: w.name, podInterface: w.interface, pods: w.pods, explanation: w.explanation,
+      kind: w.kind,
+      namespace: w.namespace,
+      name: w.name,
+      podInterface: w.interface,
+      pods: w.pods,
+      explanation: w.explanation,
       ...(w.spreadOver !== undefined ? { spreadOver: w.spreadOver } : {}),
     })),
   };

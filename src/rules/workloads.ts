@@ -2,7 +2,8 @@ import { IpAddress, IpFamily, RangeSet } from '../net';
 import { Finding, RULES, finding } from './catalog';
 import { describe } from './ip-pool';
 import {
-  Conjunction, HOSTNAME_LABEL, LabelSelectorModel, NODE_NAME_FIELD, NodePlacement, NodeRequirement, describeEqualities, disjointFromEqualities, equalitiesOverlap, formatSelector,
+  Conjunction, HOSTNAME_LABEL, LabelSelectorModel, NODE_NAME_FIELD, NodePlacement, NodeRequirement,
+  describeEqualities, disjointFromEqualities, equalitiesOverlap, formatSelector,
   impliesLabelSelector, impliesNodeNames, missingEqualities, placementConjunctions, placementRequirements, selectorRequirements, unsatisfiable,
 } from './node-selection';
 
@@ -551,8 +552,8 @@ class PoolReach<P extends PoolModel> {
 
   public of(pools: P[], placement: NodePlacement, placementKey: () => string): P[] {
     if (!pools.some(constrained)) return pools;
-    const free = Object.keys(placement.nodeSelector ?? {}).length === 0 && (placement.requiredTerms ?? []).length === 0 && placement.nodeName === undefined;
-    if (free) return pools;
+    const free = Object.keys(placement.nodeSelector ?? {}).length === 0 && (placement.requiredTerms ?? []).length === 0;
+    if (free && placement.nodeName === undefined) return pools;
     const key = `${pools.map(p => p.name).join('\u0000')}\u0001${placementKey()}`;
     let out = this.cache.get(key);
     if (!out) {
