@@ -19,7 +19,7 @@ const languagesOf = (name: string): string[] => reserved.isReservedName(name) ??
 const root = path.join(__dirname, '..');
 const srcDir = path.join(root, 'src') + path.sep;
 
-interface Name { readonly where: string; readonly name: string; readonly kind: 'member' | 'parameter' }
+interface Name { readonly where: string; readonly name: string; readonly kind: 'member' | 'parameter' | 'module' | 'type' }
 
 function publicNames(): Name[] {
   const configPath = path.join(root, 'tsconfig.json');
@@ -54,12 +54,13 @@ function publicNames(): Name[] {
       const target = decls.some(d => ts.isExportSpecifier(d) || ts.isNamespaceExport(d)) ? checker.getAliasedSymbol(sym) : sym;
       const qualified = `${prefix}${target.name}`;
       if (decls.some(ts.isNamespaceExport)) {
-        out.push({ where: 'submodules', name: sym.name, kind: 'member' });
+        out.push({ where: `${prefix}(submodule)`, name: sym.name, kind: 'module' });
         walk(target, `${prefix}${sym.name}.`);
         continue;
       }
       for (const d of target.getDeclarations() ?? []) {
         if (!isOurs(d)) continue;
+        out.push({ where: `${prefix}(type)`, name: target.name, kind: 'type' });
         if (ts.isClassDeclaration(d)) {
           members(qualified, checker.getDeclaredTypeOfSymbol(target));
           members(qualified, checker.getTypeOfSymbolAtLocation(target, d));
@@ -97,6 +98,15 @@ test('no public property or method is named with a Java or Python reserved word'
 test('no public parameter is named with a word reserved in any jsii language', () => {
   const bad = names.filter(n => n.kind === 'parameter' && languagesOf(n.name).length > 0).map(n => `${n.where} ${n.name} (${languagesOf(n.name).join(', ')})`);
   expect(bad).toEqual([]);
+});
+
+test('no submodule or type is named with a word reserved in any jsii language', () => {
+  // a submodule is a package/namespace name in every target (Python `cdk8s_macvlan.k8s`, Go package `k8s`);
+  // type names keep their case everywhere, and Python has PascalCase keywords (None, True, False)
+  expect(names.filter(n => n.kind === 'module').map(n => n.name)).toEqual(['k8s']);
+  const bad = names.filter(n => (n.kind === 'module' || n.kind === 'type') && languagesOf(n.name).length > 0).map(n => `${n.where} ${n.name} (${languagesOf(n.name).join(', ')})`);
+  expect(bad).toEqual([]);
+  expect(languagesOf('None')).toContain('Python');
 });
 
 test('the check would catch the names renamed in 0.1 (interface, default, error)', () => {
