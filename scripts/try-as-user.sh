@@ -26,6 +26,9 @@ node -e 'const p=require("./package.json"); console.log("init installed:", Objec
 step "npm install the tarball"
 npm install --no-audit --no-fund "$TGZ" > "$WORK/install.log" 2>&1 || { tail -20 "$WORK/install.log"; exit 1; }
 
+step "the thin API objects are the k8s submodule of the installed package"
+node -e 'const { k8s } = require("cdk8s-macvlan"); for (const c of ["NetworkAttachmentDefinition", "SpiderIpPool", "SpiderMultusConfig", "SpiderReservedIp", "NodeNetworkConfigurationPolicy"]) if (typeof k8s[c] !== "function") throw new Error("k8s." + c + " missing"); console.log("k8s:", Object.keys(k8s).join(", "))'
+
 step "paste the README's main.ts"
 node -e '
 const readme = require("fs").readFileSync(process.argv[1], "utf8");
