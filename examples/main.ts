@@ -26,8 +26,14 @@ export function synthExamples(outdir: string): string[] {
   fs.writeFileSync(path.join(app.outdir, 'fabric-switch-plan.md'), fabric.renderSwitchPlanMarkdown());
   fs.writeFileSync(path.join(app.outdir, 'fabric.mmd'), fabric.renderMermaid());
   const vendors = [SwitchVendor.huaweiVrp(), SwitchVendor.ciscoNxos(), SwitchVendor.aristaEos()];
-  // the fabric's pairs are dual-stack: on NX-OS, whose VRRP is IPv4 only, their gateways run HSRP version 2
-  const fabricVendors = [SwitchVendor.huaweiVrp(), SwitchVendor.ciscoNxos({ firstHopRedundancy: FirstHopRedundancy.HSRP }), SwitchVendor.aristaEos()];
+  // the fabric's pairs are dual-stack: on NX-OS, whose VRRP is IPv4 only, their gateways run HSRP version 2; on
+  // Huawei VRP, whose CloudEngine documentation gives M-LAG pairs a dual-active gateway instead of VRRP, VARP
+  // writes that gateway (the gateway address and one virtual MAC on both switches)
+  const fabricVendors = [
+    SwitchVendor.huaweiVrp({ firstHopRedundancy: FirstHopRedundancy.VARP }),
+    SwitchVendor.ciscoNxos({ firstHopRedundancy: FirstHopRedundancy.HSRP }),
+    SwitchVendor.aristaEos(),
+  ];
   writeSwitchConfigs(app.outdir, [...vendors.flatMap(v => topology.switchConfig(v)), ...fabricVendors.flatMap(v => fabric.switchConfig(v))]);
   return fs.readdirSync(outdir).sort();
 }

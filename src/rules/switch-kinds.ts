@@ -27,7 +27,8 @@ export enum FirstHopRedundancy {
   HSRP = 'hsrp',
   /**
    * VARP, Arista's virtual-router (anycast) gateway: both switches answer for the virtual address with one
-   * shared virtual MAC (`ip virtual-router mac-address`). Arista EOS only.
+   * shared virtual MAC (`ip virtual-router mac-address`). Arista EOS; on Huawei VRP the M-LAG dual-active
+   * gateway (both switches hold the gateway address with one virtual MAC, `mac-address`).
    */
   VARP = 'varp',
 }

@@ -112,7 +112,7 @@ export interface SwitchesProps {
   readonly firstPortChannelId?: number;
   /**
    * The first-hop redundancy protocol of an MLAG pair's gateways (VRRP on every vendor, HSRP only on Cisco
-   * NX-OS, VARP only on Arista EOS).
+   * NX-OS, VARP on Arista EOS and, as the M-LAG dual-active gateway, on Huawei VRP).
    * @default FirstHopRedundancy.VRRP
    */
   readonly firstHopRedundancy?: FirstHopRedundancy;

@@ -1,6 +1,7 @@
 /**
- * Internal: Arista EOS configuration text of one switch. The document each command form comes from is named
- * in brackets beside it (ids of ./sources.ts).
+ * Internal: Arista EOS configuration text of one switch, its lines in the order EOS shows them (as Arista's
+ * own generator writes them [EOS-AVD]). Every command form, and the documents showing or accepting it, is
+ * listed in COMMAND_FORMS.EOS of ./sources.ts (the ids in brackets below are its documents).
  */
 import { SwitchPortAggregation, SwitchVlanInterfacePlan } from '../switch-plan';
 import { FirstHopRedundancy, SwitchRedundancy } from '../switches';
@@ -26,22 +27,22 @@ export function renderAristaEos(view: SwitchView): string {
   }
   const out: string[] = [...header('!', view, VENDOR, sourcesOf('EOS')), '!'];
   const allowed = vlanList(rack.allowedVlans);
-  const trunk = (vlans: string): string[] => ['   switchport mode trunk', `   switchport trunk allowed vlan ${vlans}`]; // [EOS-MLAG]
-  // [EOS-MLAG] "channel-group 1000 mode active" (LACP); "mode on" is a static port channel
+  const trunk = (vlans: string): string[] => [`   switchport trunk allowed vlan ${vlans}`, '   switchport mode trunk'];
+  // "channel-group N mode active" (LACP); "mode on" is a static port channel [EOS-GRAMMAR]
   const member = (id: number): string => `   channel-group ${id} mode ${rack.aggregation === SwitchPortAggregation.LACP ? 'active' : 'on'}`;
 
   out.push(`hostname ${view.name}`, '!', `vlan ${allowed}`, '!');
   if (view.mlag && rack.peerLink) {
     const pl = rack.peerLink;
-    // [EOS-MLAG] the peer VLAN in a trunk group (carried on the peer link only), spanning tree off on it
+    // the peer VLAN in a trunk group (carried on the peer link only), spanning tree off on it [EOS-AVD-MLAG]
     out.push(`vlan ${pl.peerVlan}`, `   name ${PEER_GROUP}`, `   trunk group ${PEER_GROUP}`, '!', `no spanning-tree vlan-id ${pl.peerVlan}`, '!');
     out.push(`interface Port-Channel${pl.portChannelId}`, `   description peer-link to ${view.peer}`, ...trunk(vlanList([...pl.allowedVlans, pl.peerVlan])),
-      `   switchport trunk group ${PEER_GROUP}`, '!'); // [EOS-MLAG]
+      `   switchport trunk group ${PEER_GROUP}`, '!');
   }
   for (const pc of view.channels) {
     if (!aggregated(rack)) continue;
     out.push(`interface Port-Channel${pc.id}`, `   description ${pc.node} ${rack.bond}`, ...trunk(allowed));
-    if (view.mlag) out.push(`   mlag ${pc.id}`); // [EOS-MLAG] "mlag <id>" on the port channel of both switches
+    if (view.mlag) out.push(`   mlag ${pc.id}`); // "mlag <id>" on the port channel of both switches [EOS-AVD-MLAG]
     out.push('!');
   }
   if (view.mlag && rack.peerLink) {
@@ -61,22 +62,16 @@ export function renderAristaEos(view: SwitchView): string {
 
   if (view.mlag && rack.peerLink) {
     const pl = rack.peerLink;
-    // [EOS-MLAG] the peer VLAN interface holds the local keepalive address; "no autostate" keeps it up
+    // the peer VLAN interface holds the local keepalive address; "no autostate" keeps it up [EOS-AVD-MLAG]
     out.push(`interface Vlan${pl.peerVlan}`, '   description mlag peer', '   no autostate', `   ip address ${pl.keepalive[view.index].cidr}`, '!');
     out.push('mlag configuration', `   domain-id ${rack.name}-${pl.domainId}`, `   local-interface Vlan${pl.peerVlan}`,
-      `   peer-address ${pl.keepalive[1 - view.index].address}`, `   peer-link Port-Channel${pl.portChannelId}`, '!'); // [EOS-MLAG]
+      `   peer-address ${pl.keepalive[1 - view.index].address}`, `   peer-link Port-Channel${pl.portChannelId}`, '!');
   }
-  if (view.firstHop === FirstHopRedundancy.VARP) out.push(`ip virtual-router mac-address ${VARP_MAC}`, '!'); // [EOS-VRRP-VARP]
+  if (view.firstHop === FirstHopRedundancy.VARP) out.push(`ip virtual-router mac-address ${VARP_MAC}`, '!');
 
   const ipv6 = rack.vlans.some(v => v.vlanInterfaces.some(i => i.ipVersion === 6));
   for (const v of rack.vlans) {
-    out.push(`interface Vlan${v.id}`, `   mtu ${v.mtu}`);
-    for (const vi of v.vlanInterfaces) out.push(...vlanInterface(view, vi));
-    // [EOS-VRRP-VARP] one priority per virtual router (both families)
-    if (view.firstHop === FirstHopRedundancy.VRRP && v.vlanInterfaces.length > 0) {
-      out.push(`   vrrp ${rack.firstHop?.groupId ?? 1} priority-level ${priorityOf(view, v.vlanInterfaces[0])}`);
-    }
-    out.push('!');
+    out.push(`interface Vlan${v.id}`, `   mtu ${v.mtu}`, ...vlanInterface(view, v.vlanInterfaces), '!');
   }
   out.push('ip routing');
   if (ipv6) out.push('ipv6 unicast-routing');
@@ -84,14 +79,18 @@ export function renderAristaEos(view: SwitchView): string {
   return out.join('\n') + '\n';
 }
 
-function vlanInterface(view: SwitchView, vi: SwitchVlanInterfacePlan): string[] {
-  const own = ownAddress(view, vi);
+/**
+ * The addresses of a VLAN interface, then its gateway: the VARP addresses, or the VRRP virtual router (one
+ * VRID for both families, its priority first) [EOS-AVD].
+ */
+function vlanInterface(view: SwitchView, interfaces: readonly SwitchVlanInterfacePlan[]): string[] {
   const group = view.rack.firstHop?.groupId ?? 1;
-  const out = [vi.ipVersion === 4 ? `   ip address ${own.cidr}` : `   ipv6 address ${own.cidr}`];
+  const family = (vi: SwitchVlanInterfacePlan): string => (vi.ipVersion === 4 ? 'ip' : 'ipv6');
+  const out = interfaces.map(vi => `   ${family(vi)} address ${ownAddress(view, vi).cidr}`);
   if (view.firstHop === FirstHopRedundancy.VARP) {
-    out.push(`   ${vi.ipVersion === 4 ? 'ip' : 'ipv6'} virtual-router address ${vi.address}`); // [EOS-VRRP-VARP]
-  } else if (view.firstHop === FirstHopRedundancy.VRRP) {
-    out.push(`   vrrp ${group} ipv${vi.ipVersion} ${vi.address}`); // [EOS-VRRP-VARP] "vrrp <id> ipv4 <address>", "vrrp <id> ipv6 <address>"
+    out.push(...interfaces.map(vi => `   ${family(vi)} virtual-router address ${vi.address}`));
+  } else if (view.firstHop === FirstHopRedundancy.VRRP && interfaces.length > 0) {
+    out.push(`   vrrp ${group} priority-level ${priorityOf(view, interfaces[0])}`, ...interfaces.map(vi => `   vrrp ${group} ipv${vi.ipVersion} ${vi.address}`));
   }
   return out;
 }

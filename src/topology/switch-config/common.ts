@@ -73,8 +73,14 @@ export function vlanList(ids: readonly number[], separator = ',', range = '-'): 
   return parts.join(separator);
 }
 
-/** Header comment lines: what the text is and which documents its command forms come from. */
-export function header(comment: string, view: SwitchView, vendor: string, sources: readonly SwitchConfigSource[]): string[] {
+/**
+ * Header comment lines: what the text is, which documents its command forms come from (ids of
+ * ./sources.ts, whose COMMAND_FORMS names the page of each form), and `notes` (what the text leaves to the
+ * operator, or a form's caveat).
+ */
+export function header(
+  comment: string, view: SwitchView, vendor: string, sources: readonly SwitchConfigSource[], notes: readonly string[] = [],
+): string[] {
   const rack = view.rack;
   const role = view.mlag ? `, MLAG peer of ${view.peer}` : rack.redundancy === SwitchRedundancy.STACK
     ? `, stack of ${rack.switches.map(s => s.name).join(' and ')}` : '';
@@ -83,7 +89,13 @@ export function header(comment: string, view: SwitchView, vendor: string, source
     `${comment} Generated from the switch plan: do not edit by hand, regenerate it.`,
     `${comment} Command forms as shown in:`,
     ...sources.map(s => `${comment}   [${s.id}] ${s.title}: ${s.url}`),
+    ...notes.map(n => `${comment} Note: ${n}`),
   ];
+}
+
+/** The dotted IPv4 mask of a prefix length: 24 -> `255.255.255.0`. */
+export function ipv4Mask(prefixLength: number): string {
+  return [0, 1, 2, 3].map(octet => 256 - 2 ** (8 - Math.min(8, Math.max(0, prefixLength - 8 * octet)))).join('.');
 }
 
 /** The library's error for a plan a vendor cannot express. */

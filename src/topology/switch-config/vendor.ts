@@ -14,7 +14,9 @@ import { renderHuaweiVrp } from './huawei-vrp';
 export interface SwitchVendorOptions {
   /**
    * The first-hop redundancy protocol of MLAG pairs on this vendor, overriding the plan's
-   * (`SwitchesProps.firstHopRedundancy`): e.g. HSRP on Cisco NX-OS for dual-stack VLANs, VARP on Arista EOS.
+   * (`SwitchesProps.firstHopRedundancy`): e.g. HSRP on Cisco NX-OS for dual-stack VLANs, VARP on Arista EOS,
+   * VARP on Huawei VRP for the M-LAG dual-active gateway (the gateway address and one virtual MAC on both
+   * switches, which CloudEngine documents for M-LAG instead of VRRP).
    * @default - the plan's protocol
    */
   readonly firstHopRedundancy?: FirstHopRedundancy;
@@ -40,9 +42,12 @@ export interface SwitchConfig {
 
 /** The switch operating system to write configurations for. */
 export class SwitchVendor {
-  /** Huawei VRP (CloudEngine): Eth-Trunk, VLANIF, M-LAG, VRRP / VRRP6. */
-  public static huaweiVrp(): SwitchVendor {
-    return new SwitchVendor('huawei-vrp', v => renderHuaweiVrp(v), undefined);
+  /**
+   * Huawei VRP (CloudEngine): Eth-Trunk, VLANIF, M-LAG, and VRRP / VRRP6 or (`FirstHopRedundancy.VARP`) the M-LAG dual-active gateway.
+   */
+  public static huaweiVrp(options: SwitchVendorOptions = {}): SwitchVendor {
+    checkShape(options, OPTIONS, { call: 'SwitchVendor.huaweiVrp()' }, 'options');
+    return new SwitchVendor('huawei-vrp', v => renderHuaweiVrp(v), options.firstHopRedundancy);
   }
 
   /** Cisco NX-OS (Nexus): port channels, SVIs, vPC, VRRP (IPv4) or HSRP version 2 (IPv4 and IPv6). */
