@@ -10,8 +10,8 @@ import { Chart } from 'cdk8s';
 import {
   BondMode, FirstHopRedundancy, SwitchConfig, SwitchPlan, SwitchRedundancy, SwitchVendor, SwitchesProps, VlanOffer, VlanTopology,
 } from '../../src';
-import { renderSwitchConfigs } from '../../src/topology/switch-config/render';
 import { ipv4Mask } from '../../src/topology/switch-config/common';
+import { renderSwitchConfigs } from '../../src/topology/switch-config/render';
 import { COMMAND_FORMS, SOURCES, sourcesOf } from '../../src/topology/switch-config/sources';
 import { SwitchPortAggregation } from '../../src/topology/switch-plan';
 import { renderSwitchPlanMarkdown } from '../../src/topology/switch-plan-markdown';
