@@ -36,6 +36,12 @@ export class NetworkAttachmentDefinition extends ApiObject {
 
   constructor(scope: Construct, id: string, props: NetworkAttachmentDefinitionProps) {
     checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new k8s.NetworkAttachmentDefinition()');
-    super(scope, id, { ...NetworkAttachmentDefinition.GVK, metadata: props.metadata, spec: { config: props.spec.config } });
+    // (fields listed, not spread: V8 gives each object of a `{ ...x, key }` literal a hidden class of its own)
+    super(scope, id, {
+      apiVersion: NetworkAttachmentDefinition.GVK.apiVersion,
+      kind: NetworkAttachmentDefinition.GVK.kind,
+      metadata: props.metadata,
+      spec: { config: props.spec.config },
+    });
   }
 }

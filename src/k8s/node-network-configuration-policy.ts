@@ -40,7 +40,13 @@ export class NodeNetworkConfigurationPolicy extends ApiObject {
 
   constructor(scope: Construct, id: string, props: NodeNetworkConfigurationPolicyProps) {
     checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new k8s.NodeNetworkConfigurationPolicy()');
-    super(scope, id, { ...NodeNetworkConfigurationPolicy.GVK, metadata: props.metadata, spec: props.spec });
+    // (fields listed, not spread: V8 gives each object of a `{ ...x, key }` literal a hidden class of its own)
+    super(scope, id, {
+      apiVersion: NodeNetworkConfigurationPolicy.GVK.apiVersion,
+      kind: NodeNetworkConfigurationPolicy.GVK.kind,
+      metadata: props.metadata,
+      spec: props.spec,
+    });
     dropChartNamespace(this);
   }
 }

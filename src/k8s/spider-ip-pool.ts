@@ -119,7 +119,13 @@ export class SpiderIpPool extends ApiObject {
   constructor(scope: Construct, id: string, props: SpiderIpPoolProps) {
     checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new k8s.SpiderIpPool()');
     const crdSpec = spiderIpPoolCrdSpec(props.spec);
-    super(scope, id, { ...SpiderIpPool.GVK, metadata: props.metadata, spec: crdSpec });
+    // (fields listed, not spread: V8 gives each object of a `{ ...x, key }` literal a hidden class of its own)
+    super(scope, id, {
+      apiVersion: SpiderIpPool.GVK.apiVersion,
+      kind: SpiderIpPool.GVK.kind,
+      metadata: props.metadata,
+      spec: crdSpec,
+    });
     this._crdSpec = crdSpec;
     dropChartNamespace(this);
   }
@@ -127,8 +133,11 @@ export class SpiderIpPool extends ApiObject {
 
 /** The spec under the CRD's field names (`clusterDefault` is `default`), with only the fields that are set. */
 function spiderIpPoolCrdSpec(spec: SpiderIpPoolSpec): Record<string, any> {
-  const { clusterDefault, ...rest } = spec as SpiderIpPoolSpec & Record<string, unknown>;
-  const out: Record<string, any> = { ...rest };
-  if (clusterDefault !== undefined) out.default = clusterDefault;
+  // (copied key by key: an object made by spread ({ ...rest }) gets a hidden class of its own as soon as a field is
+  // added to it later (multusName, when a network binds the pool), and with thousands of pools every rule reading
+  // them would run on megamorphic property loads)
+  const out: Record<string, any> = {};
+  for (const key of Object.keys(spec)) if (key !== 'clusterDefault') out[key] = (spec as unknown as Record<string, unknown>)[key];
+  if (spec.clusterDefault !== undefined) out.default = spec.clusterDefault;
   return out;
 }

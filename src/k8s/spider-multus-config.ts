@@ -25,6 +25,12 @@ export class SpiderMultusConfig extends ApiObject {
 
   constructor(scope: Construct, id: string, props: SpiderMultusConfigProps) {
     checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new k8s.SpiderMultusConfig()');
-    super(scope, id, { ...SpiderMultusConfig.GVK, metadata: props.metadata, spec: props.spec });
+    // (fields listed, not spread: V8 gives each object of a `{ ...x, key }` literal a hidden class of its own)
+    super(scope, id, {
+      apiVersion: SpiderMultusConfig.GVK.apiVersion,
+      kind: SpiderMultusConfig.GVK.kind,
+      metadata: props.metadata,
+      spec: props.spec,
+    });
   }
 }

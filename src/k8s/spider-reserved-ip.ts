@@ -38,7 +38,13 @@ export class SpiderReservedIp extends ApiObject {
 
   constructor(scope: Construct, id: string, props: SpiderReservedIpProps) {
     checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new k8s.SpiderReservedIp()');
-    super(scope, id, { ...SpiderReservedIp.GVK, metadata: props.metadata, spec: props.spec });
+    // (fields listed, not spread: V8 gives each object of a `{ ...x, key }` literal a hidden class of its own)
+    super(scope, id, {
+      apiVersion: SpiderReservedIp.GVK.apiVersion,
+      kind: SpiderReservedIp.GVK.kind,
+      metadata: props.metadata,
+      spec: props.spec,
+    });
     dropChartNamespace(this);
   }
 }

@@ -149,7 +149,10 @@ export class IpPool extends k8s.SpiderIpPool {
     // The pool is the SpiderIPPool itself (one construct per object keeps large fabrics cheap to synthesize);
     // the rendered spec (`_crdSpec`) stays ours, so binding a network later only updates its multusName.
     const annotations = props.capacityWarnPercent !== undefined ? { [CAPACITY_WARN_ANNOTATION]: String(props.capacityWarnPercent) } : undefined;
-    super(scope, id, { metadata: { ...(props.name !== undefined ? { name: props.name } : {}), ...(annotations ? { annotations } : {}) }, spec });
+    const metadata: { name?: string; annotations?: { [key: string]: string } } = {};
+    if (props.name !== undefined) metadata.name = props.name;
+    if (annotations) metadata.annotations = annotations;
+    super(scope, id, { metadata, spec });
     applyDefaultObjectName(this, props.name);
     this.warnAnnotation = annotations;
     this.subnet = props.subnet;

@@ -158,9 +158,12 @@ export abstract class MacvlanNetwork extends ApiObject implements IMacvlanNetwor
     const spec: Record<string, unknown> = {};
     // The network is the Kubernetes object itself (one construct per object keeps large fabrics cheap to
     // synthesize); `spec` stays ours and is re-rendered when a pool is added.
+    const gvk = source === NadSource.SPIDER_MULTUS_CONFIG ? k8s.SpiderMultusConfig.GVK : k8s.NetworkAttachmentDefinition.GVK;
+    // (no `{ ...x, key }` literals for per-object data: V8 gives each such object a hidden class of its own)
     super(scope, id, {
-      ...(source === NadSource.SPIDER_MULTUS_CONFIG ? k8s.SpiderMultusConfig.GVK : k8s.NetworkAttachmentDefinition.GVK),
-      metadata: { ...(props.name !== undefined ? { name: props.name } : {}), namespace },
+      apiVersion: gvk.apiVersion,
+      kind: gvk.kind,
+      metadata: props.name !== undefined ? { name: props.name, namespace } : { namespace },
       spec,
     });
     applyDefaultObjectName(this, props.name);

@@ -238,7 +238,7 @@ export abstract class PodNetworks {
       });
     }
     // a snapshot: what is validated and rendered at synth is what was attached here
-    this._pending.push({ network, options: { ...options, pools: copyList(options.pools), ips: copyList(options.ips) } });
+    this._pending.push({ network, options: Object.assign({}, options, { pools: copyList(options.pools), ips: copyList(options.ips) }) });
   }
 
   /**
@@ -281,11 +281,15 @@ export abstract class PodNetworks {
    * The networks and pools this set uses (they may belong to another app).
    * @internal
    */
-  public* _references(): Iterable<ValidationReference> {
+  public _references(visit: (reference: ValidationReference) => void, seen: Set<object>): void {
     for (const p of this._pending) {
-      yield p.network;
-      yield* p.network._poolList;
-      if (p.options.pools) yield* p.options.pools;
+      // a network's pools are the same for every set that attaches it: visited once per pass
+      if (!seen.has(p.network)) {
+        seen.add(p.network);
+        visit(p.network);
+        for (const pool of p.network._poolList) visit(pool);
+      }
+      if (p.options.pools) for (const pool of p.options.pools) visit(pool);
     }
   }
 
@@ -454,7 +458,7 @@ class PodNetworksValidation implements ValidatedObject {
     return this.set._propsFindings();
   }
 
-  public references(): Iterable<ValidationReference> {
-    return this.set._references();
+  public references(visit: (reference: ValidationReference) => void, seen: Set<object>): void {
+    this.set._references(visit, seen);
   }
 }

@@ -56,7 +56,8 @@ export function podTemplateObject(target: IConstruct, annotations: { [key: strin
   let at = obj;
   for (const key of templatePath.slice(0, -1)) at = (at[key] ??= {});
   const last = templatePath[templatePath.length - 1];
-  at[last] = { ...(at[last] ?? {}), annotations };
+  // (Object.assign, not `{ ...x, key }`: V8 gives every object of such a literal a hidden class of its own)
+  at[last] = at[last] === undefined ? { annotations } : Object.assign({}, at[last], { annotations });
 
   // the pod spec: where the pods may run, and hostNetwork
   const podSpec: Record<string, any> = {};
@@ -70,7 +71,7 @@ export function podTemplateObject(target: IConstruct, annotations: { [key: strin
     let parent = obj;
     const keys = podSpecKeys(kind);
     for (const key of keys.slice(0, -1)) parent = (parent[key] ??= {});
-    parent[keys[keys.length - 1]] = { ...(parent[keys[keys.length - 1]] ?? {}), ...podSpec };
+    parent[keys[keys.length - 1]] = Object.assign({}, parent[keys[keys.length - 1]], podSpec);
   }
   return obj;
 }

@@ -249,6 +249,8 @@ export function checkAddressConflicts<P extends AddressPoolModel, R extends Rese
       if (!p.allocatable || p.allocatable.isEmpty) continue;
       const all = reserved.get(p.allocatable.family);
       if (!all) continue;
+      // (most pools share nothing with the reserved addresses: a walk without building a set first)
+      if (!all.intersects(p.allocatable)) continue;
       // (what the pool shares with every reserved address, then without its gateway: never a copy of all of them)
       let shared = all.intersection(p.allocatable);
       // the pool's own gateway inside its ips is MV005 (Spiderpool's webhook refuses the pool), not a warning here
@@ -263,20 +265,20 @@ export function checkAddressConflicts<P extends AddressPoolModel, R extends Rese
   }
 
   // MV204: a router (gateway or next hop of a pool) allocatable in a pool of its subnet.
-  for (const [, pools] of bySubnet) {
-    const routers: Array<{ ip: IpAddress; pool: P; field: string }> = [];
-    for (const p of pools) for (const r of p.routers) if (p.subnet!.contains(r.ip)) routers.push({ ...r, pool: p });
-    if (routers.length === 0) continue;
+  for (const pools of bySubnet.values()) {
+    let routers: Array<{ ip: IpAddress; pool: P; field: string }> | undefined;
+    for (const p of pools) for (const r of p.routers) if (p.subnet!.contains(r.ip)) (routers ??= []).push({ ip: r.ip, field: r.field, pool: p });
+    if (!routers) continue;
     for (const p of pools) {
       if (!p.allocatable) continue;
-      const seen = new Set<string>();
+      let seen: Set<string> | undefined;
       for (const r of routers) {
         // a pool's own gateway in its own ips is MV005 (Spiderpool's webhook refuses it)
         if (r.pool === p && r.field === 'spec.gateway') continue;
         if (!p.allocatable.contains(r.ip) || isReserved(r.ip)) continue;
         const text = r.ip.toString();
-        if (seen.has(text)) continue;
-        seen.add(text);
+        if (seen?.has(text)) continue;
+        (seen ??= new Set()).add(text);
         const whose = r.pool === p ? `this pool's ${r.field}` : `${r.field} of SpiderIPPool "${r.pool.name}"`;
         push(out.pools, p, finding(RULES.routerAllocatable, 'spec.ips',
           `${text} is ${whose} (a router's own address) and is allocatable here: a pod can get the router's address and cut the subnet off from it (Spiderpool checks each pool's gateway against that pool's ips only)`,

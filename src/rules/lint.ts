@@ -175,7 +175,7 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
       subnet: parsed.subnet?.toString(),
       ...poolPlacement(e.obj),
     });
-    plans.push({ ...parsed, entry: e });
+    plans.push({ entry: e, ...parsed });
     const spec = isPlainObject(e.obj.spec) ? e.obj.spec : {};
     addressPools.push({ entry: e, name: parsed.name, subnet: parsed.subnet, allocatable: parsed.allocatable, routers: routersOf(spec) });
     const family: IpFamily | undefined = parsed.subnet?.family ?? (spec.ipVersion === 4 || spec.ipVersion === 6 ? spec.ipVersion : undefined);
@@ -196,7 +196,7 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
     if (parsed) {
       networks.set(parsed.ref, parsed);
       const m = networkMasterOf(parsed.ref, e.obj, parsed.plugins);
-      if (m) masters.push({ ...m, entry: e });
+      if (m) masters.push({ entry: e, ...m });
       const i = parsed.plugins.findIndex(p => p.ipam !== undefined);
       const prefix = parsed.configIsList ? `spec.config.plugins[${Math.max(i, 0)}]` : 'spec.config';
       networkDefs.push({ entry: e, net: parsed, field: f => `${prefix}.ipam.default_ipv${f}_ippool` });
@@ -208,7 +208,7 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
     if (network) {
       networks.set(network.ref, network);
       const m = networkMasterOf(network.ref, e.obj);
-      if (m) masters.push({ ...m, entry: e });
+      if (m) masters.push({ entry: e, ...m });
       networkDefs.push({ entry: e, net: network, field: f => `spec.macvlan.ippools.ipv${f}` });
     }
   }
@@ -230,8 +230,8 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
   const addressPolicies: Array<AddressPolicyModel & { entry: Entry }> = [];
   for (const e of ofKind('NodeNetworkConfigurationPolicy')) {
     e.findings.push(...checkNodeNetworkConfigurationPolicy(e.obj));
-    hostPolicies.push({ ...hostPolicyOfManifest(e.obj), entry: e });
-    addressPolicies.push({ ...addressPolicyOfManifest(e.obj), entry: e });
+    hostPolicies.push({ entry: e, ...hostPolicyOfManifest(e.obj) });
+    addressPolicies.push({ entry: e, ...addressPolicyOfManifest(e.obj) });
   }
 
   // Addresses: reserved ones in pools, routers allocatable, node addresses against pools, subnets and each other.
@@ -271,12 +271,17 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
     if (typeof ann[SPIDERPOOL_DEFAULT_V6] === 'string' && ann[SPIDERPOOL_DEFAULT_V6].length > 0) set.add(6);
     if (typeof e.ref.name === 'string') namespaceDefaults.set(e.ref.name, set);
   }
+  const defaultFamiliesOf = new Map<string, ReadonlySet<IpFamily>>();
   const selected = new Set<string>();
   for (const { net } of networkDefs) for (const name of [...net.ipv4Pools, ...net.ipv6Pools]) selected.add(name);
   const index: ManifestIndex = {
     networks,
     pools: poolIndex,
-    defaultFamilies: ns => new Set([...clusterDefaults, ...(namespaceDefaults.get(ns) ?? [])]),
+    defaultFamilies: ns => {
+      let families = defaultFamiliesOf.get(ns);
+      if (!families) defaultFamiliesOf.set(ns, (families = new Set([...clusterDefaults, ...(namespaceDefaults.get(ns) ?? [])])));
+      return families;
+    },
     onSelect: name => selected.add(name),
   };
 
@@ -293,7 +298,10 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
     e.findings.push(...checkPodAnnotations(annotations, namespace, `${path.join('.')}.annotations`, index, nics));
     const model = workloadOfManifest(e.obj, nics, annotations, autoscaled.get(`${namespace}/${e.obj.kind}/${e.ref.name}`));
     const autoscaledHere = (e.obj as { [AUTOSCALED]?: boolean })[AUTOSCALED] === true;
-    if (model) workloads.push({ ...model, ...(autoscaledHere ? { scale: { ...model.scale, autoscaled: true } } : {}), entry: e });
+    // (entry first: V8 gives every object of a `{ ...x, key }` literal a hidden class of its own, and the rules
+    // read these models across the whole set)
+    const scale = autoscaledHere ? { scale: Object.assign({}, model?.scale, { autoscaled: true }) } : undefined;
+    if (model) workloads.push(Object.assign({ entry: e }, model, scale));
   }
 
   // A pool without allocatable addresses fails only the NICs that select it: unselected, it is a warning.
@@ -381,7 +389,7 @@ export function checkSpiderSubnets(subnets: readonly Entry[], pools: ReadonlyArr
     // an empty SpiderSubnet is only a subnet without auto pools yet
     e.findings.push(...findings.filter(f => f.rule !== RULES.poolEmpty && f.rule !== RULES.poolTooLarge)
       .map(f => ({ ...f, message: f.message.replace(/SpiderIPPool/g, 'SpiderSubnet') })));
-    parsed.push({ ...p, entry: e });
+    parsed.push({ entry: e, ...p });
   }
   const bySubnet = new Map<string, ParsedPool & { entry: Entry }>();
   for (const sn of parsed) {

@@ -541,12 +541,12 @@ export class VlanTopology extends Construct {
     if (parsed.offer !== VlanOffer.OVERLAY) {
       const name = v.standaloneNetworkName ?? `macvlan-standalone-vlan${id}`;
       named.push({ kind: 'NetworkAttachmentDefinition', name: `${namespace}/${name}`, field: `${field}.standaloneNetworkName` });
-      standalone = new MacvlanStandaloneNetwork(this, `vlan${id}-standalone`, { ...common, name, pools: makePools('standalone') });
+      standalone = new MacvlanStandaloneNetwork(this, `vlan${id}-standalone`, Object.assign({}, common, { name, pools: makePools('standalone') }));
     }
     if (parsed.offer !== VlanOffer.STANDALONE) {
       const name = v.overlayNetworkName ?? `macvlan-overlay-vlan${id}`;
       named.push({ kind: 'NetworkAttachmentDefinition', name: `${namespace}/${name}`, field: `${field}.overlayNetworkName` });
-      overlay = new MacvlanOverlayNetwork(this, `vlan${id}-overlay`, { ...common, name, pools: makePools('overlay') });
+      overlay = new MacvlanOverlayNetwork(this, `vlan${id}-overlay`, Object.assign({}, common, { name, pools: makePools('overlay') }));
     }
 
     const multusConfigs = [standalone, overlay].filter((n): n is MacvlanStandaloneNetwork | MacvlanOverlayNetwork =>

@@ -60,10 +60,11 @@ export interface ValidatedObject {
   readonly propsFindings?: () => readonly Finding[];
   /**
    * Objects this one refers to that may belong to another app (a pod attaching a network of another app): they
-   * resolve references; their own findings are that app's.
+   * resolve references; their own findings are that app's. The owner calls `visit` for each; `seen` is shared by
+   * every owner of the pass, so that what many owners share (a network and its pools) is visited once.
    * @default - none
    */
-  readonly references?: () => Iterable<ValidationReference>;
+  readonly references?: (visit: (reference: ValidationReference) => void, seen: Set<object>) => void;
 }
 
 /** A construct of possibly another app whose object this app's objects refer to. */
@@ -108,6 +109,8 @@ class PassStart implements IValidation {
 }
 
 const NO_MESSAGES: readonly string[] = Object.freeze([]);
+/** A check owner whose object is not known yet (in {@link ValidationEngine.run}). */
+const UNSET: unique symbol = Symbol('unset');
 
 /**
  * One per app (construct tree root). Internal: constructs register what they synthesize; users see the
@@ -189,23 +192,23 @@ export class ValidationEngine {
     const objects: Array<Record<string, any>> = new Array(own);
     for (let i = 0; i < own; i++) objects[i] = this.objects[i].object();
     const referenced = new Set<IConstruct>();
-    for (const source of this.references) {
-      for (const r of source.references!()) {
-        if (this.owners.has(r) || referenced.has(r)) continue;
-        referenced.add(r);
-        objects.push(r._validationObject());
-      }
-    }
+    const visit = (r: ValidationReference) => {
+      if (this.owners.has(r) || referenced.has(r)) return;
+      referenced.add(r);
+      objects.push(r._validationObject());
+    };
+    const seen = new Set<object>();
+    for (const source of this.references) source.references!(visit, seen);
     const report = lintManifestSet(objects, {
       describeLocation: index => (index < own ? this.objectOwners[index].node.path : `an object of another app (${objects[index]?.kind})`),
     });
     // the object a check's owner synthesizes (its first), for the findings of its props-only rules
-    const checked = new Map<IConstruct, ObjectRef | undefined>();
-    for (const owner of this.checkOwners) checked.set(owner, undefined);
+    const checked = new Map<IConstruct, ObjectRef | typeof UNSET>();
+    for (const owner of this.checkOwners) checked.set(owner, UNSET);
     for (const r of report.results) {
       if (r.index >= own) continue;
       const owner = this.objectOwners[r.index];
-      if (checked.size > 0 && checked.has(owner) && checked.get(owner) === undefined) checked.set(owner, r.object);
+      if (checked.get(owner) === UNSET) checked.set(owner, r.object);
       if (r.findings.length === 0) continue;
       const entry = this.objects[r.index];
       const skip = new Set([...entry.decidedFromProps ?? [], ...entry.notModelled ?? []].map(rule => rule.id));
@@ -213,7 +216,8 @@ export class ValidationEngine {
     }
     this.checks.forEach((c, i) => {
       const owner = this.checkOwners[i];
-      for (const f of c.propsFindings!()) add(owner, c.subject, fromFinding(f), checked.get(owner));
+      const object = checked.get(owner);
+      for (const f of c.propsFindings!()) add(owner, c.subject, fromFinding(f), object === UNSET ? undefined : object);
     });
     this.results = results;
     this.capacityRows = this.keepCapacity ? report.capacity : undefined;
