@@ -146,6 +146,8 @@ export class RangeSet {
   /** Sorted, merged ranges; no two overlap or touch. */
   public readonly ranges: readonly IpRange[];
 
+  private count?: bigint;
+
   private constructor(public readonly family: IpFamily, ranges: IpRange[]) {
     this.ranges = Object.freeze(ranges);
   }
@@ -155,9 +157,14 @@ export class RangeSet {
     return this.ranges.length === 0;
   }
 
-  /** Number of addresses in the set. */
+  /** Number of addresses in the set (summed once: the set is immutable). */
   public get size(): bigint {
-    return this.ranges.reduce((acc, r) => acc + r.size, 0n);
+    if (this.count === undefined) {
+      let n = 0n;
+      for (const r of this.ranges) n += r.size;
+      this.count = n;
+    }
+    return this.count;
   }
 
   /** True when `ip` is in the set (binary search). */
@@ -206,6 +213,8 @@ export class RangeSet {
   /** Addresses in this set but not in `other`; unchanged across families. */
   public subtract(other: RangeSet): RangeSet {
     if (other.family !== this.family || other.isEmpty || this.isEmpty) return this;
+    // (nothing to take away, the common case of a pool against a fabric's reserved addresses: no copy)
+    if (!this.intersects(other)) return this;
     const b = other.ranges;
     const out: IpRange[] = [];
     let j = 0;

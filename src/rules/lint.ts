@@ -189,17 +189,21 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
   // Networks: NADs, and the NADs SpiderMultusConfigs generate.
   const networks = new Map<string, NetworkInfo>();
   const masters: Array<NetworkMasterModel & { entry: Entry }> = [];
-  const networkDefs: Array<{ entry: Entry; net: NetworkInfo; field: (family: IpFamily) => string }> = [];
+  // (the field of a network's default pools: `${prefix}4${suffix}` for IPv4; strings, not a closure per network)
+  const networkDefs: Array<{ entry: Entry; net: NetworkInfo; prefix: string; suffix: string }> = [];
   for (const e of ofKind('NetworkAttachmentDefinition')) {
     const { findings, parsed } = checkNetworkAttachmentDefinition(e.obj);
     e.findings.push(...findings);
     if (parsed) {
-      networks.set(parsed.ref, parsed);
+      // (kept without the parsed plugin configs, which only the lines below read: they die young instead of surviving
+      // the whole pass)
+      const info: NetworkInfo = Object.assign({}, parsed, { plugins: NO_PLUGINS });
+      networks.set(parsed.ref, info);
       const m = networkMasterOf(parsed.ref, e.obj, parsed.plugins);
       if (m) masters.push({ entry: e, ...m });
       const i = parsed.plugins.findIndex(p => p.ipam !== undefined);
       const prefix = parsed.configIsList ? `spec.config.plugins[${Math.max(i, 0)}]` : 'spec.config';
-      networkDefs.push({ entry: e, net: parsed, field: f => `${prefix}.ipam.default_ipv${f}_ippool` });
+      networkDefs.push({ entry: e, net: info, prefix: `${prefix}.ipam.default_ipv`, suffix: '_ippool' });
     }
   }
   for (const e of ofKind('SpiderMultusConfig')) {
@@ -209,16 +213,16 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
       networks.set(network.ref, network);
       const m = networkMasterOf(network.ref, e.obj);
       if (m) masters.push({ entry: e, ...m });
-      networkDefs.push({ entry: e, net: network, field: f => `spec.macvlan.ippools.ipv${f}` });
+      networkDefs.push({ entry: e, net: network, prefix: 'spec.macvlan.ippools.ipv', suffix: '' });
     }
   }
   // A network's default pools must be of the family they are listed under.
-  for (const { entry, net, field } of networkDefs) {
+  for (const { entry, net, prefix, suffix } of networkDefs) {
     for (const [family, names] of [[4, net.ipv4Pools], [6, net.ipv6Pools]] as const) {
       for (const name of names) {
         const pool = poolIndex.get(name);
         if (pool?.family !== undefined && pool.family !== family) {
-          entry.findings.push(finding(RULES.poolFamilyMismatch, field(family), `pool "${name}" is IPv${pool.family} but is listed as an IPv${family} default pool`,
+          entry.findings.push(finding(RULES.poolFamilyMismatch, `${prefix}${family}${suffix}`, `pool "${name}" is IPv${pool.family} but is listed as an IPv${family} default pool`,
             `move "${name}" to the IPv${pool.family} list`));
         }
       }
@@ -241,11 +245,13 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
   for (const m of masters) {
     const net = networks.get(m.ref);
     if (!net) continue;
-    for (const name of [...net.ipv4Pools, ...net.ipv6Pools]) {
-      const c = poolSubnets.get(name);
-      if (!c) continue;
-      const list = interfaceSubnets.get(m.master);
-      if (!list) interfaceSubnets.set(m.master, [c]); else if (!list.some(x => x.toString() === c.toString())) list.push(c);
+    for (const names of [net.ipv4Pools, net.ipv6Pools]) {
+      for (const name of names) {
+        const c = poolSubnets.get(name);
+        if (!c) continue;
+        const list = interfaceSubnets.get(m.master);
+        if (!list) interfaceSubnets.set(m.master, [c]); else if (!list.some(x => x.toString() === c.toString())) list.push(c);
+      }
     }
   }
   const conflicts = checkAddressConflicts({ pools: addressPools, reserved: reservedModels, policies: addressPolicies, interfaceSubnets });
@@ -273,7 +279,10 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
   }
   const defaultFamiliesOf = new Map<string, ReadonlySet<IpFamily>>();
   const selected = new Set<string>();
-  for (const { net } of networkDefs) for (const name of [...net.ipv4Pools, ...net.ipv6Pools]) selected.add(name);
+  for (const { net } of networkDefs) {
+    for (const name of net.ipv4Pools) selected.add(name);
+    for (const name of net.ipv6Pools) selected.add(name);
+  }
   const index: ManifestIndex = {
     networks,
     pools: poolIndex,
@@ -352,6 +361,7 @@ export function formatObjectRef(ref: ObjectRef): string {
 }
 
 const NOT_AN_OBJECT: ObjectRef = { kind: '(not an object)', name: '(no name)' };
+const NO_PLUGINS: ReadonlyArray<Record<string, any>> = Object.freeze([]);
 
 function refOf(obj: Record<string, any>): ObjectRef {
   const meta = isPlainObject(obj.metadata) ? obj.metadata : {};
