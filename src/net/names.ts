@@ -48,6 +48,7 @@ export function checkDns1123Subdomain(name: string): string | undefined {
   const what = 'a DNS-1123 subdomain';
   if (name.length === 0) return `is empty; ${what} must be 1-${SUBDOMAIN_MAX} characters`;
   if (name.length > SUBDOMAIN_MAX) return `is ${name.length} characters long; ${what} is at most ${SUBDOMAIN_MAX} characters`;
+  if (VALID_SUBDOMAIN.test(name)) return undefined; // the common case, without splitting the name into parts
   // Kubernetes' IsDNS1123Subdomain: only the total length is limited, not each dot-separated part.
   const labels = name.split('.');
   for (let i = 0; i < labels.length; i++) {
@@ -90,6 +91,8 @@ export function checkUnicastMacPrefix(prefix: string): string | undefined {
 
 /** A label that passes every character rule below. */
 const VALID_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+/** Dot-separated labels of that form (the length is checked apart). */
+const VALID_SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/;
 
 /** Shared character rules for a label whose length is already checked. */
 function checkLabelChars(name: string, what: string): string | undefined {
