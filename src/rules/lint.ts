@@ -217,16 +217,18 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
     }
   }
   // A network's default pools must be of the family they are listed under.
-  for (const { entry, net, prefix, suffix } of networkDefs) {
-    for (const [family, names] of [[4, net.ipv4Pools], [6, net.ipv6Pools]] as const) {
-      for (const name of names) {
-        const pool = poolIndex.get(name);
-        if (pool?.family !== undefined && pool.family !== family) {
-          entry.findings.push(finding(RULES.poolFamilyMismatch, `${prefix}${family}${suffix}`, `pool "${name}" is IPv${pool.family} but is listed as an IPv${family} default pool`,
-            `move "${name}" to the IPv${pool.family} list`));
-        }
+  const checkFamily = (def: (typeof networkDefs)[number], family: IpFamily, names: readonly string[]) => {
+    for (const name of names) {
+      const pool = poolIndex.get(name);
+      if (pool?.family !== undefined && pool.family !== family) {
+        def.entry.findings.push(finding(RULES.poolFamilyMismatch, `${def.prefix}${family}${def.suffix}`, `pool "${name}" is IPv${pool.family} but is listed as an IPv${family} default pool`,
+          `move "${name}" to the IPv${pool.family} list`));
       }
     }
+  };
+  for (const def of networkDefs) {
+    checkFamily(def, 4, def.net.ipv4Pools);
+    checkFamily(def, 6, def.net.ipv6Pools);
   }
 
   // Host interfaces (kubernetes-nmstate).
@@ -242,17 +244,19 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
   const poolSubnets = new Map<string, Cidr>();
   for (const p of addressPools) if (p.subnet && !poolSubnets.has(p.name)) poolSubnets.set(p.name, p.subnet);
   const interfaceSubnets = new Map<string, Cidr[]>();
+  const addInterfaceSubnets = (master: string, names: readonly string[]) => {
+    for (const name of names) {
+      const c = poolSubnets.get(name);
+      if (!c) continue;
+      const list = interfaceSubnets.get(master);
+      if (!list) interfaceSubnets.set(master, [c]); else if (!list.some(x => x.toString() === c.toString())) list.push(c);
+    }
+  };
   for (const m of masters) {
     const net = networks.get(m.ref);
     if (!net) continue;
-    for (const names of [net.ipv4Pools, net.ipv6Pools]) {
-      for (const name of names) {
-        const c = poolSubnets.get(name);
-        if (!c) continue;
-        const list = interfaceSubnets.get(m.master);
-        if (!list) interfaceSubnets.set(m.master, [c]); else if (!list.some(x => x.toString() === c.toString())) list.push(c);
-      }
-    }
+    addInterfaceSubnets(m.master, net.ipv4Pools);
+    addInterfaceSubnets(m.master, net.ipv6Pools);
   }
   const conflicts = checkAddressConflicts({ pools: addressPools, reserved: reservedModels, policies: addressPolicies, interfaceSubnets });
   for (const map of [conflicts.pools, conflicts.policies] as Array<Map<{ entry: Entry }, Finding[]>>) {

@@ -91,14 +91,17 @@ export function parseNetworkSelection(value: unknown, field: string): Parsed<Net
     const name = atSign[0].trim();
     const ifname = atSign.length === 2 ? atSign[1].trim() : '';
     const iface = ifname.length > 0 ? ifname : undefined;
-    for (const [what, part] of [['namespace', namespace], ['name', name]] as const) {
-      if (part === undefined) continue;
+    // (two calls rather than a loop over a literal list: this runs for every network of every pod)
+    const checkPart = (what: 'namespace' | 'name', part: string | undefined) => {
+      if (part === undefined) return;
       const problem = checkDns1123Label(part);
       if (problem) {
         ok = false;
         out.push(finding(RULES.networkName, `${at}.${what}`, `${what} "${part}" in "${item}" ${problem} (Multus refuses the annotation)`, 'write "namespace/name" with DNS-1123 label parts'));
       }
-    }
+    };
+    checkPart('namespace', namespace);
+    checkPart('name', name);
     if (iface !== undefined) {
       const problem = checkInterfaceName(iface);
       if (problem) {

@@ -147,28 +147,34 @@ function checkPassthru(nics: readonly PodNic[]): Finding[] {
 }
 
 /** Pools vs. networks, default routes and the eth0 route helper. */
+/** The pools one NIC selects for one family: of that family, and serving the NIC's network (multusName). */
+function checkSelectedPools(nic: PodNic, where: string, family: IpFamily, names: readonly string[],
+  pools: ReadonlyMap<string, PoolInfo>, out: Finding[]): void {
+  for (const name of names) {
+    const pool = pools.get(name);
+    if (!pool) continue;
+    if (pool.family !== undefined && pool.family !== family) {
+      out.push(finding(RULES.poolFamilyMismatch, where, `pool "${name}" is IPv${pool.family} but is selected as an IPv${family} pool`,
+        `list "${name}" under ipv${pool.family}, or select an IPv${family} pool`));
+    }
+    const allowed = pool.multusName ?? [];
+    if (allowed.length > 0 && !allowed.some(ref => sameNetwork(ref, nic.network))) {
+      out.push(finding(RULES.poolMultusNameMismatch, where,
+        `pool "${name}" only serves ${allowed.join(', ')} (its multusName), so Spiderpool refuses to allocate from it for ${nic.network}`,
+        `add "${nic.network}" to the multusName of "${name}", or select a pool of ${nic.network}`));
+    }
+  }
+}
+
 function checkPodCrossObject(nics: readonly PodNic[], context: PodRuleContext): Finding[] {
   const out: Finding[] = [];
   const pools = context.pools;
   for (const nic of nics) {
     const where = `interface "${nic.interface}" of ${nic.network}`;
     if (pools) {
-      for (const [family, names] of [[4, nic.ipv4Pools], [6, nic.ipv6Pools]] as const) {
-        for (const name of names) {
-          const pool = pools.get(name);
-          if (!pool) continue;
-          if (pool.family !== undefined && pool.family !== family) {
-            out.push(finding(RULES.poolFamilyMismatch, where, `pool "${name}" is IPv${pool.family} but is selected as an IPv${family} pool`,
-              `list "${name}" under ipv${pool.family}, or select an IPv${family} pool`));
-          }
-          const allowed = pool.multusName ?? [];
-          if (allowed.length > 0 && !allowed.some(ref => sameNetwork(ref, nic.network))) {
-            out.push(finding(RULES.poolMultusNameMismatch, where,
-              `pool "${name}" only serves ${allowed.join(', ')} (its multusName), so Spiderpool refuses to allocate from it for ${nic.network}`,
-              `add "${nic.network}" to the multusName of "${name}", or select a pool of ${nic.network}`));
-          }
-        }
-      }
+      // (one call per family rather than a loop over a literal [[4, ...], [6, ...]]: this runs for every NIC of every pod)
+      checkSelectedPools(nic, where, 4, nic.ipv4Pools, pools, out);
+      checkSelectedPools(nic, where, 6, nic.ipv6Pools, pools, out);
     }
     if (nic.isDefault && (nic.macvlan ?? true) && !(nic.routeHelper ?? true)) {
       out.push(finding(RULES.podNoRouteHelper, `default network ${nic.network}`,
