@@ -167,3 +167,32 @@ export function checkFabricSubnets(racks: readonly ParsedRack[]): Finding[] {
   }
   return out;
 }
+
+/** The nodes a rack lists with static addresses (`NodeAddresses.perNode()` of its VLANs), node to the first field. */
+export interface FabricRackNodes {
+  readonly name: string;
+  readonly nodes: ReadonlyMap<string, string>;
+}
+
+/**
+ * A node listed with static addresses in two racks (MV196): the racks' selectors select disjoint nodes (MV191), so
+ * the node is in one of them at most; the other rack's policy for it selects nothing, and its address there is
+ * kept out of that rack's pools for nothing.
+ */
+export function checkFabricNodeAddresses(racks: readonly FabricRackNodes[]): Finding[] {
+  const out: Finding[] = [];
+  const first = new Map<string, string>();
+  for (const r of racks) {
+    for (const [node, field] of r.nodes) {
+      const other = first.get(node);
+      if (other === undefined) {
+        first.set(node, r.name);
+        continue;
+      }
+      out.push(finding(RULES.fabricNodeTwoRacks, field,
+        `node "${node}" has static addresses in rack "${other}" and in rack "${r.name}", but the racks' selectors admit disjoint nodes, so it is in one rack at most: the other rack's policy for it selects no node, and the node gets only one rack's addresses`,
+        `list node "${node}" in the NodeAddresses.perNode() of the rack it is in only`));
+    }
+  }
+  return out;
+}

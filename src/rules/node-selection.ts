@@ -137,6 +137,21 @@ export function impliesRequirement(conj: Conjunction, req: NodeRequirement): boo
   }
 }
 
+/**
+ * The conjunction split by the values it allows for `key`, when it restricts the key to a finite set (e.g.
+ * `kubernetes.io/hostname In [a, b]`); undefined otherwise.
+ */
+export function splitByValues(conj: Conjunction, key: string): Conjunction[] | undefined {
+  const c = conj.get(key);
+  const possible = c ? possibleValues(c) : undefined;
+  if (!possible || possible.length === 0) return undefined;
+  return possible.map(v => {
+    const one = new Map(conj);
+    one.set(key, { allowed: new Set([v]), excluded: new Set(), mustExist: true, mustNotExist: false });
+    return one;
+  });
+}
+
 /** Whether every node satisfying `conj` matches the equality selector; the entries it does not force. */
 export function missingEqualities(conj: Conjunction, selector: { readonly [key: string]: string }): Array<[string, string]> {
   return Object.entries(selector).filter(([key, v]) => !impliesRequirement(conj, { key, operator: 'In', values: [v] }));

@@ -282,6 +282,45 @@ function parseFamily<S extends VlanSubnetInput>(props: S, family: IpFamily, offe
   return { family, props, cidr, gateway, reserved: RangeSet.of(family, reservedRanges), nodeAddresses: nodes.addresses, dhcp: nodes.dhcp };
 }
 
+/** The nodes a topology (or a rack) gives static addresses, against the nodes it declares elsewhere. */
+export interface NodeAddressCoverageInput {
+  /** Who owns them, for the message: `the topology`, `rack "rack1"`. */
+  readonly owner: string;
+  /** The nodes with static addresses on some VLAN (each gets its own host policy). */
+  readonly nodes: readonly string[];
+  /** The declared node count (`nodeCount`), and its field. */
+  readonly nodeCount?: number;
+  readonly nodeCountField: string;
+  /** The nodes of the switch plan (`switches.nodes[k].node`), and the field of that list. */
+  readonly switchNodes?: ReadonlyArray<string | undefined>;
+  readonly switchNodesField: string;
+}
+
+/**
+ * With static node addresses the host interfaces are configured per listed node (one policy each): a node the
+ * props declare (cabled in the switch plan, or counted in `nodeCount`) that no perNode list names gets no bond
+ * and no VLAN interface (MV197). Nodes the props do not declare cannot be told: the library does not see the
+ * cluster's nodes, so list every node of the rack.
+ */
+export function checkNodeAddressCoverage(input: NodeAddressCoverageInput): Finding[] {
+  if (input.nodes.length === 0) return [];
+  const out: Finding[] = [];
+  const listed = new Set(input.nodes);
+  (input.switchNodes ?? []).forEach((node, k) => {
+    if (typeof node !== 'string' || listed.has(node)) return;
+    out.push(finding(RULES.nodeAddressCoverage, `${input.switchNodesField}[${k}].node`,
+      `${input.owner}: node "${node}" is cabled in the switch plan but no VLAN lists it in NodeAddresses.perNode(); with static node addresses the bond and VLAN interfaces are configured by one policy per listed node, so this node gets none`,
+      `add "${node}" to NodeAddresses.perNode() of a VLAN (its other VLANs keep their addresses disabled), or use NodeAddresses.dhcp()`));
+  });
+  const n = input.nodeCount;
+  if (typeof n === 'number' && Number.isInteger(n) && n > listed.size) {
+    out.push(finding(RULES.nodeAddressCoverage, input.nodeCountField,
+      `${input.owner} has ${n} nodes, but NodeAddresses.perNode() lists ${listed.size} (${[...listed].sort().join(', ')}); with static node addresses the bond and VLAN interfaces are configured by one policy per listed node, so ${n - listed.size} node(s) get none`,
+      'list every node in NodeAddresses.perNode() of a VLAN, or correct nodeCount'));
+  }
+  return out;
+}
+
 /** Longest node name usable as a `kubernetes.io/hostname` label value. */
 const MAX_NODE_NAME = 63;
 

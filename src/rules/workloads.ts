@@ -4,7 +4,8 @@ import { describe } from './ip-pool';
 import {
   Conjunction, HOSTNAME_LABEL, LabelSelectorModel, NODE_NAME_FIELD, NodePlacement, NodeRequirement,
   describeEqualities, disjointFromEqualities, equalitiesOverlap, formatSelector,
-  impliesLabelSelector, impliesNodeNames, missingEqualities, placementConjunctions, placementRequirements, selectorRequirements, unsatisfiable,
+  impliesLabelSelector, impliesNodeNames, missingEqualities, placementConjunctions, placementRequirements, selectorRequirements, splitByValues,
+  unsatisfiable,
 } from './node-selection';
 
 /** Share of a pool's addresses above which the capacity warning (MV171) fires, unless told otherwise. */
@@ -417,7 +418,7 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
       if (made && made.length > 0 && pinned === undefined
         && !(plainSelector && made.some(h => Object.entries(h.nodeSelector).every(([k, v]) => plainSelector[k] === v)))) {
         const conjs = conjunctions();
-        const bad = conjs.find(c => !made.some(h => missingEqualities(c, h.nodeSelector).length === 0));
+        const bad = conjs.find(c => !createdOn(made, c));
         if (bad) {
           const h = made[0];
           const missing = missingEqualities(bad, h.nodeSelector);
@@ -600,6 +601,35 @@ function describePoolNodes(p: PoolModel): string {
   const parts = Object.entries(p.nodeAffinity?.matchLabels ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`);
   for (const r of p.nodeAffinity?.matchExpressions ?? []) parts.push(`${r.key} ${r.operator}${r.values && r.values.length > 0 ? ` [${r.values.join(', ')}]` : ''}`);
   return `nodes matching ${parts.join(', ')}`;
+}
+
+/** Per list of policies creating one interface: the policies by the one node they select (kubernetes.io/hostname). */
+const byHostname = new WeakMap<readonly HostPolicyModel[], Map<string, HostPolicyModel[]>>();
+
+/**
+ * Whether one of `made` creates the interface on every node satisfying `conj`; with per-node policies (static node
+ * addresses, selected by kubernetes.io/hostname) a placement on `hostname In [a, b]` is judged node by node.
+ */
+function createdOn(made: readonly HostPolicyModel[], conj: Conjunction): boolean {
+  if (made.some(h => missingEqualities(conj, h.nodeSelector).length === 0)) return true;
+  const split = splitByValues(conj, HOSTNAME_LABEL);
+  if (!split) return false;
+  let index = byHostname.get(made);
+  if (!index) {
+    index = new Map();
+    for (const h of made) {
+      const node = h.nodeSelector[HOSTNAME_LABEL];
+      if (node === undefined) continue;
+      const list = index.get(node);
+      if (list) list.push(h); else index.set(node, [h]);
+    }
+    byHostname.set(made, index);
+  }
+  const unnamed = made.filter(h => h.nodeSelector[HOSTNAME_LABEL] === undefined);
+  return split.every(one => {
+    const node = [...(one.get(HOSTNAME_LABEL)?.allowed ?? [])][0];
+    return [...(index!.get(node) ?? []), ...unnamed].some(h => missingEqualities(one, h.nodeSelector).length === 0);
+  });
 }
 
 function poolAdmits(p: PoolModel, conj: Conjunction, pinned: string | undefined): boolean {

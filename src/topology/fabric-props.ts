@@ -48,7 +48,10 @@ export interface FabricRackVlanProps {
    * The rack's IPv4 plan of the VLAN; every rack carrying the VLAN gives it the same families. The pool names
    * default to `vlan<id>-standalone-<rack>-v4` / `vlan<id>-overlay-<rack>-v4`. The gateway, the rack's switch
    * addresses and `reservedIps` go into the rack's SpiderReservedIP `<rack>-reserved-v4` (one for all its VLANs),
-   * or into one of their own when `reservedIpName` is given. `nodeAddresses` are not supported in a Fabric.
+   * or into one of their own when `reservedIpName` is given. `nodeAddresses` are the rack's nodes' addresses on
+   * the VLAN (nmstate host interfaces only): with `NodeAddresses.perNode()` the rack gets one host policy per
+   * listed node (`<policyName>-<rack>-<node>`), so list every node of the rack; the addresses are kept out of the
+   * rack's derived pool ranges.
    * @default - no IPv4
    */
   readonly ipv4?: VlanSubnetProps;

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { MacvlanMode } from '../cni/macvlan-mode';
 import * as k8s from '../k8s';
-import { DEFAULT_MTU, IpAddress, IpRange, RangeSet } from '../net';
+import { DEFAULT_MTU, IpAddress, IpRange, RangeSet, checkDns1123Subdomain } from '../net';
 import {
   IMacvlanNetwork, IMacvlanOverlayNetwork, IMacvlanStandaloneNetwork, IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork,
   ReservedIps,
@@ -21,15 +21,15 @@ import { SWITCHES_SHAPE, buildRackSwitchPlan } from './switch-plan-builder';
 import { renderSwitchPlanMarkdown } from './switch-plan-markdown';
 import { VlanOffer, VlanSubnetProps } from './vlan';
 import {
-  OfferingVlan, VLAN_SUBNET_SHAPE, VlanOwner, addHostPolicy, addOfferPools, defaultPolicyName, diagramWorkloadsOf, lookupVlan, offeredNetwork,
-  vlanNetworks,
+  OfferingVlan, VLAN_SUBNET_SHAPE, VlanOwner, addHostPolicy, addOfferPools, defaultPolicyName, diagramWorkloadsOf, ipSections, lookupVlan,
+  offeredNetwork, requiredTermCount, vlanNetworks,
 } from './vlan-build';
 import { MacvlanError } from '../errors';
 import { AddressCapacity, PoolCapacity } from '../networks/capacity';
 import { podSpecPointer, recordNodeSelector, recordedNodeSelector } from '../networks/placement-record';
 import {
-  Finding, NODE_COUNT_ANNOTATION, NamedObject, ParsedFamily, ParsedRack, ParsedVlan, checkFabricRacks, checkFabricSubnets,
-  checkTopologyConsistency, checkTopologyHostPolicy, checkVlanAddressPlans, formatFinding,
+  Finding, HOSTNAME_LABEL, NODE_COUNT_ANNOTATION, NamedObject, ParsedFamily, ParsedRack, ParsedVlan, checkFabricNodeAddresses, checkFabricRacks,
+  checkFabricSubnets, checkNodeAddressCoverage, checkTopologyConsistency, checkTopologyHostPolicy, checkVlanAddressPlans, formatFinding,
 } from '../rules';
 import { Shape, checkConstructorArgs, checkShape, construct, describeValue, instanceOf, listOf, mapOf, num, obj, opt, req, str } from '../shape';
 import { ValidationEngine } from '../validation/engine';
@@ -88,7 +88,11 @@ interface BuiltRack {
   readonly bond: BondProps;
   readonly bondMtu: number;
   readonly vlans: Map<number, RackVlan>;
+  /** The rack's one host policy (none with static node addresses: then one per node). */
   readonly hostPolicy?: k8s.NodeNetworkConfigurationPolicy;
+  readonly hostPolicies: k8s.NodeNetworkConfigurationPolicy[];
+  /** The nodes with static addresses (each has its own policy), sorted; empty: one policy for the rack. */
+  readonly addressedNodes: string[];
   readonly switchPlan: SwitchRackPlan;
 }
 
@@ -143,17 +147,6 @@ export class Fabric extends Construct {
         fix: 'use HostInterfaces.nmstate() (the default) or HostInterfaces.preExisting(), or a VlanTopology per rack with HostInterfaces.spiderpoolIfacer()',
       });
     }
-    props.racks.forEach((r, i) => (r.vlans ?? []).forEach((v, j) => {
-      for (const fam of ['ipv4', 'ipv6'] as const) {
-        if (v[fam]?.nodeAddresses === undefined) continue;
-        throw new MacvlanError({
-          constructPath: this.node.path,
-          field: `racks[${i}].vlans[${j}].${fam}.nodeAddresses`,
-          message: 'a Fabric does not configure node addresses on the VLAN sub-interfaces (its host policy is one per rack, node addresses need one per node)',
-          fix: 'leave nodeAddresses out of the fabric\'s racks, or build the racks that need node addresses as VlanTopology constructs (one per rack, with nodeSelector and nodeAddresses)',
-        });
-      }
-    }));
     const namespace = props.namespace ?? MacvlanNetwork.DEFAULT_NAMESPACE;
     const fabricVlans = props.vlans;
     const vlanIndex = new Map<number, number>();
@@ -161,6 +154,16 @@ export class Fabric extends Construct {
     const bondMtu = props.bond.mtu ?? DEFAULT_MTU;
     const policyBase = kind === HostInterfacesKind.NMSTATE ? this.hostInterfaces.policyName ?? defaultPolicyName(this.bondName) : undefined;
     const maxUnavailable = this.hostInterfaces.maxUnavailable;
+    const addressed = props.racks.flatMap((r, i) => (r.vlans ?? []).flatMap((v, j) =>
+      (['ipv4', 'ipv6'] as const).filter(fam => v[fam]?.nodeAddresses !== undefined).map(fam => `racks[${i}].vlans[${j}].${fam}.nodeAddresses`)));
+    if (addressed.length > 0 && policyBase === undefined) {
+      throw new MacvlanError({
+        constructPath: this.node.path,
+        field: addressed[0],
+        message: 'node addresses are configured by the racks\' nmstate host policies, and the host interfaces are pre-existing',
+        fix: 'use HostInterfaces.nmstate() (the default), or configure the node addresses where the interfaces are created',
+      });
+    }
 
     // The fabric's bond and every VLAN (ids, interface names, MTUs), then each rack with a bond of its own.
     const host = checkTopologyHostPolicy(hostStateOf(this.bondName, props.bond, bondMtu, fabricVlans.map((v, index) => ({ v, index }))),
@@ -199,6 +202,32 @@ export class Fabric extends Construct {
       parsedRacks.push({ index: i, name: r.name, vlans: plans.vlans, parsedVlans: plans.vlans });
     });
     structural.push(...checkFabricSubnets(parsedRacks));
+    // Static node addresses: per rack the listed nodes (each gets its own policy), in one rack only, every node
+    // the rack declares listed.
+    const rackNodes = props.racks.map((r, i) => {
+      const nodes = new Map<string, string>();
+      for (const v of parsedRacks[i].parsedVlans) {
+        for (const f of v.families) for (const a of f.nodeAddresses) if (!nodes.has(a.node)) nodes.set(a.node, `racks[${i}].vlans[${v.index}].ipv${f.family}.nodeAddresses[${a.node}]`);
+      }
+      if (nodes.size > 0 && r.nodeSelector?.[HOSTNAME_LABEL] !== undefined) {
+        throw new MacvlanError({
+          constructPath: this.node.path,
+          field: `racks[${i}].nodeSelector[${HOSTNAME_LABEL}]`,
+          message: `with static node addresses every node of rack "${r.name}" gets its own policy selected by ${HOSTNAME_LABEL}, which the rack's nodeSelector already fixes to "${r.nodeSelector[HOSTNAME_LABEL]}"`,
+          fix: `drop ${HOSTNAME_LABEL} from the rack's nodeSelector (list the nodes in nodeAddresses)`,
+        });
+      }
+      structural.push(...checkNodeAddressCoverage({
+        owner: `rack "${r.name}"`,
+        nodes: [...nodes.keys()],
+        nodeCount: r.nodeCount,
+        nodeCountField: `racks[${i}].nodeCount`,
+        switchNodes: (r.switches?.nodes ?? []).map(n => n?.node),
+        switchNodesField: `racks[${i}].switches.nodes`,
+      }));
+      return { name: r.name, nodes };
+    });
+    structural.push(...checkFabricNodeAddresses(rackNodes));
     if (structural.length > 0) {
       const one = structural.length === 1 ? structural[0] : undefined;
       throw new MacvlanError({
@@ -256,7 +285,8 @@ export class Fabric extends Construct {
         for (const f of parsed.families) {
           const gw = RangeSet.of(f.family, [IpRange.of(f.gateway, f.gateway)]);
           const switchIps = RangeSet.of(f.family, (own.get(`${parsed.id}/${f.family}`) ?? []).filter(x => f.cidr.contains(x)).map(x => IpRange.of(x, x)));
-          ips.set(f, poolIps(f, parsed.offer, f.reserved.union(switchIps.subtract(gw))));
+          const nodeIps = RangeSet.of(f.family, f.nodeAddresses.map(a => IpRange.of(a.ip, a.ip)));
+          ips.set(f, poolIps(f, parsed.offer, f.reserved.union(switchIps.subtract(gw)).union(nodeIps)));
           const reserved = [...gw.ranges, ...switchIps.ranges, ...f.reserved.ranges];
           if (f.props.reservedIpName !== undefined) {
             named.push({ kind: 'SpiderReservedIP', name: f.props.reservedIpName, field: `racks[${i}].vlans[${parsed.index}].ipv${f.family}.reservedIpName` });
@@ -289,14 +319,40 @@ export class Fabric extends Construct {
         named.push({ kind: 'SpiderReservedIP', name, field: `racks[${i}].name` });
         new ReservedIps(this, name, { name, ipVersion: family, ips: RangeSet.of(family as 4 | 6, ranges).toStrings() });
       }
-      const hostPolicy = policyBase !== undefined
-        ? addHostPolicy(this, `${r.name}-host-policy`, `${policyBase}-${r.name}`, subject, {
-          nodeSelector: { ...r.nodeSelector },
+      // The rack's host policy; with static node addresses one per listed node, each with the node's whole desired
+      // state (nmstate applies the policies of a node in no guaranteed order: MV208).
+      const byIndex = new Map(parsedVlans.map(p => [vlanIndex.get(p.id)!, p]));
+      const withAddresses = parsedVlans.some(p => p.families.some(f => f.dhcp || f.nodeAddresses.length > 0));
+      const nodes = [...rackNodes[i].nodes.keys()].sort();
+      const hostPolicies: k8s.NodeNetworkConfigurationPolicy[] = [];
+      if (policyBase !== undefined) {
+        const rackPolicy = `${policyBase}-${r.name}`;
+        const addPolicy = (cid: string, name: string, selector: { [key: string]: string }, node?: string) => hostPolicies.push(addHostPolicy(this, cid, name, subject, {
+          nodeSelector: selector,
           maxUnavailable,
-          interfaces: hostStateOf(this.bondName, rackBond, rackBondMtu, rackVlansOf(r)).interfaces,
-        })
-        : undefined;
-      this.racks.push({ index: i, props: r, bond: rackBond, bondMtu: rackBondMtu, vlans: built, hostPolicy, switchPlan: switches.plan });
+          interfaces: hostStateOf(this.bondName, rackBond, rackBondMtu, rackVlansOf(r), withAddresses ? index => ipSections(byIndex, index, node) : undefined).interfaces,
+        }));
+        if (nodes.length === 0) {
+          addPolicy(`${r.name}-host-policy`, rackPolicy, { ...r.nodeSelector });
+        } else {
+          for (const node of nodes) {
+            const name = `${rackPolicy}-${node}`;
+            const problem = checkDns1123Subdomain(name);
+            if (problem) {
+              throw new MacvlanError({
+                constructPath: this.node.path,
+                ruleId: 'MV083',
+                field: 'hostInterfaces.policyName',
+                message: `the policy of node ${node} in rack "${r.name}" would be named "${name.length > 60 ? `${name.slice(0, 57)}...` : name}", which ${problem}`,
+                fix: 'give a shorter policyName (HostInterfaces.nmstate({ policyName })) or shorter rack names',
+              });
+            }
+            addPolicy(`${r.name}-host-policy-${node}`, name, { ...r.nodeSelector, [HOSTNAME_LABEL]: node }, node);
+          }
+        }
+      }
+      const hostPolicy = nodes.length === 0 ? hostPolicies[0] : undefined;
+      this.racks.push({ index: i, props: r, bond: rackBond, bondMtu: rackBondMtu, vlans: built, hostPolicy, hostPolicies, addressedNodes: nodes, switchPlan: switches.plan });
 
       // Props-only consistency of the rack's VLANs (macvlan MTU against the rack's VLAN MTU), by fabric VLAN.
       consistency.push(...checkTopologyConsistency({
@@ -404,9 +460,21 @@ export class Fabric extends Construct {
     return [...(offer === VlanOffer.STANDALONE ? built.standalonePools : built.overlayPools)];
   }
 
-  /** The host policy of a rack (nmstate host interfaces only). */
+  /**
+   * The host policy of a rack (nmstate host interfaces only), `<policyName>-<rack>`; none when the rack's nodes
+   * have static addresses (then one policy per node, see {@link hostPolicies}).
+   */
   public hostPolicy(rack: string): k8s.NodeNetworkConfigurationPolicy | undefined {
     return this.rack(rack, 'hostPolicy').hostPolicy;
+  }
+
+  /**
+   * Every host policy of a rack: its one policy, or with static node addresses one per listed node
+   * (`<policyName>-<rack>-<node>`, selecting the rack's nodeSelector and `kubernetes.io/hostname`, by node name
+   * ascending), each with the node's whole desired state; empty unless nmstate creates the host interfaces.
+   */
+  public hostPolicies(rack: string): k8s.NodeNetworkConfigurationPolicy[] {
+    return [...this.rack(rack, 'hostPolicies').hostPolicies];
   }
 
   /**
@@ -434,6 +502,36 @@ export class Fabric extends Construct {
     if (this.placed.has(workload)) {
       throw new MacvlanError({ constructPath: workload.node.path, field: 'placeWorkload(workload)', message: `the workload is already placed on fabric ${this.node.path}`, fix: 'place a workload once, with every rack it may run on in options.racks' });
     }
+    // (a rack with static node addresses has host interfaces on its listed nodes only: the pods go there)
+    const term = (r: BuiltRack) => kplus.Node.labeled(
+      ...Object.entries(r.props.nodeSelector).map(([k, v]) => kplus.NodeLabelQuery.is(k, v)),
+      ...(r.addressedNodes.length > 0 ? [kplus.NodeLabelQuery.in(HOSTNAME_LABEL, r.addressedNodes)] : []));
+    const needsAffinity = racks.length > 1 || racks[0].addressedNodes.length > 0;
+    let scheduling: kplus.PodScheduling | undefined;
+    if (needsAffinity) {
+      scheduling = (workload as { scheduling?: kplus.PodScheduling }).scheduling;
+      if (!scheduling || typeof scheduling.attract !== 'function') {
+        throw new MacvlanError({
+          constructPath: workload.node.path,
+          field: 'placeWorkload(workload)',
+          message: racks.length > 1
+            ? `${api.kind} ${api.name} has no cdk8s-plus scheduling, which placing it on several racks needs (one node affinity term per rack)`
+            : `${api.kind} ${api.name} has no cdk8s-plus scheduling, which placing it on rack "${racks[0].props.name}" needs (its host interfaces exist on the nodes with static addresses only: a node affinity term on ${HOSTNAME_LABEL})`,
+          fix: racks.length > 1 ? 'pass a cdk8s-plus workload, or place it on one rack (options.racks)' : 'pass a cdk8s-plus workload',
+        });
+      }
+      const required = requiredTermCount(scheduling);
+      if (required > 0) {
+        throw new MacvlanError({
+          constructPath: workload.node.path,
+          field: 'scheduling',
+          message: `${api.kind} ${api.name} already has ${required} required node affinity term(s); Kubernetes ORs the terms, so the racks' terms would widen where the pods run instead of narrowing it`,
+          fix: racks.length > 1
+            ? 'place the workload on the racks first and express the rest as nodeSelector entries, or place it on one rack (its selector is ANDed)'
+            : 'place the workload on the rack first and express the rest as nodeSelector entries',
+        });
+      }
+    }
     if (racks.length === 1) {
       const selector = racks[0].props.nodeSelector;
       const existing = recordedNodeSelector(workload);
@@ -450,28 +548,9 @@ export class Fabric extends Construct {
       const merged = { ...existing, ...selector };
       recordNodeSelector(workload, merged);
       api.addJsonPatch(JsonPatch.add(`${podSpecPointer(api.kind)}/nodeSelector`, merged));
+      if (scheduling) scheduling.attract(kplus.Node.labeled(kplus.NodeLabelQuery.in(HOSTNAME_LABEL, racks[0].addressedNodes)));
     } else {
-      const scheduling = (workload as { scheduling?: kplus.PodScheduling }).scheduling;
-      if (!scheduling || typeof scheduling.attract !== 'function') {
-        throw new MacvlanError({
-          constructPath: workload.node.path,
-          field: 'placeWorkload(workload)',
-          message: `${api.kind} ${api.name} has no cdk8s-plus scheduling, which placing it on several racks needs (one node affinity term per rack)`,
-          fix: 'pass a cdk8s-plus workload, or place it on one rack (options.racks)',
-        });
-      }
-      const required = requiredTermCount(scheduling);
-      if (required > 0) {
-        throw new MacvlanError({
-          constructPath: workload.node.path,
-          field: 'scheduling',
-          message: `${api.kind} ${api.name} already has ${required} required node affinity term(s); Kubernetes ORs the terms, so the racks' terms would widen where the pods run instead of narrowing it`,
-          fix: 'place the workload on the racks first and express the rest as nodeSelector entries, or place it on one rack (its selector is ANDed)',
-        });
-      }
-      for (const r of racks) {
-        scheduling.attract(kplus.Node.labeled(...Object.entries(r.props.nodeSelector).map(([k, v]) => kplus.NodeLabelQuery.is(k, v))));
-      }
+      for (const r of racks) scheduling!.attract(term(r));
       recordNodeSelector(workload, {}); // where the pods run changed what the workload rules read
     }
     if (api.kind === 'DaemonSet' && racks.every(r => r.props.nodeCount !== undefined)) {
@@ -522,7 +601,8 @@ export class Fabric extends Construct {
     const model: DiagramModel = {
       title: `cdk8s-macvlan Fabric ${this.node.path} (racks ${this.rackNames.join(', ')})`,
       hostLabel: this.hostInterfaces.kind === HostInterfacesKind.NMSTATE
-        ? `Hosts (nmstate policies ${this.racks.map(r => r.hostPolicy!.name).join(', ')})` : 'Hosts (pre-existing interfaces)',
+        ? `Hosts (nmstate policies ${this.racks.map(r => (r.hostPolicy ? r.hostPolicy.name : `${r.props.name}: one per node (${r.hostPolicies.length})`)).join(', ')})`
+        : 'Hosts (pre-existing interfaces)',
       vlanNote: '',
       bond: { name: this.bondName, mode: first.bond.mode, members: first.bond.members },
       vlans: this.vlanIds.map(id => ({
@@ -567,16 +647,5 @@ export class Fabric extends Construct {
 
   private offering(v: BuiltVlan): OfferingVlan {
     return { id: v.props.id, offer: v.offer, standalone: v.standalone, overlay: v.overlay };
-  }
-}
-
-/** How many required node affinity terms a cdk8s-plus scheduling already has. */
-function requiredTermCount(scheduling: kplus.PodScheduling): number {
-  try {
-    type Kube = { affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: unknown[] } } } };
-    const kube = (scheduling as unknown as { _toKube(): Kube })._toKube();
-    return kube.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.length ?? 0;
-  } catch {
-    return 0;
   }
 }

@@ -2,6 +2,7 @@
  * Internal: what VlanTopology and Fabric build the same way — a host policy registered with the validation
  * engine, the pools of one offer of a VLAN.
  */
+import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { MacvlanError } from '../errors';
 import * as k8s from '../k8s';
@@ -11,6 +12,7 @@ import { NodeAddresses } from './node-addresses';
 import { networkUses } from '../networks/attachment-record';
 import { NODE_NETWORK_POLICY_RULES, NamedObject, ParsedFamily, ParsedVlan } from '../rules';
 import { PoolIps, poolIps } from './address-plan';
+import { NmstateVlan, nmstateIpSection } from './nmstate-state';
 import { VlanSubnetProps } from './vlan';
 import { Shape, checkShape, instanceOf, listOf, num, obj, opt, req, str } from '../shape';
 import { ValidationEngine } from '../validation/engine';
@@ -184,4 +186,37 @@ export function vlanNetworks(v: Pick<OfferingVlan, 'standalone' | 'overlay'>): M
   if (v.standalone) out.push(v.standalone);
   if (v.overlay) out.push(v.overlay);
   return out;
+}
+
+/**
+ * The `ipv4` / `ipv6` sections of the VLAN of props index `vlanIndex` on `node` (undefined: the shared policy): DHCP,
+ * the node's static address, or nothing (both families disabled).
+ */
+export function ipSections(vlans: ReadonlyMap<number, ParsedVlan<{ id: number; ipv4?: VlanSubnetProps; ipv6?: VlanSubnetProps }>>, vlanIndex: number,
+  node: string | undefined): NmstateVlan['ip'] {
+  const v = vlans.get(vlanIndex);
+  if (!v) return undefined;
+  const out: { ipv4?: Record<string, unknown>; ipv6?: Record<string, unknown> } = {};
+  for (const f of v.families) {
+    const key = f.family === 4 ? 'ipv4' : 'ipv6';
+    if (f.dhcp) {
+      out[key] = nmstateIpSection(f.family, undefined, true);
+    } else if (f.nodeAddresses.length > 0) {
+      const a = f.nodeAddresses.find(x => x.node === node);
+      // a node without an address on this VLAN keeps the family disabled
+      if (a) out[key] = nmstateIpSection(f.family, { ip: a.ip.toString(), prefixLength: f.cidr.prefix });
+    }
+  }
+  return out;
+}
+
+/** How many required node affinity terms a cdk8s-plus scheduling already has. */
+export function requiredTermCount(scheduling: kplus.PodScheduling): number {
+  try {
+    type Kube = { affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: unknown[] } } } };
+    const kube = (scheduling as unknown as { _toKube(): Kube })._toKube();
+    return kube.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.length ?? 0;
+  } catch {
+    return 0;
+  }
 }

@@ -1,4 +1,5 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { MacvlanMode } from '../cni/macvlan-mode';
 import { ifacerMaster } from '../cni/spider-multus-config';
@@ -13,16 +14,17 @@ import { BondProps } from './bond';
 import { bondOptionEntries } from './bond-options';
 import { DiagramModel, DiagramWorkload, renderMermaid } from './diagram';
 import { HostInterfaces, HostInterfacesKind } from './host-interfaces';
-import { NmstateVlan, nmstateIpSection, topologyHostState } from './nmstate-state';
+import { topologyHostState } from './nmstate-state';
 import {
-  OfferingVlan, VLAN_SUBNET_SHAPE, VlanOwner, addHostPolicy, addOfferPools, diagramWorkloadsOf, lookupVlan, offeredNetwork, vlanNetworks,
+  OfferingVlan, VLAN_SUBNET_SHAPE, VlanOwner, addHostPolicy, addOfferPools, diagramWorkloadsOf, ipSections, lookupVlan, offeredNetwork, requiredTermCount,
+  vlanNetworks,
 } from './vlan-build';
 import { MacvlanError } from '../errors';
 import { networkUses } from '../networks/attachment-record';
 import { AddressCapacity, PoolCapacity } from '../networks/capacity';
 import { podSpecPointer, recordNodeSelector, recordedNodeSelector } from '../networks/placement-record';
 import {
-  HOSTNAME_LABEL, NODE_COUNT_ANNOTATION, NamedObject, ParsedFamily, ParsedVlan,
+  HOSTNAME_LABEL, NODE_COUNT_ANNOTATION, NamedObject, ParsedFamily, ParsedVlan, checkNodeAddressCoverage,
   checkTopologyConsistency, checkTopologyHostPolicy, checkVlanAddressPlans, formatFinding,
 } from '../rules';
 import { Shape, checkConstructorArgs, checkShape, construct, describeValue, instanceOf, listOf, mapOf, num, obj, opt, req, str } from '../shape';
@@ -176,6 +178,8 @@ export class VlanTopology extends Construct {
   public readonly hostPolicy?: k8s.NodeNetworkConfigurationPolicy;
 
   private readonly policies: k8s.NodeNetworkConfigurationPolicy[] = [];
+  /** The nodes with static addresses (one policy each), sorted; empty: one policy. */
+  private readonly addressedNodes: string[] = [];
 
   private readonly props: VlanTopologyProps;
   private readonly rackPlan: SwitchRackPlan;
@@ -201,7 +205,16 @@ export class VlanTopology extends Construct {
       : undefined;
     const hostFindings = checkTopologyHostPolicy(hostState, vlanProps, { nodeSelector, maxUnavailable }, policyName);
     const structure = checkVlanAddressPlans(vlanProps, hostFindings.badVlans);
-    const thrown = [...hostFindings.structural, ...structure.findings];
+    // (with static node addresses the host interfaces are configured per listed node: every declared node listed)
+    const addressedNodes = [...new Set(structure.vlans.flatMap(v => v.families.flatMap(f => f.nodeAddresses.map(a => a.node))))].sort();
+    const thrown = [...hostFindings.structural, ...structure.findings, ...checkNodeAddressCoverage({
+      owner: 'the topology',
+      nodes: addressedNodes,
+      nodeCount: props.nodeCount,
+      nodeCountField: 'nodeCount',
+      switchNodes: (props.switches?.nodes ?? []).map(n => n?.node),
+      switchNodesField: 'switches.nodes',
+    })];
     const subject = `VlanTopology "${this.node.path}"`;
     if (thrown.length > 0) {
       const one = thrown.length === 1 ? thrown[0] : undefined;
@@ -215,7 +228,7 @@ export class VlanTopology extends Construct {
     }
 
     // Node addresses: on the VLAN sub-interfaces of the host policy, one policy per node when static.
-    const nodes = [...new Set(structure.vlans.flatMap(v => v.families.flatMap(f => f.nodeAddresses.map(a => a.node))))].sort();
+    const nodes = addressedNodes;
     const withAddresses = structure.vlans.flatMap(v => v.families.filter(f => f.dhcp || f.nodeAddresses.length > 0).map(f => `vlans[${v.index}].ipv${f.family}.nodeAddresses`));
     if (withAddresses.length > 0 && policyName === undefined) {
       throw new MacvlanError({
@@ -246,6 +259,7 @@ export class VlanTopology extends Construct {
       if (nodes.length === 0) {
         this.hostPolicy = addPolicy('HostPolicy', policyName, nodeSelector);
       } else {
+        this.addressedNodes.push(...nodes);
         for (const node of nodes) {
           const name = `${policyName}-${node}`;
           const problem = checkDns1123Subdomain(name);
@@ -381,8 +395,9 @@ export class VlanTopology extends Construct {
 
   /**
    * Schedules a workload's pods only on the topology's nodes (where the bond and its VLANs exist): adds the
-   * topology's `nodeSelector` to the pod spec. A DaemonSet also gets the topology's `nodeCount` as its address
-   * demand. Nothing to add when the topology covers every node.
+   * topology's `nodeSelector` to the pod spec; with static node addresses (one host policy per listed node) also a
+   * required node affinity term on `kubernetes.io/hostname` with the listed nodes. A DaemonSet also gets the
+   * topology's `nodeCount` as its address demand. Nothing to add when the topology covers every node.
    */
   public placeWorkload(workload: IConstruct): void {
     checkShape(workload, construct('pass a cdk8s-plus Deployment, StatefulSet, DaemonSet, Job or Pod'), { call: 'VlanTopology.placeWorkload()', constructPath: this.node.path }, 'workload');
@@ -413,6 +428,29 @@ export class VlanTopology extends Construct {
       const merged = { ...existing, ...selector };
       recordNodeSelector(workload, merged);
       api.addJsonPatch(JsonPatch.add(`${podSpecPointer(api.kind)}/nodeSelector`, merged));
+    }
+    if (this.addressedNodes.length > 0) {
+      // with static node addresses the host interfaces exist on the listed nodes only (one policy each)
+      const scheduling = (workload as { scheduling?: kplus.PodScheduling }).scheduling;
+      if (!scheduling || typeof scheduling.attract !== 'function') {
+        throw new MacvlanError({
+          constructPath: workload.node.path,
+          field: 'placeWorkload(workload)',
+          message: `${api.kind} ${api.name} has no cdk8s-plus scheduling, which placing it on the nodes with static addresses needs (a node affinity term on ${HOSTNAME_LABEL})`,
+          fix: 'pass a cdk8s-plus workload, or add required node affinity on kubernetes.io/hostname with the listed nodes yourself',
+        });
+      }
+      const required = requiredTermCount(scheduling);
+      if (required > 0) {
+        throw new MacvlanError({
+          constructPath: workload.node.path,
+          field: 'scheduling',
+          message: `${api.kind} ${api.name} already has ${required} required node affinity term(s); Kubernetes ORs the terms, so the topology's term (its nodes with static addresses) would widen where the pods run instead of narrowing it`,
+          fix: 'place the workload first and express the rest as nodeSelector entries',
+        });
+      }
+      scheduling.attract(kplus.Node.labeled(kplus.NodeLabelQuery.in(HOSTNAME_LABEL, this.addressedNodes)));
+      recordNodeSelector(workload, {}); // where the pods run changed what the workload rules read
     }
     if (api.kind === 'DaemonSet' && this.props.nodeCount !== undefined) {
       api.metadata.addAnnotation(NODE_COUNT_ANNOTATION, String(this.props.nodeCount));
@@ -578,20 +616,3 @@ export class VlanTopology extends Construct {
   }
 }
 
-/** The `ipv4` / `ipv6` sections of VLAN `vlanIndex` (props order) on `node` (undefined: the shared policy). */
-function ipSections(vlans: ReadonlyMap<number, ParsedVlan<VlanProps>>, vlanIndex: number, node: string | undefined): NmstateVlan['ip'] {
-  const v = vlans.get(vlanIndex);
-  if (!v) return undefined;
-  const out: { ipv4?: Record<string, unknown>; ipv6?: Record<string, unknown> } = {};
-  for (const f of v.families) {
-    const key = f.family === 4 ? 'ipv4' : 'ipv6';
-    if (f.dhcp) {
-      out[key] = nmstateIpSection(f.family, undefined, true);
-    } else if (f.nodeAddresses.length > 0) {
-      const a = f.nodeAddresses.find(x => x.node === node);
-      // a node without an address on this VLAN keeps the family disabled
-      if (a) out[key] = nmstateIpSection(f.family, { ip: a.ip.toString(), prefixLength: f.cidr.prefix });
-    }
-  }
-  return out;
-}

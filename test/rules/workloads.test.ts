@@ -305,6 +305,23 @@ describe('MV172 placement against host policies (lint)', () => {
   });
 });
 
+describe('MV172 against one policy per node (static node addresses, selected by kubernetes.io/hostname)', () => {
+  const perNode = (node: string) => NNCP(`bond0-vlans-${node}`, `{kubernetes.io/hostname: ${node}}`, BOND_AND_VLAN);
+  const onNodes = (...nodes: string[]) => `affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchExpressions: [{key: kubernetes.io/hostname, operator: In, values: [${nodes.join(', ')}]}]}]}}}`;
+  const scene = (podSpec: string) => docs(perNode('worker-a'), perNode('worker-b'), POOL('vlan100-v4', '172.16.100.10-172.16.100.99'), NAD('vlan100', ['vlan100-v4']),
+    workload('Deployment', 'web', 'replicas: 2', podSpec));
+
+  test('pods on the listed nodes are judged node by node: each has its policy', () => {
+    expect(of('MV172', scene(onNodes('worker-a', 'worker-b')))).toEqual([]);
+    expect(of('MV172', scene(onNodes('worker-b')))).toEqual([]);
+  });
+
+  test('a node without a policy among them, or no node restriction: MV172', () => {
+    expect(of('MV172', scene(onNodes('worker-a', 'worker-c')))).toHaveLength(1);
+    expect(of('MV172', scene(''))).toHaveLength(1);
+  });
+});
+
 describe('MV173 placement against pool nodeAffinity / nodeName (lint)', () => {
   const text = (poolExtra: string, podSpec: string) => docs(POOL('vlan100-v4', '172.16.100.10-172.16.100.99', poolExtra),
     NAD('vlan100', ['vlan100-v4']), workload('Deployment', 'web', 'replicas: 2', podSpec));

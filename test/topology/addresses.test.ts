@@ -1,7 +1,8 @@
 import { Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { BOND, build, vlan } from './helpers';
 import {
-  AddressCapacity, HostInterfaces, MacvlanErrors, NodeAddresses, NodeAddressingKind, ReservedIps, VlanOffer, VlanTopology, Warnings,
+  AddressCapacity, HostInterfaces, MacvlanErrors, NodeAddresses, NodeAddressingKind, PodNetworks, ReservedIps, VlanOffer, VlanTopology, Warnings,
 } from '../../src';
 import { lintManifests } from '../../src/rules';
 import { libraryError } from '../support/errors';
@@ -210,6 +211,37 @@ describe('node addresses', () => {
     expect(libraryError(() => build({ ...v, hostInterfaces: HostInterfaces.nmstate({ policyName: 'p'.repeat(250) }) }))).toMatchObject({ ruleId: 'MV083', field: 'hostInterfaces.policyName' });
     expect(libraryError(() => NodeAddresses.perNode({ 'worker-a': 11 } as any)).field).toBe('addresses["worker-a"]');
     expect(libraryError(() => build({ vlans: [{ id: 100, ipv4: V4({ nodeAddresses: { kind: 'static', addresses: {} } }) }] } as any)).problem).toContain('NodeAddresses');
+  });
+
+  test('placeWorkload keeps the pods on the nodes with static addresses (their policies create the interfaces): no MV172', () => {
+    const built = build({
+      nodeSelector: { 'node-role.kubernetes.io/worker': '' },
+      vlans: [{ id: 100, ipv4: V4({ nodeAddresses: perNode({ 'worker-b': '10.100.0.12', 'worker-a': '10.100.0.11' }) }) }],
+    });
+    const web = new kplus.Deployment(built.chart, 'web', { containers: [{ image: 'nginx' }] });
+    PodNetworks.standalone(built.topology.standaloneNetwork(100)).applyTo(web);
+    built.topology.placeWorkload(web);
+    const spec = findObject(synthObjects(built.chart), 'Deployment', 'chart-web-c88df7b1').spec.template.spec;
+    expect(spec.nodeSelector).toEqual({ 'node-role.kubernetes.io/worker': '' });
+    expect(spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms).toEqual([
+      { matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['worker-a', 'worker-b'] }] },
+    ]);
+    expect(validationErrors(built.app)).toEqual([]);
+    expect(lintManifests(synthObjects(built.chart)).flatMap(r => r.findings).map(f => f.rule)).toEqual([]);
+    const attracted = new kplus.Deployment(built.chart, 'attracted', { containers: [{ image: 'nginx' }] });
+    attracted.scheduling.attract(kplus.Node.labeled(kplus.NodeLabelQuery.is('disk', 'ssd')));
+    expect(libraryError(() => built.topology.placeWorkload(attracted)).problem).toMatch(/ORs the terms/);
+  });
+
+  test('MV197: a declared node (nodeCount, the switch plan\'s nodes) that no perNode list names gets no interfaces', () => {
+    const v = { vlans: [{ id: 100, ipv4: V4({ nodeAddresses: perNode({ 'worker-a': '10.100.0.11', 'worker-b': '10.100.0.12' }) }) }] };
+    expect(libraryError(() => build({ ...v, nodeCount: 3 }))).toMatchObject({ ruleId: 'MV197', field: 'nodeCount' });
+    expect(thrown(() => build({ ...v, nodeCount: 3 }))).toContain('the topology has 3 nodes, but NodeAddresses.perNode() lists 2 (worker-a, worker-b)');
+    expect(libraryError(() => build({ ...v, switches: { names: ['tor'], nodes: [{ node: 'worker-a', ports: ['Eth1', 'Eth1'] }, { node: 'worker-c', ports: ['Eth2', 'Eth2'] }] } })))
+      .toMatchObject({ ruleId: 'MV197', field: 'switches.nodes[1].node' });
+    expect(() => build({ ...v, nodeCount: 2, switches: { names: ['tor'], nodes: [{ node: 'worker-a', ports: ['Eth1', 'Eth1'] }] } })).not.toThrow();
+    // DHCP: one policy for every node, nothing to list
+    expect(() => build({ vlans: [{ id: 100, ipv4: V4({ nodeAddresses: NodeAddresses.dhcp() }) }], nodeCount: 5 })).not.toThrow();
   });
 
   test('two topologies giving one node the same interfaces: MV208 at synth', () => {

@@ -371,14 +371,119 @@ describe('reserved addresses: per rack and VLAN family one SpiderReservedIP (gat
       ['r2-reserved-v6', ['fd00:100:2::1', 'fd00:200:2::1']],
     ]);
   });
+});
 
-  test('node addresses are refused with the reason', () => {
-    const r1 = rack('r1', 1);
-    const e = libraryError(() => build({
-      racks: [{ ...r1, vlans: [{ ...r1.vlans[0], ipv4: { ...r1.vlans[0].ipv4!, nodeAddresses: NodeAddresses.dhcp() } }, r1.vlans[1]] }, rack('r2', 2)],
+describe('node addresses per rack VLAN: one policy per node where they differ, out of the rack\'s pools, MV205-MV209 fabric-wide', () => {
+  const perNode = (a: { [node: string]: string }) => NodeAddresses.perNode(a);
+  /** Rack n with VLAN 100 (node addresses `v100`) and VLAN 200 (`v200`). */
+  const addressed = (name: string, n: number, v100?: NodeAddresses, v200?: NodeAddresses, extra: Partial<FabricRackProps> = {}): FabricRackProps => {
+    const r = rack(name, n);
+    return {
+      ...r,
+      vlans: [
+        { ...r.vlans[0], ipv4: { ...r.vlans[0].ipv4!, ...(v100 ? { nodeAddresses: v100 } : {}) } },
+        { ...r.vlans[1], ipv4: { ...r.vlans[1].ipv4!, ...(v200 ? { nodeAddresses: v200 } : {}) } },
+      ],
+      ...extra,
+    };
+  };
+  const policiesOf = (chart: Chart) => synthObjects(chart).filter(o => o.kind === 'NodeNetworkConfigurationPolicy');
+
+  test('static: per rack one policy per listed node (stable names, rack selector + hostname, whole desired state); DHCP: the rack\'s one policy', () => {
+    const { app, chart, fabric } = build({
+      racks: [
+        addressed('r1', 1, perNode({ 'n1-b': '10.100.1.12', 'n1-a': '10.100.1.11' }), perNode({ 'n1-a': '10.200.1.11' })),
+        addressed('r2', 2, NodeAddresses.dhcp()),
+      ],
+    });
+    const policies = policiesOf(chart);
+    expect(policies.map(p => [p.metadata.name, p.spec.nodeSelector])).toEqual([
+      ['bond0-vlans-r1-n1-a', { [KEY]: 'r1', 'kubernetes.io/hostname': 'n1-a' }],
+      ['bond0-vlans-r1-n1-b', { [KEY]: 'r1', 'kubernetes.io/hostname': 'n1-b' }],
+      ['bond0-vlans-r2', { [KEY]: 'r2' }],
+    ]);
+    expect(fabric.hostPolicy('r1')).toBeUndefined();
+    expect(fabric.hostPolicies('r1').map(p => p.name)).toEqual(['bond0-vlans-r1-n1-a', 'bond0-vlans-r1-n1-b']);
+    expect(fabric.hostPolicy('r2')?.name).toBe('bond0-vlans-r2');
+    expect(fabric.hostPolicies('r2').map(p => p.name)).toEqual(['bond0-vlans-r2']);
+    const [a, b, dhcp] = policies.map(p => p.spec.desiredState.interfaces);
+    expect(a.map((i: any) => i.name)).toEqual(['bond0', 'bond0.100', 'bond0.200']);
+    expect(a[1].ipv4).toEqual({ enabled: true, dhcp: false, address: [{ 'ip': '10.100.1.11', 'prefix-length': 24 }] });
+    expect(a[2].ipv4).toEqual({ enabled: true, dhcp: false, address: [{ 'ip': '10.200.1.11', 'prefix-length': 24 }] });
+    expect(b[2].ipv4).toEqual({ enabled: false }); // n1-b has no address on VLAN 200
+    expect(a[1].ipv6).toEqual({ enabled: false });
+    expect(dhcp[1].ipv4).toEqual({ 'enabled': true, 'dhcp': true, 'auto-dns': false, 'auto-gateway': false });
+    expect(dhcp[2].ipv4).toEqual({ enabled: false });
+    // the rack's derived pool ranges leave its node addresses out; the other rack's are whole
+    const objects = synthObjects(chart);
+    const r1ips = [...findObject(objects, 'SpiderIPPool', 'vlan100-standalone-r1-v4').spec.ips, ...findObject(objects, 'SpiderIPPool', 'vlan100-overlay-r1-v4').spec.ips];
+    expect(r1ips).toEqual(['10.100.1.2-10.100.1.10', '10.100.1.13-10.100.1.129', '10.100.1.130-10.100.1.254']); // .11, .12: the nodes'
+    expect(findObject(objects, 'SpiderIPPool', 'vlan200-standalone-r1-v4').spec.ips).toEqual(['10.200.1.2-10.200.1.10', '10.200.1.12-10.200.1.254']);
+    expect(findings(app, chart)).toEqual({ synth: [], lint: [] });
+    expect(fabric.renderMermaid()).toContain('r1: one per node (2)');
+  });
+
+  test('placeWorkload keeps the pods on the listed nodes of a rack with static addresses (no MV172), and judges them node by node', () => {
+    const { app, chart, fabric } = build({ racks: [addressed('r1', 1, perNode({ 'n1-a': '10.100.1.11', 'n1-b': '10.100.1.12' })), rack('r2', 2)] });
+    const both = deployment(chart, 'both');
+    PodNetworks.standalone(fabric.standaloneNetwork(100)).applyTo(both);
+    fabric.placeWorkload(both);
+    const one = deployment(chart, 'one');
+    PodNetworks.standalone(fabric.standaloneNetwork(200)).applyTo(one);
+    fabric.placeWorkload(one, { racks: ['r1'] });
+    const objects = synthObjects(chart);
+    const terms = findObject(objects, 'Deployment', 'both').spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms;
+    expect(terms).toEqual([
+      { matchExpressions: [{ key: KEY, operator: 'In', values: ['r1'] }, { key: 'kubernetes.io/hostname', operator: 'In', values: ['n1-a', 'n1-b'] }] },
+      { matchExpressions: [{ key: KEY, operator: 'In', values: ['r2'] }] },
+    ]);
+    const single = findObject(objects, 'Deployment', 'one').spec.template.spec;
+    expect(single.nodeSelector).toEqual({ [KEY]: 'r1' });
+    expect(single.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms).toEqual([
+      { matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['n1-a', 'n1-b'] }] },
+    ]);
+    expect(findings(app, chart)).toEqual({ synth: [], lint: [] });
+    // not placed on the listed nodes: MV172 (a node of the rack without a policy has no bond0.100)
+    const loose = build({ racks: [addressed('r1', 1, perNode({ 'n1-a': '10.100.1.11' })), rack('r2', 2)] });
+    const web = deployment(loose.chart, 'web');
+    web.scheduling.attract(kplus.Node.labeled(kplus.NodeLabelQuery.is(KEY, 'r1')));
+    PodNetworks.standalone(loose.fabric.standaloneNetwork(100)).configurePrimary({ pools: loose.fabric.rackPools('r1', 100, VlanOffer.STANDALONE) }).applyTo(web);
+    const { synth, lint } = findings(loose.app, loose.chart);
+    expect(synth).toEqual(lint);
+    expect(synth).toEqual(['MV172 web']);
+  });
+
+  test('node address problems fabric-wide: a pool listing one (MV205), one node in two racks (MV196), undeclared nodes (MV197), MV206-MV208 per rack', () => {
+    const r1 = addressed('r1', 1, perNode({ 'n1-a': '10.100.1.11' }));
+    const listed = { ...r1, vlans: [{ ...r1.vlans[0], ipv4: { ...r1.vlans[0].ipv4!, standaloneIps: ['10.100.1.10-10.100.1.20'] } }, r1.vlans[1]] };
+    const { app, chart } = build({ vlans: [{ id: 100, offer: VlanOffer.BOTH }, { id: 200 }], racks: [listed, rack('r2', 2)] });
+    const { synth, lint } = findings(app, chart);
+    expect(synth).toEqual(lint);
+    expect(synth).toEqual(['MV205 bond0-vlans-r1-n1-a']);
+    const two = libraryError(() => build({ racks: [addressed('r1', 1, perNode({ 'n1-a': '10.100.1.11' })), addressed('r2', 2, perNode({ 'n1-a': '10.100.2.11' }))] }));
+    expect(two).toMatchObject({ ruleId: 'MV196', field: 'racks[1].vlans[0].ipv4.nodeAddresses[n1-a]' });
+    expect(two.problem).toContain('node "n1-a" has static addresses in rack "r1" and in rack "r2"');
+    const counted = libraryError(() => build({ racks: [addressed('r1', 1, perNode({ 'n1-a': '10.100.1.11' }), undefined, { nodeCount: 3 }), rack('r2', 2)] }));
+    expect(counted).toMatchObject({ ruleId: 'MV197', field: 'racks[0].nodeCount' });
+    expect(counted.problem).toContain('rack "r1" has 3 nodes, but NodeAddresses.perNode() lists 1 (n1-a)');
+    const cabled = libraryError(() => build({
+      racks: [addressed('r1', 1, perNode({ 'n1-a': '10.100.1.11' }), undefined, { switches: { names: ['r1-tor'], nodes: [{ node: 'n1-a', ports: ['Eth1'] }, { node: 'n1-b', ports: ['Eth2'] }] } }), rack('r2', 2)],
     }));
-    expect(e.field).toBe('racks[0].vlans[0].ipv4.nodeAddresses');
-    expect(e.fix).toMatch(/VlanTopology/);
+    expect(cabled).toMatchObject({ ruleId: 'MV197', field: 'racks[0].switches.nodes[1].node' });
+    expect(libraryError(() => build({ racks: [addressed('r1', 1, perNode({ 'n1-a': '10.200.1.11' })), rack('r2', 2)] }))).toMatchObject({ ruleId: 'MV206', field: 'racks[0].vlans[0].ipv4.nodeAddresses[n1-a]' });
+    expect(libraryError(() => build({ racks: [addressed('r1', 1, perNode({ 'n1-a': '10.100.1.1' })), rack('r2', 2)] }))).toMatchObject({ ruleId: 'MV207' });
+    expect(libraryError(() => build({ racks: [addressed('r1', 1, perNode({ N1_A: '10.100.1.11' })), rack('r2', 2)] }))).toMatchObject({ ruleId: 'MV208' });
+  });
+
+  test('what cannot carry node addresses throws the library\'s error', () => {
+    const racks = [addressed('r1', 1, perNode({ 'n1-a': '10.100.1.11' })), rack('r2', 2)];
+    expect(libraryError(() => build({ racks, hostInterfaces: HostInterfaces.preExisting() }))).toMatchObject({ field: 'racks[0].vlans[0].ipv4.nodeAddresses' });
+    expect(libraryError(() => build({ racks: [{ ...racks[0], nodeSelector: { 'kubernetes.io/hostname': 'n1-a' } }, racks[1]] })).field).toBe('racks[0].nodeSelector[kubernetes.io/hostname]');
+    expect(libraryError(() => build({ racks, hostInterfaces: HostInterfaces.nmstate({ policyName: 'p'.repeat(250) }) }))).toMatchObject({ ruleId: 'MV083', field: 'hostInterfaces.policyName' });
+    const { chart, fabric } = build({ racks });
+    const attracted = deployment(chart, 'attracted');
+    attracted.scheduling.attract(kplus.Node.labeled(kplus.NodeLabelQuery.is('disk', 'ssd')));
+    expect(libraryError(() => fabric.placeWorkload(attracted, { racks: ['r1'] })).problem).toMatch(/ORs the terms/);
   });
 });
 

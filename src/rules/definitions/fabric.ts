@@ -1,5 +1,6 @@
 /** Fabric rules: racks, their node selectors, their VLANs and subnets, and the pools a NIC lists across racks. */
-import { checkFabricRacks, checkFabricSubnets } from '../fabric';
+import { checkFabricNodeAddresses, checkFabricRacks, checkFabricSubnets } from '../fabric';
+import { checkNodeAddressCoverage } from '../topology';
 import { defineRule } from '../rule';
 import { analyzeWorkloads } from '../workloads';
 import { chain, deployment, docs, macvlan, nad, pool } from './yaml';
@@ -9,6 +10,19 @@ const RACK_B = (name: string, selector: string, subnet = '10.2.100.0/24', gatewa
   `{ name: '${name}', nodeSelector: { ${selector} }, vlans: [{ id: 100, ipv4: { subnet: '${subnet}', gateway: '${gateway}' } }] }`;
 const fabric = (racks: string[]) => `new Fabric(chart, 'fabric', {\n  bond: { members: ['ens224', 'ens256'], mode: BondMode.IEEE_802_3AD },\n  vlans: [{ id: 100 }],\n  racks: [\n    ${racks.join(',\n    ')},\n  ],\n});\n`;
 const RACK_KEY = "'topology.kubernetes.io/rack': 'rack-b'";
+/** A rack whose VLAN 100 gives `node` a static address. */
+const ADDRESSED = (name: string, selector: string, n: number, node: string) =>
+  `{ name: '${name}', nodeSelector: { ${selector} }, vlans: [{ id: 100, ipv4: { subnet: '10.${n}.100.0/24', gateway: '10.${n}.100.1', nodeAddresses: NodeAddresses.perNode({ '${node}': '10.${n}.100.5' }) } }] }`;
+/** A topology of `nodes` nodes whose two workers have static addresses on VLAN 100. */
+const topology = (nodes: number) => `new VlanTopology(chart, 'fabric', {
+  bond: { members: ['ens224', 'ens256'], mode: BondMode.IEEE_802_3AD },
+  nodeCount: ${nodes},
+  vlans: [{
+    id: 100,
+    ipv4: { subnet: '172.16.100.0/24', gateway: '172.16.100.1', nodeAddresses: NodeAddresses.perNode({ 'worker-1': '172.16.100.5', 'worker-2': '172.16.100.6' }) },
+  }],
+});
+`;
 
 /** Two racks' pools of one network: rack a's pinned to its nodes, rack b's (not) pinned to rack b. */
 const rackPool = (name: string, subnet: string, rack?: string) => pool(name,
@@ -85,6 +99,28 @@ export const FABRIC_RULES = {
         deployment('web', 80, BOTH_POOLS, BOTH_RACKS)),
       good: docs(rackPool('vlan100-rack-a-v4', '10.1.100', 'rack-a'), rackPool('vlan100-rack-b-v4', '10.2.100', 'rack-b'), STANDALONE,
         deployment('web', 60, BOTH_POOLS, BOTH_RACKS)),
+    },
+  }),
+  fabricNodeTwoRacks: defineRule({
+    id: 'MV196',
+    severity: 'error',
+    title: 'a node has static addresses in one rack only (the racks select disjoint nodes)',
+    check: checkFabricNodeAddresses,
+    example: {
+      language: 'typescript',
+      bad: fabric([ADDRESSED('rack-a', "'topology.kubernetes.io/rack': 'rack-a'", 1, 'worker-1'), ADDRESSED('rack-b', RACK_KEY, 2, 'worker-1')]),
+      good: fabric([ADDRESSED('rack-a', "'topology.kubernetes.io/rack': 'rack-a'", 1, 'worker-1'), ADDRESSED('rack-b', RACK_KEY, 2, 'worker-2')]),
+    },
+  }),
+  nodeAddressCoverage: defineRule({
+    id: 'MV197',
+    severity: 'error',
+    title: 'with static node addresses, every node the props declare (nodeCount, the switch plan\'s nodes) is listed: the host interfaces are configured per listed node',
+    check: checkNodeAddressCoverage,
+    example: {
+      language: 'typescript',
+      bad: topology(3),
+      good: topology(2),
     },
   }),
 } as const;
