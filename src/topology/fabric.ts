@@ -327,11 +327,14 @@ export class Fabric extends Construct {
       const hostPolicies: k8s.NodeNetworkConfigurationPolicy[] = [];
       if (policyBase !== undefined) {
         const rackPolicy = `${policyBase}-${r.name}`;
-        const addPolicy = (cid: string, name: string, selector: { [key: string]: string }, node?: string) => hostPolicies.push(addHostPolicy(this, cid, name, subject, {
-          nodeSelector: selector,
-          maxUnavailable,
-          interfaces: hostStateOf(this.bondName, rackBond, rackBondMtu, rackVlansOf(r), withAddresses ? index => ipSections(byIndex, index, node) : undefined).interfaces,
-        }));
+        const addPolicy = (cid: string, name: string, selector: { [key: string]: string }, node?: string) => {
+          const ipOf = withAddresses ? (index: number) => ipSections(byIndex, index, node) : undefined;
+          hostPolicies.push(addHostPolicy(this, cid, name, subject, {
+            nodeSelector: selector,
+            maxUnavailable,
+            interfaces: hostStateOf(this.bondName, rackBond, rackBondMtu, rackVlansOf(r), ipOf).interfaces,
+          }));
+        };
         if (nodes.length === 0) {
           addPolicy(`${r.name}-host-policy`, rackPolicy, { ...r.nodeSelector });
         } else {
@@ -352,7 +355,17 @@ export class Fabric extends Construct {
         }
       }
       const hostPolicy = nodes.length === 0 ? hostPolicies[0] : undefined;
-      this.racks.push({ index: i, props: r, bond: rackBond, bondMtu: rackBondMtu, vlans: built, hostPolicy, hostPolicies, addressedNodes: nodes, switchPlan: switches.plan });
+      this.racks.push({
+        index: i,
+        props: r,
+        bond: rackBond,
+        bondMtu: rackBondMtu,
+        vlans: built,
+        hostPolicy,
+        hostPolicies,
+        addressedNodes: nodes,
+        switchPlan: switches.plan,
+      });
 
       // Props-only consistency of the rack's VLANs (macvlan MTU against the rack's VLAN MTU), by fabric VLAN.
       consistency.push(...checkTopologyConsistency({

@@ -16,8 +16,8 @@ import { DiagramModel, DiagramWorkload, renderMermaid } from './diagram';
 import { HostInterfaces, HostInterfacesKind } from './host-interfaces';
 import { topologyHostState } from './nmstate-state';
 import {
-  OfferingVlan, VLAN_SUBNET_SHAPE, VlanOwner, addHostPolicy, addOfferPools, diagramWorkloadsOf, ipSections, lookupVlan, offeredNetwork, requiredTermCount,
-  vlanNetworks,
+  OfferingVlan, VLAN_SUBNET_SHAPE, VlanOwner, addHostPolicy, addOfferPools, diagramWorkloadsOf, ipSections, lookupVlan, offeredNetwork,
+  requiredTermCount, vlanNetworks,
 } from './vlan-build';
 import { MacvlanError } from '../errors';
 import { networkUses } from '../networks/attachment-record';

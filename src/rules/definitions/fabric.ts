@@ -1,7 +1,7 @@
 /** Fabric rules: racks, their node selectors, their VLANs and subnets, and the pools a NIC lists across racks. */
 import { checkFabricNodeAddresses, checkFabricRacks, checkFabricSubnets } from '../fabric';
-import { checkNodeAddressCoverage } from '../topology';
 import { defineRule } from '../rule';
+import { checkNodeAddressCoverage } from '../topology';
 import { analyzeWorkloads } from '../workloads';
 import { chain, deployment, docs, macvlan, nad, pool } from './yaml';
 
