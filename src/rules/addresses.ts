@@ -187,6 +187,11 @@ export interface AddressConflictInput<P extends AddressPoolModel, R extends Rese
   readonly policies: readonly H[];
   /** The subnets of the pools of the networks whose master is a host interface, by interface name. */
   readonly interfaceSubnets: ReadonlyMap<string, readonly Cidr[]>;
+  /**
+   * {@link reservedByFamily} of `reserved`, when the caller has it already.
+   * @default - computed here
+   */
+  readonly reservedByFamily?: ReadonlyMap<IpFamily, RangeSet>;
 }
 
 /** Findings of {@link checkAddressConflicts}, by the object that reports them. */
@@ -218,7 +223,7 @@ function networkOf(ip: IpAddress, prefix: number): bigint {
 export function checkAddressConflicts<P extends AddressPoolModel, R extends ReservedIpModel, H extends AddressPolicyModel>(
   input: AddressConflictInput<P, R, H>): AddressConflicts<P, H> {
   const out: AddressConflicts<P, H> = { pools: new Map(), policies: new Map() };
-  const reserved = reservedByFamily(input.reserved);
+  const reserved = input.reservedByFamily ?? reservedByFamily(input.reserved);
   const isReserved = (ip: IpAddress) => reserved.get(ip.family)?.contains(ip) === true;
 
   // Pools by subnet, and the prefix lengths in use per family (to find a node address's pools).

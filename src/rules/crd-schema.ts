@@ -50,12 +50,90 @@ export function checkCrdSchema(obj: Record<string, any>): Finding[] {
 export function meetsCrdSchema(obj: Record<string, any>): boolean {
   const { apiVersion, kind } = obj;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') return true;
-  const schema = crdSchemaOf(apiVersion, kind);
-  if (!schema) {
+  const compiled = COMPILED.get(apiVersion)?.get(kind);
+  if (!compiled) {
     const group = groupOf(apiVersion);
     return group === '' || !GROUPS.has(group) || !KINDS.some(k => k.startsWith(`${group}/`) && k.endsWith(`/${kind}`));
   }
-  return conforms(obj, schema.schema, true);
+  return fits(obj, compiled, true);
+}
+
+/**
+ * A schema node prepared for {@link fits}: its properties in a Map (one lookup per field of the object instead of
+ * a keyed property load on the schema's own object), its children prepared too. Built once per vendored schema.
+ */
+interface CompiledNode {
+  readonly node: SchemaNode;
+  readonly properties?: ReadonlyMap<string, CompiledNode>;
+  /** Whether a field the schema does not declare is refused (declared properties, no preserve, no additional). */
+  readonly closed: boolean;
+  readonly items?: CompiledNode;
+  readonly additional?: CompiledNode;
+  /** The required fields, each with whether it is nullable. */
+  readonly required?: ReadonlyArray<readonly [string, boolean]>;
+}
+
+function compile(node: SchemaNode): CompiledNode {
+  const props = node.properties;
+  const properties = props ? new Map(Object.keys(props).map(k => [k, compile(props[k])] as const)) : undefined;
+  return {
+    node,
+    properties,
+    closed: props !== undefined && Object.keys(props).length > 0 && !node.preserveUnknownFields && node.additionalProperties !== true,
+    items: node.items ? compile(node.items) : undefined,
+    additional: typeof node.additionalProperties === 'object' ? compile(node.additionalProperties) : undefined,
+    required: node.required?.map(r => [r, props?.[r]?.nullable === true] as const),
+  };
+}
+
+/** The vendored schemas, prepared, by apiVersion and kind. */
+const COMPILED: ReadonlyMap<string, ReadonlyMap<string, CompiledNode>> = (() => {
+  const out = new Map<string, Map<string, CompiledNode>>();
+  for (const key of Object.keys(CRD_SCHEMAS)) {
+    const slash = key.lastIndexOf('/');
+    const apiVersion = key.slice(0, slash);
+    let kinds = out.get(apiVersion);
+    if (!kinds) out.set(apiVersion, (kinds = new Map()));
+    kinds.set(key.slice(slash + 1), compile(CRD_SCHEMAS[key].schema));
+  }
+  return out;
+})();
+
+/**
+ * Whether {@link walk} finds nothing in `value`: the same decisions over a prepared schema, without the field paths
+ * and messages. `atRoot`: `value` is where walk's path is empty (the object itself), whose TypeMeta and ObjectMeta are
+ * skipped.
+ */
+function fits(value: unknown, c: CompiledNode, atRoot: boolean): boolean {
+  if (value === null || value === undefined) return true;
+  const node = c.node;
+  if (!matchesType(value, node)) return false;
+  if (node.enum && !inEnum(node.enum, value)) return false;
+  if (Array.isArray(value)) {
+    if (c.items) for (const item of value) if (!fits(item, c.items, false)) return false;
+    return true;
+  }
+  if (typeof value !== 'object') return true;
+  const obj = value as Record<string, unknown>;
+  if (c.required) {
+    for (const [req, nullable] of c.required) {
+      if (obj[req] === undefined || (obj[req] === null && !nullable)) return false;
+    }
+  }
+  const props = c.properties;
+  for (const key in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+    if (atRoot && (key === 'apiVersion' || key === 'kind' || key === 'metadata')) continue;
+    const child = props?.get(key);
+    if (child) {
+      if (!fits(obj[key], child, atRoot && key === '')) return false;
+    } else if (c.additional) {
+      if (!fits(obj[key], c.additional, false)) return false;
+    } else if (c.closed) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** The MV160 findings of {@link checkCrdSchema}, computed in full. */
@@ -177,43 +255,6 @@ function walk(value: unknown, node: SchemaNode, path: string, schemaPath: string
         intended ? `rename "${key}" to "${intended}"` : `remove "${key}"; the fields here are ${known.join(', ')}`));
     }
   }
-}
-
-/**
- * Whether {@link walk} finds nothing in `value`: the same decisions, without the field paths and messages.
- * `atRoot`: `value` is where walk's path is empty (the object itself), whose TypeMeta and ObjectMeta are skipped.
- */
-function conforms(value: unknown, node: SchemaNode, atRoot: boolean): boolean {
-  if (value === null || value === undefined) return true;
-  if (!matchesType(value, node)) return false;
-  if (node.enum && !inEnum(node.enum, value)) return false;
-  if (Array.isArray(value)) {
-    if (node.items) for (const item of value) if (!conforms(item, node.items, false)) return false;
-    return true;
-  }
-  if (typeof value !== 'object') return true;
-  const obj = value as Record<string, unknown>;
-  const props = node.properties;
-  if (node.required) {
-    for (const req of node.required) {
-      if (obj[req] === undefined || (obj[req] === null && !props?.[req]?.nullable)) return false;
-    }
-  }
-  // (for-in over own keys: Object.keys' keys in its order, without a list per object)
-  for (const key in obj) {
-    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
-    if (atRoot && (key === 'apiVersion' || key === 'kind' || key === 'metadata')) continue;
-    const child = props && Object.prototype.hasOwnProperty.call(props, key) ? props[key] : undefined;
-    if (child) {
-      // (walk's path of a property is empty only for the key "" of the object itself)
-      if (!conforms(obj[key], child, atRoot && key === '')) return false;
-    } else if (typeof node.additionalProperties === 'object') {
-      if (!conforms(obj[key], node.additionalProperties, false)) return false;
-    } else if (props && Object.keys(props).length > 0 && !node.preserveUnknownFields && node.additionalProperties !== true) {
-      return false;
-    }
-  }
-  return true;
 }
 
 function inEnum(values: readonly unknown[], value: unknown): boolean {

@@ -258,7 +258,9 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
     addInterfaceSubnets(m.master, net.ipv4Pools);
     addInterfaceSubnets(m.master, net.ipv6Pools);
   }
-  const conflicts = checkAddressConflicts({ pools: addressPools, reserved: reservedModels, policies: addressPolicies, interfaceSubnets });
+  const conflicts = checkAddressConflicts({
+    pools: addressPools, reserved: reservedModels, policies: addressPolicies, interfaceSubnets, reservedByFamily: reserved,
+  });
   for (const map of [conflicts.pools, conflicts.policies] as Array<Map<{ entry: Entry }, Finding[]>>) {
     for (const [model, findings] of map) model.entry.findings.push(...findings);
   }
