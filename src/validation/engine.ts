@@ -79,6 +79,14 @@ interface CheckSource {
   readonly propsFindings?: () => readonly Finding[];
 }
 
+/** Where a check's findings point: the object it came with (its index), or the owner's first object. */
+interface CheckEntry {
+  readonly source: CheckSource;
+  readonly owner: IConstruct;
+  /** The object registered together with the check (`addObject`); undefined for `addCheck`. */
+  readonly objectIndex?: number;
+}
+
 /** A finding of one owner: the subject it is reported under and the object it is about. */
 export interface OwnerFinding {
   readonly subject: string;
@@ -134,9 +142,8 @@ export class ValidationEngine {
   /** What the objects are and who owns them (parallel lists: one entry per object, nothing copied). */
   private readonly objects: ValidatedObject[] = [];
   private readonly objectOwners: IConstruct[] = [];
-  /** Props-only rules, in registration order (parallel lists). */
-  private readonly checks: CheckSource[] = [];
-  private readonly checkOwners: IConstruct[] = [];
+  /** Props-only rules, in registration order. */
+  private readonly checks: CheckEntry[] = [];
   private readonly references: ValidatedObject[] = [];
   private readonly owners = new Set<IConstruct>();
   private results?: Map<IConstruct, OwnerFinding[]>;
@@ -152,18 +159,14 @@ export class ValidationEngine {
   public addObject(owner: IConstruct, object: ValidatedObject): void {
     this.objects.push(object);
     this.objectOwners.push(owner);
-    if (object.propsFindings) {
-      this.checks.push(object);
-      this.checkOwners.push(owner);
-    }
+    if (object.propsFindings) this.checks.push({ source: object, owner, objectIndex: this.objects.length - 1 });
     if (object.references) this.references.push(object);
     this.watch(owner);
   }
 
   /** `owner` decides these props-only rules (run at each synth, reported on `owner`). */
   public addCheck(owner: IConstruct, subject: string, findings: () => readonly Finding[]): void {
-    this.checks.push({ subject, propsFindings: findings });
-    this.checkOwners.push(owner);
+    this.checks.push({ source: { subject, propsFindings: findings }, owner });
     this.watch(owner);
   }
 
@@ -202,23 +205,26 @@ export class ValidationEngine {
     const report = lintManifestSet(objects, {
       describeLocation: index => (index < own ? this.objectOwners[index].node.path : `an object of another app (${objects[index]?.kind})`),
     });
-    // the object a check's owner synthesizes (its first), for the findings of its props-only rules
+    // the object of an owner that registered a check apart (addCheck): its first object, if it has one
     const checked = new Map<IConstruct, ObjectRef | typeof UNSET>();
-    for (const owner of this.checkOwners) checked.set(owner, UNSET);
+    for (const c of this.checks) if (c.objectIndex === undefined) checked.set(c.owner, UNSET);
+    // (the engine's objects are never Lists: result i is object i)
+    const resultOf = (i: number) => (report.results[i]?.index === i ? report.results[i] : report.results.find(r => r.index === i));
     for (const r of report.results) {
       if (r.index >= own) continue;
       const owner = this.objectOwners[r.index];
-      if (checked.get(owner) === UNSET) checked.set(owner, r.object);
+      if (checked.size > 0 && checked.get(owner) === UNSET) checked.set(owner, r.object);
       if (r.findings.length === 0) continue;
       const entry = this.objects[r.index];
       const skip = new Set([...entry.decidedFromProps ?? [], ...entry.notModelled ?? []].map(rule => rule.id));
       for (const f of r.findings) if (!skip.has(f.rule)) add(owner, entry.subject, f, r.object);
     }
-    this.checks.forEach((c, i) => {
-      const owner = this.checkOwners[i];
-      const object = checked.get(owner);
-      for (const f of c.propsFindings!()) add(owner, c.subject, fromFinding(f), object === UNSET ? undefined : object);
-    });
+    for (const c of this.checks) {
+      const findings = c.source.propsFindings!();
+      if (findings.length === 0) continue;
+      const object = c.objectIndex !== undefined ? resultOf(c.objectIndex)?.object : checked.get(c.owner);
+      for (const f of findings) add(c.owner, c.source.subject, fromFinding(f), object === UNSET ? undefined : object);
+    }
     this.results = results;
     this.capacityRows = this.keepCapacity ? report.capacity : undefined;
   }
