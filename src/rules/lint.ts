@@ -80,6 +80,15 @@ export const POD_TEMPLATE_PATHS: { readonly [kind: string]: readonly string[] } 
  */
 export const AUTOSCALED = Symbol.for('cdk8s-macvlan.autoscaled');
 
+/** The field of each workload kind's pod template annotations (for findings). */
+const ANNOTATIONS_FIELD: { readonly [kind: string]: string } = Object.fromEntries(
+  Object.entries(POD_TEMPLATE_PATHS).map(([kind, path]) => [kind, `${path.join('.')}.annotations`]));
+
+/** Appends `from` to `to` (most lists are empty: no spread call for them). */
+function addFindings(to: Finding[], from: readonly Finding[]): void {
+  for (let i = 0; i < from.length; i++) to.push(from[i]);
+}
+
 /** Kinds whose pod template the linter checks. */
 export const WORKLOAD_KINDS = Object.keys(POD_TEMPLATE_PATHS);
 
@@ -153,7 +162,7 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
   const reservedModels: ReservedIpModel[] = [];
   for (const e of ofKind('SpiderReservedIP')) {
     const { findings, parsed } = checkReservedIp(e.obj);
-    e.findings.push(...findings);
+    addFindings(e.findings, findings);
     reservedModels.push(parsed);
   }
   const reserved = reservedByFamily(reservedModels);
@@ -161,9 +170,9 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
   const poolModels: Array<PoolModel & { entry: Entry }> = [];
   for (const e of ofKind('SpiderIPPool')) {
     const { findings, parsed } = checkIpPool(e.obj);
-    e.findings.push(...findings);
+    addFindings(e.findings, findings);
     const warn = warnPercentOfPool(e.obj);
-    e.findings.push(...warn.findings);
+    addFindings(e.findings, warn.findings);
     const poolFamily = parsed.subnet?.family ?? parsed.allocatable?.family;
     poolModels.push({
       entry: e,
@@ -193,7 +202,7 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
   const networkDefs: Array<{ entry: Entry; net: NetworkInfo; prefix: string; suffix: string }> = [];
   for (const e of ofKind('NetworkAttachmentDefinition')) {
     const { findings, parsed } = checkNetworkAttachmentDefinition(e.obj);
-    e.findings.push(...findings);
+    addFindings(e.findings, findings);
     if (parsed) {
       // (kept without the parsed plugin configs, which only the lines below read: they die young instead of surviving
       // the whole pass)
@@ -208,7 +217,7 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
   }
   for (const e of ofKind('SpiderMultusConfig')) {
     const { findings, network } = checkSpiderMultusConfig(e.obj);
-    e.findings.push(...findings);
+    addFindings(e.findings, findings);
     if (network) {
       networks.set(network.ref, network);
       const m = networkMasterOf(network.ref, e.obj);
@@ -235,7 +244,7 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
   const hostPolicies: Array<HostPolicyModel & { entry: Entry }> = [];
   const addressPolicies: Array<AddressPolicyModel & { entry: Entry }> = [];
   for (const e of ofKind('NodeNetworkConfigurationPolicy')) {
-    e.findings.push(...checkNodeNetworkConfigurationPolicy(e.obj));
+    addFindings(e.findings, checkNodeNetworkConfigurationPolicy(e.obj));
     hostPolicies.push({ entry: e, ...hostPolicyOfManifest(e.obj) });
     addressPolicies.push({ entry: e, ...addressPolicyOfManifest(e.obj) });
   }
@@ -310,8 +319,8 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
     const annotations = isPlainObject(meta) ? meta.annotations : undefined;
     const namespace = e.ref.namespace ?? 'default';
     const nics: PodNic[] = [];
-    e.findings.push(...checkPodAnnotations(annotations, namespace, `${path.join('.')}.annotations`, index, nics));
-    const model = workloadOfManifest(e.obj, nics, annotations, autoscaled.get(`${namespace}/${e.obj.kind}/${e.ref.name}`));
+    addFindings(e.findings, checkPodAnnotations(annotations, namespace, ANNOTATIONS_FIELD[e.obj.kind], index, nics));
+    const model = workloadOfManifest(e.obj, nics, annotations, autoscaled.size > 0 ? autoscaled.get(`${namespace}/${e.obj.kind}/${e.ref.name}`) : undefined);
     const autoscaledHere = (e.obj as { [AUTOSCALED]?: boolean })[AUTOSCALED] === true;
     // (entry first: V8 gives every object of a `{ ...x, key }` literal a hidden class of its own, and the rules
     // read these models across the whole set)
