@@ -8,6 +8,8 @@ const versions = new WeakMap<IConstruct, number>();
 
 /** Records a nodeSelector written into the workload's pod spec by the library (or another placement choice). */
 export function recordNodeSelector(target: IConstruct, selector: { [key: string]: string }): void {
+  // (a label map: its keys differ per workload anyway, and a spread keeps every key, "__proto__" too, as data)
+  // eslint-disable-next-line no-restricted-syntax
   addedNodeSelectors.set(target, { ...(addedNodeSelectors.get(target) ?? {}), ...selector });
   versions.set(target, (versions.get(target) ?? 0) + 1);
 }

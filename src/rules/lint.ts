@@ -413,7 +413,7 @@ export function checkSpiderSubnets(subnets: readonly Entry[], pools: ReadonlyArr
     const { findings, parsed: p } = checkIpPool(e.obj);
     // an empty SpiderSubnet is only a subnet without auto pools yet
     e.findings.push(...findings.filter(f => f.rule !== RULES.poolEmpty && f.rule !== RULES.poolTooLarge)
-      .map(f => ({ ...f, message: f.message.replace(/SpiderIPPool/g, 'SpiderSubnet') })));
+      .map(f => finding(f.rule, f.field, f.message.replace(/SpiderIPPool/g, 'SpiderSubnet'), f.fix)));
     parsed.push({ entry: e, ...p });
   }
   const bySubnet = new Map<string, ParsedPool & { entry: Entry }>();

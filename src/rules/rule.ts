@@ -41,7 +41,7 @@ export interface RuleInfo extends RuleDefinition {
 
 /** A rule: id, severity, title, the function that checks it and its examples, in one place. */
 export function defineRule(def: RuleDefinition): RuleInfo {
-  return { ...def, docs: ruleDocsLink(def.id) };
+  return Object.assign({}, def, { docs: ruleDocsLink(def.id) });
 }
 
 /**

@@ -462,7 +462,7 @@ export function checkTopologyHostPolicy(state: TopologyHostState, vlans: readonl
   };
   const findings = checkNodeNetworkConfigurationPolicy({
     metadata: { name: policyName },
-    spec: { ...spec, desiredState: { interfaces: state.interfaces } },
+    spec: Object.assign({}, spec, { desiredState: { interfaces: state.interfaces } }),
   }, names);
   const out = { structural: [] as Finding[], consistency: [] as Finding[], badVlans: new Set<number>() };
   for (const f of findings) {

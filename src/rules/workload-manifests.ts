@@ -62,7 +62,7 @@ export function placementOfPodSpec(spec: unknown): NodePlacement {
   const terms = at(spec, ['affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms']);
   const requiredTerms = Array.isArray(terms) ? terms.filter(isPlainObject).map(t => [
     ...requirements(t.matchExpressions),
-    ...requirements(t.matchFields).filter(r => r.key === 'metadata.name').map(r => ({ ...r, key: NODE_NAME_FIELD })),
+    ...requirements(t.matchFields).filter(r => r.key === 'metadata.name').map(r => Object.assign({}, r, { key: NODE_NAME_FIELD })),
   ]) : undefined;
   const nodeName = isPlainObject(spec) && typeof spec.nodeName === 'string' && spec.nodeName.length > 0 ? spec.nodeName : undefined;
   return { nodeSelector: stringMap(isPlainObject(spec) ? spec.nodeSelector : undefined), requiredTerms, nodeName };

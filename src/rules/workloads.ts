@@ -299,7 +299,7 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
           if (reachable.length > 0 && reachable.length < known.length) known = reachable.map(p => p.name);
         }
         const base = { kind: w.kind, namespace: w.namespace, name: w.name, interface: nic.interface, pods: peak.pods, explanation: peak.explanation };
-        const familyRow: CapacityWorkloadRow = known.length > 1 ? { ...base, spreadOver: known.length } : (row ??= base);
+        const familyRow: CapacityWorkloadRow = known.length > 1 ? Object.assign({}, base, { spreadOver: known.length }) : (row ??= base);
         for (const n of known) {
           const rows = perPool.get(n);
           if (rows) rows.push(familyRow); else perPool.set(n, [familyRow]);
@@ -484,7 +484,7 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
       }
       if (clash) {
         push(out.hostPolicies, h, finding(RULES.vlanIdTwoNames, `${i.field}.vlan.id`,
-          `VLAN ${i.vlanId} on ${i.vlanBase} is named "${i.name}" here and "${clash.iface.name}" by host policy ${clash.policy.name}, on nodes both select (${describeEqualities({ ...clash.policy.nodeSelector, ...h.nodeSelector })}); the kernel refuses a second VLAN device with the same id on one interface`,
+          `VLAN ${i.vlanId} on ${i.vlanBase} is named "${i.name}" here and "${clash.iface.name}" by host policy ${clash.policy.name}, on nodes both select (${describeEqualities(Object.assign({}, clash.policy.nodeSelector, h.nodeSelector))}); the kernel refuses a second VLAN device with the same id on one interface`,
           `use one name for VLAN ${i.vlanId} on ${i.vlanBase} (e.g. "${clash.iface.name}"), or give the policies disjoint nodeSelectors`));
       }
       const same = names.get(i.name);

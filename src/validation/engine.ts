@@ -240,7 +240,7 @@ export class ValidationEngine {
   /** Every finding of the current pass, with its owner and the object it is about (tests compare it with `lint`). */
   public findings(): Array<OwnerFinding & { readonly owner: IConstruct }> {
     if (!this.results) this.startPass();
-    return [...this.results!].flatMap(([owner, list]) => list.map(f => ({ ...f, owner })));
+    return [...this.results!].flatMap(([owner, list]) => list.map(f => Object.assign({}, f, { owner })));
   }
 
   /** The validation messages of `owner` from the current pass (errors; warnings are recorded on it). */
