@@ -104,12 +104,13 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
   // Wildcards and pool names: what Spiderpool expands them to, every name a pool of the set, none twice.
   // An item naming an interface the pod does not have is skipped by Spiderpool when its pools expand to none (it
   // matches the item to a Multus network only when the item has a pool): no MV110 then, and MV125 instead of MV067.
-  const podInterfaces = new Set([...attachments.map(a => a.iface), 'eth0']);
+  let interfaceSet: Set<string> | undefined;
+  const podInterfaces = () => (interfaceSet ??= new Set([...attachments.map(a => a.iface), 'eth0']));
   const skipped = new Set<number>();
   if (ippools) {
     ippools = ippools.map((sel, i) => {
       const itemField = `${at(SPIDERPOOL_IPPOOLS)}[${i}]`;
-      if (!complete || sel.interface === undefined || podInterfaces.has(sel.interface)) return resolvePools(sel, itemField, index, out);
+      if (!complete || sel.interface === undefined || podInterfaces().has(sel.interface)) return resolvePools(sel, itemField, index, out);
       const own: Finding[] = [];
       const resolved = resolvePools(sel, itemField, index, own);
       const empty = resolved.ipv4.length + resolved.ipv6.length === 0;
@@ -117,7 +118,7 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
         skipped.add(i);
         out.push(...own.filter(f => f.rule !== RULES.podUnknownPool));
         out.push(finding(RULES.ippoolsUnusedItem, `${itemField}.interface`,
-          `interface "${sel.interface}" is not an interface of the pod (${[...podInterfaces].join(', ')}) and the item selects no pool of the manifests, so Spiderpool skips it; once a pool matches, Spiderpool refuses the pod ("no matched multus object for NIC")`,
+          `interface "${sel.interface}" is not an interface of the pod (${[...podInterfaces()].join(', ')}) and the item selects no pool of the manifests, so Spiderpool skips it; once a pool matches, Spiderpool refuses the pod ("no matched multus object for NIC")`,
           'remove the item, or name an interface of the pod (net1, net2, ... by position, unless named)'));
       } else {
         out.push(...own);
@@ -307,49 +308,53 @@ function readClassChar(p: string, j: number): { char: string; next: number } | u
  * set's order), every name a pool of the set (MV110), no pool twice (MV111).
  */
 function resolvePools(sel: PoolSelection, field: string, index: ManifestIndex, out: Finding[]): PoolSelection {
-  const resolve = (names: readonly string[], family: IpFamily): string[] => {
-    const key = `ipv${family}`;
-    if (!names.some(hasPoolWildcard)) {
-      for (const name of names) {
-        if (!index.pools.has(name)) {
-          out.push(finding(RULES.podUnknownPool, `${field}.${key}`, `pool "${name}" is not defined by any SpiderIPPool in the manifests (Spiderpool fails the pod's IP allocation unless the cluster has it)`,
-            `define SpiderIPPool "${name}", or select an existing pool`));
-        }
-      }
-      checkDuplicatePools(names, `${field}.${key}`, out);
-      return [...names];
-    }
-    const expanded: string[] = [];
+  const ipv4 = resolvePoolNames(sel.ipv4, 4, field, index, out);
+  const ipv6 = resolvePoolNames(sel.ipv6, 6, field, index, out);
+  if (index.onSelect) {
+    for (const n of ipv4) index.onSelect(n);
+    for (const n of ipv6) index.onSelect(n);
+  }
+  return { interface: sel.interface, ipv4, ipv6 };
+}
+
+/** The pool names of one family of a selection, resolved (see {@link resolvePools}). */
+function resolvePoolNames(names: readonly string[], family: IpFamily, field: string, index: ManifestIndex, out: Finding[]): string[] {
+  const key = `ipv${family}`;
+  if (!names.some(hasPoolWildcard)) {
     for (const name of names) {
-      if (!hasPoolWildcard(name)) {
-        if (!index.pools.has(name)) {
-          out.push(finding(RULES.podUnknownPool, `${field}.${key}`, `pool "${name}" is not defined by any SpiderIPPool in the manifests (Spiderpool fails the pod's IP allocation unless the cluster has it)`,
-            `define SpiderIPPool "${name}", or select an existing pool`));
-        }
-        expanded.push(name);
-        continue;
+      if (!index.pools.has(name)) {
+        out.push(finding(RULES.podUnknownPool, `${field}.${key}`, `pool "${name}" is not defined by any SpiderIPPool in the manifests (Spiderpool fails the pod's IP allocation unless the cluster has it)`,
+          `define SpiderIPPool "${name}", or select an existing pool`));
       }
-      const re = poolPatternRegExp(name);
-      if (!re) {
-        out.push(finding(RULES.ippoolAnnotation, `${field}.${key}`, `"${name}" is not a valid wildcard (Go's filepath.Match: syntax error in pattern), so Spiderpool refuses the annotation`,
-          'use "*", "?" and complete "[a-z]" classes only, e.g. "vlan100-*"'));
-        continue;
-      }
-      const matched = [...index.pools.entries()].filter(([n, p]) => p.family === family && re.test(n)).map(([n]) => n);
-      if (matched.length === 0) {
-        out.push(finding(RULES.podUnknownPool, `${field}.${key}`, `wildcard "${name}" matches no IPv${family} SpiderIPPool of the manifests, so Spiderpool has no pool to allocate from`,
-          'define a matching pool, or fix the pattern'));
-      }
-      expanded.push(...matched);
     }
-    checkDuplicatePools(expanded, `${field}.${key}`, out);
-    return expanded;
-  };
-  const select = (names: string[]) => {
-    for (const n of names) index.onSelect?.(n);
-    return names;
-  };
-  return { interface: sel.interface, ipv4: select(resolve(sel.ipv4, 4)), ipv6: select(resolve(sel.ipv6, 6)) };
+    if (names.length > 1) checkDuplicatePools(names, `${field}.${key}`, out);
+    return [...names];
+  }
+  const expanded: string[] = [];
+  for (const name of names) {
+    if (!hasPoolWildcard(name)) {
+      if (!index.pools.has(name)) {
+        out.push(finding(RULES.podUnknownPool, `${field}.${key}`, `pool "${name}" is not defined by any SpiderIPPool in the manifests (Spiderpool fails the pod's IP allocation unless the cluster has it)`,
+          `define SpiderIPPool "${name}", or select an existing pool`));
+      }
+      expanded.push(name);
+      continue;
+    }
+    const re = poolPatternRegExp(name);
+    if (!re) {
+      out.push(finding(RULES.ippoolAnnotation, `${field}.${key}`, `"${name}" is not a valid wildcard (Go's filepath.Match: syntax error in pattern), so Spiderpool refuses the annotation`,
+        'use "*", "?" and complete "[a-z]" classes only, e.g. "vlan100-*"'));
+      continue;
+    }
+    const matched = [...index.pools.entries()].filter(([n, p]) => p.family === family && re.test(n)).map(([n]) => n);
+    if (matched.length === 0) {
+      out.push(finding(RULES.podUnknownPool, `${field}.${key}`, `wildcard "${name}" matches no IPv${family} SpiderIPPool of the manifests, so Spiderpool has no pool to allocate from`,
+        'define a matching pool, or fix the pattern'));
+    }
+    expanded.push(...matched);
+  }
+  checkDuplicatePools(expanded, `${field}.${key}`, out);
+  return expanded;
 }
 
 function checkDuplicatePools(names: readonly string[], field: string, out: Finding[]): void {
