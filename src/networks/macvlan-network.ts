@@ -115,6 +115,11 @@ export interface IMacvlanNetwork extends IConstruct {
  * Common base of {@link MacvlanStandaloneNetwork} and {@link MacvlanOverlayNetwork}: one Multus network running
  * macvlan (after Spiderpool's ifacer, if asked), an IPAM plugin, then the route helper.
  * Not meant to be extended outside this library; signatures take {@link IMacvlanNetwork} and its two kinds.
+ *
+ * Not part of the public API (not exported from the package; jsii erases it, so the two network classes extend
+ * cdk8s' `ApiObject` in every language, with these members): its constructor takes the coordinator mode and the
+ * helper plugin model, which only the two subclasses may choose.
+ * @jsii ignore internal base class of MacvlanStandaloneNetwork and MacvlanOverlayNetwork
  */
 export abstract class MacvlanNetwork extends ApiObject implements IMacvlanNetwork {
   /** The namespace NADs go to unless told otherwise (as in the seed, and where Multus resolves bare names). */

@@ -5,7 +5,7 @@ import { MacvlanMode } from '../cni/macvlan-mode';
 import * as k8s from '../k8s';
 import { DEFAULT_MTU, IpAddress, IpRange, RangeSet, checkDns1123Subdomain } from '../net';
 import {
-  IMacvlanNetwork, IMacvlanOverlayNetwork, IMacvlanStandaloneNetwork, IpPool, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork,
+  IMacvlanNetwork, IMacvlanOverlayNetwork, IMacvlanStandaloneNetwork, IpPool, MacvlanOverlayNetwork, MacvlanStandaloneNetwork,
   ReservedIps,
 } from '../networks';
 import { PoolIps, poolIps } from './address-plan';
@@ -14,6 +14,7 @@ import { DiagramModel, renderMermaid } from './diagram';
 import { FabricPlacementOptions, FabricProps, FabricRackProps, FabricVlanProps } from './fabric-props';
 import { HostInterfaces, HostInterfacesKind } from './host-interfaces';
 import { hostStateOf } from './nmstate-state';
+import { Shape, checkConstructorArgs, checkShape, construct, describeValue, instanceOf, listOf, mapOf, num, obj, opt, req, str } from '../shape';
 import { renderSwitchConfigs } from './switch-config/render';
 import { SwitchConfig, SwitchVendor } from './switch-config/vendor';
 import { SwitchPlan, SwitchRackPlan } from './switch-plan';
@@ -26,12 +27,12 @@ import {
 } from './vlan-build';
 import { MacvlanError } from '../errors';
 import { AddressCapacity, PoolCapacity } from '../networks/capacity';
+import { MacvlanNetwork } from '../networks/macvlan-network';
 import { podSpecPointer, recordNodeSelector, recordedNodeSelector } from '../networks/placement-record';
 import {
   Finding, HOSTNAME_LABEL, NODE_COUNT_ANNOTATION, NamedObject, ParsedFamily, ParsedRack, ParsedVlan, checkFabricNodeAddresses, checkFabricRacks,
   checkFabricSubnets, checkNodeAddressCoverage, checkTopologyConsistency, checkTopologyHostPolicy, checkVlanAddressPlans, formatFinding,
 } from '../rules';
-import { Shape, checkConstructorArgs, checkShape, construct, describeValue, instanceOf, listOf, mapOf, num, obj, opt, req, str } from '../shape';
 import { ValidationEngine } from '../validation/engine';
 
 const SUBNET_SHAPE = VLAN_SUBNET_SHAPE;

@@ -6,7 +6,7 @@ import { ifacerMaster } from '../cni/spider-multus-config';
 import * as k8s from '../k8s';
 import { DEFAULT_MTU, IpAddress, IpRange, RangeSet, bondModeNumber, checkDns1123Subdomain } from '../net';
 import {
-  IMacvlanNetwork, IMacvlanOverlayNetwork, IMacvlanStandaloneNetwork, IfacerBondOptions, IpPool, MacvlanNetwork,
+  IMacvlanNetwork, IMacvlanOverlayNetwork, IMacvlanStandaloneNetwork, IfacerBondOptions, IpPool,
   MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource, ReservedIps,
 } from '../networks';
 import { poolIps } from './address-plan';
@@ -35,6 +35,7 @@ import { SWITCHES_SHAPE, buildRackSwitchPlan } from './switch-plan-builder';
 import { renderSwitchPlanMarkdown } from './switch-plan-markdown';
 import { SwitchesProps } from './switches';
 import { VlanOffer, VlanProps, VlanSubnetProps } from './vlan';
+import { MacvlanNetwork } from '../networks/macvlan-network';
 import { ValidationEngine } from '../validation/engine';
 
 /** Props of {@link VlanTopology}. */

@@ -1,9 +1,10 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
-  CoordinatorPodCidrType, IpPool, MacvlanMode, MacvlanNetwork, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource, OverlayHelperPlugin,
+  CoordinatorPodCidrType, IpPool, MacvlanMode, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource, OverlayHelperPlugin,
   PodNetworks, StandaloneHelperPlugin,
 } from '../../src';
+import * as lib from '../../src';
 import { findObject, synthObjects, testApp, validationErrors } from '../support/synth';
 
 function setup() {
@@ -81,7 +82,13 @@ describe('macvlan networks', () => {
     const { chart, v4 } = setup();
     const net = new MacvlanStandaloneNetwork(chart, 'My-Net', { master: 'eth1', pools: [v4] });
     expect(net.name).toMatch(/^c-my-net-[0-9a-f]{8}$/);
-    expect(MacvlanNetwork.DEFAULT_NAMESPACE).toBe('kube-system');
+    expect(MacvlanStandaloneNetwork.DEFAULT_NAMESPACE).toBe('kube-system');
+    expect(MacvlanOverlayNetwork.DEFAULT_NAMESPACE).toBe('kube-system');
+    expect(net.namespace).toBe('kube-system');
+  });
+
+  test('the networks\' common base class is not public (its constructor takes internal models)', () => {
+    expect(Object.keys(lib)).not.toContain('MacvlanNetwork');
   });
 
   test('runtime type guards', () => {
