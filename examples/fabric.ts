@@ -8,8 +8,8 @@
  * Addresses: VLAN 300 is 10.30.<rack>.0/24 and fd00:300:<rack>::/64, VLAN 400 is 10.40.<rack>.0/24 and
  * fd00:400:<rack>::/64; .1 / ::1 is the rack's gateway (the VRRP virtual address of the rack's switch pair, whose
  * real addresses are .2 and .3), the pools hand out .10-.250 / ::10-::ffff so the low addresses stay with the
- * switches. (The other examples in the same cluster use
- * 172.16.0.0/16 and 192.168.100/200.0/24, VLANs 100 and 200.)
+ * switches; .5 is the rack's load-balancer VIP, reserved like the switch addresses. (The other examples in the
+ * same cluster use 172.16.0.0/16 and 192.168.100/200.0/24, VLANs 100 and 200.)
  *
  * Bond: 802.3ad with miimon 100, lacp_rate fast and layer3+4 hashing, as in the single-rack example.
  */
@@ -52,7 +52,12 @@ export class FabricChart extends Chart {
         },
         vlans: VLANS.map(id => ({
           id,
-          ipv4: { subnet: `10.${id / 10}.${r + 1}.0/24`, gateway: `10.${id / 10}.${r + 1}.1`, ips: [`10.${id / 10}.${r + 1}.10-10.${id / 10}.${r + 1}.250`] },
+          ipv4: {
+            subnet: `10.${id / 10}.${r + 1}.0/24`,
+            gateway: `10.${id / 10}.${r + 1}.1`,
+            ips: [`10.${id / 10}.${r + 1}.10-10.${id / 10}.${r + 1}.250`],
+            reservedIps: [`10.${id / 10}.${r + 1}.5`], // the rack's load-balancer VIP on the VLAN: reserved, in the plan's table
+          },
           ipv6: { subnet: `fd00:${id}:${r + 1}::/64`, gateway: `fd00:${id}:${r + 1}::1`, ips: [`fd00:${id}:${r + 1}::10-fd00:${id}:${r + 1}::ffff`] },
         })),
       })),

@@ -63,6 +63,10 @@ export interface RackVlanFamilyInput {
   readonly family: IpFamily;
   readonly cidr: Cidr;
   readonly gateway: IpAddress;
+  /** The user's other reserved addresses of the subnet (`reservedIps`, merged ranges). */
+  readonly reserved?: readonly string[];
+  /** The SpiderReservedIP holding the family's reserved addresses. */
+  readonly reservedIpName?: string;
 }
 
 /** One VLAN of the rack, as the host side has it. */
@@ -230,6 +234,8 @@ export function buildRackSwitchPlan(input: RackSwitchInput): { plan: SwitchRackP
         prefixLength: prefix,
         cidr: `${fam.gateway.toString()}/${prefix}`,
         switchAddresses,
+        reservedIps: [...fam.reserved ?? []],
+        ...(fam.reservedIpName !== undefined ? { reservedIpName: fam.reservedIpName } : {}),
       };
     }),
   }));

@@ -102,7 +102,7 @@ function renderRack(out: string[], rack: SwitchRackPlan, heading: string, severa
       }
     }
     out.push('');
-    out.push('The switches route between the VLANs. Reserve every switch address so that no pool hands it out.');
+    out.push('The switches route between the VLANs. Every switch address is reserved (see the reserved addresses), so no pool hands it out.');
   } else {
     out.push(`## ${heading}VLANs and VLANIF gateways`, '');
     out.push('| VLAN | Host interface | MTU | VLANIF IPv4 | VLANIF IPv6 |');
@@ -114,5 +114,23 @@ function renderRack(out: string[], rack: SwitchRackPlan, heading: string, severa
     out.push('');
     out.push('Each VLANIF address is the default gateway of the pods on its VLAN; the switch routes between the VLANs.');
   }
+  renderReserved(out, rack, heading);
   if (several) out.push('');
+}
+
+/** Per VLAN and family: the addresses no pool hands out (gateway, switch addresses, the user's reservedIps). */
+function renderReserved(out: string[], rack: SwitchRackPlan, heading: string): void {
+  out.push('', `## ${heading}Reserved addresses`, '');
+  const named = rack.vlans.every(v => v.vlanInterfaces.every(vi => vi.reservedIpName !== undefined));
+  out.push(named ? 'No pool hands these out: they are in a SpiderReservedIP, which Spiderpool skips in every pool of the cluster.'
+    : 'Reserve these addresses (a SpiderReservedIP, which Spiderpool skips in every pool of the cluster) so that no pool hands them out.', '');
+  out.push('| VLAN | Family | Gateway | Switch addresses | Other reserved (reservedIps) | SpiderReservedIP |');
+  out.push('|---|---|---|---|---|---|');
+  for (const v of rack.vlans) {
+    for (const vi of v.vlanInterfaces) {
+      const own = vi.switchAddresses.filter(a => a.address !== vi.address).map(a => `${a.address} (${a.switchName})`);
+      const gateway = `${vi.address}${own.length > 0 ? ' (virtual)' : ` (${vi.switchAddresses[0]?.switchName ?? 'switch'})`}`;
+      out.push(`| ${v.id} | IPv${vi.ipVersion} | ${gateway} | ${own.join(', ') || '-'} | ${vi.reservedIps.join(', ') || '-'} | ${vi.reservedIpName ?? '-'} |`);
+    }
+  }
 }

@@ -22,7 +22,8 @@
  *       vlans[]: SwitchVlanPlan          per VLAN: id, host interface, MTU and, per family,
  *         vlanInterfaces[]               the virtual gateway (`address`, the pods' gateway) and one real
  *                                        address per switch (`switchAddresses`; with one switch or a stack
- *                                        the only address IS the gateway)
+ *                                        the only address IS the gateway), the user's other reserved
+ *                                        addresses (`reservedIps`) and the SpiderReservedIP holding them all
  *
  * Producers build a rack with `buildRackSwitchPlan()` (switch-plan-builder.ts) from the user's
  * {@link SwitchesProps} (switches.ts), which also returns the rule findings (MV210-MV214) to register.
@@ -143,6 +144,16 @@ export interface SwitchVlanInterfacePlan {
    * gateway itself; with an MLAG pair the gateway is virtual and each switch has a real address.
    */
   readonly switchAddresses: SwitchAddressPlan[];
+  /**
+   * The other addresses of the subnet that no pool hands out (the VLAN's `reservedIps`: servers, load-balancer
+   * VIPs), as merged addresses and `a-b` ranges; empty when none.
+   */
+  readonly reservedIps: string[];
+  /**
+   * The SpiderReservedIP that holds this family's gateway, switch addresses and `reservedIps`.
+   * @default - none named (a plan built without the library's objects)
+   */
+  readonly reservedIpName?: string;
 }
 
 /** What the switch needs for one VLAN. */

@@ -338,6 +338,10 @@ describe('switch plan: one rack plan per rack, each with its own switches and ga
     expect(md).toContain('Rack `r1`');
     expect(md).toContain('Rack `r2`');
     expect(md).toContain('## Address capacity');
+    // each rack's reserved addresses, in the rack's SpiderReservedIP
+    expect(md).toContain('## Rack `r2`: Reserved addresses');
+    expect(md).toContain('| 100 | IPv4 | 10.100.2.1 (virtual) | 10.100.2.2 (r2-a), 10.100.2.3 (r2-b) | - | r2-reserved-v4 |');
+    expect(md).toContain('| 200 | IPv6 | fd00:200:1::1 (virtual) | fd00:200:1::2 (r1-a), fd00:200:1::3 (r1-b) | - | r1-reserved-v6 |');
   });
 
   test('a rack\'s switch problems name the rack\'s field', () => {

@@ -2,7 +2,7 @@
 import { BOND, build, vlan } from './helpers';
 import { BondMode, FirstHopRedundancy, SwitchRedundancy, SwitchesProps, VlanOffer } from '../../src';
 import { libraryError } from '../support/errors';
-import { validationErrors } from '../support/synth';
+import { synthObjects, validationErrors } from '../support/synth';
 
 const PAIR: SwitchesProps = {
   names: ['tor-a', 'tor-b'],
@@ -99,6 +99,33 @@ describe('MLAG pair plan', () => {
     expect(md).toContain('| Ethernet1/49, Ethernet1/50 | 1 | 100, 200 | 1 | 4094 | tor-a 169.254.0.1/30, tor-b 169.254.0.2/30 |');
     expect(md).toContain('First-hop redundancy: VRRP, group 1 on every VLAN.');
     expect(md).toContain('| 100 | bond0.100 | 1500 | IPv4 | 10.100.0.1/24 | 10.100.0.2/24 (priority 110) | 10.100.0.3/24 (priority 100) |');
+  });
+
+  test('markdown and plan: the reserved addresses per VLAN and family (virtual gateway, each switch\'s own, reservedIps, the SpiderReservedIP)', () => {
+    const built = build({
+      switches: PAIR,
+      vlans: [
+        { id: 100, ipv4: { subnet: '10.100.0.0/24', gateway: '10.100.0.1', reservedIps: ['10.100.0.7', '10.100.0.5-10.100.0.6'] }, ipv6: { subnet: 'fd00:100::/64', gateway: 'fd00:100::1' } },
+        { id: 200, ipv4: { subnet: '10.200.0.0/24', gateway: '10.200.0.1', reservedIpName: 'infra-200' } },
+      ],
+    });
+    const vi = built.topology.switchPlan().racks[0].vlans[0].vlanInterfaces[0];
+    expect([vi.reservedIps, vi.reservedIpName]).toEqual([['10.100.0.5-10.100.0.7'], 'vlan100-reserved-v4']);
+    const md = built.topology.renderSwitchPlanMarkdown();
+    expect(md).toContain('## Reserved addresses');
+    expect(md).toContain('| 100 | IPv4 | 10.100.0.1 (virtual) | 10.100.0.2 (tor-a), 10.100.0.3 (tor-b) | 10.100.0.5-10.100.0.7 | vlan100-reserved-v4 |');
+    expect(md).toContain('| 100 | IPv6 | fd00:100::1 (virtual) | fd00:100::2 (tor-a), fd00:100::3 (tor-b) | - | vlan100-reserved-v6 |');
+    expect(md).toContain('| 200 | IPv4 | 10.200.0.1 (virtual) | 10.200.0.2 (tor-a), 10.200.0.3 (tor-b) | - | infra-200 |');
+    // what the table says is what the SpiderReservedIP objects hold
+    const reserved = synthObjects(built.chart).filter(o => o.kind === 'SpiderReservedIP').map(o => [o.metadata.name, o.spec.ips]);
+    expect(reserved).toEqual([
+      ['vlan100-reserved-v4', ['10.100.0.1-10.100.0.3', '10.100.0.5-10.100.0.7']],
+      ['vlan100-reserved-v6', ['fd00:100::1-fd00:100::3']],
+      ['infra-200', ['10.200.0.1-10.200.0.3']],
+    ]);
+    // one switch: the gateway is the switch's own address
+    expect(build({ vlans: [{ id: 100, ipv4: { subnet: '10.100.0.0/24', gateway: '10.100.0.1' } }] }).topology.renderSwitchPlanMarkdown())
+      .toContain('| 100 | IPv4 | 10.100.0.1 (switch) | - | - | vlan100-reserved-v4 |');
   });
 });
 

@@ -150,6 +150,8 @@ describe('switch plan', () => {
               prefixLength: 24,
               cidr: `192.168.${id}.1/24`,
               switchAddresses: [{ switchName: 'switch', address: `192.168.${id}.1`, cidr: `192.168.${id}.1/24` }],
+              reservedIps: [`192.168.${id}.10`],
+              reservedIpName: `vlan${id}-reserved-v4`,
             },
             {
               ipVersion: 6,
@@ -158,6 +160,8 @@ describe('switch plan', () => {
               prefixLength: 64,
               cidr: `fd00:${id}::1/64`,
               switchAddresses: [{ switchName: 'switch', address: `fd00:${id}::1`, cidr: `fd00:${id}::1/64` }],
+              reservedIps: [],
+              reservedIpName: `vlan${id}-reserved-v6`,
             },
           ],
         })),
