@@ -18,6 +18,9 @@ import { renderSwitchPlanMarkdown } from '../../src/topology/switch-plan-markdow
 import { libraryError } from '../support/errors';
 import { testApp } from '../support/synth';
 
+/** VRRP on the M-LAG pairs asked for explicitly (the plan's default VRRP is refused on Huawei M-LAG). */
+const HUAWEI_VRRP = SwitchVendor.huaweiVrp({ firstHopRedundancy: FirstHopRedundancy.VRRP });
+
 /** One rack as its own topology (per-rack subnets: layer 3 between racks). */
 function rack(name: string, octet: number, switches: Partial<SwitchesProps> = {}): VlanTopology {
   const chart = new Chart(testApp(), 'c');
@@ -125,7 +128,7 @@ describe('sources', () => {
 });
 
 describe('every switch of both racks, in plan order, with a file name', () => {
-  test.each([SwitchVendor.huaweiVrp(), SwitchVendor.ciscoNxos({ firstHopRedundancy: FirstHopRedundancy.HSRP }), SwitchVendor.aristaEos()]
+  test.each([HUAWEI_VRRP, SwitchVendor.ciscoNxos({ firstHopRedundancy: FirstHopRedundancy.HSRP }), SwitchVendor.aristaEos()]
     .map(v => [v.name, v] as [string, SwitchVendor]))('%s', (_name, vendor) => {
     const out: SwitchConfig[] = renderSwitchConfigs(PLAN, vendor);
     expect(out.map(c => [c.rack, c.switchName, c.fileName])).toEqual([
@@ -140,7 +143,15 @@ describe('every switch of both racks, in plan order, with a file name', () => {
 });
 
 describe('Huawei VRP', () => {
-  const cfg = configs(SwitchVendor.huaweiVrp());
+  test('an M-LAG pair with the plan\'s default VRRP is refused (documented as not supported on M-LAG); asked for, it is written', () => {
+    const err = libraryError(() => renderSwitchConfigs(PLAN, SwitchVendor.huaweiVrp()));
+    expect(err.field).toBe('switchConfig(Huawei VRP)');
+    expect(err.problem).toMatch(/rack "rack-a": the plan gives the M-LAG pair VRRP gateways, which CloudEngine V300R023C00 documents as not supported on M-LAG/);
+    expect(err.fix).toMatch(/firstHopRedundancy: FirstHopRedundancy.VARP/);
+    expect(renderSwitchConfigs(PLAN, HUAWEI_VRRP)).toHaveLength(4);
+  });
+
+  const cfg = configs(HUAWEI_VRRP);
   const a1 = cfg.get('rack-a-tor1')!;
   const a2 = cfg.get('rack-a-tor2')!;
   const b1 = cfg.get('rack-b-tor1')!;
@@ -327,7 +338,7 @@ describe('what a vendor cannot express is refused', () => {
     const clash = rack('rack-a', 1, { peerLink: { ports: ['Ethernet1/49'], peerVlan: 200 } });
     const err = libraryError(() => clash.switchConfig(SwitchVendor.aristaEos()));
     expect(err.problem).toMatch(/the MLAG peer VLAN 200 is one of the rack's VLANs/);
-    expect(clash.switchConfig(SwitchVendor.huaweiVrp())).toHaveLength(2);
+    expect(clash.switchConfig(HUAWEI_VRRP)).toHaveLength(2);
   });
 
   test('a stack renders one Huawei configuration with members on both switches; NX-OS and EOS refuse it', () => {
@@ -422,9 +433,9 @@ describe('every line of every configuration is an evidenced command form (COMMAN
   }).switchPlan();
   const stack = rack('rack-s', 4, { names: ['stack-1', 'stack-2'], redundancy: SwitchRedundancy.STACK, peerLink: undefined, nodes: [{ node: 'w1', ports: ['10GE1/0/1', '10GE2/0/1'] }] }).switchPlan();
   const corpus: [string, SwitchVendor, SwitchPlan][] = [
-    ['VRRP', SwitchVendor.huaweiVrp(), PLAN],
+    ['VRRP', HUAWEI_VRRP, PLAN],
     ['dual-active gateway', SwitchVendor.huaweiVrp({ firstHopRedundancy: FirstHopRedundancy.VARP }), PLAN],
-    ['static Eth-Trunk', SwitchVendor.huaweiVrp(), staticLag],
+    ['static Eth-Trunk', HUAWEI_VRRP, staticLag],
     ['one switch', SwitchVendor.huaweiVrp(), single],
     ['stack', SwitchVendor.huaweiVrp(), stack],
     ['HSRP', SwitchVendor.ciscoNxos({ firstHopRedundancy: FirstHopRedundancy.HSRP }), PLAN],

@@ -20,6 +20,8 @@ export interface SwitchView {
   readonly mlag: boolean;
   /** The first-hop protocol (MLAG only), the vendor option or the plan's. */
   readonly firstHop?: FirstHopRedundancy;
+  /** Whether `firstHop` is the vendor's option (`SwitchVendor.huaweiVrp({ firstHopRedundancy })`), not the plan's. */
+  readonly firstHopFromVendor: boolean;
   /** Per node port channel, the member ports on this switch. */
   readonly channels: { readonly node: string; readonly id: number; readonly ports: { readonly nic: string; readonly port: string }[] }[];
 }
@@ -36,6 +38,7 @@ export function switchViews(rack: SwitchRackPlan, firstHopOverride: FirstHopRedu
     peer: mlag ? rack.switches[1 - index].name : undefined,
     mlag,
     firstHop: mlag ? firstHopOverride ?? rack.firstHop?.protocol : undefined,
+    firstHopFromVendor: mlag && firstHopOverride !== undefined,
     channels: rack.portChannels.map(pc => ({
       node: pc.node,
       id: pc.id,

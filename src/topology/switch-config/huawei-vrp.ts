@@ -6,7 +6,7 @@
  */
 import { SwitchPortAggregation, SwitchVlanInterfacePlan } from '../switch-plan';
 import { FirstHopRedundancy, SwitchRedundancy } from '../switches';
-import { SwitchView, aggregated, checkFirstHop, header, ipv4Mask, nodePortsNote, ownAddress, priorityOf, vlanList } from './common';
+import { SwitchView, aggregated, checkFirstHop, header, ipv4Mask, nodePortsNote, ownAddress, priorityOf, unsupported, vlanList } from './common';
 import { sourcesOf } from './sources';
 
 const VENDOR = 'Huawei VRP';
@@ -19,6 +19,12 @@ export const DUAL_ACTIVE_MAC = '0000-5e00-0101';
 /** The configuration text of one switch (or stack). */
 export function renderHuaweiVrp(view: SwitchView): string {
   checkFirstHop(VENDOR, view, [FirstHopRedundancy.VRRP, FirstHopRedundancy.VARP]);
+  if (view.mlag && view.firstHop === FirstHopRedundancy.VRRP && !view.firstHopFromVendor) {
+    // the plan's VRRP (its default for a pair) is not what CloudEngine documents for M-LAG: asked, not assumed
+    throw unsupported(VENDOR, view.rack, 'the plan gives the M-LAG pair VRRP gateways, which CloudEngine V300R023C00 documents as not supported on M-LAG (VRRP/VRRP6 dual-active gateways)',
+      'use SwitchVendor.huaweiVrp({ firstHopRedundancy: FirstHopRedundancy.VARP }) for the documented M-LAG dual-active gateway, '
+      + 'or SwitchVendor.huaweiVrp({ firstHopRedundancy: FirstHopRedundancy.VRRP }) to write VRRP anyway (a release that supports it on M-LAG)');
+  }
   const rack = view.rack;
   const out: string[] = [...header('#', view, `${VENDOR} (CloudEngine)`, sourcesOf('VRP'), notes(view)), '#'];
   const allowed = vlanList(rack.allowedVlans, ' ', ' to ');

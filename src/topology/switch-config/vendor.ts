@@ -17,7 +17,8 @@ export interface SwitchVendorOptions {
    * (`SwitchesProps.firstHopRedundancy`): e.g. HSRP on Cisco NX-OS for dual-stack VLANs, VARP on Arista EOS,
    * VARP on Huawei VRP for the M-LAG dual-active gateway (the gateway address and one virtual MAC on both
    * switches, which CloudEngine documents for M-LAG instead of VRRP).
-   * @default - the plan's protocol
+   * @default - the plan's protocol; on Huawei VRP an M-LAG pair whose plan says VRRP (the plan's default) is refused
+   * until this option says which gateway to write (VARP, as documented, or VRRP explicitly)
    */
   readonly firstHopRedundancy?: FirstHopRedundancy;
 }
@@ -44,6 +45,8 @@ export interface SwitchConfig {
 export class SwitchVendor {
   /**
    * Huawei VRP (CloudEngine): Eth-Trunk, VLANIF, M-LAG, and VRRP / VRRP6 or (`FirstHopRedundancy.VARP`) the M-LAG dual-active gateway.
+   * CloudEngine V300R023C00 documents VRRP as not supported on M-LAG: for an M-LAG pair, say which gateway to write
+   * with `options.firstHopRedundancy` (the plan's VRRP alone is refused).
    */
   public static huaweiVrp(options: SwitchVendorOptions = {}): SwitchVendor {
     checkShape(options, OPTIONS, { call: 'SwitchVendor.huaweiVrp()' }, 'options');
