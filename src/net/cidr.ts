@@ -3,10 +3,12 @@
  */
 import { familyBits, IpAddress, IpFamily, NetParseError, quote } from './address';
 import { IpRange } from './range';
-import { scanAddress, scannedFamily, scanPrefix } from './scan';
+import { scanAddress, scannedCanonical, scannedFamily, scanPrefix } from './scan';
 
 /** 2^0 .. 2^128, so that block sizes are not recomputed. */
 const POW2: readonly bigint[] = Array.from({ length: 129 }, (_, i) => 2n ** BigInt(i));
+/** 2^i - 1: the offset of a block's last address from its first. */
+const LOW_MASK: readonly bigint[] = POW2.map(p => p - 1n);
 
 /** An IPv4 or IPv6 CIDR block; the address may be written with host bits set. */
 export class Cidr {
@@ -22,8 +24,9 @@ export class Cidr {
         const value = scanAddress(text, 0, slash);
         if (value !== undefined) {
           const family = scannedFamily();
+          const canonical = scannedCanonical();
           const prefix = scanPrefix(text, slash + 1, text.length, familyBits(family));
-          if (prefix >= 0) return new Cidr(IpAddress.fromBigInt(family, value), prefix);
+          if (prefix >= 0) return new Cidr(IpAddress.fromBigInt(family, value), prefix, canonical ? text : undefined);
         }
       }
     }
@@ -62,7 +65,10 @@ export class Cidr {
     }
     const prefix = prefixText.length > 3 ? Infinity : Number(prefixText);
     if (prefix > bits) throw bad(`prefix length ${prefixText} is too large, expected ${range}`);
-    return new Cidr(address, prefix);
+    // (the same object as the fast path makes: the text kept when it is the canonical one)
+    const cidr = new Cidr(address, prefix, undefined);
+    if (cidr.isCanonical && cidr.toString() !== text) cidr.text = undefined;
+    return cidr;
   }
 
   /** Like {@link parse} but returns `undefined` instead of throwing. */
@@ -83,18 +89,24 @@ export class Cidr {
   public readonly last: bigint;
   /** True when the address was written without host bits (address === network address). */
   public readonly isCanonical: boolean;
-  private text?: string;
+  /** The canonical text, once known (from the parsed text when that was canonical: no formatting then). */
+  private text: string | undefined;
 
   /**
    * @param address the address as written (host bits may be set)
    * @param prefix the prefix length, already validated
+   * @param text the text parsed, when its address is written canonically (no leading zeros, RFC 5952)
    */
-  private constructor(public readonly address: IpAddress, public readonly prefix: number) {
+  private constructor(public readonly address: IpAddress, public readonly prefix: number, text: string | undefined) {
     this.family = address.family;
-    const size = this.size;
-    this.first = address.value - (address.value % size);
-    this.last = this.first + size - 1n;
-    this.isCanonical = this.first === address.value;
+    const hostBits = familyBits(this.family) - prefix;
+    // (no host bits, the common case: the address value is the network's, one bigint step fewer)
+    const low = address.value % POW2[hostBits];
+    this.isCanonical = low === 0n;
+    this.first = this.isCanonical ? address.value : address.value - low;
+    this.last = this.first + LOW_MASK[hostBits];
+    // written canonically with no host bits: the text is the canonical "network/prefix"
+    this.text = this.isCanonical ? text : undefined;
   }
 
   /** Number of addresses in the block (2^(bits - prefix)). */

@@ -59,6 +59,16 @@ export function checkDns1123Subdomain(name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether `ref` is "namespace/name" with a DNS-1123 label namespace and a DNS-1123 subdomain name (exactly what
+ * {@link checkDns1123Label} and {@link checkDns1123Subdomain} pass for the two parts), in one pass over the text.
+ */
+export function isNamespacedName(ref: string): boolean {
+  if (!VALID_NAMESPACED.test(ref)) return false;
+  const slash = ref.indexOf('/');
+  return slash <= LABEL_MAX && ref.length - slash - 1 <= SUBDOMAIN_MAX;
+}
+
 /** MAC address: six two-digit hex octets separated by ":" (either case), e.g. 02:42:ac:11:00:02. */
 export function checkMacAddress(mac: string): string | undefined {
   const expected = 'expected six two-digit hex octets separated by ":", e.g. 02:42:ac:11:00:02';
@@ -93,6 +103,9 @@ export function checkUnicastMacPrefix(prefix: string): string | undefined {
 const VALID_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 /** Dot-separated labels of that form (the length is checked apart). */
 const VALID_SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/;
+
+/** A label, "/", then dot-separated labels (the lengths are checked apart). */
+const VALID_NAMESPACED = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\/[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/;
 
 /** Shared character rules for a label whose length is already checked. */
 function checkLabelChars(name: string, what: string): string | undefined {

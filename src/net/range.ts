@@ -108,6 +108,9 @@ export class IpRange {
   }
 }
 
+/** The ranges of every empty set (frozen: shared). */
+const NO_RANGES: IpRange[] = Object.freeze([]) as unknown as IpRange[];
+
 /** An immutable set of addresses of one family, kept as sorted, merged (non-adjacent) ranges. */
 export class RangeSet {
   /** Build from ranges in any order; overlapping and adjacent ranges are merged. O(n log n). */
@@ -117,7 +120,7 @@ export class RangeSet {
         throw new NetParseError(`cannot add IPv${r.family} range ${r.toString()} to an IPv${family} range set; all ranges must be IPv${family}`);
       }
     }
-    if (ranges.length < 2) return new RangeSet(family, [...ranges]);
+    if (ranges.length < 2) return new RangeSet(family, ranges.length === 0 ? NO_RANGES : [...ranges]);
     const sorted = [...ranges].sort((a, b) => cmp(a.start, b.start));
     const merged: IpRange[] = [];
     for (const r of sorted) {

@@ -25,8 +25,22 @@ export function wordsToV6(w: readonly number[]): bigint {
   const mid = (w[3] * 65536 + w[4]) * 65536 + w[5];
   const lo = w[6] * 65536 + w[7];
   if (hi === 0 && mid === 0) return BigInt(lo);
-  return BigInt(hi) * P80 + BigInt(mid) * P32 + BigInt(lo);
+  // (the upper 96 bits of the last value kept: a pool's subnet, ranges and gateway share them, and each bigint
+  // step allocates; zero parts skipped)
+  if (hi !== lastHi || mid !== lastMid) {
+    let high = hi === 0 ? 0n : BigInt(hi) * P80;
+    if (mid !== 0) high += BigInt(mid) * P32;
+    lastHi = hi;
+    lastMid = mid;
+    lastHigh = high;
+  }
+  return lo === 0 ? lastHigh : lastHigh + BigInt(lo);
 }
+
+/** The upper 96 bits of the last value {@link wordsToV6} made, as two 48-bit numbers and as a bigint. */
+let lastHi = 0;
+let lastMid = 0;
+let lastHigh = 0n;
 
 /** Writes the eight 16-bit groups of `value` into `out` and returns it. */
 export function v6ToWords(value: bigint, out: number[]): number[] {
@@ -76,28 +90,40 @@ function scanV4(text: string, from: number, to: number): number {
 /** Scratch for the eight 16-bit groups (scanning is synchronous and never re-entered). */
 const words = [0, 0, 0, 0, 0, 0, 0, 0];
 
+/** Whether the last text scanV6 accepted is the canonical text of its value (what formatAddress writes). */
+let canonicalV6 = true;
+
 /** text[from, to) as IPv6 hex groups with at most one "::" (no embedded IPv4, no zone), or undefined. */
 function scanV6(text: string, from: number, to: number): bigint | undefined {
   let n = 0;
   let gap = -1;
   let i = from;
+  // lower case and no leading zeros so far (the zero runs are compared at the end)
+  let plain = true;
   if (i < to && text.charCodeAt(i) === COLON) {
     if (i + 1 >= to || text.charCodeAt(i + 1) !== COLON) return undefined;
     gap = 0;
     i += 2;
-    if (i === to) return 0n;
+    if (i === to) {
+      canonicalV6 = true;
+      return 0n;
+    }
   }
   for (;;) {
     let w = 0;
     let digits = 0;
+    const start = i;
     while (i < to) {
-      const h = hexValue(text.charCodeAt(i));
+      const c = text.charCodeAt(i);
+      const h = hexValue(c);
       if (h < 0) break;
+      if (c >= 65 && c <= 70) plain = false;
       w = w * 16 + h;
       i++;
       if (++digits > 4) return undefined;
     }
     if (digits === 0 || n === 8) return undefined;
+    if (digits > 1 && text.charCodeAt(start) === ZERO) plain = false;
     words[n++] = w;
     if (i === to) break;
     if (text.charCodeAt(i) !== COLON) return undefined;
@@ -119,7 +145,33 @@ function scanV6(text: string, from: number, to: number): bigint | undefined {
     for (let k = 0; k < tail; k++) words[7 - k] = words[n - 1 - k];
     for (let k = gap; k < 8 - tail; k++) words[k] = 0;
   }
+  canonicalV6 = plain && isCanonicalRun(gap, gap < 0 ? 0 : 8 - n);
   return wordsToV6(words);
+}
+
+/**
+ * Whether `words` written with "::" for the run at `gap` of `len` groups (gap -1: none) is RFC 5952 text as
+ * formatAddress writes it: "::" for the longest run of two or more zero groups (the leftmost on a tie), no "::"
+ * otherwise, and not an IPv4-mapped address (written in mixed notation).
+ */
+function isCanonicalRun(gap: number, len: number): boolean {
+  if (words[0] === 0 && words[1] === 0 && words[2] === 0 && words[3] === 0 && words[4] === 0 && words[5] === 0xffff) return false;
+  let bestStart = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8;) {
+    if (words[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && words[j] === 0) j++;
+    if (j - i > bestLen) {
+      bestStart = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  return gap < 0 ? bestStart < 0 : gap === bestStart && len === bestLen;
 }
 
 let scanned: IpFamily = 4;
@@ -127,6 +179,14 @@ let scanned: IpFamily = 4;
 /** Family of the last address {@link scanAddress} accepted. */
 export function scannedFamily(): IpFamily {
   return scanned;
+}
+
+/**
+ * Whether the text of the last address {@link scanAddress} accepted is exactly what formatAddress writes for its
+ * value (IPv4: always, the scanner takes no leading zeros; IPv6: lower case, no leading zeros, RFC 5952 "::").
+ */
+export function scannedCanonical(): boolean {
+  return scanned === 4 || canonicalV6;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Cidr, IpAddress, IpFamily, IpRange, RangeSet, checkDns1123Label, checkDns1123Subdomain, lowestRankedOverlaps } from '../net';
+import { Cidr, IpAddress, IpFamily, IpRange, RangeSet, checkDns1123Label, checkDns1123Subdomain, isNamespacedName, lowestRankedOverlaps } from '../net';
 import { Finding, RULES, RuleInfo, finding } from './catalog';
 import { checkLabelSelector } from './label-selector';
 
@@ -70,7 +70,7 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
     }
   }
   // Go reads "::ffff:a.b.c.d/p" (p >= 96) as the IPv4 subnet a.b.c.d/(p - 96), and Spiderpool refuses the spelling
-  const mappedSubnet = typeof spec.subnet === 'string' ? /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,3})$/i.exec(spec.subnet) : null;
+  const mappedSubnet = typeof spec.subnet === 'string' && startsWithColon(spec.subnet) ? /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,3})$/i.exec(spec.subnet) : null;
   if (subnet && mappedSubnet && Number(mappedSubnet[2]) >= 96) {
     const v4 = Cidr.tryParse(`${mappedSubnet[1]}/${Number(mappedSubnet[2]) - 96}`);
     if (v4) {
@@ -147,7 +147,9 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
 
   let seen: Map<string, number> | undefined;
   const routes = listField(spec.routes, 'spec.routes', RULES.poolRouteGateway, out) as ReadonlyArray<any>;
-  routes.forEach((rawRoute, i) => {
+  for (let i = 0; i < routes.length; i++) {
+    if (!(i in routes)) continue; // (as forEach: holes skipped)
+    const rawRoute = routes[i];
     const field = `spec.routes[${i}]`;
     const route: { dst?: string; gw?: string } = isPlainObject(rawRoute) ? rawRoute : {};
     const dst = typeof route.dst === 'string' ? Cidr.tryParse(route.dst) : undefined;
@@ -177,7 +179,7 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
       out.push(finding(RULES.poolRouteGateway, `${field}.gw`, `next hop ${route.gw}${gw.toString() !== route.gw ? ` (Go reads it as ${gw.toString()})` : ''} is outside subnet ${subnet.toString()}`,
         `use a next hop inside ${subnet.toString()}`));
     }
-  });
+  }
 
   checkPoolExtras(spec, out);
   // What Spiderpool's overlap check sees of a pool refused here for a reversed range (it admits such a pool): a
@@ -209,22 +211,26 @@ function checkPoolExtras(spec: NonNullable<PlainIpPool['spec']>, out: Finding[])
       checkLabelSelector(a, 'spec.podAffinity', 'Spiderpool\'s webhook refuses the pool', out);
     }
   }
-  for (const key of AFFINITY_KEYS) {
-    const sel = (spec as any)[key];
-    if (sel !== undefined && sel !== null) {
-      checkLabelSelector(sel, `spec.${key}`, 'Spiderpool accepts the pool, but fails the IP allocation of every pod that selects it', out);
-    }
-  }
+  // (two plain reads, not a keyed read per key)
+  const namespaceAffinity = (spec as any).namespaceAffinity;
+  if (namespaceAffinity !== undefined && namespaceAffinity !== null) checkAffinity(namespaceAffinity, 'spec.namespaceAffinity', out);
+  const nodeAffinity = (spec as any).nodeAffinity;
+  if (nodeAffinity !== undefined && nodeAffinity !== null) checkAffinity(nodeAffinity, 'spec.nodeAffinity', out);
   if (spec.multusName !== undefined && spec.multusName !== null) {
     if (!Array.isArray(spec.multusName)) {
       out.push(finding(RULES.networkName, 'spec.multusName', `multusName ${describe(spec.multusName)} is not a list`,
         'write multusName as a list of "ns/name" strings'));
     } else {
-      spec.multusName.forEach((ref: unknown, i: number) => {
+      const refs: readonly unknown[] = spec.multusName;
+      for (let i = 0; i < refs.length; i++) {
+        if (!(i in refs)) continue; // (as forEach: holes skipped)
+        const ref = refs[i];
+        // the common case, "ns/name" with a valid namespace and name: nothing to report, nothing to split
+        if (typeof ref === 'string' && isNamespacedName(ref)) continue;
         const field = `spec.multusName[${i}]`;
         if (typeof ref !== 'string') {
           out.push(finding(RULES.networkName, field, `${describe(ref)} is not a string`, 'write "ns/name" of a NetworkAttachmentDefinition'));
-          return;
+          continue;
         }
         // Spiderpool compares the entries with the NIC's "ns/name" at allocation: an entry that cannot name a NAD
         // matches no NIC (the webhook accepts it).
@@ -232,20 +238,20 @@ function checkPoolExtras(spec: NonNullable<PlainIpPool['spec']>, out: Finding[])
         const parts = ref.split('/');
         if (parts.length > 2) {
           out.push(finding(RULES.poolMultusNameUnusable, field, `"${ref}" has more than one "/": ${unusable}`, 'write "ns/name" of a NetworkAttachmentDefinition'));
-          return;
+          continue;
         }
         const nsProblem = parts.length === 2 ? checkDns1123Label(parts[0]) : undefined;
         const nameProblem = checkDns1123Subdomain(parts[parts.length - 1]);
         if (nsProblem || nameProblem) {
           const [what, problem] = nsProblem ? [`namespace "${parts[0]}"`, nsProblem] : [`name "${parts[parts.length - 1]}"`, nameProblem];
           out.push(finding(RULES.poolMultusNameUnusable, field, `${what} in "${ref}" ${problem}: ${unusable}`, 'write "ns/name" of an existing NetworkAttachmentDefinition'));
-          return;
+          continue;
         }
         if (parts.length === 1) {
           out.push(finding(RULES.poolMultusName, field, `"${ref}" has no namespace, so Spiderpool reads it in its own namespace`,
             `write "<namespace>/${ref}" (for example "kube-system/${ref}")`));
         }
-      });
+      }
     }
   }
   if (spec.vlan !== undefined) {
@@ -271,7 +277,14 @@ export function describe(v: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-const AFFINITY_KEYS = ['namespaceAffinity', 'nodeAffinity'] as const;
+function checkAffinity(selector: unknown, field: string, out: Finding[]): void {
+  checkLabelSelector(selector, field, 'Spiderpool accepts the pool, but fails the IP allocation of every pod that selects it', out);
+}
+
+/** Whether text starts with ":" (the IPv4-mapped spellings do: most text is refused by this before a regular expression). */
+function startsWithColon(text: string): boolean {
+  return text.charCodeAt(0) === 58;
+}
 const NO_ITEMS: readonly never[] = Object.freeze([]);
 
 /** A list-valued field: the list, or [] with a finding when it is not a list. */
@@ -286,14 +299,16 @@ function parseRanges(texts: readonly string[], field: string, rule: typeof RULES
   subnet: Cidr | undefined, out: Finding[]): RangeSet | undefined {
   const ranges: IpRange[] = [];
   let ok = true;
-  texts.forEach((text, i) => {
+  for (let i = 0; i < texts.length; i++) {
+    if (!(i in texts)) continue; // (as forEach: holes skipped)
+    const text = texts[i];
     let r: IpRange;
     if (typeof text !== 'string') {
       ok = false;
       out.push(finding(rule, `${field}[${i}]`, `${describe(text)} is not a string`, 'write one IP or a range "a-b" as a string'));
-      return;
+      continue;
     }
-    const mapped = family === 4 && /^::ffff:\d/i.test(text) ? unmapV4(text) : undefined;
+    const mapped = family === 4 && startsWithColon(text) && /^::ffff:\d/i.test(text) ? unmapV4(text) : undefined;
     try {
       r = IpRange.parse(mapped ?? text);
     } catch (e) {
@@ -302,16 +317,16 @@ function parseRanges(texts: readonly string[], field: string, rule: typeof RULES
       out.push(finding(rule, `${field}[${i}]`, reversed
         ? `${(e as Error).message} (Spiderpool's webhook accepts it, but its allocator refuses the range, so the pool hands out no address from it)`
         : (e as Error).message, 'write one IP or a range "a-b" with no spaces'));
-      return;
+      continue;
     }
     if (mapped !== undefined) {
       out.push(finding(RULES.poolIpv4Mapped, `${field}[${i}]`, `"${text}" is an IPv4-mapped IPv6 spelling; Spiderpool reads it as ${mapped} (Go treats ::ffff:a.b.c.d as IPv4)`,
         `write "${mapped}"`));
-    } else if (family === 6 && r.family === 6 && /^::ffff:\d/i.test(text)) {
+    } else if (family === 6 && r.family === 6 && startsWithColon(text) && /^::ffff:\d/i.test(text)) {
       ok = false;
       out.push(finding(rule, `${field}[${i}]`, `"${text}" is an IPv4 address in IPv4-mapped IPv6 spelling (Go treats ::ffff:a.b.c.d as IPv4), so it is not in this IPv6 pool; Spiderpool refuses it ("not match base subnet")`,
         'put IPv4 addresses in an IPv4 pool'));
-      return;
+      continue;
     }
     if (family === undefined) {
       ok = false;
@@ -325,7 +340,7 @@ function parseRanges(texts: readonly string[], field: string, rule: typeof RULES
     } else {
       ranges.push(r);
     }
-  });
+  }
   return ok && family !== undefined ? RangeSet.of(family, ranges) : undefined;
 }
 
@@ -334,7 +349,7 @@ function parseRanges(texts: readonly string[], field: string, rule: typeof RULES
  * the pool is IPv4 and so takes it). Undefined when it is not an address.
  */
 function goAddress(text: string, field: string, subnet: Cidr | undefined, out: Finding[]): IpAddress | undefined {
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(text);
+  const mapped = startsWithColon(text) ? /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(text) : null;
   const v4 = mapped ? IpAddress.tryParse(mapped[1]) : undefined;
   if (!v4) return IpAddress.tryParse(text);
   if (subnet?.family === 4) {
