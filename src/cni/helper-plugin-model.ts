@@ -3,7 +3,13 @@
  * with the factories of StandaloneHelperPlugin / OverlayHelperPlugin.
  */
 import { CoordinatorOptions } from './coordinator-options';
-import type { HelperPluginType, IHelperPlugin, SpidernetHelperOptions } from './helper-plugins';
+import type { HelperPluginType, OverlayHelperPlugin, SpidernetHelperOptions, StandaloneHelperPlugin } from './helper-plugins';
+
+/**
+ * A route helper chained after macvlan, of either kind. Internal: users only ever hold one of the two classes, which are
+ * distinct types, so a standalone network's helper cannot be given to an overlay network (or the other way round).
+ */
+export type HelperPlugin = StandaloneHelperPlugin | OverlayHelperPlugin;
 
 /** What a helper plugin is made of (built by the factories of {@link StandaloneHelperPlugin} / {@link OverlayHelperPlugin}). */
 export interface HelperPluginModel {
@@ -21,16 +27,16 @@ export interface HelperPluginModel {
   readonly spidernet?: SpidernetHelperOptions;
 }
 
-const MODELS = new WeakMap<IHelperPlugin, HelperPluginModel>();
+const MODELS = new WeakMap<HelperPlugin, HelperPluginModel>();
 
 /** Records the model of a helper built by one of the factories. */
-export function registerHelperModel(helper: IHelperPlugin, model: HelperPluginModel): void {
+export function registerHelperModel(helper: HelperPlugin, model: HelperPluginModel): void {
   MODELS.set(helper, model);
 }
 
 /** The model of a helper built by one of the factories (undefined for anything else). */
 export function helperPluginModel(helper: unknown): HelperPluginModel | undefined {
-  return helper !== null && typeof helper === 'object' ? MODELS.get(helper as IHelperPlugin) : undefined;
+  return helper !== null && typeof helper === 'object' ? MODELS.get(helper as HelperPlugin) : undefined;
 }
 
 /** Renders the legacy spidernet veth/router plugin in a fixed key order. */

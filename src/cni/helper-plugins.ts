@@ -59,20 +59,10 @@ const SPIDERNET: Shape = obj('SpidernetHelperOptions', {
 });
 
 /**
- * A route helper chained after macvlan. Built only through {@link StandaloneHelperPlugin} or
- * {@link OverlayHelperPlugin}, which are distinct types, so a standalone network's helper cannot be given to an
- * overlay network (or the other way round).
- */
-export interface IHelperPlugin {
-  /** The helper plugin. */
-  readonly type: HelperPluginType;
-}
-
-/**
  * The route helper of a standalone network (macvlan eth0): Spiderpool's coordinator in underlay mode (default),
  * the legacy spidernet `veth` plugin, or none (the pod then cannot reach ClusterIP services or its own node).
  */
-export class StandaloneHelperPlugin implements IHelperPlugin {
+export class StandaloneHelperPlugin {
   /** Spiderpool's coordinator in underlay mode (a veth pair to the node for Services and node traffic). */
   public static coordinator(options: CoordinatorOptions = {}): StandaloneHelperPlugin {
     checkShape(options, COORDINATOR, { call: 'StandaloneHelperPlugin.coordinator()' }, 'options');
@@ -107,7 +97,7 @@ export class StandaloneHelperPlugin implements IHelperPlugin {
  * The route helper of an overlay network (macvlan net1 beside the cluster CNI): Spiderpool's coordinator in
  * overlay mode (default), the legacy spidernet `router` plugin, or none.
  */
-export class OverlayHelperPlugin implements IHelperPlugin {
+export class OverlayHelperPlugin {
   /** Spiderpool's coordinator in overlay mode. */
   public static coordinator(options: CoordinatorOptions = {}): OverlayHelperPlugin {
     checkShape(options, COORDINATOR, { call: 'OverlayHelperPlugin.coordinator()' }, 'options');

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import {
   CoordinatorMode, DEFAULT_CNI_VERSION, HelperPluginModel, HelperPluginType, Ipam, MacvlanMode,
-  IHelperPlugin, SMC_CNI_VERSION_ANNOTATION, helperPluginModel, coordinatorPlugin, coordinatorSpec,
+  HelperPlugin, SMC_CNI_VERSION_ANNOTATION, helperPluginModel, coordinatorPlugin, coordinatorSpec,
   ifacerPlugin, macvlanPlugin,
   needsIfacer, renderConfList, spidernetPlugin,
 } from '../cni';
@@ -157,7 +157,7 @@ export abstract class MacvlanNetwork extends ApiObject implements IMacvlanNetwor
   private rendered?: string;
   private constructed = false;
 
-  protected constructor(scope: Construct, id: string, props: MacvlanNetworkProps, coordinatorMode: CoordinatorMode, helper: IHelperPlugin) {
+  protected constructor(scope: Construct, id: string, props: MacvlanNetworkProps, coordinatorMode: CoordinatorMode, helper: HelperPlugin) {
     const source = props.source ?? NadSource.NETWORK_ATTACHMENT_DEFINITION;
     const namespace = props.namespace ?? MacvlanNetwork.DEFAULT_NAMESPACE;
     const spec: Record<string, unknown> = {};
