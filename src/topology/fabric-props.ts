@@ -104,7 +104,9 @@ export interface FabricProps {
   /** The racks, each with its nodes and its subnets per VLAN. */
   readonly racks: FabricRackProps[];
   /**
-   * Who creates the bond and the VLAN sub-interfaces: one nmstate policy per rack, or nobody (pre-existing).
+   * Who creates the bond and the VLAN sub-interfaces: one nmstate policy per rack (or per node with static node
+   * addresses), Spiderpool ifacer (each network becomes a SpiderMultusConfig carrying the fabric's bond and every
+   * rack's pools, so no rack may have a bond of its own), or nobody (pre-existing).
    * @default HostInterfaces.nmstate()
    */
   readonly hostInterfaces?: HostInterfaces;

@@ -22,8 +22,8 @@ import { SWITCHES_SHAPE, buildRackSwitchPlan } from './switch-plan-builder';
 import { renderSwitchPlanMarkdown } from './switch-plan-markdown';
 import { VlanOffer, VlanSubnetProps } from './vlan';
 import {
-  OfferingVlan, VLAN_SUBNET_SHAPE, VlanOwner, addHostPolicy, addOfferPools, defaultPolicyName, diagramWorkloadsOf, ipSections, lookupVlan,
-  offeredNetwork, requiredTermCount, vlanNetworks,
+  OfferingVlan, VLAN_SUBNET_SHAPE, VlanOwner, addHostPolicy, addOfferPools, defaultPolicyName, diagramWorkloadsOf, ifacerNetworkOf, ipSections,
+  lookupVlan, offeredNetwork, requiredTermCount, vlanNetworks,
 } from './vlan-build';
 import { MacvlanError } from '../errors';
 import { AddressCapacity, PoolCapacity } from '../networks/capacity';
@@ -70,7 +70,7 @@ const PROPS_SHAPE: Shape = obj('FabricProps', {
     switches: opt(SWITCHES_SHAPE),
     nodeCount: opt(num()),
   }))),
-  hostInterfaces: opt(instanceOf(HostInterfaces, 'HostInterfaces', 'HostInterfaces.nmstate() or HostInterfaces.preExisting()')),
+  hostInterfaces: opt(instanceOf(HostInterfaces, 'HostInterfaces', 'HostInterfaces.nmstate(), HostInterfaces.spiderpoolIfacer() or HostInterfaces.preExisting()')),
   namespace: opt(str('kube-system')),
   capacityWarnPercent: opt(num()),
 });
@@ -129,6 +129,7 @@ export class Fabric extends Construct {
   /** Who creates the host interfaces. */
   public readonly hostInterfaces: HostInterfaces;
 
+  private readonly fabricBond: BondProps;
   private readonly racks: BuiltRack[] = [];
   private readonly vlans = new Map<number, BuiltVlan>();
   private readonly placed = new WeakSet<IConstruct>();
@@ -137,15 +138,20 @@ export class Fabric extends Construct {
     checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new Fabric()');
     super(scope, id);
     this.bondName = props.bond.name ?? 'bond0';
+    this.fabricBond = props.bond;
     this.hostInterfaces = props.hostInterfaces ?? HostInterfaces.nmstate();
     const subject = `Fabric "${this.node.path}"`;
     const kind = this.hostInterfaces.kind;
-    if (kind === HostInterfacesKind.SPIDERPOOL_IFACER) {
+    const ifacer = kind === HostInterfacesKind.SPIDERPOOL_IFACER;
+    // With Spiderpool ifacer the bond is part of each network's SpiderMultusConfig, and a network (its one NAD)
+    // spans the racks: every rack bonds the fabric's NICs the fabric's way.
+    const ownBond = ifacer ? props.racks.findIndex(r => r.bond !== undefined) : -1;
+    if (ownBond >= 0) {
       throw new MacvlanError({
         constructPath: this.node.path,
-        field: 'hostInterfaces',
-        message: 'a Fabric creates the host interfaces with one nmstate policy per rack, or finds them pre-existing; Spiderpool ifacer would write one bond into each network\'s SpiderMultusConfig for every rack',
-        fix: 'use HostInterfaces.nmstate() (the default) or HostInterfaces.preExisting(), or a VlanTopology per rack with HostInterfaces.spiderpoolIfacer()',
+        field: `racks[${ownBond}].bond`,
+        message: `rack "${props.racks[ownBond].name}" has a bond of its own, but with Spiderpool ifacer the bond (NICs, mode, options) is written into each network's SpiderMultusConfig, and one network, with one SpiderMultusConfig, spans every rack: ifacer would build the fabric's bond on this rack's nodes too`,
+        fix: 'give every rack the fabric\'s bond (drop racks[].bond), or create the host interfaces with HostInterfaces.nmstate() (one policy per rack, each with its own bond)',
       });
     }
     const namespace = props.namespace ?? MacvlanNetwork.DEFAULT_NAMESPACE;
@@ -161,7 +167,7 @@ export class Fabric extends Construct {
       throw new MacvlanError({
         constructPath: this.node.path,
         field: addressed[0],
-        message: 'node addresses are configured by the racks\' nmstate host policies, and the host interfaces are pre-existing',
+        message: `node addresses are configured by the racks' nmstate host policies, and the host interfaces are ${ifacer ? 'created by Spiderpool ifacer' : 'pre-existing'}`,
         fix: 'use HostInterfaces.nmstate() (the default), or configure the node addresses where the interfaces are created',
       });
     }
@@ -256,7 +262,7 @@ export class Fabric extends Construct {
         bondMtu: rackBondMtu,
         vlans: parsedVlans.map(p => ({
           id: p.id,
-          hostInterface: `${this.bondName}.${p.id}`,
+          hostInterface: this.masterOf(p.id),
           mtu: fabricVlans[vlanIndex.get(p.id)!].mtu ?? rackBondMtu,
           families: p.families.map(fam => ({
             family: fam.family,
@@ -377,7 +383,7 @@ export class Fabric extends Construct {
       // Props-only consistency of the rack's VLANs (macvlan MTU against the rack's VLAN MTU), by fabric VLAN.
       consistency.push(...checkTopologyConsistency({
         bondMtu: rackBond.mtu,
-        ifacer: false,
+        ifacer,
         vlans: [...built.values()].map(b => {
           const index = vlanIndex.get(b.parsed.id)!;
           return { ...b.parsed, index, props: { ...fabricVlans[index], ...b.parsed.props } };
@@ -392,7 +398,15 @@ export class Fabric extends Construct {
     for (const { v, index } of ordered) {
       const offer = v.offer ?? VlanOffer.STANDALONE;
       const field = `vlans[${index}]`;
-      const common = { master: `${this.bondName}.${v.id}`, namespace, mode: v.macvlanMode ?? MacvlanMode.BRIDGE, mtu: v.macvlanMtu };
+      const made = ifacer ? ifacerNetworkOf(this.bondName, props.bond, v.id) : undefined;
+      const common = {
+        master: this.masterOf(v.id),
+        namespace,
+        mode: v.macvlanMode ?? MacvlanMode.BRIDGE,
+        mtu: v.macvlanMtu,
+        // (Spiderpool generates the NAD from a SpiderMultusConfig whose ifacer creates the bond and VLAN at pod start)
+        ...(made ? { source: made.source, ifacer: made.ifacer } : {}),
+      };
       const racks = this.racks.filter(r => r.vlans.has(v.id));
       let standalone: MacvlanStandaloneNetwork | undefined;
       let overlay: MacvlanOverlayNetwork | undefined;
@@ -434,7 +448,7 @@ export class Fabric extends Construct {
   /** The host sub-interface of a VLAN on every rack, e.g. `bond0.100`. */
   public vlanInterfaceName(vlanId: number): string {
     this.vlan(vlanId, 'vlanInterfaceName');
-    return `${this.bondName}.${vlanId}`;
+    return this.masterOf(vlanId);
   }
 
   /** The standalone network of a VLAN (every rack's pools), for `PodNetworks.standalone(...)`. */
@@ -622,12 +636,12 @@ export class Fabric extends Construct {
       title: `cdk8s-macvlan Fabric ${this.node.path} (racks ${this.rackNames.join(', ')})`,
       hostLabel: this.hostInterfaces.kind === HostInterfacesKind.NMSTATE
         ? `Hosts (nmstate policies ${this.racks.map(r => (r.hostPolicy ? r.hostPolicy.name : `${r.props.name}: one per node (${r.hostPolicies.length})`)).join(', ')})`
-        : 'Hosts (pre-existing interfaces)',
+        : this.hostInterfaces.kind === HostInterfacesKind.SPIDERPOOL_IFACER ? 'Hosts (created by Spiderpool ifacer at pod start)' : 'Hosts (pre-existing interfaces)',
       vlanNote: '',
       bond: { name: this.bondName, mode: first.bond.mode, members: first.bond.members },
       vlans: this.vlanIds.map(id => ({
         id,
-        iface: `${this.bondName}.${id}`,
+        iface: this.masterOf(id),
         networks: this.networksOf(id).map(n => ({
           qualifiedName: n.qualifiedName,
           kind: MacvlanOverlayNetwork.isMacvlanOverlayNetwork(n) ? 'overlay' as const : 'standalone' as const,
@@ -663,6 +677,13 @@ export class Fabric extends Construct {
 
   private owner(): VlanOwner {
     return { construct: this, className: 'Fabric', variable: 'fabric', vlanIds: this.vlanIds };
+  }
+
+  /** The host interface of a VLAN on every rack: `<bond>.<id>` (ifacer with one NIC: `<nic>.<id>`). */
+  private masterOf(vlanId: number): string {
+    return this.hostInterfaces.kind === HostInterfacesKind.SPIDERPOOL_IFACER
+      ? ifacerNetworkOf(this.bondName, this.fabricBond, vlanId).master
+      : `${this.bondName}.${vlanId}`;
   }
 
   private offering(v: BuiltVlan): OfferingVlan {

@@ -4,9 +4,13 @@
  */
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { ifacerMaster } from '../cni/spider-multus-config';
 import { MacvlanError } from '../errors';
 import * as k8s from '../k8s';
-import { IpPool, MacvlanOverlayNetwork, MacvlanStandaloneNetwork } from '../networks';
+import { bondModeNumber } from '../net';
+import { IfacerBondOptions, IpPool, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource } from '../networks';
+import { BondProps } from './bond';
+import { bondOptionEntries } from './bond-options';
 import { DiagramWorkload, DiagramWorkloadNic } from './diagram';
 import { NodeAddresses } from './node-addresses';
 import { networkUses } from '../networks/attachment-record';
@@ -220,4 +224,28 @@ export function requiredTermCount(scheduling: kplus.PodScheduling): number {
   } catch {
     return 0;
   }
+}
+
+/** The bond as Spiderpool's ifacer takes it: kernel mode number and `k=v;k=v` options. */
+export function ifacerBondOf(bondName: string, bond: BondProps): IfacerBondOptions {
+  const options = bondOptionEntries(bond.options).map(([k, val]) => `${k}=${val}`).join(';');
+  return { name: bondName, mode: bondModeNumber(bond.mode), ...(options ? { options } : {}) };
+}
+
+/**
+ * What a network of VLAN `vlanId` gets when Spiderpool ifacer creates the host interfaces: a SpiderMultusConfig
+ * (Spiderpool generates the NAD) whose ifacer creates the bond and the VLAN at pod start, and the master it names
+ * (ifacer bonds two or more NICs; with one it puts the VLAN straight on the NIC).
+ */
+export function ifacerNetworkOf(bondName: string, bond: BondProps, vlanId: number): {
+  readonly master: string;
+  readonly source: NadSource;
+  readonly ifacer: { interfaces: string[]; vlanId: number; bond?: IfacerBondOptions };
+} {
+  const members = bond.members ?? [];
+  return {
+    master: ifacerMaster(members, vlanId, members.length > 1 ? bondName : undefined),
+    source: NadSource.SPIDER_MULTUS_CONFIG,
+    ifacer: { interfaces: [...members], vlanId, ...(members.length > 1 ? { bond: ifacerBondOf(bondName, bond) } : {}) },
+  };
 }

@@ -4,20 +4,19 @@ import { Construct, IConstruct } from 'constructs';
 import { MacvlanMode } from '../cni/macvlan-mode';
 import { ifacerMaster } from '../cni/spider-multus-config';
 import * as k8s from '../k8s';
-import { DEFAULT_MTU, IpAddress, IpRange, RangeSet, bondModeNumber, checkDns1123Subdomain } from '../net';
+import { DEFAULT_MTU, IpAddress, IpRange, RangeSet, checkDns1123Subdomain } from '../net';
 import {
   IMacvlanNetwork, IMacvlanOverlayNetwork, IMacvlanStandaloneNetwork, IfacerBondOptions, IpPool,
   MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource, ReservedIps,
 } from '../networks';
 import { poolIps } from './address-plan';
 import { BondProps } from './bond';
-import { bondOptionEntries } from './bond-options';
 import { DiagramModel, DiagramWorkload, renderMermaid } from './diagram';
 import { HostInterfaces, HostInterfacesKind } from './host-interfaces';
 import { topologyHostState } from './nmstate-state';
 import {
-  OfferingVlan, VLAN_SUBNET_SHAPE, VlanOwner, addHostPolicy, addOfferPools, diagramWorkloadsOf, ipSections, lookupVlan, offeredNetwork,
-  requiredTermCount, vlanNetworks,
+  OfferingVlan, VLAN_SUBNET_SHAPE, VlanOwner, addHostPolicy, addOfferPools, diagramWorkloadsOf, ifacerBondOf, ipSections, lookupVlan,
+  offeredNetwork, requiredTermCount, vlanNetworks,
 } from './vlan-build';
 import { MacvlanError } from '../errors';
 import { networkUses } from '../networks/attachment-record';
@@ -601,9 +600,7 @@ export class VlanTopology extends Construct {
 
   /** The bond as Spiderpool's ifacer takes it: kernel mode number and `k=v;k=v` options. */
   private ifacerBond(): IfacerBondOptions {
-    const bond = this.props.bond;
-    const options = bondOptionEntries(bond.options).map(([k, val]) => `${k}=${val}`).join(';');
-    return { name: this.bondName, mode: bondModeNumber(bond.mode), ...(options ? { options } : {}) };
+    return ifacerBondOf(this.bondName, this.props.bond);
   }
 
   private vlan(vlanId: number, method: string): BuiltVlan {

@@ -97,13 +97,51 @@ describe('objects', () => {
     expect(nad.plugins[0].ipam.default_ipv4_ippool).toEqual(['vlan200-standalone-r1-v4']);
   });
 
-  test('pre-existing host interfaces: no policies; Spiderpool ifacer is refused with the reason', () => {
+  test('pre-existing host interfaces: no policies', () => {
     const { chart, fabric } = build({ hostInterfaces: HostInterfaces.preExisting() });
     expect(synthObjects(chart).filter(o => o.kind === 'NodeNetworkConfigurationPolicy')).toEqual([]);
     expect(fabric.hostPolicy('r1')).toBeUndefined();
-    const e = libraryError(() => build({ hostInterfaces: HostInterfaces.spiderpoolIfacer() }));
-    expect(e.field).toBe('hostInterfaces');
+  });
+
+  test('Spiderpool ifacer: one SpiderMultusConfig per network for every rack (the fabric\'s bond, every rack\'s pools), no policies', () => {
+    const { app, chart, fabric } = build({ hostInterfaces: HostInterfaces.spiderpoolIfacer() });
+    const web = deployment(chart, 'web');
+    PodNetworks.standalone(fabric.standaloneNetwork(100)).applyTo(web);
+    fabric.placeWorkload(web);
+    const objects = synthObjects(chart);
+    expect(objects.filter(o => o.kind === 'NodeNetworkConfigurationPolicy' || o.kind === 'NetworkAttachmentDefinition')).toEqual([]);
+    const smc = findObject(objects, 'SpiderMultusConfig', 'macvlan-standalone-vlan100');
+    expect(smc.spec.macvlan).toEqual({
+      master: ['ens224', 'ens256'],
+      vlanID: 100,
+      bond: { name: 'bond0', mode: 4, options: 'miimon=100' },
+      ippools: { ipv4: ['vlan100-standalone-r1-v4', 'vlan100-standalone-r2-v4'], ipv6: ['vlan100-standalone-r1-v6', 'vlan100-standalone-r2-v6'] },
+    });
+    expect(fabric.vlanInterfaceName(100)).toBe('bond0.100');
+    expect(fabric.hostPolicies('r1')).toEqual([]);
+    expect(fabric.switchPlan().racks[0].vlans[0].hostInterface).toBe('bond0.100');
+    expect(fabric.renderMermaid()).toContain('Hosts (created by Spiderpool ifacer at pod start)');
+    expect(findings(app, chart)).toEqual({ synth: [], lint: [] });
+    // one NIC: ifacer puts the VLAN on it
+    const one = build({ hostInterfaces: HostInterfaces.spiderpoolIfacer(), bond: { members: ['ens224'], mode: BondMode.ACTIVE_BACKUP } });
+    expect(one.fabric.vlanInterfaceName(200)).toBe('ens224.200');
+    expect(findObject(synthObjects(one.chart), 'SpiderMultusConfig', 'macvlan-standalone-vlan200').spec.macvlan).toMatchObject({ master: ['ens224'], vlanID: 200 });
+  });
+
+  test('Spiderpool ifacer: what it cannot express is refused or reported (a rack\'s own bond, node addresses, MTUs)', () => {
+    const e = libraryError(() => build({ hostInterfaces: HostInterfaces.spiderpoolIfacer(), racks: [rack('r1', 1), rack('r2', 2, [100, 200], { bond: { ...BOND, members: ['ens1', 'ens2'] } })] }));
+    expect(e.field).toBe('racks[1].bond');
+    expect(e.problem).toContain('one network, with one SpiderMultusConfig, spans every rack');
     expect(e.fix).toMatch(/HostInterfaces.nmstate\(\)/);
+    const r1 = rack('r1', 1);
+    const addressed = { ...r1, vlans: [{ ...r1.vlans[0], ipv4: { ...r1.vlans[0].ipv4!, nodeAddresses: NodeAddresses.dhcp() } }, r1.vlans[1]] };
+    expect(libraryError(() => build({ hostInterfaces: HostInterfaces.spiderpoolIfacer(), racks: [addressed, rack('r2', 2)] })).problem).toContain('created by Spiderpool ifacer');
+    const mtu = build({
+      hostInterfaces: HostInterfaces.spiderpoolIfacer(), vlans: [{ id: 100, offer: VlanOffer.BOTH, mtu: 9000 }, { id: 200 }], bond: { ...BOND, mtu: 9000 },
+    });
+    ValidationEngine.of(mtu.app).startPass();
+    const found = ValidationEngine.of(mtu.app).findings().map(f => `${f.finding.rule} ${f.finding.field}`);
+    expect(found).toEqual(['MV035 vlans[0].mtu', 'MV035 bond.mtu']);
   });
 });
 
