@@ -137,7 +137,9 @@ describe('objects', () => {
     const addressed = { ...r1, vlans: [{ ...r1.vlans[0], ipv4: { ...r1.vlans[0].ipv4!, nodeAddresses: NodeAddresses.dhcp() } }, r1.vlans[1]] };
     expect(libraryError(() => build({ hostInterfaces: HostInterfaces.spiderpoolIfacer(), racks: [addressed, rack('r2', 2)] })).problem).toContain('created by Spiderpool ifacer');
     const mtu = build({
-      hostInterfaces: HostInterfaces.spiderpoolIfacer(), vlans: [{ id: 100, offer: VlanOffer.BOTH, mtu: 9000 }, { id: 200 }], bond: { ...BOND, mtu: 9000 },
+      hostInterfaces: HostInterfaces.spiderpoolIfacer(),
+      vlans: [{ id: 100, offer: VlanOffer.BOTH, mtu: 9000 }, { id: 200 }],
+      bond: { ...BOND, mtu: 9000 },
     });
     ValidationEngine.of(mtu.app).startPass();
     const found = ValidationEngine.of(mtu.app).findings().map(f => `${f.finding.rule} ${f.finding.field}`);
