@@ -186,9 +186,12 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
     });
     plans.push({ entry: e, ...parsed });
     const spec = isPlainObject(e.obj.spec) ? e.obj.spec : {};
-    addressPools.push({ entry: e, name: parsed.name, subnet: parsed.subnet, allocatable: parsed.allocatable, routers: routersOf(spec) });
+    const routers = routersOf(spec, parsed.gateway);
+    addressPools.push({ entry: e, name: parsed.name, subnet: parsed.subnet, allocatable: parsed.allocatable, routers });
     const family: IpFamily | undefined = parsed.subnet?.family ?? (spec.ipVersion === 4 || spec.ipVersion === 6 ? spec.ipVersion : undefined);
-    const multusName = Array.isArray(spec.multusName) ? spec.multusName.filter((x: unknown): x is string => typeof x === 'string') : undefined;
+    const multusName = !Array.isArray(spec.multusName) ? undefined
+      : spec.multusName.every((x: unknown) => typeof x === 'string') ? spec.multusName as string[]
+        : spec.multusName.filter((x: unknown): x is string => typeof x === 'string');
     poolIndex.set(parsed.name, { family, multusName });
     if (spec.default === true && family !== undefined) clusterDefaults.add(family);
   }
@@ -389,9 +392,11 @@ function refOf(obj: Record<string, any>): ObjectRef {
 }
 
 /** A pool's gateway and route next hops that parse. */
-function routersOf(spec: Record<string, any>): Array<{ ip: IpAddress; field: string }> {
+function routersOf(spec: Record<string, any>, parsedGateway: IpAddress | undefined): Array<{ ip: IpAddress; field: string }> {
   const out: Array<{ ip: IpAddress; field: string }> = [];
-  const gw = typeof spec.gateway === 'string' ? IpAddress.tryParse(spec.gateway) : undefined;
+  // (the pool check's gateway is the same address unless the text is an IPv4-mapped spelling, which it reads as Go does)
+  const gw = typeof spec.gateway !== 'string' ? undefined
+    : parsedGateway && !/^::ffff:/i.test(spec.gateway) ? parsedGateway : IpAddress.tryParse(spec.gateway);
   if (gw) out.push({ ip: gw, field: 'spec.gateway' });
   if (Array.isArray(spec.routes)) {
     spec.routes.forEach((r: unknown, i: number) => {
