@@ -27,12 +27,18 @@ export interface MacvlanErrorInfo {
 
 /** Tells errors thrown by cdk8s-macvlan from others, and reads their parts (in every jsii language). */
 export class MacvlanErrors {
-  /** Whether `err` was thrown by cdk8s-macvlan for refused input (also by another copy of the library). */
+  /**
+   * Whether `err` was thrown by cdk8s-macvlan for refused input (also by another copy of the library).
+   * @param err any caught value
+   */
   public static isMacvlanError(err: any): boolean {
     return MacvlanError.isMacvlanError(err);
   }
 
-  /** The parts of an error thrown by cdk8s-macvlan, or undefined for any other value. */
+  /**
+   * The parts of an error thrown by cdk8s-macvlan, or undefined for any other value.
+   * @param err any caught value
+   */
   public static details(err: any): MacvlanErrorInfo | undefined {
     if (!MacvlanError.isMacvlanError(err)) return undefined;
     return {

@@ -63,13 +63,19 @@ const SPIDERNET: Shape = obj('SpidernetHelperOptions', {
  * the legacy spidernet `veth` plugin, or none (the pod then cannot reach ClusterIP services or its own node).
  */
 export class StandaloneHelperPlugin {
-  /** Spiderpool's coordinator in underlay mode (a veth pair to the node for Services and node traffic). */
+  /**
+   * Spiderpool's coordinator in underlay mode (a veth pair to the node for Services and node traffic).
+   * @param options the coordinator's options (none: Spiderpool's defaults)
+   */
   public static coordinator(options: CoordinatorOptions = {}): StandaloneHelperPlugin {
     checkShape(options, COORDINATOR, { call: 'StandaloneHelperPlugin.coordinator()' }, 'options');
     return new StandaloneHelperPlugin({ type: HelperPluginType.COORDINATOR, coordinator: options });
   }
 
-  /** The legacy spidernet `veth` meta plugin of the multus-underlay chart. */
+  /**
+   * The legacy spidernet `veth` meta plugin of the multus-underlay chart.
+   * @param options the subnets whose traffic goes through the node
+   */
   public static spidernetVeth(options: SpidernetHelperOptions): StandaloneHelperPlugin {
     checkShape(options, SPIDERNET, { call: 'StandaloneHelperPlugin.spidernetVeth()' }, 'options');
     return new StandaloneHelperPlugin({ type: HelperPluginType.SPIDERNET_VETH, spidernet: options });
@@ -98,13 +104,19 @@ export class StandaloneHelperPlugin {
  * overlay mode (default), the legacy spidernet `router` plugin, or none.
  */
 export class OverlayHelperPlugin {
-  /** Spiderpool's coordinator in overlay mode. */
+  /**
+   * Spiderpool's coordinator in overlay mode.
+   * @param options the coordinator's options (none: Spiderpool's defaults)
+   */
   public static coordinator(options: CoordinatorOptions = {}): OverlayHelperPlugin {
     checkShape(options, COORDINATOR, { call: 'OverlayHelperPlugin.coordinator()' }, 'options');
     return new OverlayHelperPlugin({ type: HelperPluginType.COORDINATOR, coordinator: options });
   }
 
-  /** The legacy spidernet `router` meta plugin of the multus-underlay chart. */
+  /**
+   * The legacy spidernet `router` meta plugin of the multus-underlay chart.
+   * @param options the subnets whose traffic goes through the node
+   */
   public static spidernetRouter(options: SpidernetHelperOptions): OverlayHelperPlugin {
     checkShape(options, SPIDERNET, { call: 'OverlayHelperPlugin.spidernetRouter()' }, 'options');
     return new OverlayHelperPlugin({ type: HelperPluginType.SPIDERNET_ROUTER, spidernet: options });

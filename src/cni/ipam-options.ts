@@ -149,7 +149,10 @@ export class Ipam {
     return new Ipam(IpamType.SPIDERPOOL, {});
   }
 
-  /** Whereabouts IPAM. */
+  /**
+   * Whereabouts IPAM.
+   * @param options the range to allocate from, and more ranges if needed
+   */
   public static whereabouts(options: WhereaboutsOptions): Ipam {
     checkShape(options, WHEREABOUTS, { call: 'Ipam.whereabouts()' }, 'options');
     const config: Record<string, unknown> = { type: 'whereabouts', ...renderWhereaboutsRange(options) };
@@ -158,7 +161,10 @@ export class Ipam {
     return new Ipam(IpamType.WHEREABOUTS, config, [options.range, ...(options.additionalRanges ?? []).map(r => r.range)]);
   }
 
-  /** Static IPAM: fixed addresses in the NAD, or per-pod addresses requested through the `ips` capability. */
+  /**
+   * Static IPAM: fixed addresses in the NAD, or per-pod addresses requested through the `ips` capability.
+   * @param options fixed addresses and routes (none: every pod requests its addresses)
+   */
   public static staticAddresses(options: StaticIpamOptions = {}): Ipam {
     checkShape(options, STATIC, { call: 'Ipam.staticAddresses()' }, 'options');
     const config: Record<string, unknown> = { type: 'static' };
@@ -174,7 +180,10 @@ export class Ipam {
     return new Ipam(IpamType.DHCP, { type: 'dhcp' });
   }
 
-  /** host-local IPAM (allowed, with a warning: its state is per node, so addresses repeat across nodes). */
+  /**
+   * host-local IPAM (allowed, with a warning: its state is per node, so addresses repeat across nodes).
+   * @param options the ranges to allocate from, and routes
+   */
   public static hostLocal(options: HostLocalOptions): Ipam {
     checkShape(options, HOST_LOCAL, { call: 'Ipam.hostLocal()' }, 'options');
     const config: Record<string, unknown> = {

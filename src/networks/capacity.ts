@@ -101,7 +101,10 @@ const ROWS = listOf(obj('PoolCapacity', {
  * workload whose NICs allocate from it (rules MV170 and MV171 report the same at synth).
  */
 export class AddressCapacity {
-  /** Every pool of the app `scope` belongs to, in creation order. Call after the app is complete. */
+  /**
+   * Every pool of the app `scope` belongs to, in creation order. Call after the app is complete.
+   * @param scope any construct of the app (the app, a chart, a topology)
+   */
   public static report(scope: IConstruct): PoolCapacity[] {
     checkShape(scope, construct('pass the app, a chart or any construct of the app'), { call: 'AddressCapacity.report()' }, 'scope');
     return ValidationEngine.of(scope).capacity().map(toPublic);
@@ -111,6 +114,7 @@ export class AddressCapacity {
    * A Markdown table of the rows (pool, family, addresses, peak demand, use, status, workloads). Where workloads
    * spread over several racks' pools, the peak demand is a range: from the pods pinned to the pool to every pod
    * that can land on its nodes; the use is that of the upper end.
+   * @param rows the rows of {@link AddressCapacity.report} (or of a topology's `capacityReport()`)
    */
   public static renderMarkdown(rows: PoolCapacity[]): string {
     checkShape(rows, ROWS, { call: 'AddressCapacity.renderMarkdown()' }, 'rows');

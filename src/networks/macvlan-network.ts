@@ -107,7 +107,10 @@ export interface IMacvlanNetwork extends IConstruct {
   readonly helperPlugin: HelperPluginType;
   /** The CNI plugin list as a deterministic JSON string (`spec.config` of the NAD). */
   readonly cniConfig: string;
-  /** Adds an IP pool this network allocates from by default and binds the pool to this network. */
+  /**
+   * Adds an IP pool this network allocates from by default and binds the pool to this network.
+   * @param pool a pool of the network's IPAM family (Spiderpool IPAM only)
+   */
   addPool(pool: IpPool): void;
 }
 
@@ -206,7 +209,10 @@ export abstract class MacvlanNetwork extends ApiObject implements IMacvlanNetwor
     ValidationEngine.of(this).addObject(this, new NetworkValidation(this));
   }
 
-  /** Adds an IP pool this network allocates from by default and binds the pool to this network. */
+  /**
+   * Adds an IP pool this network allocates from by default and binds the pool to this network.
+   * @param pool a pool of the network's IPAM family (Spiderpool IPAM only)
+   */
   public addPool(pool: IpPool): void {
     checkShape(pool, POOL_SHAPE, { call: 'addPool()', constructPath: this.node.path }, 'pool');
     if (this.poolList.includes(pool)) return;

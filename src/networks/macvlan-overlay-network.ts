@@ -35,7 +35,10 @@ export interface IMacvlanOverlayNetwork extends IMacvlanNetwork {
  * network, and a pod using it can only add further overlay networks.
  */
 export class MacvlanOverlayNetwork extends MacvlanNetwork implements IMacvlanOverlayNetwork {
-  /** True if `x` is a MacvlanOverlayNetwork (works across copies of this library and for JavaScript callers). */
+  /**
+   * True if `x` is a MacvlanOverlayNetwork (works across copies of this library and for JavaScript callers).
+   * @param x any value
+   */
   public static isMacvlanOverlayNetwork(x: any): x is MacvlanOverlayNetwork {
     return x !== null && typeof x === 'object' && OVERLAY in x;
   }

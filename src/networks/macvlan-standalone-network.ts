@@ -35,7 +35,10 @@ export interface IMacvlanStandaloneNetwork extends IMacvlanNetwork {
  * ClusterIP services). A pod may add further standalone networks, never overlay ones.
  */
 export class MacvlanStandaloneNetwork extends MacvlanNetwork implements IMacvlanStandaloneNetwork {
-  /** True if `x` is a MacvlanStandaloneNetwork (works across copies of this library and for JavaScript callers). */
+  /**
+   * True if `x` is a MacvlanStandaloneNetwork (works across copies of this library and for JavaScript callers).
+   * @param x any value
+   */
   public static isMacvlanStandaloneNetwork(x: any): x is MacvlanStandaloneNetwork {
     return x !== null && typeof x === 'object' && STANDALONE in x;
   }

@@ -68,6 +68,7 @@ export class MacvlanValidation {
   /**
    * Called by the cdk8s CLI with its `ValidationContext` (`manifests`: the synthesized files; `report`: where
    * violations go). Every manifest is read and all of them are checked together, as `cdk8s-macvlan lint` does.
+   * @param context the cdk8s CLI's validation context
    */
   public async validate(context: any): Promise<void> {
     const manifests: string[] = Array.isArray(context?.manifests) ? context.manifests : [];

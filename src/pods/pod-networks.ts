@@ -79,6 +79,8 @@ export abstract class PodNetworks {
   /**
    * A pod whose eth0 is `primary` (macvlan replaces the cluster CNI), optionally with more standalone
    * networks as net1, net2, ...
+   * @param primary the pod's eth0
+   * @param additional extra standalone networks, net1, net2, ... in order
    */
   public static standalone(primary: IMacvlanStandaloneNetwork, ...additional: IMacvlanStandaloneNetwork[]): StandalonePodNetworks {
     const ctx = { call: 'PodNetworks.standalone()' };
@@ -89,7 +91,10 @@ export abstract class PodNetworks {
     return set;
   }
 
-  /** A pod that keeps the cluster CNI on eth0 and gets each overlay network as net1, net2, ... */
+  /**
+   * A pod that keeps the cluster CNI on eth0 and gets each overlay network as net1, net2, ...
+   * @param networks the overlay networks, in NIC order
+   */
   public static overlay(...networks: IMacvlanOverlayNetwork[]): OverlayPodNetworks {
     networks.forEach((n, i) => checkShape(n, OVERLAY_NETWORK, { call: 'PodNetworks.overlay()' }, `networks[${i}]`));
     const set = OverlayPodNetworks._create();
@@ -179,6 +184,7 @@ export abstract class PodNetworks {
    * Writes the annotations onto a pod or onto the pod template of a workload (Deployment, StatefulSet,
    * DaemonSet, Job, ...) of any cdk8s-plus 2.x, and registers the pod-level checks (interface names, pools per
    * NIC) for synth.
+   * @param workload a cdk8s-plus Pod or workload (anything with `podMetadata`)
    */
   public applyTo(workload: IPodWorkload): void {
     const target = requirePodWorkload(workload, 'applyTo(workload)');
@@ -346,6 +352,7 @@ export class StandalonePodNetworks extends PodNetworks {
    * only to additional networks, so they would be dropped. Give the primary network fixed addresses
    * (`Ipam.staticAddresses({ addresses })`, one network per workload), select a pool holding the addresses, or
    * attach the network as an extra NIC with `attach(network, { ips })`.
+   * @param options eth0's pools
    */
   public configurePrimary(options: PrimaryNicOptions): StandalonePodNetworks {
     const constructPath = this._pending[0].network.node.path;
@@ -362,7 +369,11 @@ export class StandalonePodNetworks extends PodNetworks {
     return this;
   }
 
-  /** Adds another standalone network as an extra NIC. */
+  /**
+   * Adds another standalone network as an extra NIC.
+   * @param network the standalone network
+   * @param options the NIC's name, pools and per-pod addresses
+   */
   public attach(network: IMacvlanStandaloneNetwork, options: AttachmentOptions = {}): StandalonePodNetworks {
     checkAttach(network, options, STANDALONE_EXTRA, 'StandalonePodNetworks.attach()');
     this._add(network as MacvlanStandaloneNetwork, options);
@@ -387,7 +398,11 @@ export class OverlayPodNetworks extends PodNetworks {
     void this.overlayPodNetworksBrand;
   }
 
-  /** Adds another overlay network as an extra NIC. */
+  /**
+   * Adds another overlay network as an extra NIC.
+   * @param network the overlay network
+   * @param options the NIC's name, pools and per-pod addresses
+   */
   public attach(network: IMacvlanOverlayNetwork, options: AttachmentOptions = {}): OverlayPodNetworks {
     checkAttach(network, options, OVERLAY_NETWORK, 'OverlayPodNetworks.attach()');
     this._add(network as MacvlanOverlayNetwork, options);

@@ -5,7 +5,11 @@ import { IConstruct } from 'constructs';
  * every cdk8s-plus 2.x Pod and pod template has it.
  */
 export interface IPodMetadata {
-  /** Adds an annotation to the pod (or pod template) metadata. */
+  /**
+   * Adds an annotation to the pod (or pod template) metadata.
+   * @param key the annotation key
+   * @param value the annotation value
+   */
   addAnnotation(key: string, value: string): void;
   /** The metadata as it will be synthesized (read for annotations already set). */
   toJson(): any;

@@ -30,7 +30,10 @@ const NMSTATE_OPTIONS = obj('NmstateHostInterfacesOptions', { policyName: opt(st
  * How the host side of a {@link VlanTopology} (bond and VLAN sub-interfaces) comes into being.
  */
 export class HostInterfaces {
-  /** A kubernetes-nmstate NodeNetworkConfigurationPolicy creates the bond and the VLAN sub-interfaces (the default). */
+  /**
+   * A kubernetes-nmstate NodeNetworkConfigurationPolicy creates the bond and the VLAN sub-interfaces (the default).
+   * @param options the policy's name and how many nodes it reconfigures at once
+   */
   public static nmstate(options: NmstateHostInterfacesOptions = {}): HostInterfaces {
     checkShape(options, NMSTATE_OPTIONS, { call: 'HostInterfaces.nmstate()' }, 'options');
     return new HostInterfaces(HostInterfacesKind.NMSTATE, options);

@@ -11,7 +11,10 @@ import { ACKNOWLEDGE_METADATA, WARNING_METADATA } from './report';
  * and echoed once to stderr; `CDK8S_MACVLAN_QUIET=1` turns the echo off, acknowledgements turn both off.
  */
 export class Warnings {
-  /** The warnings of `scope`. */
+  /**
+   * The warnings of `scope`.
+   * @param scope the construct whose warnings to read or acknowledge (everything below it included)
+   */
   public static of(scope: IConstruct): Warnings {
     return new Warnings(scope);
   }
