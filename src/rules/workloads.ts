@@ -369,10 +369,12 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
   for (const s of selections.values()) {
     if (s.pools.length < 2) continue;
     const members = s.pools.map(n => poolsByName.get(n)!);
+    const short = (p: P) => !reported.has(p.name) && p.supply !== undefined && poolStatus.get(p.name) !== 'exceeded' && BigInt(atMost.get(p.name) ?? 0) > p.supply;
+    // (the pools' nodes are compared only when one of them could run short)
+    if (!members.some(short)) continue;
     for (const p of exclusivePools(members)) {
-      if (reported.has(p.name) || p.supply === undefined || poolStatus.get(p.name) === 'exceeded') continue;
+      if (!short(p)) continue;
       const worst = atMost.get(p.name) ?? 0;
-      if (BigInt(worst) <= p.supply) continue;
       reported.add(p.name);
       if (rank[poolStatus.get(p.name) ?? 'ok'] < rank['at-risk']) poolStatus.set(p.name, 'at-risk');
       const pinned = pinnedByPool.get(p.name) ?? 0;

@@ -104,6 +104,21 @@ spec:
     expect((await run(['lint', '--capacity-warn', 'x', '-'], input)).stderr).toContain('--capacity-warn must be a percentage above 0 and at most 100, got "x"');
   });
 
+  test('--format json: a workload spread over two racks\' pools shows per rack the range and the risk (MV195)', async () => {
+    const rackPool = (r: string, n: number) => `apiVersion: spiderpool.spidernet.io/v2beta1\nkind: SpiderIPPool\nmetadata: {name: ${r}}\nspec: {subnet: 10.${n}.0.0/24, ips: [10.${n}.0.10-10.${n}.0.14], nodeAffinity: {matchLabels: {rack: ${r}}}}\n`;
+    const nad = `apiVersion: k8s.cni.cncf.io/v1\nkind: NetworkAttachmentDefinition\nmetadata: {name: racks, namespace: kube-system}\nspec:\n  config: '${JSON.stringify({ cniVersion: '0.3.1', name: 'racks', plugins: [{ type: 'macvlan', master: 'eth1', ipam: { type: 'spiderpool', default_ipv4_ippool: ['a', 'b'] } }, { type: 'coordinator' }] })}'\n`;
+    const terms = '[{matchExpressions: [{key: rack, operator: In, values: [a]}]}, {matchExpressions: [{key: rack, operator: In, values: [b]}]}]';
+    const sts = `apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db, namespace: default}\nspec: {replicas: 6, template: {metadata: {annotations: {v1.multus-cni.io/default-network: kube-system/racks}}, spec: {affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: ${terms}}}}, containers: [{name: c, image: nginx}]}}}\n`;
+    const r = await run(['lint', '--format', 'json', '-'], `${rackPool('a', 1)}---\n${rackPool('b', 2)}---\n${nad}---\n${sts}`);
+    expect(r.code).toBe(0); // warnings only
+    const out = JSON.parse(r.stdout);
+    expect(out.capacity.map((c: any) => [c.pool, c.supply, c.pinnedDemand, c.demand, c.status, c.workloads[0].spreadOver])).toEqual([
+      ['a', 5, 0, 6, 'at-risk', 2],
+      ['b', 5, 0, 6, 'at-risk', 2],
+    ]);
+    expect(out.findings.map((f: any) => `${f.rule} ${f.name}`)).toEqual(['MV195 a', 'MV195 b']);
+  });
+
   test('malformed YAML: file:line:col, no stack trace, exit 1', async () => {
     const r = await run(['lint', '-'], `${POOL('10.0.0.0/24')}---\nkind: Pod\nmetadata: {name: [x}\n`);
     expect(r.code).toBe(1);
