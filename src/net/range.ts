@@ -314,7 +314,9 @@ function firstEndingFrom(ranges: readonly IpRange[], value: bigint, from: number
  * inside each interval.
  */
 export function lowestRankedOverlaps<T>(items: readonly Interval<T>[], rank: (key: T) => number): Map<T, T> {
-  const all = items.map((item, index) => ({ item, index, rank: rank(item.key) }));
+  // (ranked only when some intervals overlap: most sets of a fabric's subnets have none)
+  const all = items.map((item, index) => ({ item, index, rank: 0 }));
+  let ranked = false;
   for (const { item } of all) {
     if (item.start > item.end || item.start < 0n || item.end > maxValue(item.family)) {
       throw new NetParseError(`invalid interval for ${String(item.key)}: start ${item.start} and end ${item.end} must satisfy 0 <= start <= end <= ${maxValue(item.family)}`);
@@ -331,6 +333,21 @@ export function lowestRankedOverlaps<T>(items: readonly Interval<T>[], rank: (ke
   for (const family of [4, 6] as const) {
     const order = all.filter(e => e.item.family === family);
     order.sort((a, b) => cmp(a.item.start, b.item.start) || a.index - b.index);
+    // no interval reaching the start of a later one: nothing to note in this family
+    let reach = -1n;
+    let overlapping = false;
+    for (const e of order) {
+      if (e.item.start <= reach) {
+        overlapping = true;
+        break;
+      }
+      if (e.item.end > reach) reach = e.item.end;
+    }
+    if (!overlapping) continue;
+    if (!ranked) {
+      for (const e of all) e.rank = rank(e.item.key);
+      ranked = true;
+    }
     // 1. the intervals that started before this one and reach its start (the lowest-ranked of them)
     const active = new Heap<Entry>(lower);
     for (const e of order) {

@@ -68,32 +68,34 @@ export function checkReservedIp(obj: Record<string, any>): { findings: Finding[]
 
   const ranges: IpRange[] = [];
   let ok = true;
-  texts.forEach((text, i) => {
-    const field = `spec.ips[${i}]`;
+  // (a loop, not a closure per object; holes skipped as forEach does; the field named only in a finding)
+  for (let i = 0; i < texts.length; i++) {
+    if (!(i in texts)) continue;
+    const text = texts[i];
     if (typeof text !== 'string') {
       ok = false;
-      out.push(finding(RULES.reservedIpSyntax, field, `${describe(text)} is not a string`, 'write one IP or a range "a-b" as a string'));
-      return;
+      out.push(finding(RULES.reservedIpSyntax, `spec.ips[${i}]`, `${describe(text)} is not a string`, 'write one IP or a range "a-b" as a string'));
+      continue;
     }
     let r: IpRange;
     try {
       r = IpRange.parse(text);
     } catch (e) {
       ok = false;
-      out.push(finding(RULES.reservedIpSyntax, field, `${(e as Error).message}, so Spiderpool's webhook refuses the object`, 'write one IP or a range "a-b" (lower address first, no spaces)'));
-      return;
+      out.push(finding(RULES.reservedIpSyntax, `spec.ips[${i}]`, `${(e as Error).message}, so Spiderpool's webhook refuses the object`, 'write one IP or a range "a-b" (lower address first, no spaces)'));
+      continue;
     }
     if (family === undefined) {
       family = r.family;
     } else if (r.family !== family) {
       ok = false;
       const why = version === 4 || version === 6 ? `ipVersion is ${version}` : `ips[0] makes the object IPv${family}`;
-      out.push(finding(RULES.reservedIpVersion, field, `"${text}" is IPv${r.family} but ${why}, so Spiderpool's webhook refuses the object`,
+      out.push(finding(RULES.reservedIpVersion, `spec.ips[${i}]`, `"${text}" is IPv${r.family} but ${why}, so Spiderpool's webhook refuses the object`,
         `reserve IPv${r.family} addresses in a separate SpiderReservedIP (one per family)`));
-      return;
+      continue;
     }
     ranges.push(r);
-  });
+  }
   if (!ok || family === undefined) return { findings: out, parsed: { name, family } };
   const set = RangeSet.of(family, ranges);
   if (texts.length > 1) {

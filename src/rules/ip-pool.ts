@@ -399,7 +399,9 @@ export function checkPoolOverlaps<P extends PoolForOverlap>(pools: readonly P[])
   }));
   // Upstream compares each pool with the pools created before it and refuses the later one: a pool is reported when
   // a pool earlier in the input has an overlapping other subnet (the earliest such pool is named).
-  const order = new Map<P, number>(pools.map((p, i) => [p, i]));
+  // (the input positions, made when something overlaps: a fabric's pools mostly do not)
+  let positions: Map<P, number> | undefined;
+  const order = { get: (p: P): number | undefined => (positions ??= new Map<P, number>(pools.map((q, i) => [q, i]))).get(p) };
   const lowestOverlapping = lowestRankedOverlaps(distinct, list => order.get(list[0])!);
   for (const [list, other] of lowestOverlapping) {
     const a = other[0];

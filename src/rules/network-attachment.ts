@@ -120,12 +120,31 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
     if (plugin.type === 'coordinator') checkCoordinatorOptions(plugin, field, 'plugin', out);
   });
 
-  const typed = plugins.filter(isPlainObject);
+  // (one walk over the plugins for what the lines below ask of them, no closure per NAD)
+  const typed: Array<Record<string, any>> = [];
   // Spiderpool's ifacer (creating the bond/VLAN master) runs before the main plugin.
-  const main = typed.find(p => p.type !== 'ifacer') ?? {};
-  const coordinator = typed.find(p => p.type === 'coordinator');
+  let firstMain: Record<string, any> | undefined;
+  let coordinator: Record<string, any> | undefined;
+  let chainsVeth = false;
+  let chainsRouter = false;
+  // libcni hands a runtime capability to every plugin of the chain that declares it (tuning takes "mac")
+  let declaresIps = false;
+  let declaresMac = false;
+  for (const p of plugins) {
+    if (!isPlainObject(p)) continue;
+    typed.push(p);
+    const type = p.type;
+    if (firstMain === undefined && type !== 'ifacer') firstMain = p;
+    if (coordinator === undefined && type === 'coordinator') coordinator = p;
+    if (type === 'veth') chainsVeth = true;
+    if (type === 'router') chainsRouter = true;
+    if (isPlainObject(p.capabilities)) {
+      if (p.capabilities.ips === true) declaresIps = true;
+      if (p.capabilities.mac === true) declaresMac = true;
+    }
+  }
+  const main: Record<string, any> = firstMain ?? {};
   const coordinatorMode = coordinator ? (coordinator.mode ?? 'auto') : undefined;
-  const chains = (t: string) => typed.some(p => p.type === t);
   const ipam = isPlainObject(main.ipam) ? main.ipam : {};
   if (coordinator && coordinatorMode !== 'disable' && coordinatorMode !== 'disabled' && (main.ipam === undefined || (isPlainObject(main.ipam) && main.ipam.type === undefined))) {
     const i = typed.indexOf(coordinator);
@@ -134,8 +153,6 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
       'remove the coordinator from a layer-2-only network, or give the main plugin an IPAM'));
   }
   const caps = isPlainObject(main.capabilities) ? main.capabilities : {};
-  // libcni hands a runtime capability to every plugin of the chain that declares it (tuning takes "mac")
-  const declares = (cap: string) => typed.some(p => isPlainObject(p.capabilities) && p.capabilities[cap] === true);
   return {
     findings: out,
     parsed: {
@@ -143,15 +160,15 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
       source: 'NetworkAttachmentDefinition',
       plugins: typed,
       configIsList: isList,
-      kind: classifyNetwork(coordinatorMode, chains('veth'), chains('router')),
+      kind: classifyNetwork(coordinatorMode, chainsVeth, chainsRouter),
       macvlan: main.type === 'macvlan',
       master: main.type === 'macvlan' && typeof main.master === 'string' ? main.master : undefined,
       mode: main.type === 'macvlan' ? (typeof main.mode === 'string' ? main.mode : 'bridge') : undefined,
       spiderpool: ipam.type === 'spiderpool',
-      routeHelper: (coordinator !== undefined && coordinatorMode !== 'disable' && coordinatorMode !== 'disabled') || chains('veth') || chains('router'),
+      routeHelper: (coordinator !== undefined && coordinatorMode !== 'disable' && coordinatorMode !== 'disabled') || chainsVeth || chainsRouter,
       ipv4Pools: stringList(ipam.default_ipv4_ippool),
       ipv6Pools: stringList(ipam.default_ipv6_ippool),
-      capabilities: { ips: declares('ips'), mac: declares('mac') },
+      capabilities: { ips: declaresIps, mac: declaresMac },
       needsPodAddresses: ipam.type === 'static' && ipam.addresses === undefined && caps.ips === true,
     },
   };
@@ -225,12 +242,9 @@ export function checkIpamConfig(ipam: unknown, field: string, out: Finding[], on
       if (Object.keys(ipam).length > 0) bad('.type', 'ipam has settings but no "type"', 'name the IPAM plugin in "type" (e.g. "spiderpool"), or write {} for no IPAM');
       break;
     case 'spiderpool':
-      for (const key of ['default_ipv4_ippool', 'default_ipv6_ippool']) {
-        const v = ipam[key];
-        if (v !== undefined && !(Array.isArray(v) && v.every(x => typeof x === 'string' && x.length > 0))) {
-          bad(`.${key}`, `${key} ${describe(v)} is not a list of pool names`, `write "${key}": ["<pool name>"]`);
-        }
-      }
+      // (two plain reads, not a literal list of keys per NAD)
+      checkPoolNames(ipam.default_ipv4_ippool, 'default_ipv4_ippool', bad);
+      checkPoolNames(ipam.default_ipv6_ippool, 'default_ipv6_ippool', bad);
       break;
     case 'static': {
       const addresses = ipam.addresses;
@@ -270,6 +284,17 @@ export function checkIpamConfig(ipam: unknown, field: string, out: Finding[], on
   }
 }
 
+/** A Spiderpool IPAM's default pool list: absent, or a list of non-empty strings. */
+function checkPoolNames(v: unknown, key: string, bad: (sub: string, message: string, fix: string) => void): void {
+  if (v === undefined) return;
+  if (Array.isArray(v)) {
+    let names = true;
+    for (let i = 0; i < v.length; i++) if (i in v && (typeof v[i] !== 'string' || v[i].length === 0)) names = false; // (holes pass, as with every)
+    if (names) return;
+  }
+  bad(`.${key}`, `${key} ${describe(v)} is not a list of pool names`, `write "${key}": ["<pool name>"]`);
+}
+
 const COORDINATOR_MODES_PLUGIN = ['auto', 'underlay', 'overlay', 'disable'];
 const COORDINATOR_MODES_SMC = ['auto', 'underlay', 'overlay'];
 
@@ -301,12 +326,14 @@ export function checkCoordinatorOptions(c: Record<string, any>, field: string, w
   if (c.vethMTU !== undefined && !(Number.isInteger(c.vethMTU) && c.vethMTU > 0)) {
     bad('vethMTU', `vethMTU ${describe(c.vethMTU)} is not a positive integer`, 'use a positive MTU, e.g. 1500, or leave vethMTU out');
   }
-  for (const removed of ['detectIPConflict', 'detectGateway']) {
-    if (c[removed] !== undefined) {
-      out.push(finding(RULES.removedField, `${field}.${removed}`, `${removed} was removed from the coordinator in Spiderpool v1.0`,
-        `remove ${removed} (IP conflict and gateway detection are Spiderpool agent settings now)`));
-    }
-  }
+  // (two plain reads, not a literal list of keys per coordinator)
+  if (c.detectIPConflict !== undefined) removedCoordinatorField('detectIPConflict', field, out);
+  if (c.detectGateway !== undefined) removedCoordinatorField('detectGateway', field, out);
+}
+
+function removedCoordinatorField(removed: string, field: string, out: Finding[]): void {
+  out.push(finding(RULES.removedField, `${field}.${removed}`, `${removed} was removed from the coordinator in Spiderpool v1.0`,
+    `remove ${removed} (IP conflict and gateway detection are Spiderpool agent settings now)`));
 }
 
 /** An address as Go's netip.ParseAddr takes it (no zone checks beyond the syntax): undefined when invalid. */

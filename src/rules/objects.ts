@@ -22,20 +22,39 @@ export interface ObjectIdentity<T> {
 export function checkDuplicateObjects<T>(objects: readonly ObjectIdentity<T>[],
   describe: (first: ObjectIdentity<T>, later: ObjectIdentity<T>) => string): Map<ObjectIdentity<T>, Finding[]> {
   const out = new Map<ObjectIdentity<T>, Finding[]>();
-  const seen = new Map<string, ObjectIdentity<T>>();
+  // by apiVersion, kind, namespace and name, without building a key per object; the identities with a NUL in a part
+  // by the parts joined with NULs (as one key: they can only be equal to each other that way)
+  const seen = new Map<string, Map<string, Map<string, Map<string, ObjectIdentity<T>>>>>();
+  let joined: Map<string, ObjectIdentity<T>> | undefined;
   for (const o of objects) {
     const smc = o.kind === 'SpiderMultusConfig';
     const kind = smc ? 'NetworkAttachmentDefinition' : o.kind;
     const apiVersion = smc ? NAD_API_VERSION : o.apiVersion ?? '';
-    const key = `${apiVersion}\u0000${kind}\u0000${o.namespace ?? ''}\u0000${o.name}`;
-    const first = seen.get(key);
-    if (first) {
-      out.set(o, [duplicateObjectFinding(o.kind, `${o.namespace ? `${o.namespace}/` : ''}${o.name}`, describe(first, o))]);
+    const namespace = o.namespace ?? '';
+    let first: ObjectIdentity<T> | undefined;
+    if (hasNul(apiVersion) || hasNul(kind) || hasNul(namespace) || hasNul(o.name)) {
+      const key = `${apiVersion}\u0000${kind}\u0000${namespace}\u0000${o.name}`;
+      first = (joined ??= new Map()).get(key);
+      if (!first) joined.set(key, o);
     } else {
-      seen.set(key, o);
+      const names = child(child(child(seen, apiVersion), kind), namespace);
+      first = names.get(o.name);
+      if (!first) names.set(o.name, o);
     }
+    if (first) out.set(o, [duplicateObjectFinding(o.kind, `${o.namespace ? `${o.namespace}/` : ''}${o.name}`, describe(first, o))]);
   }
   return out;
+}
+
+function hasNul(text: string): boolean {
+  return text.indexOf('\u0000') >= 0;
+}
+
+/** The map under `key`, made when missing. */
+function child<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let m = map.get(key);
+  if (!m) map.set(key, (m = new Map()));
+  return m;
 }
 
 /** The MV097 finding of an object `kind` `qualifiedName` that `first` already defines. */
