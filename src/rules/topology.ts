@@ -321,6 +321,31 @@ export function checkNodeAddressCoverage(input: NodeAddressCoverageInput): Findi
   return out;
 }
 
+/**
+ * Static node addresses against the switches' own addresses on the VLAN (MV207): the switch plan's real addresses
+ * of a redundant pair are reserved (no pool hands them out), so only this check sees a node configured with one;
+ * the node and the switch would both answer ARP / ND for it. `fieldOf` names a VLAN's props (`vlans[0]`).
+ */
+export function checkNodeAddressesAgainstSwitches(vlans: ReadonlyArray<ParsedVlan<VlanInput>>, fieldOf: (vlanIndex: number) => string,
+  switchAddresses: (vlanId: number, family: IpFamily) => ReadonlyArray<{ readonly switchName: string; readonly address: string }>): Finding[] {
+  const out: Finding[] = [];
+  for (const v of vlans) {
+    for (const f of v.families) {
+      if (f.nodeAddresses.length === 0) continue;
+      const own = switchAddresses(v.id, f.family);
+      if (own.length === 0) continue;
+      for (const a of f.nodeAddresses) {
+        const sw = own.find(x => IpAddress.tryParse(x.address)?.equals(a.ip) === true);
+        if (!sw) continue;
+        out.push(finding(RULES.nodeAddressDuplicate, `${fieldOf(v.index)}.ipv${f.family}.nodeAddresses[${a.node}]`,
+          `VLAN ${v.id}: node address ${a.ip.toString()} of node ${a.node} is switch ${sw.switchName}'s own address on the VLAN (the switch plan; reserved, so no pool hands it out), and the node and the switch would both answer for it`,
+          `give node ${a.node} an address of its own, or give the switch another address (switches.gatewayAddresses)`));
+      }
+    }
+  }
+  return out;
+}
+
 /** Longest node name usable as a `kubernetes.io/hostname` label value. */
 const MAX_NODE_NAME = 63;
 

@@ -23,7 +23,7 @@ import { networkUses } from '../networks/attachment-record';
 import { AddressCapacity, PoolCapacity } from '../networks/capacity';
 import { podSpecPointer, recordNodeSelector, recordedNodeSelector } from '../networks/placement-record';
 import {
-  HOSTNAME_LABEL, NODE_COUNT_ANNOTATION, NamedObject, ParsedFamily, ParsedVlan, checkNodeAddressCoverage,
+  HOSTNAME_LABEL, NODE_COUNT_ANNOTATION, NamedObject, ParsedFamily, ParsedVlan, checkNodeAddressCoverage, checkNodeAddressesAgainstSwitches,
   checkTopologyConsistency, checkTopologyHostPolicy, checkVlanAddressPlans, formatFinding,
 } from '../rules';
 import { Shape, checkConstructorArgs, checkShape, construct, describeValue, instanceOf, listOf, mapOf, num, obj, opt, req, str } from '../shape';
@@ -321,6 +321,7 @@ export class VlanTopology extends Construct {
         bondMtu: props.bond.mtu, ifacer: kind === HostInterfacesKind.SPIDERPOOL_IFACER, vlans: structure.vlans, objects: named,
       }),
       ...switches.findings,
+      ...checkNodeAddressesAgainstSwitches(structure.vlans, i => `vlans[${i}]`, (id, fam) => this.switchAddressesOf(id, fam)),
     ];
     ValidationEngine.of(this).addCheck(this, subject, () => propFindings);
   }
@@ -596,6 +597,11 @@ export class VlanTopology extends Construct {
     const multusConfigs = [standalone, overlay].filter((n): n is MacvlanStandaloneNetwork | MacvlanOverlayNetwork =>
       n !== undefined && n.source === NadSource.SPIDER_MULTUS_CONFIG);
     return { parsed, iface, mtu: v.mtu ?? this.bondMtu, standalone, overlay, multusConfigs, reserved };
+  }
+
+  /** The switches' own addresses on a VLAN for one family, from the switch plan. */
+  private switchAddressesOf(vlanId: number, family: number): Array<{ switchName: string; address: string }> {
+    return this.rackPlan.vlans.find(v => v.id === vlanId)?.vlanInterfaces.find(vi => vi.ipVersion === family)?.switchAddresses ?? [];
   }
 
   /** The bond as Spiderpool's ifacer takes it: kernel mode number and `k=v;k=v` options. */

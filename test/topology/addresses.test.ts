@@ -244,6 +244,15 @@ describe('node addresses', () => {
     expect(() => build({ vlans: [{ id: 100, ipv4: V4({ nodeAddresses: NodeAddresses.dhcp() }) }], nodeCount: 5 })).not.toThrow();
   });
 
+  test('a node address that is a switch\'s own address on the VLAN (an MLAG pair\'s real address): MV207 at synth', () => {
+    const built = build({
+      switches: { names: ['tor-a', 'tor-b'], peerLink: { ports: ['Ethernet1/49'] } },
+      vlans: [{ id: 100, ipv4: V4({ nodeAddresses: perNode({ 'worker-a': '10.100.0.3', 'worker-b': '10.100.0.12' }) }) }],
+    });
+    expect(validationErrors(built.app)).toEqual([expect.stringContaining(
+      'MV207 error: VlanTopology "chart/topo" vlans[0].ipv4.nodeAddresses[worker-a]: VLAN 100: node address 10.100.0.3 of node worker-a is switch tor-b\'s own address on the VLAN')]);
+  });
+
   test('two topologies giving one node the same interfaces: MV208 at synth', () => {
     const app = testApp();
     const chart = new Chart(app, 'chart');

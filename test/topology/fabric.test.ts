@@ -517,6 +517,12 @@ describe('node addresses per rack VLAN: one policy per node where they differ, o
     expect(libraryError(() => build({ racks: [addressed('r1', 1, perNode({ 'n1-a': '10.200.1.11' })), rack('r2', 2)] }))).toMatchObject({ ruleId: 'MV206', field: 'racks[0].vlans[0].ipv4.nodeAddresses[n1-a]' });
     expect(libraryError(() => build({ racks: [addressed('r1', 1, perNode({ 'n1-a': '10.100.1.1' })), rack('r2', 2)] }))).toMatchObject({ ruleId: 'MV207' });
     expect(libraryError(() => build({ racks: [addressed('r1', 1, perNode({ N1_A: '10.100.1.11' })), rack('r2', 2)] }))).toMatchObject({ ruleId: 'MV208' });
+    // a switch's own (reserved) address given to a node: MV207 at synth, naming the rack's prop
+    const pair = addressed('r2', 2, undefined, perNode({ 'n2-a': '10.200.2.2' }), { switches: { names: ['r2-a', 'r2-b'], peerLink: { ports: ['Ethernet1/49'] } } });
+    const clash = build({ racks: [rack('r1', 1), pair] });
+    ValidationEngine.of(clash.app).startPass();
+    const mv207 = ValidationEngine.of(clash.app).findings().filter(f => f.finding.rule === 'MV207').map(f => [f.finding.field, f.finding.message]);
+    expect(mv207).toEqual([['racks[1].vlans[1].ipv4.nodeAddresses[n2-a]', expect.stringContaining('node address 10.200.2.2 of node n2-a is switch r2-a\'s own address')]]);
   });
 
   test('what cannot carry node addresses throws the library\'s error', () => {
