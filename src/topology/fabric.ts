@@ -31,7 +31,8 @@ import { MacvlanNetwork } from '../networks/macvlan-network';
 import { podSpecPointer, recordNodeSelector, recordedNodeSelector } from '../networks/placement-record';
 import {
   Finding, HOSTNAME_LABEL, NODE_COUNT_ANNOTATION, NamedObject, ParsedFamily, ParsedRack, ParsedVlan, checkFabricNodeAddresses, checkFabricRacks,
-  checkFabricSubnets, checkNodeAddressCoverage, checkNodeAddressesAgainstSwitches, checkTopologyConsistency, checkTopologyHostPolicy, checkVlanAddressPlans, formatFinding,
+  checkFabricSubnets, checkNodeAddressCoverage, checkNodeAddressesAgainstSwitches,
+  checkTopologyConsistency, checkTopologyHostPolicy, checkVlanAddressPlans, formatFinding,
 } from '../rules';
 import { ValidationEngine } from '../validation/engine';
 
@@ -278,8 +279,8 @@ export class Fabric extends Construct {
         defaultSwitchName: `${r.name}-switch`,
       });
       consistency.push(...switches.findings);
-      consistency.push(...checkNodeAddressesAgainstSwitches(parsedVlans, j => `racks[${i}].vlans[${j}]`, (id, fam) =>
-        switches.plan.vlans.find(v => v.id === id)?.vlanInterfaces.find(vi => vi.ipVersion === fam)?.switchAddresses ?? []));
+      consistency.push(...checkNodeAddressesAgainstSwitches(parsedVlans, j => `racks[${i}].vlans[${j}]`, (vid, fam) =>
+        switches.plan.vlans.find(v => v.id === vid)?.vlanInterfaces.find(vi => vi.ipVersion === fam)?.switchAddresses ?? []));
       // (an address that does not parse or lies outside the subnet is MV212's, reported at synth: nothing to reserve)
       const own = new Map<string, IpAddress[]>();
       for (const v of switches.plan.vlans) {

@@ -321,7 +321,7 @@ export class VlanTopology extends Construct {
         bondMtu: props.bond.mtu, ifacer: kind === HostInterfacesKind.SPIDERPOOL_IFACER, vlans: structure.vlans, objects: named,
       }),
       ...switches.findings,
-      ...checkNodeAddressesAgainstSwitches(structure.vlans, i => `vlans[${i}]`, (id, fam) => this.switchAddressesOf(id, fam)),
+      ...checkNodeAddressesAgainstSwitches(structure.vlans, i => `vlans[${i}]`, (vid, fam) => this.switchAddressesOf(vid, fam)),
     ];
     ValidationEngine.of(this).addCheck(this, subject, () => propFindings);
   }
