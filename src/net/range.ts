@@ -189,7 +189,10 @@ export class RangeSet {
   public intersects(other: RangeSet): boolean {
     if (other.family !== this.family) return false;
     // each range of the smaller set looked up in the larger (a pool against every reserved address of a fabric)
-    const [small, large] = this.ranges.length <= other.ranges.length ? [this.ranges, other.ranges] : [other.ranges, this.ranges];
+    // (no pair built per call)
+    const swap = this.ranges.length > other.ranges.length;
+    const small = swap ? other.ranges : this.ranges;
+    const large = swap ? this.ranges : other.ranges;
     let j = 0;
     for (const r of small) {
       j = firstEndingFrom(large, r.start, j);
@@ -201,7 +204,9 @@ export class RangeSet {
   /** Addresses in both sets; empty across families. */
   public intersection(other: RangeSet): RangeSet {
     if (other.family !== this.family) return new RangeSet(this.family, []);
-    const [small, large] = this.ranges.length <= other.ranges.length ? [this.ranges, other.ranges] : [other.ranges, this.ranges];
+    const swap = this.ranges.length > other.ranges.length;
+    const small = swap ? other.ranges : this.ranges;
+    const large = swap ? this.ranges : other.ranges;
     const out: IpRange[] = [];
     let j = 0;
     for (const r of small) {

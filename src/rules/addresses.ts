@@ -272,24 +272,25 @@ export function checkAddressConflicts<P extends AddressPoolModel, R extends Rese
   }
 
   // MV204: a router (gateway or next hop of a pool) allocatable in a pool of its subnet.
+  // (the routers of the subnet, in pool order, walked in place for each pool: no list of them per subnet)
   for (const pools of bySubnet.values()) {
-    let routers: Array<{ ip: IpAddress; pool: P; field: string }> | undefined;
-    for (const p of pools) for (const r of p.routers) if (p.subnet!.contains(r.ip)) (routers ??= []).push({ ip: r.ip, field: r.field, pool: p });
-    if (!routers) continue;
     for (const p of pools) {
       if (!p.allocatable) continue;
       let seen: Set<string> | undefined;
-      for (const r of routers) {
-        // a pool's own gateway in its own ips is MV005 (Spiderpool's webhook refuses it)
-        if (r.pool === p && r.field === 'spec.gateway') continue;
-        if (!p.allocatable.contains(r.ip) || isReserved(r.ip)) continue;
-        const text = r.ip.toString();
-        if (seen?.has(text)) continue;
-        (seen ??= new Set()).add(text);
-        const whose = r.pool === p ? `this pool's ${r.field}` : `${r.field} of SpiderIPPool "${r.pool.name}"`;
-        push(out.pools, p, finding(RULES.routerAllocatable, 'spec.ips',
-          `${text} is ${whose} (a router's own address) and is allocatable here: a pod can get the router's address and cut the subnet off from it (Spiderpool checks each pool's gateway against that pool's ips only)`,
-          `add "${text}" to excludeIPs, or reserve it with a SpiderReservedIP`));
+      for (const owner of pools) {
+        for (const r of owner.routers) {
+          if (!owner.subnet!.contains(r.ip)) continue;
+          // a pool's own gateway in its own ips is MV005 (Spiderpool's webhook refuses it)
+          if (owner === p && r.field === 'spec.gateway') continue;
+          if (!p.allocatable.contains(r.ip) || isReserved(r.ip)) continue;
+          const text = r.ip.toString();
+          if (seen?.has(text)) continue;
+          (seen ??= new Set()).add(text);
+          const whose = owner === p ? `this pool's ${r.field}` : `${r.field} of SpiderIPPool "${owner.name}"`;
+          push(out.pools, p, finding(RULES.routerAllocatable, 'spec.ips',
+            `${text} is ${whose} (a router's own address) and is allocatable here: a pod can get the router's address and cut the subnet off from it (Spiderpool checks each pool's gateway against that pool's ips only)`,
+            `add "${text}" to excludeIPs, or reserve it with a SpiderReservedIP`));
+        }
       }
     }
   }

@@ -33,14 +33,9 @@ export function checkObjectShape(value: unknown): Finding[] {
       'lint only Kubernetes manifests (leave other YAML files out of the paths given), or add apiVersion, kind and metadata'));
     return out;
   }
-  for (const key of TYPE_META_KEYS) {
-    const v = value[key];
-    if (unset(v)) {
-      out.push(finding(RULES.objectShape, key, `${key} is not set, so kubectl rejects the object`, `set ${key} (for example ${key === 'kind' ? 'kind: Pod' : 'apiVersion: v1'})`));
-    } else if (typeof v !== 'string' || v.length === 0) {
-      out.push(finding(RULES.objectShape, key, `${key} is ${what(v)}, not a name, so kubectl rejects the object`, `write ${key} as a non-empty string`));
-    }
-  }
+  // (each key read by name: every kind of object comes through here, and a read by a variable key is the slow one)
+  checkTypeMeta(TYPE_META_KEYS[0], value.apiVersion, out);
+  checkTypeMeta(TYPE_META_KEYS[1], value.kind, out);
   const meta = value.metadata;
   if (meta === undefined || meta === null) {
     out.push(finding(RULES.objectMeta, 'metadata', 'metadata is not set, so the object has no name and kubectl rejects it', 'add metadata with a name'));
@@ -50,12 +45,9 @@ export function checkObjectShape(value: unknown): Finding[] {
     out.push(finding(RULES.objectMeta, 'metadata', `metadata is ${what(meta)}, not a mapping, so kubectl rejects the object`, 'write metadata as a mapping with a name'));
     return out;
   }
-  for (const key of NAME_KEYS) {
-    const v = meta[key];
-    if (v !== undefined && v !== null && typeof v !== 'string') {
-      out.push(finding(RULES.objectMeta, `metadata.${key}`, `metadata.${key} is ${what(v)}, not a string, so kubectl rejects the object`, quoteFix(key, v)));
-    }
-  }
+  checkNameField(NAME_KEYS[0], meta.name, out);
+  checkNameField(NAME_KEYS[1], meta.generateName, out);
+  checkNameField(NAME_KEYS[2], meta.namespace, out);
   if ((meta.name === undefined || meta.name === null || meta.name === '') && (typeof meta.generateName !== 'string' || meta.generateName === '')) {
     out.push(finding(RULES.objectMeta, 'metadata.name', 'metadata.name is not set, so kubectl rejects the object', 'give the object a name'));
   }
@@ -67,23 +59,43 @@ export function checkObjectShape(value: unknown): Finding[] {
     }
   }
   const podChecksOwn = value.kind === 'Pod';
-  for (const key of MAP_KEYS) {
-    const map = meta[key];
-    if (map === undefined || map === null) continue;
-    if (!isPlainObject(map)) {
-      out.push(finding(RULES.objectMeta, `metadata.${key}`, `metadata.${key} is ${what(map)}, not a mapping, so kubectl rejects the object`,
-        `write ${key} as a mapping of names to strings`));
-      continue;
-    }
-    let bad: string[] | undefined; // (sorted for the findings' order: only keys with a value that is not a string)
-    for (const k of Object.keys(map)) if (typeof map[k] !== 'string') (bad ??= []).push(k);
-    for (const k of bad?.sort() ?? []) {
-      const v = map[k];
-      if (key === 'annotations' && podChecksOwn && POD_ANNOTATION_PREFIXES.some(p => k.startsWith(p))) continue;
-      out.push(finding(RULES.objectMeta, `metadata.${key}[${k}]`, `the value is ${what(v)}, not a string, so kubectl rejects the object`, quoteFix(k, v)));
-    }
-  }
+  const labels = meta.labels;
+  if (labels !== undefined && labels !== null) checkStringMap(MAP_KEYS[0], labels, podChecksOwn, out);
+  const annotations = meta.annotations;
+  if (annotations !== undefined && annotations !== null) checkStringMap(MAP_KEYS[1], annotations, podChecksOwn, out);
   return out;
+}
+
+/** apiVersion or kind: set, and a non-empty string. */
+function checkTypeMeta(key: (typeof TYPE_META_KEYS)[number], v: unknown, out: Finding[]): void {
+  if (v === undefined || v === null) {
+    out.push(finding(RULES.objectShape, key, `${key} is not set, so kubectl rejects the object`, `set ${key} (for example ${key === 'kind' ? 'kind: Pod' : 'apiVersion: v1'})`));
+  } else if (typeof v !== 'string' || v.length === 0) {
+    out.push(finding(RULES.objectShape, key, `${key} is ${what(v)}, not a name, so kubectl rejects the object`, `write ${key} as a non-empty string`));
+  }
+}
+
+/** metadata.name, generateName or namespace: a string when set. */
+function checkNameField(key: (typeof NAME_KEYS)[number], v: unknown, out: Finding[]): void {
+  if (v !== undefined && v !== null && typeof v !== 'string') {
+    out.push(finding(RULES.objectMeta, `metadata.${key}`, `metadata.${key} is ${what(v)}, not a string, so kubectl rejects the object`, quoteFix(key, v)));
+  }
+}
+
+/** metadata.labels or annotations (set): a mapping of strings. */
+function checkStringMap(key: (typeof MAP_KEYS)[number], map: unknown, podChecksOwn: boolean, out: Finding[]): void {
+  if (!isPlainObject(map)) {
+    out.push(finding(RULES.objectMeta, `metadata.${key}`, `metadata.${key} is ${what(map)}, not a mapping, so kubectl rejects the object`,
+      `write ${key} as a mapping of names to strings`));
+    return;
+  }
+  let bad: string[] | undefined; // (sorted for the findings' order: only keys with a value that is not a string)
+  for (const k of Object.keys(map)) if (typeof map[k] !== 'string') (bad ??= []).push(k);
+  for (const k of bad?.sort() ?? []) {
+    const v = map[k];
+    if (key === 'annotations' && podChecksOwn && POD_ANNOTATION_PREFIXES.some(p => k.startsWith(p))) continue;
+    out.push(finding(RULES.objectMeta, `metadata.${key}[${k}]`, `the value is ${what(v)}, not a string, so kubectl rejects the object`, quoteFix(k, v)));
+  }
 }
 
 /** How to make a value a string. */
