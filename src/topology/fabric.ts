@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { MacvlanMode } from '../cni/macvlan-mode';
 import * as k8s from '../k8s';
-import { DEFAULT_MTU, IpAddress, IpRange, RangeSet, checkDns1123Subdomain } from '../net';
+import { DEFAULT_MTU, IpAddress, IpRange, RangeSet } from '../net';
 import {
   IMacvlanNetwork, IMacvlanOverlayNetwork, IMacvlanStandaloneNetwork, IpPool, MacvlanOverlayNetwork, MacvlanStandaloneNetwork,
   ReservedIps,
@@ -23,7 +23,7 @@ import { renderSwitchPlanMarkdown } from './switch-plan-markdown';
 import { VlanOffer, VlanSubnetProps } from './vlan';
 import {
   OfferingVlan, VLAN_SUBNET_SHAPE, VlanOwner, addHostPolicy, addOfferPools, defaultPolicyName, diagramWorkloadsOf, ifacerNetworkOf, ipSections,
-  lookupVlan, offeredNetwork, requiredTermCount, vlanNetworks,
+  lookupVlan, nodePolicyName, offeredNetwork, requiredTermCount, vlanNetworks,
 } from './vlan-build';
 import { MacvlanError } from '../errors';
 import { AddressCapacity, PoolCapacity } from '../networks/capacity';
@@ -355,17 +355,8 @@ export class Fabric extends Construct {
           addPolicy(`${r.name}-host-policy`, rackPolicy, { ...r.nodeSelector });
         } else {
           for (const node of nodes) {
-            const name = `${rackPolicy}-${node}`;
-            const problem = checkDns1123Subdomain(name);
-            if (problem) {
-              throw new MacvlanError({
-                constructPath: this.node.path,
-                ruleId: 'MV083',
-                field: 'hostInterfaces.policyName',
-                message: `the policy of node ${node} in rack "${r.name}" would be named "${name.length > 60 ? `${name.slice(0, 57)}...` : name}", which ${problem}`,
-                fix: 'give a shorter policyName (HostInterfaces.nmstate({ policyName })) or shorter rack names',
-              });
-            }
+            const name = nodePolicyName(this.node.path, rackPolicy, node, ` in rack "${r.name}"`,
+              'give a shorter policyName (HostInterfaces.nmstate({ policyName })) or shorter rack names');
             addPolicy(`${r.name}-host-policy-${node}`, name, { ...r.nodeSelector, [HOSTNAME_LABEL]: node }, node);
           }
         }

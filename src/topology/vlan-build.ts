@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { ifacerMaster } from '../cni/spider-multus-config';
 import { MacvlanError } from '../errors';
 import * as k8s from '../k8s';
-import { bondModeNumber } from '../net';
+import { bondModeNumber, checkDns1123Subdomain } from '../net';
 import { IfacerBondOptions, IpPool, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource } from '../networks';
 import { BondProps } from './bond';
 import { bondOptionEntries } from './bond-options';
@@ -248,4 +248,23 @@ export function ifacerNetworkOf(bondName: string, bond: BondProps, vlanId: numbe
     source: NadSource.SPIDER_MULTUS_CONFIG,
     ifacer: { interfaces: [...members], vlanId, ...(members.length > 1 ? { bond: ifacerBondOf(bondName, bond) } : {}) },
   };
+}
+
+/**
+ * The name of one node's host policy (`<policyName>-<node>`), refused (MV083) when it is not a DNS-1123 subdomain.
+ * `where`: how the node is named in the message (e.g. ` in rack "r1"`); `fix`: what to shorten.
+ */
+export function nodePolicyName(constructPath: string, policyName: string, node: string, where: string, fix: string): string {
+  const name = `${policyName}-${node}`;
+  const problem = checkDns1123Subdomain(name);
+  if (problem) {
+    throw new MacvlanError({
+      constructPath,
+      ruleId: 'MV083',
+      field: 'hostInterfaces.policyName',
+      message: `the policy of node ${node}${where} would be named "${name.length > 60 ? `${name.slice(0, 57)}...` : name}", which ${problem}`,
+      fix,
+    });
+  }
+  return name;
 }

@@ -4,7 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { MacvlanMode } from '../cni/macvlan-mode';
 import { ifacerMaster } from '../cni/spider-multus-config';
 import * as k8s from '../k8s';
-import { DEFAULT_MTU, IpAddress, IpRange, RangeSet, checkDns1123Subdomain } from '../net';
+import { DEFAULT_MTU, IpAddress, IpRange, RangeSet } from '../net';
 import {
   IMacvlanNetwork, IMacvlanOverlayNetwork, IMacvlanStandaloneNetwork, IfacerBondOptions, IpPool,
   MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource, ReservedIps,
@@ -16,7 +16,7 @@ import { HostInterfaces, HostInterfacesKind } from './host-interfaces';
 import { topologyHostState } from './nmstate-state';
 import {
   OfferingVlan, VLAN_SUBNET_SHAPE, VlanOwner, addHostPolicy, addOfferPools, diagramWorkloadsOf, ifacerBondOf, ipSections, lookupVlan,
-  offeredNetwork, requiredTermCount, vlanNetworks,
+  nodePolicyName, offeredNetwork, requiredTermCount, vlanNetworks,
 } from './vlan-build';
 import { MacvlanError } from '../errors';
 import { networkUses } from '../networks/attachment-record';
@@ -261,17 +261,7 @@ export class VlanTopology extends Construct {
       } else {
         this.addressedNodes.push(...nodes);
         for (const node of nodes) {
-          const name = `${policyName}-${node}`;
-          const problem = checkDns1123Subdomain(name);
-          if (problem) {
-            throw new MacvlanError({
-              constructPath: this.node.path,
-              ruleId: 'MV083',
-              field: 'hostInterfaces.policyName',
-              message: `the policy of node ${node} would be named "${name.length > 60 ? `${name.slice(0, 57)}...` : name}", which ${problem}`,
-              fix: 'give a shorter policyName (HostInterfaces.nmstate({ policyName }))',
-            });
-          }
+          const name = nodePolicyName(this.node.path, policyName, node, '', 'give a shorter policyName (HostInterfaces.nmstate({ policyName }))');
           addPolicy(`HostPolicy-${node}`, name, { ...nodeSelector ?? {}, [HOSTNAME_LABEL]: node }, node);
         }
       }
