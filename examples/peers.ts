@@ -7,7 +7,7 @@ import { App, Chart, ChartProps } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
-  AnnotatedPod, Ipam, IpPool, MacvlanMode, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource, OverlayHelperPlugin,
+  AnnotatedPod, IPodNetworks, Ipam, IpPool, MacvlanMode, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource, OverlayHelperPlugin,
   PodNetworks, StandaloneHelperPlugin,
 } from '../src';
 import { nginx } from './basic';
@@ -64,7 +64,7 @@ export class PeersChart extends Chart {
     this.deploy('passthru-app', PodNetworks.overlay(passthru));
   }
 
-  private deploy(name: string, networks: PodNetworks): void {
+  private deploy(name: string, networks: IPodNetworks): void {
     const d = new kplus.Deployment(this, name, { metadata: { name, namespace: 'default' }, replicas: 1, ...nginx() });
     networks.applyTo(d);
   }

@@ -1,6 +1,6 @@
 /**
  * Every cdk8s-plus 2.x: the same app, written once against cdk8s-plus-28, type-checks and synthesizes the same
- * manifests when it imports cdk8s-plus-33 instead (PodNetworks.applyTo takes any construct with pod metadata),
+ * manifests when it imports cdk8s-plus-33 instead (IPodNetworks.applyTo takes any construct with pod metadata),
  * with the project's compiler and with the compilers users have (TypeScript 5.9 and 7).
  */
 import * as fs from 'fs';

@@ -27,12 +27,14 @@ beforeAll(() => {
 });
 
 test('the public names are read (top level and the k8s submodule)', () => {
-  for (const n of ['IpPool', 'IMacvlanNetwork', 'MacvlanNetworkProps', 'StandaloneHelperPlugin', 'k8s', 'k8s.SpiderIpPool', 'k8s.LabelSelector']) expect(names).toContain(n);
+  for (const n of ['IpPool', 'IMacvlanNetwork', 'MacvlanNetworkProps', 'StandaloneHelperPlugin', 'PodNetworks', 'IPodNetworks', 'k8s', 'k8s.SpiderIpPool', 'k8s.LabelSelector']) expect(names).toContain(n);
 });
 
 test.each([
   // the networks' base class: its constructor takes the coordinator mode and the helper model
   'MacvlanNetwork',
+  // the pod network sets' common base class (PodNetworks only holds the factories)
+  'PodNetworkSet',
   // helpers: an interface no signature takes, and the model behind the factories
   'IHelperPlugin', 'HelperPlugin', 'HelperPluginModel', 'spidernetPlugin', 'registerHelperModel',
   // the thin objects' old top-level names (now k8s.*)

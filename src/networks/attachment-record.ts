@@ -19,7 +19,7 @@ export interface NetworkUse {
 /** The uses of each network, in the order the sets were applied. */
 const uses = new WeakMap<IConstruct, NetworkUse[]>();
 
-/** Records that `workload` got a NIC on `network` (called by PodNetworks.applyTo). */
+/** Records that `workload` got a NIC on `network` (called by IPodNetworks.applyTo). */
 export function recordNetworkUse(network: IConstruct, workload: IConstruct, nic: NetworkUse['nic']): void {
   let api: ApiObject | undefined;
   try {

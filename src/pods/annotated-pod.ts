@@ -1,17 +1,18 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { PodNetworks } from './pod-networks';
-import { checkConstructorArgs, instanceOf, obj, req } from '../shape';
+import { IPodNetworks, OverlayPodNetworks, StandalonePodNetworks } from './pod-networks';
+import { checkConstructorArgs, custom, obj, req } from '../shape';
 
 /** Only `networks` is ours: the other props are cdk8s-plus' to check. */
 const PROPS_SHAPE = obj('AnnotatedPodProps', {
-  networks: req(instanceOf(PodNetworks, 'PodNetworks', 'a set built with PodNetworks.standalone(...) or PodNetworks.overlay(...)')),
+  networks: req(custom('a PodNetworks set', v => v instanceof StandalonePodNetworks || v instanceof OverlayPodNetworks,
+    'pass a set built with PodNetworks.standalone(...) or PodNetworks.overlay(...)')),
 }, { openKeys: true });
 
 /** Props of {@link AnnotatedPod}. */
 export interface AnnotatedPodProps extends kplus.PodProps {
   /** The pod's macvlan NICs: `PodNetworks.standalone(...)` or `PodNetworks.overlay(...)`. */
-  readonly networks: PodNetworks;
+  readonly networks: IPodNetworks;
 }
 
 /**
@@ -20,7 +21,7 @@ export interface AnnotatedPodProps extends kplus.PodProps {
  */
 export class AnnotatedPod extends kplus.Pod {
   /** The pod's networks. */
-  public readonly networks: PodNetworks;
+  public readonly networks: IPodNetworks;
 
   constructor(scope: Construct, id: string, props: AnnotatedPodProps) {
     checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new AnnotatedPod()');

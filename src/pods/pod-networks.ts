@@ -71,11 +71,27 @@ interface PendingAttachment {
 }
 
 /**
- * The macvlan NICs of a pod, built only through {@link PodNetworks.standalone} or {@link PodNetworks.overlay}
- * so that the compiler rejects an overlay network as eth0 and a mix of standalone and overlay networks.
- * Apply the set to an {@link AnnotatedPod}, or to any cdk8s-plus workload with {@link PodNetworks.applyTo}.
+ * The macvlan NICs of a pod, of either kind: what {@link AnnotatedPod} takes and what the factories of
+ * {@link PodNetworks} build ({@link StandalonePodNetworks}, {@link OverlayPodNetworks}).
  */
-export abstract class PodNetworks {
+export interface IPodNetworks {
+  /** The NICs in order (eth0 first for a standalone set). */
+  readonly attachments: NetworkAttachment[];
+  /** The pod annotations for this set: Multus networks (JSON form) and Spiderpool `ippools`, in a fixed order. */
+  annotations(): { [key: string]: string };
+  /**
+   * Writes the annotations onto a pod or onto the pod template of a workload of any cdk8s-plus 2.x.
+   * @param workload a cdk8s-plus Pod or workload (anything with `podMetadata`)
+   */
+  applyTo(workload: IPodWorkload): void;
+}
+
+/**
+ * Builds the macvlan NICs of a pod: {@link PodNetworks.standalone} or {@link PodNetworks.overlay}, two distinct
+ * types, so that the compiler rejects an overlay network as eth0 and a mix of standalone and overlay networks.
+ * Apply the set to an {@link AnnotatedPod}, or to any cdk8s-plus workload with `applyTo`.
+ */
+export class PodNetworks {
   /**
    * A pod whose eth0 is `primary` (macvlan replaces the cluster CNI), optionally with more standalone
    * networks as net1, net2, ...
@@ -102,6 +118,14 @@ export abstract class PodNetworks {
     return set;
   }
 
+  private constructor() {}
+}
+
+/**
+ * What both kinds of set share. Not exported: jsii erases it, so each kind is a class of its own in every
+ * language and no constructor of it is public.
+ */
+abstract class PodNetworkSet implements IPodNetworks {
   /** @internal */
   protected readonly _pending: PendingAttachment[] = [];
   private readonly applied: IConstruct[] = [];
@@ -235,7 +259,7 @@ export abstract class PodNetworks {
 
 
   /** @internal */
-  protected _add(network: MacvlanNetwork, options: AttachmentOptions): void {
+  public _add(network: MacvlanNetwork, options: AttachmentOptions): void {
     if (this._frozen) {
       throw new MacvlanError({
         constructPath: network.node.path,
@@ -327,7 +351,7 @@ export abstract class PodNetworks {
 }
 
 /** NICs of a pod whose eth0 is a standalone macvlan network. Only standalone networks can be added. */
-export class StandalonePodNetworks extends PodNetworks {
+export class StandalonePodNetworks extends PodNetworkSet implements IPodNetworks {
   /**
    * Only through PodNetworks.standalone().
    * @internal
@@ -382,7 +406,7 @@ export class StandalonePodNetworks extends PodNetworks {
 }
 
 /** NICs of a pod that keeps the cluster CNI on eth0. Only overlay networks can be added. */
-export class OverlayPodNetworks extends PodNetworks {
+export class OverlayPodNetworks extends PodNetworkSet implements IPodNetworks {
   /**
    * Only through PodNetworks.overlay().
    * @internal
@@ -442,7 +466,7 @@ const NO_FINDINGS: readonly never[] = Object.freeze([]);
 
 /** Produces one annotation of a set at synth (an object rather than a closure per annotation: it is kept per pod). */
 class AnnotationProducer implements IAnyProducer {
-  constructor(private readonly set: PodNetworks, private readonly key: string) {}
+  constructor(private readonly set: PodNetworkSet, private readonly key: string) {}
 
   public produce(): string | undefined {
     return this.set._annotation(this.key);
@@ -455,7 +479,7 @@ function copyList<T>(list: readonly T[] | undefined): T[] | undefined {
 
 /** One workload's pod networks as the validation engine reads them (one small object per workload). */
 class PodNetworksValidation implements ValidatedObject {
-  constructor(private readonly set: PodNetworks, private readonly target: IConstruct) {}
+  constructor(private readonly set: PodNetworkSet, private readonly target: IConstruct) {}
 
   /** The workload as synthesized (its pod template annotations from this set, its scale and placement from its own state). */
   public object(): Record<string, any> {

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 
 /**
- * The part of a pod's metadata that {@link PodNetworks.applyTo} uses: the `ApiObjectMetadataDefinition` of
+ * The part of a pod's metadata that {@link IPodNetworks.applyTo} uses: the `ApiObjectMetadataDefinition` of
  * every cdk8s-plus 2.x Pod and pod template has it.
  */
 export interface IPodMetadata {

@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { AnnotatedPod, IpPool, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, PodNetworks, Warnings } from '../../src';
+import { AnnotatedPod, IPodNetworks, IpPool, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, PodNetworks, Warnings } from '../../src';
 import { libraryError } from '../support/errors';
 import { findObject, synthObjects, testApp, validationErrors } from '../support/synth';
 
@@ -95,6 +95,10 @@ describe('PodNetworks runtime guards (JavaScript callers and casts)', () => {
     const { chart } = setup();
     expect(libraryError(() => new AnnotatedPod(chart, 'p', { networks: 'kube-system/s1' as any, ...container })))
       .toMatchObject({ constructPath: 'c/p', field: 'networks', fix: 'pass a set built with PodNetworks.standalone(...) or PodNetworks.overlay(...)' });
+    // IPodNetworks is the type AnnotatedPod takes; an implementation of one's own is not a set of this library
+    const handMade: IPodNetworks = { attachments: [], annotations: () => ({}), applyTo: () => undefined };
+    expect(libraryError(() => new AnnotatedPod(chart, 'q', { networks: handMade, ...container })))
+      .toMatchObject({ constructPath: 'c/q', field: 'networks', problem: expect.stringContaining('a PodNetworks set expected by new AnnotatedPod()') });
   });
 
   test('a set is applied once per workload and frozen after applying', () => {

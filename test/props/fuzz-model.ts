@@ -10,7 +10,7 @@ import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import fc from 'fast-check';
 import {
-  AddressCapacity, AnnotatedPod, BondMode, HostInterfaces, Ipam, IpPool, LacpRate, MacvlanErrors, MacvlanMode, MacvlanOverlayNetwork,
+  AddressCapacity, AnnotatedPod, BondMode, HostInterfaces, IPodNetworks, Ipam, IpPool, LacpRate, MacvlanErrors, MacvlanMode, MacvlanOverlayNetwork,
   MacvlanStandaloneNetwork, NadSource, OverlayHelperPlugin, PodNetworks, StandaloneHelperPlugin, VlanOffer, VlanTopology,
   NodeAddresses, XmitHashPolicy,
 } from '../../src';
@@ -170,7 +170,7 @@ function annotationsOf(objects: readonly any[], name: string): Record<string, st
 }
 
 /** The networks annotation must hold exactly the typed attachments (names, namespaces, interfaces, ips). */
-function networksIntent(set: PodNetworks, deploymentId: string): Intent {
+function networksIntent(set: IPodNetworks, deploymentId: string): Intent {
   const expected = set.attachments.filter(a => !a.isDefault).map(a => ({
     name: a.network.name, namespace: a.network.namespace, interface: a.interfaceName, ...(a.ips && a.ips.length > 0 ? { ips: a.ips } : {}),
   }));

@@ -1,4 +1,4 @@
-// expect-error: TS2740 (AnnotatedPod takes a PodNetworks set, not a bare network)
+// expect-error: TS2739 (AnnotatedPod takes a PodNetworks set, not a bare network)
 // names: MacvlanStandaloneNetwork
 import { App, Chart } from 'cdk8s';
 import { AnnotatedPod, MacvlanStandaloneNetwork } from '../../../src';
