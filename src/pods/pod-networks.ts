@@ -7,9 +7,8 @@ import { IMacvlanNetwork, IMacvlanOverlayNetwork, IMacvlanStandaloneNetwork, IpP
 import { recordNetworkUse } from '../networks/attachment-record';
 import { MacvlanNetwork } from '../networks/macvlan-network';
 import { POOL_SHAPE } from '../networks/shapes';
-import { Finding, PodNic, checkPodNetworkSet } from '../rules';
+import { Finding, MULTUS_DEFAULT_NETWORK, MULTUS_NETWORKS, PodNic, SPIDERPOOL_IPPOOLS, checkPodNetworkSet } from '../rules';
 import { Shape, ShapeContext, checkShape, custom, listOf, obj, opt, str } from '../shape';
-import { DEFAULT_NETWORK_ANNOTATION, IPPOOLS_ANNOTATION, NETWORKS_ANNOTATION } from './annotations';
 import { podPlacementVersion, podTemplateObject } from './pod-template-object';
 import { IPodWorkload } from './workload';
 import { requirePodWorkload } from './workload-guard';
@@ -180,11 +179,11 @@ abstract class PodNetworkSet implements IPodNetworks {
     const primary = atts.find(a => a.isDefault);
     if (primary) {
       // "ns/name": Multus applies no per-pod request (ips, mac) to the default network
-      out[DEFAULT_NETWORK_ANNOTATION] = primary.network.qualifiedName;
+      out[MULTUS_DEFAULT_NETWORK] = primary.network.qualifiedName;
     }
     const extra = atts.filter(a => !a.isDefault);
     if (extra.length > 0) {
-      out[NETWORKS_ANNOTATION] = JSON.stringify(extra.map(a => {
+      out[MULTUS_NETWORKS] = JSON.stringify(extra.map(a => {
         const selection: Record<string, unknown> = { name: a.network.name, namespace: a.network.namespace, interface: a.interfaceName };
         if (a.ips && a.ips.length > 0) selection.ips = a.ips;
         return selection;
@@ -193,7 +192,7 @@ abstract class PodNetworkSet implements IPodNetworks {
     // Spiderpool reads `ippools` for its own NICs only; networks with other IPAM get no entry.
     const spiderpoolNics = atts.filter(a => a.network.ipam.type === IpamType.SPIDERPOOL);
     if (spiderpoolNics.length === 0) return out;
-    out[IPPOOLS_ANNOTATION] = JSON.stringify(spiderpoolNics.map(a => {
+    out[SPIDERPOOL_IPPOOLS] = JSON.stringify(spiderpoolNics.map(a => {
       const entry: Record<string, unknown> = { interface: a.interfaceName };
       const v4 = a.pools.filter(p => p.ipVersion === 4).map(p => p.name);
       const v6 = a.pools.filter(p => p.ipVersion === 6).map(p => p.name);
@@ -217,7 +216,7 @@ abstract class PodNetworkSet implements IPodNetworks {
     }
     const meta = target.podMetadata;
     const existing = meta.toJson().annotations ?? {};
-    for (const key of [DEFAULT_NETWORK_ANNOTATION, NETWORKS_ANNOTATION, IPPOOLS_ANNOTATION]) {
+    for (const key of [MULTUS_DEFAULT_NETWORK, MULTUS_NETWORKS, SPIDERPOOL_IPPOOLS]) {
       if (existing[key] !== undefined) {
         throw new MacvlanError({
           constructPath: target.node.path,
