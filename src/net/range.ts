@@ -163,8 +163,9 @@ export class RangeSet {
   /** Number of addresses in the set (summed once: the set is immutable). */
   public get size(): bigint {
     if (this.count === undefined) {
-      let n = 0n;
-      for (const r of this.ranges) n += r.size;
+      // (one range, the common pool: its size, without a sum)
+      let n = this.ranges.length === 1 ? this.ranges[0].size : 0n;
+      if (this.ranges.length > 1) for (const r of this.ranges) n += r.size;
       this.count = n;
     }
     return this.count;

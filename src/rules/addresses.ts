@@ -11,10 +11,14 @@
  * pool's family are skipped like `excludeIPs`: a pool whose `ips` include them is valid, it only has fewer
  * addresses to give.
  */
-import { Cidr, IpAddress, IpFamily, IpRange, RangeSet, checkDns1123Subdomain, familyBits } from '../net';
 import { Finding, RULES, finding } from './catalog';
 import { describe, isPlainObject } from './ip-pool';
 import { HOSTNAME_LABEL, describeEqualities } from './node-selection';
+// (from the modules themselves, not the net index: a call through the index's re-export is a getter call per use)
+import { IpAddress, IpFamily, familyBits } from '../net/address';
+import { Cidr } from '../net/cidr';
+import { checkDns1123Subdomain } from '../net/names';
+import { IpRange, RangeSet } from '../net/range';
 
 /** A SpiderReservedIP as the cross-object rules see it. */
 export interface ReservedIpModel {

@@ -1,6 +1,10 @@
-import { Cidr, IpAddress, IpFamily, IpRange, RangeSet, checkDns1123Label, checkDns1123Subdomain, isNamespacedName, lowestRankedOverlaps } from '../net';
 import { Finding, RULES, RuleInfo, finding } from './catalog';
 import { checkLabelSelector } from './label-selector';
+// (from the modules themselves, not the net index: a call through the index's re-export is a getter call per use)
+import { IpAddress, IpFamily } from '../net/address';
+import { Cidr } from '../net/cidr';
+import { checkDns1123Label, checkDns1123Subdomain, isNamespacedName } from '../net/names';
+import { IpRange, RangeSet, lowestRankedOverlaps } from '../net/range';
 
 /** Largest pool Spiderpool can handle: it enumerates every address of a pool (2^20). */
 export const MAX_POOL_ADDRESSES = 2n ** 20n;

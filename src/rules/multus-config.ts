@@ -1,8 +1,8 @@
-import { checkDns1123Subdomain, checkInterfaceName } from '../net';
 import { Finding, RULES, finding } from './catalog';
 import { describe, isPlainObject } from './ip-pool';
 import { NetworkInfo, checkCoordinatorOptions, checkNetworkObjectName, classifyNetwork } from './network-attachment';
 import { ifacerMaster } from '../cni/spider-multus-config';
+import { checkDns1123Subdomain, checkInterfaceName } from '../net/names';
 
 /** The plain shape of a SpiderMultusConfig manifest that the rules read. */
 export interface PlainSpiderMultusConfig {

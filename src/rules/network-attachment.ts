@@ -1,6 +1,9 @@
-import { Cidr, IpAddress, checkDns1123Label, checkDns1123Subdomain, checkInterfaceName, checkUnicastMacPrefix } from '../net';
 import { Finding, RULES, finding } from './catalog';
 import { describe, isPlainObject } from './ip-pool';
+// (from the modules themselves, not the net index: a call through the index's re-export is a getter call per use)
+import { IpAddress } from '../net/address';
+import { Cidr } from '../net/cidr';
+import { checkDns1123Label, checkDns1123Subdomain, checkInterfaceName, checkUnicastMacPrefix } from '../net/names';
 
 /** The plain shape of a NetworkAttachmentDefinition manifest that the rules read. */
 export interface PlainNad {

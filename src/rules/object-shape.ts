@@ -1,6 +1,6 @@
-import { checkDns1123Label } from '../net';
 import { Finding, RULES, finding } from './catalog';
 import { describe, isPlainObject } from './ip-pool';
+import { checkDns1123Label } from '../net/names';
 
 /** The field of a finding about the document (or List item) as a whole. */
 export const DOCUMENT_FIELD = '(document)';
