@@ -4,7 +4,7 @@
  * Internal module: no Kubernetes knowledge, no third-party IP library.
  */
 
-import { scanAddress, scannedFamily, v6ToWords } from './scan';
+import { isV4MappedWords, longestZeroRun, scanAddress, scannedFamily, v6ToWords, zeroRunLength } from './scan';
 
 /** Address family: 4 for IPv4, 6 for IPv6. */
 export type IpFamily = 4 | 6;
@@ -234,25 +234,9 @@ const V6_WORDS = [0, 0, 0, 0, 0, 0, 0, 0];
 function formatV6(value: bigint): string {
   const words = v6ToWords(value, V6_WORDS);
   // RFC 5952 section 5: IPv4-mapped addresses (::ffff:0:0/96) use mixed notation.
-  if (words[0] === 0 && words[1] === 0 && words[2] === 0 && words[3] === 0 && words[4] === 0 && words[5] === 0xffff) {
-    return `::ffff:${formatV4(value % 4294967296n)}`;
-  }
-  // Longest run of >= 2 zero groups, leftmost on tie.
-  let bestStart = -1;
-  let bestLen = 1;
-  for (let i = 0; i < 8;) {
-    if (words[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && words[j] === 0) j++;
-    if (j - i > bestLen) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
+  if (isV4MappedWords(words)) return `::ffff:${formatV4(value % 4294967296n)}`;
+  const bestStart = longestZeroRun(words);
+  const bestLen = zeroRunLength();
   // Groups joined by ":", the run replaced by "::".
   let out = '';
   let colon = false;

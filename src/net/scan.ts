@@ -155,23 +155,45 @@ function scanV6(text: string, from: number, to: number): bigint | undefined {
  * otherwise, and not an IPv4-mapped address (written in mixed notation).
  */
 function isCanonicalRun(gap: number, len: number): boolean {
-  if (words[0] === 0 && words[1] === 0 && words[2] === 0 && words[3] === 0 && words[4] === 0 && words[5] === 0xffff) return false;
+  if (isV4MappedWords(words)) return false;
+  const bestStart = longestZeroRun(words);
+  return gap < 0 ? bestStart < 0 : gap === bestStart && len === zeroRunLength();
+}
+
+/** Whether eight 16-bit groups are an IPv4-mapped address (::ffff:0:0/96), which RFC 5952 writes in mixed notation. */
+export function isV4MappedWords(w: ArrayLike<number>): boolean {
+  return w[0] === 0 && w[1] === 0 && w[2] === 0 && w[3] === 0 && w[4] === 0 && w[5] === 0xffff;
+}
+
+let runLength = 1;
+
+/**
+ * RFC 5952 section 4.2: the start of the longest run of two or more zero groups of eight (the leftmost on a tie), or
+ * -1 when there is none; {@link zeroRunLength} then gives its length. (Scanning and formatting share it.)
+ */
+export function longestZeroRun(w: ArrayLike<number>): number {
   let bestStart = -1;
   let bestLen = 1;
   for (let i = 0; i < 8;) {
-    if (words[i] !== 0) {
+    if (w[i] !== 0) {
       i++;
       continue;
     }
     let j = i;
-    while (j < 8 && words[j] === 0) j++;
+    while (j < 8 && w[j] === 0) j++;
     if (j - i > bestLen) {
       bestStart = i;
       bestLen = j - i;
     }
     i = j;
   }
-  return gap < 0 ? bestStart < 0 : gap === bestStart && len === bestLen;
+  runLength = bestLen;
+  return bestStart;
+}
+
+/** The length of the run {@link longestZeroRun} found last. */
+export function zeroRunLength(): number {
+  return runLength;
 }
 
 let scanned: IpFamily = 4;
