@@ -23,7 +23,7 @@ import { renderSwitchPlanMarkdown } from './switch-plan-markdown';
 import { VlanOffer, VlanSubnetProps } from './vlan';
 import {
   OfferingVlan, VLAN_SUBNET_SHAPE, VlanOwner, addHostPolicy, addOfferPools, defaultPolicyName, diagramWorkloadsOf, ifacerNetworkOf, ipSections,
-  lookupVlan, nodePolicyName, offeredNetwork, requiredTermCount, vlanNetworks,
+  BOND_SHAPE, lookupVlan, nodePolicyName, offeredNetwork, requiredTermCount, vlanNetworks,
 } from './vlan-build';
 import { MacvlanError } from '../errors';
 import { AddressCapacity, PoolCapacity } from '../networks/capacity';
@@ -37,20 +37,6 @@ import {
 import { ValidationEngine } from '../validation/engine';
 
 const SUBNET_SHAPE = VLAN_SUBNET_SHAPE;
-const BOND_SHAPE = obj('BondProps', {
-  name: opt(str('bond0')),
-  members: req(listOf(str('ens224'))),
-  mode: req(str('802.3ad')),
-  options: opt(obj('BondOptions', {
-    miimon: opt(num()),
-    arpInterval: opt(num()),
-    arpIpTargets: opt(listOf(str('10.0.0.1'))),
-    lacpRate: opt(str('fast')),
-    xmitHashPolicy: opt(str('layer3+4')),
-    primary: opt(str()),
-  })),
-  mtu: opt(num()),
-});
 /** Numbers and enum strings: their values are for the rules. */
 const PROPS_SHAPE: Shape = obj('FabricProps', {
   bond: req(BOND_SHAPE),

@@ -268,3 +268,19 @@ export function nodePolicyName(constructPath: string, policyName: string, node: 
   }
   return name;
 }
+
+/** The shape of {@link BondProps} (VlanTopology's bond, a Fabric's and a rack's own). */
+export const BOND_SHAPE: Shape = obj('BondProps', {
+  name: opt(str('bond0')),
+  members: req(listOf(str('ens224'))),
+  mode: req(str('802.3ad')),
+  options: opt(obj('BondOptions', {
+    miimon: opt(num()),
+    arpInterval: opt(num()),
+    arpIpTargets: opt(listOf(str('10.0.0.1'))),
+    lacpRate: opt(str('fast')),
+    xmitHashPolicy: opt(str('layer3+4')),
+    primary: opt(str()),
+  })),
+  mtu: opt(num()),
+});

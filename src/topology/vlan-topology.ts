@@ -15,7 +15,7 @@ import { DiagramModel, DiagramWorkload, renderMermaid } from './diagram';
 import { HostInterfaces, HostInterfacesKind } from './host-interfaces';
 import { topologyHostState } from './nmstate-state';
 import {
-  OfferingVlan, VLAN_SUBNET_SHAPE, VlanOwner, addHostPolicy, addOfferPools, diagramWorkloadsOf, ifacerBondOf, ipSections, lookupVlan,
+  BOND_SHAPE, OfferingVlan, VLAN_SUBNET_SHAPE, VlanOwner, addHostPolicy, addOfferPools, diagramWorkloadsOf, ifacerBondOf, ipSections, lookupVlan,
   nodePolicyName, offeredNetwork, requiredTermCount, vlanNetworks,
 } from './vlan-build';
 import { MacvlanError } from '../errors';
@@ -83,20 +83,7 @@ export interface VlanTopologyProps {
 const SUBNET_SHAPE = VLAN_SUBNET_SHAPE;
 /** Numbers and enum strings: their values are for the rules (MV026, MV029-MV031, MV033, MV017). */
 const PROPS_SHAPE: Shape = obj('VlanTopologyProps', {
-  bond: req(obj('BondProps', {
-    name: opt(str('bond0')),
-    members: req(listOf(str('ens224'))),
-    mode: req(str('802.3ad')),
-    options: opt(obj('BondOptions', {
-      miimon: opt(num()),
-      arpInterval: opt(num()),
-      arpIpTargets: opt(listOf(str('10.0.0.1'))),
-      lacpRate: opt(str('fast')),
-      xmitHashPolicy: opt(str('layer3+4')),
-      primary: opt(str()),
-    })),
-    mtu: opt(num()),
-  })),
+  bond: req(BOND_SHAPE),
   vlans: req(listOf(obj('VlanProps', {
     id: req(num()),
     ipv4: opt(SUBNET_SHAPE),
