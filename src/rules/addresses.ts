@@ -119,7 +119,8 @@ export function reservedByFamily(objects: readonly ReservedIpModel[]): Map<IpFam
   for (const o of objects) {
     if (!o.ips || o.family === undefined || o.ips.isEmpty) continue;
     const list = ranges.get(o.family);
-    if (list) list.push(...o.ips.ranges); else ranges.set(o.family, [...o.ips.ranges]);
+    const own = o.ips.ranges;
+    if (list) for (let i = 0; i < own.length; i++) list.push(own[i]); else ranges.set(o.family, own.slice());
   }
   const out = new Map<IpFamily, RangeSet>();
   for (const [family, list] of ranges) out.set(family, RangeSet.of(family, list));

@@ -425,7 +425,8 @@ export function checkPoolOverlaps<P extends PoolForOverlap>(pools: readonly P[])
     const intervals = [];
     for (const p of list) {
       if (!p.allocatable) continue;
-      for (const r of p.allocatable.ranges) intervals.push({ family: r.family, start: r.start, end: r.end, key: p });
+      const ranges = p.allocatable.ranges;
+      for (let i = 0; i < ranges.length; i++) intervals.push({ family: ranges[i].family, start: ranges[i].start, end: ranges[i].end, key: p });
     }
     for (const [second, first] of lowestRankedOverlaps(intervals, p => order.get(p)!)) {
       if (order.get(second)! < order.get(first)!) continue;

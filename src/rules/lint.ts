@@ -1,4 +1,4 @@
-import { Cidr, IpAddress, IpFamily } from '../net';
+import { Cidr, IpAddress, IpFamily, RangeSet } from '../net';
 import { AddressPolicyModel, AddressPoolModel, ReservedIpModel, addressPolicyOfManifest, checkAddressConflicts, checkReservedIp, reservedByFamily } from './addresses';
 import { Finding, Severity, RULES, finding } from './catalog';
 import { checkCrdSchema } from './crd-schema';
@@ -118,222 +118,311 @@ export function lintManifests(objects: readonly unknown[], options: LintOptions 
 
 /** {@link lintManifests} with the address capacity table. */
 export function lintManifestSet(objects: readonly unknown[], options: LintOptions = {}): LintReport {
-  const entries: Entry[] = [];
-  const add = (obj: unknown, index: number, item?: number) => {
-    const shape = checkObjectShape(obj);
-    entries.push({ obj: isPlainObject(obj) ? obj : {}, index, item, ref: isPlainObject(obj) ? refOf(obj) : NOT_AN_OBJECT, findings: shape });
-  };
-  const locationOf = (index: number, item?: number): string => {
-    const custom = typeof options?.describeLocation === 'function' ? options.describeLocation(index, item) : undefined;
-    return typeof custom === 'string' ? custom : `document ${index + 1}${item !== undefined ? ` item ${item + 1}` : ''}`;
-  };
-  (Array.isArray(objects) ? objects : []).forEach((obj, index) => {
+  const pass = new LintPass(options);
+  const list: readonly unknown[] = Array.isArray(objects) ? objects : [];
+  for (let index = 0; index < list.length; index++) {
+    if (!(index in list)) continue; // (holes skipped, as forEach does)
+    const obj = list[index];
     if (isPlainObject(obj) && typeof obj.kind === 'string' && obj.kind.endsWith('List') && Array.isArray(obj.items)) {
-      obj.items.forEach((it: unknown, j: number) => add(it, index, j));
+      obj.items.forEach((it: unknown, j: number) => pass.addEntry(it, index, j));
     } else {
-      add(obj, index);
+      pass.addEntry(obj, index);
     }
-  });
-
-  // The same object twice: the later one overwrites the earlier when applied (a NAD and the NAD a
-  // SpiderMultusConfig generates count as the same object).
-  const identities: Array<ObjectIdentity<Entry>> = [];
-  for (const e of entries) {
-    if (typeof e.obj.kind !== 'string' || !isPlainObject(e.obj.metadata) || typeof e.obj.metadata.name !== 'string') continue;
-    const ns = typeof e.obj.metadata.namespace === 'string' && e.obj.metadata.namespace !== '' ? e.obj.metadata.namespace : undefined;
-    identities.push({ apiVersion: typeof e.obj.apiVersion === 'string' ? e.obj.apiVersion : undefined, kind: e.obj.kind, namespace: ns, name: e.obj.metadata.name, owner: e });
   }
-  const duplicates = checkDuplicateObjects(identities, first => `${locationOf(first.owner.index, first.owner.item)} (${first.kind})`);
-  for (const [o, findings] of duplicates) o.owner.findings.push(...findings);
+  return pass.run();
+}
 
-  // The objects of each kind, in input order (one pass over the set).
-  const byKind = new Map<unknown, Entry[]>();
-  for (const e of entries) {
-    const list = byKind.get(e.obj.kind);
-    if (list) list.push(e); else byKind.set(e.obj.kind, [e]);
+/** A pool as the pass keeps it: its parsed plan and the entry it came from. */
+type PoolPlan = ParsedPool & { entry: Entry };
+/** A network's default pools, with the field they are listed under (`${prefix}4${suffix}` for IPv4). */
+interface NetworkDef { readonly entry: Entry; readonly net: NetworkInfo; readonly prefix: string; readonly suffix: string }
+
+/**
+ * One run of {@link lintManifestSet}: the objects, then one step per kind, each a method called once per object
+ * (a once-per-call function of many long loops runs mostly unoptimized in V8, since each loop waits for an
+ * on-stack replacement of the whole function; a small per-object step is optimized after a few objects).
+ */
+class LintPass {
+  public readonly entries: Entry[] = [];
+  private readonly byKind = new Map<unknown, Entry[]>();
+  private readonly poolIndex = new Map<string, PoolInfo>();
+  private readonly plans: PoolPlan[] = [];
+  private readonly clusterDefaults = new Set<IpFamily>();
+  private readonly reservedModels: ReservedIpModel[] = [];
+  private reserved: Map<IpFamily, RangeSet> = new Map();
+  private readonly addressPools: Array<AddressPoolModel & { entry: Entry }> = [];
+  private readonly poolModels: Array<PoolModel & { entry: Entry }> = [];
+  private readonly networks = new Map<string, NetworkInfo>();
+  private readonly masters: Array<NetworkMasterModel & { entry: Entry }> = [];
+  private readonly networkDefs: NetworkDef[] = [];
+  private readonly hostPolicies: Array<HostPolicyModel & { entry: Entry }> = [];
+  private readonly addressPolicies: Array<AddressPolicyModel & { entry: Entry }> = [];
+  private readonly poolSubnets = new Map<string, Cidr>();
+  private readonly interfaceSubnets = new Map<string, Cidr[]>();
+  private readonly autoscaled = new Map<string, number>();
+  private readonly selected = new Set<string>();
+  private readonly workloads: Array<WorkloadModel & { entry: Entry }> = [];
+  private index?: ManifestIndex;
+
+  constructor(private readonly options: LintOptions) {}
+
+  public addEntry(obj: unknown, index: number, item?: number): void {
+    const shape = checkObjectShape(obj);
+    const plain = isPlainObject(obj);
+    this.entries.push({ obj: plain ? obj : {}, index, item, ref: plain ? refOf(obj) : NOT_AN_OBJECT, findings: shape });
   }
-  const ofKind = (kind: string): readonly Entry[] => byKind.get(kind) ?? [];
 
-  // Pools: each, then across the set.
-  const poolIndex = new Map<string, PoolInfo>();
-  const plans: Array<ParsedPool & { entry: Entry }> = [];
-  const clusterDefaults = new Set<IpFamily>();
-  // Reserved addresses: each object, then what they keep from every pool of their family.
-  const reservedModels: ReservedIpModel[] = [];
-  for (const e of ofKind('SpiderReservedIP')) {
+  private locationOf(index: number, item?: number): string {
+    const custom = typeof this.options?.describeLocation === 'function' ? this.options.describeLocation(index, item) : undefined;
+    return typeof custom === 'string' ? custom : `document ${index + 1}${item !== undefined ? ` item ${item + 1}` : ''}`;
+  }
+
+  private ofKind(kind: string): readonly Entry[] {
+    return this.byKind.get(kind) ?? NO_ENTRIES;
+  }
+
+  public run(): LintReport {
+    const entries = this.entries;
+    // The same object twice: the later one overwrites the earlier when applied (a NAD and the NAD a
+    // SpiderMultusConfig generates count as the same object).
+    const identities: Array<ObjectIdentity<Entry>> = [];
+    for (let i = 0; i < entries.length; i++) {
+      const id = identityOf(entries[i]);
+      if (id) identities.push(id);
+    }
+    const duplicates = checkDuplicateObjects(identities, first => `${this.locationOf(first.owner.index, first.owner.item)} (${first.kind})`);
+    for (const [o, findings] of duplicates) addFindings(o.owner.findings, findings);
+
+    // The objects of each kind, in input order (one pass over the set).
+    for (let i = 0; i < entries.length; i++) this.addToKind(entries[i]);
+
+    // Reserved addresses: each object, then what they keep from every pool of their family.
+    const reservedIps = this.ofKind('SpiderReservedIP');
+    for (let i = 0; i < reservedIps.length; i++) this.addReservedIp(reservedIps[i]);
+    this.reserved = reservedByFamily(this.reservedModels);
+    // Pools: each, then across the set.
+    const pools = this.ofKind('SpiderIPPool');
+    for (let i = 0; i < pools.length; i++) this.addPool(pools[i]);
+    for (const [plan, findings] of checkPoolOverlaps(this.plans)) addFindings(plan.entry.findings, findings);
+    checkSpiderSubnets(this.ofKind('SpiderSubnet'), this.plans);
+
+    // Networks: NADs, and the NADs SpiderMultusConfigs generate.
+    const nads = this.ofKind('NetworkAttachmentDefinition');
+    for (let i = 0; i < nads.length; i++) this.addNetworkAttachment(nads[i]);
+    const configs = this.ofKind('SpiderMultusConfig');
+    for (let i = 0; i < configs.length; i++) this.addMultusConfig(configs[i]);
+    // A network's default pools must be of the family they are listed under.
+    for (let i = 0; i < this.networkDefs.length; i++) {
+      const def = this.networkDefs[i];
+      this.checkFamily(def, 4, def.net.ipv4Pools);
+      this.checkFamily(def, 6, def.net.ipv6Pools);
+    }
+
+    // Host interfaces (kubernetes-nmstate).
+    const policies = this.ofKind('NodeNetworkConfigurationPolicy');
+    for (let i = 0; i < policies.length; i++) this.addHostPolicy(policies[i]);
+
+    // Addresses: reserved ones in pools, routers allocatable, node addresses against pools, subnets and each other.
+    for (let i = 0; i < this.addressPools.length; i++) {
+      const p = this.addressPools[i];
+      if (p.subnet && !this.poolSubnets.has(p.name)) this.poolSubnets.set(p.name, p.subnet);
+    }
+    for (let i = 0; i < this.masters.length; i++) {
+      const m = this.masters[i];
+      const net = this.networks.get(m.ref);
+      if (!net) continue;
+      this.addInterfaceSubnets(m.master, net.ipv4Pools);
+      this.addInterfaceSubnets(m.master, net.ipv6Pools);
+    }
+    const conflicts = checkAddressConflicts({
+      pools: this.addressPools,
+      reserved: this.reservedModels,
+      policies: this.addressPolicies,
+      interfaceSubnets: this.interfaceSubnets,
+      reservedByFamily: this.reserved,
+    });
+    addAllFindings(conflicts.pools);
+    addAllFindings(conflicts.policies);
+
+    // Autoscalers own their target's replica count: their maxReplicas is its peak.
+    const autoscalers = this.ofKind('HorizontalPodAutoscaler');
+    for (let i = 0; i < autoscalers.length; i++) this.addAutoscaler(autoscalers[i]);
+
+    // Namespace default pools.
+    const namespaceDefaults = new Map<string, Set<IpFamily>>();
+    for (const e of this.ofKind('Namespace')) {
+      const ann = isPlainObject(e.obj.metadata?.annotations) ? e.obj.metadata.annotations : {};
+      const set = new Set<IpFamily>();
+      if (typeof ann[SPIDERPOOL_DEFAULT_V4] === 'string' && ann[SPIDERPOOL_DEFAULT_V4].length > 0) set.add(4);
+      if (typeof ann[SPIDERPOOL_DEFAULT_V6] === 'string' && ann[SPIDERPOOL_DEFAULT_V6].length > 0) set.add(6);
+      if (typeof e.ref.name === 'string') namespaceDefaults.set(e.ref.name, set);
+    }
+    const defaultFamiliesOf = new Map<string, ReadonlySet<IpFamily>>();
+    for (let i = 0; i < this.networkDefs.length; i++) this.addSelected(this.networkDefs[i].net);
+    const clusterDefaults = this.clusterDefaults;
+    const selected = this.selected;
+    this.index = {
+      networks: this.networks,
+      pools: this.poolIndex,
+      defaultFamilies: ns => {
+        let families = defaultFamiliesOf.get(ns);
+        if (!families) defaultFamiliesOf.set(ns, (families = new Set([...clusterDefaults, ...(namespaceDefaults.get(ns) ?? [])])));
+        return families;
+      },
+      onSelect: name => selected.add(name),
+    };
+
+    // Workloads.
+    for (let i = 0; i < entries.length; i++) this.addWorkload(entries[i]);
+
+    // A pool without allocatable addresses fails only the NICs that select it: unselected, it is a warning.
+    for (let i = 0; i < this.plans.length; i++) this.relaxUnusedEmptyPool(this.plans[i]);
+
+    // Capacity, placement, host interface conflicts, hostNetwork pods: across the whole set.
+    const analysis = analyzeWorkloads({
+      workloads: this.workloads,
+      pools: this.poolModels,
+      hostPolicies: this.hostPolicies,
+      networks: this.masters,
+      warnPercent: this.options.capacityWarnPercent,
+    });
+    addAllFindings(analysis.workloads);
+    addAllFindings(analysis.pools);
+    addAllFindings(analysis.hostPolicies);
+    addAllFindings(analysis.networks);
+
+    // Custom resources against their upstream CRD schema (MV160); a field another rule already explains is not
+    // reported twice.
+    for (let i = 0; i < entries.length; i++) addCrdSchemaFindings(entries[i]);
+
+    const results: LintResult[] = new Array(entries.length);
+    for (let i = 0; i < entries.length; i++) results[i] = resultOf(entries[i]);
+    return { results, capacity: analysis.capacity };
+  }
+
+  private addToKind(e: Entry): void {
+    const list = this.byKind.get(e.obj.kind);
+    if (list) list.push(e); else this.byKind.set(e.obj.kind, [e]);
+  }
+
+  private addReservedIp(e: Entry): void {
     const { findings, parsed } = checkReservedIp(e.obj);
     addFindings(e.findings, findings);
-    reservedModels.push(parsed);
+    this.reservedModels.push(parsed);
   }
-  const reserved = reservedByFamily(reservedModels);
-  const addressPools: Array<AddressPoolModel & { entry: Entry }> = [];
-  const poolModels: Array<PoolModel & { entry: Entry }> = [];
-  for (const e of ofKind('SpiderIPPool')) {
+
+  private addPool(e: Entry): void {
     const { findings, parsed } = checkIpPool(e.obj);
     addFindings(e.findings, findings);
     const warn = warnPercentOfPool(e.obj);
     addFindings(e.findings, warn.findings);
     const poolFamily = parsed.subnet?.family ?? parsed.allocatable?.family;
-    poolModels.push({
+    const placement = poolPlacement(e.obj);
+    this.poolModels.push({
       entry: e,
       name: parsed.name,
       family: poolFamily,
       supply: parsed.allocatable ? poolSupply(parsed.allocatable, parsed.gateway,
-        poolFamily !== undefined ? reserved.get(poolFamily) : undefined) : undefined,
+        poolFamily !== undefined ? this.reserved.get(poolFamily) : undefined) : undefined,
       warnPercent: warn.percent,
       subnet: parsed.subnet?.toString(),
-      ...poolPlacement(e.obj),
+      nodeAffinity: placement.nodeAffinity,
+      nodeName: placement.nodeName,
     });
-    plans.push({ entry: e, ...parsed });
+    this.plans.push({ entry: e, name: parsed.name, subnet: parsed.subnet, allocatable: parsed.allocatable, gateway: parsed.gateway });
     const spec = isPlainObject(e.obj.spec) ? e.obj.spec : {};
     const routers = routersOf(spec, parsed.gateway);
-    addressPools.push({ entry: e, name: parsed.name, subnet: parsed.subnet, allocatable: parsed.allocatable, routers });
+    this.addressPools.push({ entry: e, name: parsed.name, subnet: parsed.subnet, allocatable: parsed.allocatable, routers });
     const family: IpFamily | undefined = parsed.subnet?.family ?? (spec.ipVersion === 4 || spec.ipVersion === 6 ? spec.ipVersion : undefined);
     const multusName = !Array.isArray(spec.multusName) ? undefined
       : spec.multusName.every((x: unknown) => typeof x === 'string') ? spec.multusName as string[]
         : spec.multusName.filter((x: unknown): x is string => typeof x === 'string');
-    poolIndex.set(parsed.name, { family, multusName });
-    if (spec.default === true && family !== undefined) clusterDefaults.add(family);
+    this.poolIndex.set(parsed.name, { family, multusName });
+    if (spec.default === true && family !== undefined) this.clusterDefaults.add(family);
   }
-  for (const [plan, findings] of checkPoolOverlaps(plans)) plan.entry.findings.push(...findings);
-  checkSpiderSubnets(ofKind('SpiderSubnet'), plans);
 
-  // Networks: NADs, and the NADs SpiderMultusConfigs generate.
-  const networks = new Map<string, NetworkInfo>();
-  const masters: Array<NetworkMasterModel & { entry: Entry }> = [];
-  // (the field of a network's default pools: `${prefix}4${suffix}` for IPv4; strings, not a closure per network)
-  const networkDefs: Array<{ entry: Entry; net: NetworkInfo; prefix: string; suffix: string }> = [];
-  for (const e of ofKind('NetworkAttachmentDefinition')) {
+  private addNetworkAttachment(e: Entry): void {
     const { findings, parsed } = checkNetworkAttachmentDefinition(e.obj);
     addFindings(e.findings, findings);
-    if (parsed) {
-      // (kept without the parsed plugin configs, which only the lines below read: they die young instead of surviving
-      // the whole pass)
-      const info: NetworkInfo = Object.assign({}, parsed, { plugins: NO_PLUGINS });
-      networks.set(parsed.ref, info);
-      const m = networkMasterOf(parsed.ref, e.obj, parsed.plugins);
-      if (m) masters.push({ entry: e, ...m });
-      const i = parsed.plugins.findIndex(p => p.ipam !== undefined);
-      const prefix = parsed.configIsList ? `spec.config.plugins[${Math.max(i, 0)}]` : 'spec.config';
-      networkDefs.push({ entry: e, net: info, prefix: `${prefix}.ipam.default_ipv`, suffix: '_ippool' });
-    }
+    if (!parsed) return;
+    // (kept without the parsed plugin configs, which only the lines below read: they die young instead of surviving
+    // the whole pass)
+    const info: NetworkInfo = Object.assign({}, parsed, { plugins: NO_PLUGINS });
+    this.networks.set(parsed.ref, info);
+    const m = networkMasterOf(parsed.ref, e.obj, parsed.plugins);
+    if (m) this.masters.push({ entry: e, ref: m.ref, plugin: m.plugin, master: m.master, field: m.field });
+    const i = parsed.plugins.findIndex(p => p.ipam !== undefined);
+    const prefix = parsed.configIsList ? `spec.config.plugins[${Math.max(i, 0)}]` : 'spec.config';
+    this.networkDefs.push({ entry: e, net: info, prefix: `${prefix}.ipam.default_ipv`, suffix: '_ippool' });
   }
-  for (const e of ofKind('SpiderMultusConfig')) {
+
+  private addMultusConfig(e: Entry): void {
     const { findings, network } = checkSpiderMultusConfig(e.obj);
     addFindings(e.findings, findings);
-    if (network) {
-      networks.set(network.ref, network);
-      const m = networkMasterOf(network.ref, e.obj);
-      if (m) masters.push({ entry: e, ...m });
-      networkDefs.push({ entry: e, net: network, prefix: 'spec.macvlan.ippools.ipv', suffix: '' });
-    }
+    if (!network) return;
+    this.networks.set(network.ref, network);
+    const m = networkMasterOf(network.ref, e.obj);
+    if (m) this.masters.push({ entry: e, ref: m.ref, plugin: m.plugin, master: m.master, field: m.field });
+    this.networkDefs.push({ entry: e, net: network, prefix: 'spec.macvlan.ippools.ipv', suffix: '' });
   }
-  // A network's default pools must be of the family they are listed under.
-  const checkFamily = (def: (typeof networkDefs)[number], family: IpFamily, names: readonly string[]) => {
-    for (const name of names) {
-      const pool = poolIndex.get(name);
+
+  private checkFamily(def: NetworkDef, family: IpFamily, names: readonly string[]): void {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      const pool = this.poolIndex.get(name);
       if (pool?.family !== undefined && pool.family !== family) {
         def.entry.findings.push(finding(RULES.poolFamilyMismatch, `${def.prefix}${family}${def.suffix}`, `pool "${name}" is IPv${pool.family} but is listed as an IPv${family} default pool`,
           `move "${name}" to the IPv${pool.family} list`));
       }
     }
-  };
-  for (const def of networkDefs) {
-    checkFamily(def, 4, def.net.ipv4Pools);
-    checkFamily(def, 6, def.net.ipv6Pools);
   }
 
-  // Host interfaces (kubernetes-nmstate).
-  const hostPolicies: Array<HostPolicyModel & { entry: Entry }> = [];
-  const addressPolicies: Array<AddressPolicyModel & { entry: Entry }> = [];
-  for (const e of ofKind('NodeNetworkConfigurationPolicy')) {
+  private addHostPolicy(e: Entry): void {
     addFindings(e.findings, checkNodeNetworkConfigurationPolicy(e.obj));
-    hostPolicies.push({ entry: e, ...hostPolicyOfManifest(e.obj) });
-    addressPolicies.push({ entry: e, ...addressPolicyOfManifest(e.obj) });
+    this.hostPolicies.push(Object.assign({ entry: e }, hostPolicyOfManifest(e.obj)));
+    this.addressPolicies.push(Object.assign({ entry: e }, addressPolicyOfManifest(e.obj)));
   }
 
-  // Addresses: reserved ones in pools, routers allocatable, node addresses against pools, subnets and each other.
-  const poolSubnets = new Map<string, Cidr>();
-  for (const p of addressPools) if (p.subnet && !poolSubnets.has(p.name)) poolSubnets.set(p.name, p.subnet);
-  const interfaceSubnets = new Map<string, Cidr[]>();
-  const addInterfaceSubnets = (master: string, names: readonly string[]) => {
-    for (const name of names) {
-      const c = poolSubnets.get(name);
+  private addInterfaceSubnets(master: string, names: readonly string[]): void {
+    for (let i = 0; i < names.length; i++) {
+      const c = this.poolSubnets.get(names[i]);
       if (!c) continue;
-      const list = interfaceSubnets.get(master);
-      if (!list) interfaceSubnets.set(master, [c]); else if (!list.some(x => x.toString() === c.toString())) list.push(c);
+      const list = this.interfaceSubnets.get(master);
+      if (!list) this.interfaceSubnets.set(master, [c]); else if (!list.some(x => x.toString() === c.toString())) list.push(c);
     }
-  };
-  for (const m of masters) {
-    const net = networks.get(m.ref);
-    if (!net) continue;
-    addInterfaceSubnets(m.master, net.ipv4Pools);
-    addInterfaceSubnets(m.master, net.ipv6Pools);
-  }
-  const conflicts = checkAddressConflicts({
-    pools: addressPools, reserved: reservedModels, policies: addressPolicies, interfaceSubnets, reservedByFamily: reserved,
-  });
-  for (const map of [conflicts.pools, conflicts.policies] as Array<Map<{ entry: Entry }, Finding[]>>) {
-    for (const [model, findings] of map) model.entry.findings.push(...findings);
   }
 
-  // Autoscalers own their target's replica count: their maxReplicas is its peak.
-  const autoscaled = new Map<string, number>();
-  for (const e of ofKind('HorizontalPodAutoscaler')) {
+  private addAutoscaler(e: Entry): void {
     const target = isPlainObject(e.obj.spec?.scaleTargetRef) ? e.obj.spec.scaleTargetRef : undefined;
     if (target && typeof target.kind === 'string' && typeof target.name === 'string' && typeof e.obj.spec.maxReplicas === 'number') {
-      autoscaled.set(`${e.ref.namespace ?? 'default'}/${target.kind}/${target.name}`, e.obj.spec.maxReplicas);
+      this.autoscaled.set(`${e.ref.namespace ?? 'default'}/${target.kind}/${target.name}`, e.obj.spec.maxReplicas);
     }
   }
 
-  // Namespace default pools.
-  const namespaceDefaults = new Map<string, Set<IpFamily>>();
-  for (const e of ofKind('Namespace')) {
-    const ann = isPlainObject(e.obj.metadata?.annotations) ? e.obj.metadata.annotations : {};
-    const set = new Set<IpFamily>();
-    if (typeof ann[SPIDERPOOL_DEFAULT_V4] === 'string' && ann[SPIDERPOOL_DEFAULT_V4].length > 0) set.add(4);
-    if (typeof ann[SPIDERPOOL_DEFAULT_V6] === 'string' && ann[SPIDERPOOL_DEFAULT_V6].length > 0) set.add(6);
-    if (typeof e.ref.name === 'string') namespaceDefaults.set(e.ref.name, set);
+  private addSelected(net: NetworkInfo): void {
+    for (let i = 0; i < net.ipv4Pools.length; i++) this.selected.add(net.ipv4Pools[i]);
+    for (let i = 0; i < net.ipv6Pools.length; i++) this.selected.add(net.ipv6Pools[i]);
   }
-  const defaultFamiliesOf = new Map<string, ReadonlySet<IpFamily>>();
-  const selected = new Set<string>();
-  for (const { net } of networkDefs) {
-    for (const name of net.ipv4Pools) selected.add(name);
-    for (const name of net.ipv6Pools) selected.add(name);
-  }
-  const index: ManifestIndex = {
-    networks,
-    pools: poolIndex,
-    defaultFamilies: ns => {
-      let families = defaultFamiliesOf.get(ns);
-      if (!families) defaultFamiliesOf.set(ns, (families = new Set([...clusterDefaults, ...(namespaceDefaults.get(ns) ?? [])])));
-      return families;
-    },
-    onSelect: name => selected.add(name),
-  };
 
-  // Workloads.
-  const workloads: Array<WorkloadModel & { entry: Entry }> = [];
-  for (const e of entries) {
+  private addWorkload(e: Entry): void {
     const path = typeof e.obj.kind === 'string' && Object.prototype.hasOwnProperty.call(POD_TEMPLATE_PATHS, e.obj.kind) ? POD_TEMPLATE_PATHS[e.obj.kind] : undefined;
-    if (!path) continue;
+    if (!path) return;
     let meta: any = e.obj;
     for (const key of path) meta = isPlainObject(meta) ? meta[key] : undefined;
     const annotations = isPlainObject(meta) ? meta.annotations : undefined;
     const namespace = e.ref.namespace ?? 'default';
     const nics: PodNic[] = [];
-    addFindings(e.findings, checkPodAnnotations(annotations, namespace, ANNOTATIONS_FIELD[e.obj.kind], index, nics));
-    const model = workloadOfManifest(e.obj, nics, annotations, autoscaled.size > 0 ? autoscaled.get(`${namespace}/${e.obj.kind}/${e.ref.name}`) : undefined);
+    addFindings(e.findings, checkPodAnnotations(annotations, namespace, ANNOTATIONS_FIELD[e.obj.kind], this.index!, nics));
+    const model = workloadOfManifest(e.obj, nics, annotations, this.autoscaled.size > 0 ? this.autoscaled.get(`${namespace}/${e.obj.kind}/${e.ref.name}`) : undefined);
     const autoscaledHere = (e.obj as { [AUTOSCALED]?: boolean })[AUTOSCALED] === true;
     // (entry first: V8 gives every object of a `{ ...x, key }` literal a hidden class of its own, and the rules
     // read these models across the whole set)
     const scale = autoscaledHere ? { scale: Object.assign({}, model?.scale, { autoscaled: true }) } : undefined;
-    if (model) workloads.push(Object.assign({ entry: e }, model, scale));
+    if (model) this.workloads.push(Object.assign({ entry: e }, model, scale));
   }
 
-  // A pool without allocatable addresses fails only the NICs that select it: unselected, it is a warning.
-  for (const plan of plans) {
-    if (selected.has(plan.name) || plan.entry.obj.spec?.default === true) continue;
+  private relaxUnusedEmptyPool(plan: PoolPlan): void {
+    if (this.selected.has(plan.name) || plan.entry.obj.spec?.default === true) return;
     const findings = plan.entry.findings;
     for (let i = 0; i < findings.length; i++) {
       if (findings[i].rule === RULES.poolEmpty) {
@@ -341,31 +430,37 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
       }
     }
   }
+}
 
-  // Capacity, placement, host interface conflicts, hostNetwork pods: across the whole set.
-  const analysis = analyzeWorkloads({ workloads, pools: poolModels, hostPolicies, networks: masters, warnPercent: options.capacityWarnPercent });
-  for (const map of [analysis.workloads, analysis.pools, analysis.hostPolicies, analysis.networks] as Array<Map<{ entry: Entry }, Finding[]>>) {
-    for (const [model, findings] of map) model.entry.findings.push(...findings);
-  }
+/** The identity of an object for the duplicate check (none without a kind and a name). */
+function identityOf(e: Entry): ObjectIdentity<Entry> | undefined {
+  if (typeof e.obj.kind !== 'string' || !isPlainObject(e.obj.metadata) || typeof e.obj.metadata.name !== 'string') return undefined;
+  const ns = typeof e.obj.metadata.namespace === 'string' && e.obj.metadata.namespace !== '' ? e.obj.metadata.namespace : undefined;
+  return { apiVersion: typeof e.obj.apiVersion === 'string' ? e.obj.apiVersion : undefined, kind: e.obj.kind, namespace: ns, name: e.obj.metadata.name, owner: e };
+}
 
-  // Custom resources against their upstream CRD schema (MV160); a field another rule already explains is not
-  // reported twice.
-  for (const e of entries) {
-    const schema = checkCrdSchema(e.obj);
-    if (schema.length === 0) continue;
-    const explained = new Set(e.findings.map(f => f.field));
-    e.findings.push(...schema.filter(f => !explained.has(f.field)));
-  }
+/** Appends the findings of a cross-object rule to the entries of the models they are about. */
+function addAllFindings(map: ReadonlyMap<{ readonly entry: Entry }, readonly Finding[]>): void {
+  for (const [model, findings] of map) addFindings(model.entry.findings, findings);
+}
 
-  const results = entries.map(e => ({
+function addCrdSchemaFindings(e: Entry): void {
+  const schema = checkCrdSchema(e.obj);
+  if (schema.length === 0) return;
+  const explained = new Set(e.findings.map(f => f.field));
+  for (const f of schema) if (!explained.has(f.field)) e.findings.push(f);
+}
+
+
+function resultOf(e: Entry): LintResult {
+  return {
     index: e.index,
     item: e.item,
     object: e.ref,
     findings: e.findings.length === 0 ? [] : e.findings.map(f => ({
       rule: f.rule.id, severity: f.rule.severity, field: f.field, message: f.message, fix: f.fix, docs: f.rule.docs, object: e.ref,
     })),
-  }));
-  return { results, capacity: analysis.capacity };
+  };
 }
 
 /** Only the error findings of lint results. */
@@ -380,6 +475,7 @@ export function formatObjectRef(ref: ObjectRef): string {
 
 const NOT_AN_OBJECT: ObjectRef = { kind: '(not an object)', name: '(no name)' };
 const NO_PLUGINS: ReadonlyArray<Record<string, any>> = Object.freeze([]);
+const NO_ENTRIES: readonly Entry[] = Object.freeze([]);
 
 function refOf(obj: Record<string, any>): ObjectRef {
   const meta = isPlainObject(obj.metadata) ? obj.metadata : {};
