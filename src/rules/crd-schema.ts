@@ -21,8 +21,8 @@ export function crdSchemaOf(apiVersion: unknown, kind: unknown): CrdSchema | und
 }
 
 const KINDS: readonly string[] = Object.keys(CRD_SCHEMAS).sort();
-/** The API groups of the vendored schemas (an object of any other group has no schema to meet). */
-const GROUPS: ReadonlySet<string> = new Set(KINDS.map(k => k.slice(0, k.indexOf('/'))));
+/** `group/` of each vendored schema's API group (an object of any other group has no schema to meet). */
+const GROUP_PREFIXES: readonly string[] = [...new Set(KINDS.map(k => k.slice(0, k.indexOf('/') + 1)))];
 
 /** The `group/version/Kind` keys of the vendored schemas. */
 export function crdSchemaKinds(): string[] {
@@ -33,6 +33,12 @@ export function crdSchemaKinds(): string[] {
 function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');
   return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+/** Whether `apiVersion` is of a vendored CRD's group (`group/...`), without cutting the group out of it. */
+function ofVendoredGroup(apiVersion: string): boolean {
+  for (let i = 0; i < GROUP_PREFIXES.length; i++) if (apiVersion.startsWith(GROUP_PREFIXES[i])) return true;
+  return false;
 }
 
 /**
@@ -48,93 +54,147 @@ export function checkCrdSchema(obj: Record<string, any>): Finding[] {
  * message (objects meet their schema far more often than not).
  */
 export function meetsCrdSchema(obj: Record<string, any>): boolean {
-  const { apiVersion, kind } = obj;
+  const apiVersion = obj.apiVersion;
+  const kind = obj.kind;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') return true;
-  const compiled = COMPILED.get(apiVersion)?.get(kind);
-  if (!compiled) {
-    const group = groupOf(apiVersion);
-    return group === '' || !GROUPS.has(group) || !KINDS.some(k => k.startsWith(`${group}/`) && k.endsWith(`/${kind}`));
-  }
-  return fits(obj, compiled, true);
+  const fit = COMPILED.get(apiVersion)?.get(kind);
+  if (fit !== undefined) return fit(obj);
+  if (!ofVendoredGroup(apiVersion)) return true;
+  const group = groupOf(apiVersion);
+  return !KINDS.some(k => k.startsWith(`${group}/`) && k.endsWith(`/${kind}`));
 }
 
 /**
- * A schema node prepared for {@link fits}: its properties in a Map (one lookup per field of the object instead of
- * a keyed property load on the schema's own object), its children prepared too. Built once per vendored schema.
+ * The decision of {@link walk} for one schema node, without field paths and messages: true when walk finds
+ * nothing in `value`. Each node of a vendored schema is compiled once into such a function, specialized to what the
+ * node declares (its type test, its enum, its items, its few properties), so checking an object reads no schema
+ * data and allocates nothing.
  */
-interface CompiledNode {
-  readonly node: SchemaNode;
-  readonly properties?: ReadonlyMap<string, CompiledNode>;
-  /** Whether a field the schema does not declare is refused (declared properties, no preserve, no additional). */
-  readonly closed: boolean;
-  readonly items?: CompiledNode;
-  readonly additional?: CompiledNode;
-  /** The required fields, each with whether it is nullable. */
-  readonly required?: ReadonlyArray<readonly [string, boolean]>;
+type Fit = (value: unknown) => boolean;
+
+/** (null and undefined fit every node: the API server prunes null, and absent is absent) */
+const unset = (value: unknown): value is null | undefined => value === null || value === undefined;
+
+/**
+ * The function deciding `node`. `atRoot`: the node is where walk's path is empty (the object itself, and a
+ * property named "" of it), whose TypeMeta and ObjectMeta keys are skipped.
+ */
+function compile(node: SchemaNode, atRoot: boolean): Fit {
+  const values = node.enum;
+  const inValues: Fit | undefined = values === undefined ? undefined : compileEnum(values);
+  const type = node.intOrString ? 'int-or-string' : node.type;
+  switch (type) {
+    case 'string':
+      return inValues ? v => unset(v) || (typeof v === 'string' && inValues(v)) : v => unset(v) || typeof v === 'string';
+    case 'boolean':
+      return inValues ? v => unset(v) || (typeof v === 'boolean' && inValues(v)) : v => unset(v) || typeof v === 'boolean';
+    case 'integer':
+      return inValues ? v => unset(v) || (Number.isInteger(v) && inValues(v)) : v => unset(v) || Number.isInteger(v);
+    case 'number':
+      return inValues ? v => unset(v) || (typeof v === 'number' && inValues(v)) : v => unset(v) || typeof v === 'number';
+    case 'int-or-string': {
+      const scalar: Fit = v => typeof v === 'string' || Number.isInteger(v);
+      return inValues ? v => unset(v) || (scalar(v) && inValues(v)) : v => unset(v) || scalar(v);
+    }
+    case 'array': {
+      const items = node.items ? compile(node.items, false) : undefined;
+      const array = items ? arrayOf(items) : Array.isArray;
+      return inValues ? v => unset(v) || (Array.isArray(v) && inValues(v) && array(v)) : v => unset(v) || array(v);
+    }
+    case 'object': {
+      const object = compileObject(node, atRoot);
+      const isObject: Fit = v => typeof v === 'object' && v !== null && !Array.isArray(v);
+      return inValues ? v => unset(v) || (isObject(v) && inValues(v) && object(v as Record<string, unknown>))
+        : v => unset(v) || (isObject(v) && object(v as Record<string, unknown>));
+    }
+    case undefined: {
+      // any type: a list is checked against items, an object against the properties, a scalar only by the enum
+      const items = node.items ? compile(node.items, false) : undefined;
+      const array = items ? arrayOf(items) : undefined;
+      const object = compileObject(node, atRoot);
+      return v => {
+        if (unset(v)) return true;
+        if (inValues && !inValues(v)) return false;
+        if (Array.isArray(v)) return array === undefined || array(v);
+        return typeof v !== 'object' || object(v as Record<string, unknown>);
+      };
+    }
+    default: {
+      // a type outside the schema language: matched by the name typeOf gives the value, as walk matches it
+      return v => unset(v) || (typeOf(v) === type && (inValues === undefined || inValues(v)));
+    }
+  }
 }
 
-function compile(node: SchemaNode): CompiledNode {
-  const props = node.properties;
-  const properties = props ? new Map(Object.keys(props).map(k => [k, compile(props[k])] as const)) : undefined;
-  return {
-    node,
-    properties,
-    closed: props !== undefined && Object.keys(props).length > 0 && !node.preserveUnknownFields && node.additionalProperties !== true,
-    items: node.items ? compile(node.items) : undefined,
-    additional: typeof node.additionalProperties === 'object' ? compile(node.additionalProperties) : undefined,
-    required: node.required?.map(r => [r, props?.[r]?.nullable === true] as const),
+/** Every item fits. */
+function arrayOf(items: Fit): (v: unknown) => boolean {
+  return v => {
+    if (!Array.isArray(v)) return false;
+    for (let i = 0; i < v.length; i++) if (!items(v[i])) return false;
+    return true;
   };
 }
 
-/** The vendored schemas, prepared, by apiVersion and kind. */
-const COMPILED: ReadonlyMap<string, ReadonlyMap<string, CompiledNode>> = (() => {
-  const out = new Map<string, Map<string, CompiledNode>>();
+/** The value is one of `values` (`===`). */
+function compileEnum(values: readonly unknown[]): Fit {
+  const list = [...values];
+  return v => {
+    for (let i = 0; i < list.length; i++) if (list[i] === v) return true;
+    return false;
+  };
+}
+
+/**
+ * An object node's required fields and properties, as walk decides them: every required field set (null only where
+ * the field is nullable), every own key a declared property that fits, else an entry of `additionalProperties`
+ * that fits, else a key the node keeps (no declared properties, preserve-unknown-fields or additionalProperties:
+ * true). Keys are matched with `===` against the declared names (a handful per node; no lookup table).
+ */
+function compileObject(node: SchemaNode, atRoot: boolean): (obj: Record<string, unknown>) => boolean {
+  const props = node.properties ?? {};
+  const names = Object.keys(props);
+  const children = names.map(k => compile(props[k], atRoot && k === ''));
+  const additional = typeof node.additionalProperties === 'object' ? compile(node.additionalProperties, false) : undefined;
+  const closed = names.length > 0 && !node.preserveUnknownFields && node.additionalProperties !== true;
+  const required = node.required ?? [];
+  const requiredNullable = required.map(r => props[r]?.nullable === true);
+  const count = names.length;
+  const hasOwn = Object.prototype.hasOwnProperty;
+  return obj => {
+    for (let i = 0; i < required.length; i++) {
+      const v = obj[required[i]];
+      if (v === undefined || (v === null && !requiredNullable[i])) return false;
+    }
+    for (const key in obj) {
+      if (!hasOwn.call(obj, key)) continue;
+      // TypeMeta and ObjectMeta are the API server's own, whatever the CRD declares
+      if (atRoot && (key === 'apiVersion' || key === 'kind' || key === 'metadata')) continue;
+      let i = 0;
+      while (i < count && names[i] !== key) i++;
+      if (i < count) {
+        if (!children[i](obj[key])) return false;
+      } else if (additional) {
+        if (!additional(obj[key])) return false;
+      } else if (closed) {
+        return false;
+      }
+    }
+    return true;
+  };
+}
+
+/** The vendored schemas, compiled, by apiVersion and kind. */
+const COMPILED: ReadonlyMap<string, ReadonlyMap<string, Fit>> = (() => {
+  const out = new Map<string, Map<string, Fit>>();
   for (const key of Object.keys(CRD_SCHEMAS)) {
     const slash = key.lastIndexOf('/');
     const apiVersion = key.slice(0, slash);
     let kinds = out.get(apiVersion);
     if (!kinds) out.set(apiVersion, (kinds = new Map()));
-    kinds.set(key.slice(slash + 1), compile(CRD_SCHEMAS[key].schema));
+    kinds.set(key.slice(slash + 1), compile(CRD_SCHEMAS[key].schema, true));
   }
   return out;
 })();
-
-/**
- * Whether {@link walk} finds nothing in `value`: the same decisions over a prepared schema, without the field paths
- * and messages. `atRoot`: `value` is where walk's path is empty (the object itself), whose TypeMeta and ObjectMeta are
- * skipped.
- */
-function fits(value: unknown, c: CompiledNode, atRoot: boolean): boolean {
-  if (value === null || value === undefined) return true;
-  const node = c.node;
-  if (!matchesType(value, node)) return false;
-  if (node.enum && !inEnum(node.enum, value)) return false;
-  if (Array.isArray(value)) {
-    if (c.items) for (const item of value) if (!fits(item, c.items, false)) return false;
-    return true;
-  }
-  if (typeof value !== 'object') return true;
-  const obj = value as Record<string, unknown>;
-  if (c.required) {
-    for (const [req, nullable] of c.required) {
-      if (obj[req] === undefined || (obj[req] === null && !nullable)) return false;
-    }
-  }
-  const props = c.properties;
-  for (const key in obj) {
-    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
-    if (atRoot && (key === 'apiVersion' || key === 'kind' || key === 'metadata')) continue;
-    const child = props?.get(key);
-    if (child) {
-      if (!fits(obj[key], child, atRoot && key === '')) return false;
-    } else if (c.additional) {
-      if (!fits(obj[key], c.additional, false)) return false;
-    } else if (c.closed) {
-      return false;
-    }
-  }
-  return true;
-}
 
 /** The MV160 findings of {@link checkCrdSchema}, computed in full. */
 export function crdSchemaFindings(obj: Record<string, any>): Finding[] {
@@ -255,11 +315,6 @@ function walk(value: unknown, node: SchemaNode, path: string, schemaPath: string
         intended ? `rename "${key}" to "${intended}"` : `remove "${key}"; the fields here are ${known.join(', ')}`));
     }
   }
-}
-
-function inEnum(values: readonly unknown[], value: unknown): boolean {
-  for (const e of values) if (e === value) return true;
-  return false;
 }
 
 function article(type: string): string {
