@@ -175,16 +175,20 @@ export function addressPolicyOfManifest(obj: Record<string, any>): AddressPolicy
     if (!isPlainObject(i) || typeof i.name !== 'string' || i.state === 'absent') return;
     const field = `spec.desiredState.interfaces[${index}]`;
     interfaces.push({ name: i.name, field });
-    for (const [key, family] of [['ipv4', 4], ['ipv6', 6]] as const) {
-      const ip = i[key];
-      if (!isPlainObject(ip) || ip.enabled === false || ip.dhcp === true || !Array.isArray(ip.address)) continue;
-      ip.address.forEach((a: unknown, j: number) => {
-        const entry = isPlainObject(a) ? a : {};
-        addresses.push({ iface: i.name as string, ip: entry.ip, prefixLength: entry['prefix-length'], field: `${field}.${key}.address[${j}]`, family });
-      });
-    }
+    // (each family by name: a literal list of pairs would be three arrays per interface)
+    addStaticAddresses(i.name, i.ipv4, 'ipv4', 4, field, addresses);
+    addStaticAddresses(i.name, i.ipv6, 'ipv6', 6, field, addresses);
   });
   return { name: typeof obj.metadata?.name === 'string' ? obj.metadata.name : '(no name)', nodeSelector: selector, interfaces, addresses };
+}
+
+/** The static addresses of one family of a host interface (`ipv4` / `ipv6` block `ip`). */
+function addStaticAddresses(iface: string, ip: unknown, key: 'ipv4' | 'ipv6', family: IpFamily, field: string, addresses: NodeAddressModel[]): void {
+  if (!isPlainObject(ip) || ip.enabled === false || ip.dhcp === true || !Array.isArray(ip.address)) return;
+  ip.address.forEach((a: unknown, j: number) => {
+    const entry = isPlainObject(a) ? a : {};
+    addresses.push({ iface, ip: entry.ip, prefixLength: entry['prefix-length'], field: `${field}.${key}.address[${j}]`, family });
+  });
 }
 
 /** Inputs of {@link checkAddressConflicts}. */

@@ -84,9 +84,11 @@ export const AUTOSCALED = Symbol.for('cdk8s-macvlan.autoscaled');
 const ANNOTATIONS_FIELD: { readonly [kind: string]: string } = Object.fromEntries(
   Object.entries(POD_TEMPLATE_PATHS).map(([kind, path]) => [kind, `${path.join('.')}.annotations`]));
 
-/** Appends `from` to `to` (most lists are empty: no spread call for them). */
-function addFindings(to: Finding[], from: readonly Finding[]): void {
-  for (let i = 0; i < from.length; i++) to.push(from[i]);
+/** Appends `from` to an entry's findings (most lists are empty: no spread call, no copy for them). */
+function addFindings(e: Entry, from: readonly Finding[]): void {
+  if (from.length === 0) return;
+  if (e.findings === NO_FINDINGS_YET) e.findings = [];
+  for (let i = 0; i < from.length; i++) e.findings.push(from[i]);
 }
 
 /** Kinds whose pod template the linter checks. */
@@ -95,12 +97,31 @@ export const WORKLOAD_KINDS = Object.keys(POD_TEMPLATE_PATHS);
 const SPIDERPOOL_DEFAULT_V4 = 'ipam.spidernet.io/default-ipv4-ippool';
 const SPIDERPOOL_DEFAULT_V6 = 'ipam.spidernet.io/default-ipv6-ippool';
 
-interface Entry {
-  readonly obj: Record<string, any>;
-  readonly index: number;
-  readonly item?: number;
-  readonly ref: ObjectRef;
-  readonly findings: Finding[];
+/** No findings yet: the entries share it until their first finding (most objects never get one). */
+const NO_FINDINGS_YET: Finding[] = Object.freeze([]) as unknown as Finding[];
+
+/** One object of the set, with its findings. */
+class Entry {
+  /** Its findings: {@link NO_FINDINGS_YET} until the first ({@link addFinding}). */
+  public findings: Finding[];
+  private objectRef: ObjectRef | undefined = undefined;
+
+  constructor(public readonly obj: Record<string, any>, private readonly plain: boolean, public readonly index: number,
+    public readonly item: number | undefined, shape: Finding[]) {
+    this.findings = shape.length > 0 ? shape : NO_FINDINGS_YET;
+  }
+
+  /** The object's reference (built when first read: only results with findings and a few rules read it). */
+  public get ref(): ObjectRef {
+    if (this.objectRef === undefined) this.objectRef = this.plain ? refOf(this.obj) : NOT_AN_OBJECT;
+    return this.objectRef;
+  }
+}
+
+/** Adds one finding to an entry. */
+function addFinding(e: Entry, f: Finding): void {
+  if (e.findings === NO_FINDINGS_YET) e.findings = [];
+  e.findings.push(f);
 }
 
 /**
@@ -118,6 +139,41 @@ export function lintManifests(objects: readonly unknown[], options: LintOptions 
 
 /** {@link lintManifests} with the address capacity table. */
 export function lintManifestSet(objects: readonly unknown[], options: LintOptions = {}): LintReport {
+  const pass = passOver(objects, options);
+  const capacity = pass.run();
+  const entries = pass.entries;
+  const results: LintResult[] = new Array(entries.length);
+  for (let i = 0; i < entries.length; i++) results[i] = resultOf(entries[i]);
+  return { results, capacity };
+}
+
+/** The findings of {@link lintObjects}: only the objects that have some, and a reference to any object. */
+export interface ObjectsLint {
+  /** One result per object with findings, in input order (objects without findings have none). */
+  readonly withFindings: readonly LintResult[];
+  readonly capacity: CapacityStatusRow[];
+  /** The reference of the object at input position `index` (undefined: no such object). */
+  refAt(index: number): ObjectRef | undefined;
+}
+
+/**
+ * {@link lintManifestSet} for the synth-time validation, over objects that are never `List`s: the same rules and
+ * findings, without a result per object (most have none).
+ */
+export function lintObjects(objects: readonly unknown[], options: LintOptions = {}): ObjectsLint {
+  const pass = passOver(objects, options);
+  const capacity = pass.run();
+  const entries = pass.entries;
+  const withFindings: LintResult[] = [];
+  for (let i = 0; i < entries.length; i++) if (entries[i].findings.length > 0) withFindings.push(resultOf(entries[i]));
+  return {
+    withFindings,
+    capacity,
+    refAt: index => (entries[index]?.index === index ? entries[index] : entries.find(e => e.index === index))?.ref,
+  };
+}
+
+function passOver(objects: readonly unknown[], options: LintOptions): LintPass {
   const pass = new LintPass(options);
   const list: readonly unknown[] = Array.isArray(objects) ? objects : [];
   for (let index = 0; index < list.length; index++) {
@@ -129,11 +185,11 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
       pass.addEntry(obj, index);
     }
   }
-  return pass.run();
+  return pass;
 }
 
 /** A pool as the pass keeps it: its parsed plan and the entry it came from. */
-type PoolPlan = ParsedPool & { entry: Entry };
+type PoolPlan = ParsedPool & AddressPoolModel & { entry: Entry };
 /** A network's default pools, with the field they are listed under (`${prefix}4${suffix}` for IPv4). */
 interface NetworkDef { readonly entry: Entry; readonly net: NetworkInfo; readonly prefix: string; readonly suffix: string }
 
@@ -150,7 +206,6 @@ class LintPass {
   private readonly clusterDefaults = new Set<IpFamily>();
   private readonly reservedModels: ReservedIpModel[] = [];
   private reserved: Map<IpFamily, RangeSet> = new Map();
-  private readonly addressPools: Array<AddressPoolModel & { entry: Entry }> = [];
   private readonly poolModels: Array<PoolModel & { entry: Entry }> = [];
   private readonly networks = new Map<string, NetworkInfo>();
   private readonly masters: Array<NetworkMasterModel & { entry: Entry }> = [];
@@ -167,9 +222,8 @@ class LintPass {
   constructor(private readonly options: LintOptions) {}
 
   public addEntry(obj: unknown, index: number, item?: number): void {
-    const shape = checkObjectShape(obj);
     const plain = isPlainObject(obj);
-    this.entries.push({ obj: plain ? obj : {}, index, item, ref: plain ? refOf(obj) : NOT_AN_OBJECT, findings: shape });
+    this.entries.push(new Entry(plain ? obj : {}, plain, index, item, checkObjectShape(obj)));
   }
 
   private locationOf(index: number, item?: number): string {
@@ -181,7 +235,8 @@ class LintPass {
     return this.byKind.get(kind) ?? NO_ENTRIES;
   }
 
-  public run(): LintReport {
+  /** Runs every rule; returns the capacity table (the findings are the entries'). */
+  public run(): CapacityStatusRow[] {
     const entries = this.entries;
     // The same object twice: the later one overwrites the earlier when applied (a NAD and the NAD a
     // SpiderMultusConfig generates count as the same object).
@@ -191,7 +246,7 @@ class LintPass {
       if (id) identities.push(id);
     }
     const duplicates = checkDuplicateObjects(identities, first => `${this.locationOf(first.owner.index, first.owner.item)} (${first.kind})`);
-    for (const [o, findings] of duplicates) addFindings(o.owner.findings, findings);
+    for (const [o, findings] of duplicates) addFindings(o.owner, findings);
 
     // The objects of each kind, in input order (one pass over the set).
     for (let i = 0; i < entries.length; i++) this.addToKind(entries[i]);
@@ -203,7 +258,7 @@ class LintPass {
     // Pools: each, then across the set.
     const pools = this.ofKind('SpiderIPPool');
     for (let i = 0; i < pools.length; i++) this.addPool(pools[i]);
-    for (const [plan, findings] of checkPoolOverlaps(this.plans)) addFindings(plan.entry.findings, findings);
+    for (const [plan, findings] of checkPoolOverlaps(this.plans)) addFindings(plan.entry, findings);
     checkSpiderSubnets(this.ofKind('SpiderSubnet'), this.plans);
 
     // Networks: NADs, and the NADs SpiderMultusConfigs generate.
@@ -223,10 +278,6 @@ class LintPass {
     for (let i = 0; i < policies.length; i++) this.addHostPolicy(policies[i]);
 
     // Addresses: reserved ones in pools, routers allocatable, node addresses against pools, subnets and each other.
-    for (let i = 0; i < this.addressPools.length; i++) {
-      const p = this.addressPools[i];
-      if (p.subnet && !this.poolSubnets.has(p.name)) this.poolSubnets.set(p.name, p.subnet);
-    }
     for (let i = 0; i < this.masters.length; i++) {
       const m = this.masters[i];
       const net = this.networks.get(m.ref);
@@ -235,7 +286,7 @@ class LintPass {
       this.addInterfaceSubnets(m.master, net.ipv6Pools);
     }
     const conflicts = checkAddressConflicts({
-      pools: this.addressPools,
+      pools: this.plans,
       reserved: this.reservedModels,
       policies: this.addressPolicies,
       interfaceSubnets: this.interfaceSubnets,
@@ -295,9 +346,7 @@ class LintPass {
     // reported twice.
     for (let i = 0; i < entries.length; i++) addCrdSchemaFindings(entries[i]);
 
-    const results: LintResult[] = new Array(entries.length);
-    for (let i = 0; i < entries.length; i++) results[i] = resultOf(entries[i]);
-    return { results, capacity: analysis.capacity };
+    return analysis.capacity;
   }
 
   private addToKind(e: Entry): void {
@@ -307,15 +356,15 @@ class LintPass {
 
   private addReservedIp(e: Entry): void {
     const { findings, parsed } = checkReservedIp(e.obj);
-    addFindings(e.findings, findings);
+    addFindings(e, findings);
     this.reservedModels.push(parsed);
   }
 
   private addPool(e: Entry): void {
     const { findings, parsed } = checkIpPool(e.obj);
-    addFindings(e.findings, findings);
+    addFindings(e, findings);
     const warn = warnPercentOfPool(e.obj);
-    addFindings(e.findings, warn.findings);
+    addFindings(e, warn.findings);
     const poolFamily = parsed.subnet?.family ?? parsed.allocatable?.family;
     const placement = poolPlacement(e.obj);
     this.poolModels.push({
@@ -329,10 +378,10 @@ class LintPass {
       nodeAffinity: placement.nodeAffinity,
       nodeName: placement.nodeName,
     });
-    this.plans.push({ entry: e, name: parsed.name, subnet: parsed.subnet, allocatable: parsed.allocatable, gateway: parsed.gateway });
     const spec = isPlainObject(e.obj.spec) ? e.obj.spec : {};
-    const routers = routersOf(spec, parsed.gateway);
-    this.addressPools.push({ entry: e, name: parsed.name, subnet: parsed.subnet, allocatable: parsed.allocatable, routers });
+    // (one record per pool for the overlap and the address rules)
+    this.plans.push({ entry: e, name: parsed.name, subnet: parsed.subnet, allocatable: parsed.allocatable, gateway: parsed.gateway, routers: routersOf(spec, parsed.gateway) });
+    if (parsed.subnet && !this.poolSubnets.has(parsed.name)) this.poolSubnets.set(parsed.name, parsed.subnet);
     const family: IpFamily | undefined = parsed.subnet?.family ?? (spec.ipVersion === 4 || spec.ipVersion === 6 ? spec.ipVersion : undefined);
     const multusName = !Array.isArray(spec.multusName) ? undefined
       : spec.multusName.every((x: unknown) => typeof x === 'string') ? spec.multusName as string[]
@@ -343,7 +392,7 @@ class LintPass {
 
   private addNetworkAttachment(e: Entry): void {
     const { findings, parsed } = checkNetworkAttachmentDefinition(e.obj);
-    addFindings(e.findings, findings);
+    addFindings(e, findings);
     if (!parsed) return;
     // (kept without the parsed plugin configs, which only the lines below read: they die young instead of surviving
     // the whole pass)
@@ -358,7 +407,7 @@ class LintPass {
 
   private addMultusConfig(e: Entry): void {
     const { findings, network } = checkSpiderMultusConfig(e.obj);
-    addFindings(e.findings, findings);
+    addFindings(e, findings);
     if (!network) return;
     this.networks.set(network.ref, network);
     const m = networkMasterOf(network.ref, e.obj);
@@ -371,14 +420,14 @@ class LintPass {
       const name = names[i];
       const pool = this.poolIndex.get(name);
       if (pool?.family !== undefined && pool.family !== family) {
-        def.entry.findings.push(finding(RULES.poolFamilyMismatch, `${def.prefix}${family}${def.suffix}`, `pool "${name}" is IPv${pool.family} but is listed as an IPv${family} default pool`,
+        addFinding(def.entry, finding(RULES.poolFamilyMismatch, `${def.prefix}${family}${def.suffix}`, `pool "${name}" is IPv${pool.family} but is listed as an IPv${family} default pool`,
           `move "${name}" to the IPv${pool.family} list`));
       }
     }
   }
 
   private addHostPolicy(e: Entry): void {
-    addFindings(e.findings, checkNodeNetworkConfigurationPolicy(e.obj));
+    addFindings(e, checkNodeNetworkConfigurationPolicy(e.obj));
     this.hostPolicies.push(Object.assign({ entry: e }, hostPolicyOfManifest(e.obj)));
     this.addressPolicies.push(Object.assign({ entry: e }, addressPolicyOfManifest(e.obj)));
   }
@@ -412,7 +461,7 @@ class LintPass {
     const annotations = isPlainObject(meta) ? meta.annotations : undefined;
     const namespace = e.ref.namespace ?? 'default';
     const nics: PodNic[] = [];
-    addFindings(e.findings, checkPodAnnotations(annotations, namespace, ANNOTATIONS_FIELD[e.obj.kind], this.index!, nics));
+    addFindings(e, checkPodAnnotations(annotations, namespace, ANNOTATIONS_FIELD[e.obj.kind], this.index!, nics));
     const model = workloadOfManifest(e.obj, nics, annotations, this.autoscaled.size > 0 ? this.autoscaled.get(`${namespace}/${e.obj.kind}/${e.ref.name}`) : undefined);
     const autoscaledHere = (e.obj as { [AUTOSCALED]?: boolean })[AUTOSCALED] === true;
     // (entry first: V8 gives every object of a `{ ...x, key }` literal a hidden class of its own, and the rules
@@ -441,14 +490,14 @@ function identityOf(e: Entry): ObjectIdentity<Entry> | undefined {
 
 /** Appends the findings of a cross-object rule to the entries of the models they are about. */
 function addAllFindings(map: ReadonlyMap<{ readonly entry: Entry }, readonly Finding[]>): void {
-  for (const [model, findings] of map) addFindings(model.entry.findings, findings);
+  for (const [model, findings] of map) addFindings(model.entry, findings);
 }
 
 function addCrdSchemaFindings(e: Entry): void {
   const schema = checkCrdSchema(e.obj);
   if (schema.length === 0) return;
   const explained = new Set(e.findings.map(f => f.field));
-  for (const f of schema) if (!explained.has(f.field)) e.findings.push(f);
+  for (const f of schema) if (!explained.has(f.field)) addFinding(e, f);
 }
 
 
@@ -513,7 +562,7 @@ export function checkSpiderSubnets(subnets: readonly Entry[], pools: ReadonlyArr
   for (const e of subnets) {
     const { findings, parsed: p } = checkIpPool(e.obj);
     // an empty SpiderSubnet is only a subnet without auto pools yet
-    e.findings.push(...findings.filter(f => f.rule !== RULES.poolEmpty && f.rule !== RULES.poolTooLarge)
+    addFindings(e, findings.filter(f => f.rule !== RULES.poolEmpty && f.rule !== RULES.poolTooLarge)
       .map(f => finding(f.rule, f.field, f.message.replace(/SpiderIPPool/g, 'SpiderSubnet'), f.fix)));
     parsed.push({ entry: e, ...p });
   }
@@ -523,14 +572,14 @@ export function checkSpiderSubnets(subnets: readonly Entry[], pools: ReadonlyArr
     const key = sn.subnet.toString();
     const first = bySubnet.get(key);
     if (first) {
-      sn.entry.findings.push(finding(RULES.subnetPools, 'spec.subnet', `subnet ${key} is also the subnet of SpiderSubnet "${first.name}" (Spiderpool refuses overlapping SpiderSubnets)`,
+      addFinding(sn.entry, finding(RULES.subnetPools, 'spec.subnet', `subnet ${key} is also the subnet of SpiderSubnet "${first.name}" (Spiderpool refuses overlapping SpiderSubnets)`,
         'keep one SpiderSubnet per subnet'));
     } else {
       bySubnet.set(key, sn);
     }
   }
   for (const [sn, findings] of checkPoolOverlaps([...bySubnet.values()])) {
-    sn.entry.findings.push(...findings.map(f => finding(RULES.subnetPools, f.field, `${f.message.replace(/SpiderIPPool/g, 'SpiderSubnet')} (Spiderpool refuses overlapping SpiderSubnets)`, 'use non-overlapping subnets')));
+    addFindings(sn.entry, findings.map(f => finding(RULES.subnetPools, f.field, `${f.message.replace(/SpiderIPPool/g, 'SpiderSubnet')} (Spiderpool refuses overlapping SpiderSubnets)`, 'use non-overlapping subnets')));
   }
   for (const pool of pools) {
     if (!pool.subnet || !pool.allocatable) continue;
@@ -539,7 +588,7 @@ export function checkSpiderSubnets(subnets: readonly Entry[], pools: ReadonlyArr
     const outside = pool.allocatable.subtract(sn.allocatable);
     if (!outside.isEmpty) {
       const list = outside.toStrings();
-      pool.entry.findings.push(finding(RULES.subnetPools, 'spec.ips', `ips ${list.slice(0, 3).join(', ')}${list.length > 3 ? ', ...' : ''} are not in the ips of SpiderSubnet "${sn.name}" (${sn.subnet!.toString()}), so Spiderpool refuses the pool when SpiderSubnet is enabled`,
+      addFinding(pool.entry, finding(RULES.subnetPools, 'spec.ips', `ips ${list.slice(0, 3).join(', ')}${list.length > 3 ? ', ...' : ''} are not in the ips of SpiderSubnet "${sn.name}" (${sn.subnet!.toString()}), so Spiderpool refuses the pool when SpiderSubnet is enabled`,
         `take the pool's ips from the SpiderSubnet's ips, or add them to SpiderSubnet "${sn.name}"`));
     }
   }

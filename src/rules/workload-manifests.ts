@@ -124,7 +124,7 @@ export function workloadOfManifest(obj: Record<string, any>, nics: readonly PodN
 /** The capacity warning threshold a pool's annotation sets, with a finding when the value is not a percentage. */
 export function warnPercentOfPool(obj: Record<string, any>): { percent?: number; findings: Finding[] } {
   const raw = at(obj, ['metadata', 'annotations', CAPACITY_WARN_ANNOTATION]);
-  if (raw === undefined) return { findings: [] };
+  if (raw === undefined) return NO_WARN_PERCENT;
   const text = typeof raw === 'number' ? String(raw) : raw;
   const value = typeof text === 'string' && /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text.trim()) : NaN;
   if (value > 0 && value <= 100) return { percent: value, findings: [] };
@@ -133,6 +133,9 @@ export function warnPercentOfPool(obj: Record<string, any>): { percent?: number;
       `${describe(raw)} is not a percentage above 0 and at most 100, so the default threshold applies`, 'write a number such as "80"')],
   };
 }
+
+/** No threshold of its own, nothing to report (most pools: one shared result). */
+const NO_WARN_PERCENT: { percent?: number; findings: Finding[] } = Object.freeze({ findings: Object.freeze([]) as unknown as Finding[] });
 
 /** A SpiderIPPool's nodeAffinity / nodeName. */
 export function poolPlacement(obj: Record<string, any>): { nodeAffinity?: LabelSelectorModel; nodeName?: string[] } {

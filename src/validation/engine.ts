@@ -14,7 +14,7 @@
  * added to networks), so the sum of the versions changes whenever an input does.
  */
 import { IConstruct, IValidation } from 'constructs';
-import { CapacityStatusRow, Finding, ObjectRef, RuleInfo, lintManifestSet } from '../rules';
+import { CapacityStatusRow, Finding, ObjectRef, RuleInfo, lintObjects } from '../rules';
 import { reportFindings } from './report';
 
 /** A finding as the engine reports it (a catalog finding, or one read back from `lint`). */
@@ -117,8 +117,6 @@ class PassStart implements IValidation {
 }
 
 const NO_MESSAGES: readonly string[] = Object.freeze([]);
-/** A check owner whose object is not known yet (in {@link ValidationEngine.run}). */
-const UNSET: unique symbol = Symbol('unset');
 
 /**
  * One per app (construct tree root). Internal: constructs register what they synthesize; users see the
@@ -145,7 +143,8 @@ export class ValidationEngine {
   /** Props-only rules, in registration order. */
   private readonly checks: CheckEntry[] = [];
   private readonly references: ValidatedObject[] = [];
-  private readonly owners = new Set<IConstruct>();
+  /** Who registered here, each with the index of its first object (-1: checks only, so far). */
+  private readonly owners = new Map<IConstruct, number>();
   private results?: Map<IConstruct, OwnerFinding[]>;
   /** The capacity table is kept only once someone asked for it (it is as large as the app's pools). */
   private keepCapacity = false;
@@ -161,13 +160,13 @@ export class ValidationEngine {
     this.objectOwners.push(owner);
     if (object.propsFindings) this.checks.push({ source: object, owner, objectIndex: this.objects.length - 1 });
     if (object.references) this.references.push(object);
-    this.watch(owner);
+    this.watch(owner, this.objects.length - 1);
   }
 
   /** `owner` decides these props-only rules (run at each synth, reported on `owner`). */
   public addCheck(owner: IConstruct, subject: string, findings: () => readonly Finding[]): void {
     this.checks.push({ source: { subject, propsFindings: findings }, owner });
-    this.watch(owner);
+    this.watch(owner, -1);
   }
 
   /** Whether `owner` registered objects or checks here. */
@@ -202,28 +201,28 @@ export class ValidationEngine {
     };
     const seen = new Set<object>();
     for (const source of this.references) source.references!(visit, seen);
-    const report = lintManifestSet(objects, {
+    const report = lintObjects(objects, {
       describeLocation: index => (index < own ? this.objectOwners[index].node.path : `an object of another app (${objects[index]?.kind})`),
     });
-    // the object of an owner that registered a check apart (addCheck): its first object, if it has one
-    const checked = new Map<IConstruct, ObjectRef | typeof UNSET>();
-    for (const c of this.checks) if (c.objectIndex === undefined) checked.set(c.owner, UNSET);
     // (the engine's objects are never Lists: result i is object i)
-    const resultOf = (i: number) => (report.results[i]?.index === i ? report.results[i] : report.results.find(r => r.index === i));
-    for (const r of report.results) {
+    const found = report.withFindings;
+    for (let i = 0; i < found.length; i++) {
+      const r = found[i];
       if (r.index >= own) continue;
       const owner = this.objectOwners[r.index];
-      if (checked.size > 0 && checked.get(owner) === UNSET) checked.set(owner, r.object);
-      if (r.findings.length === 0) continue;
       const entry = this.objects[r.index];
-      const skip = new Set([...entry.decidedFromProps ?? [], ...entry.notModelled ?? []].map(rule => rule.id));
-      for (const f of r.findings) if (!skip.has(f.rule)) add(owner, entry.subject, f, r.object);
+      const skip = entry.decidedFromProps === undefined && entry.notModelled === undefined ? undefined
+        : new Set([...entry.decidedFromProps ?? [], ...entry.notModelled ?? []].map(rule => rule.id));
+      for (const f of r.findings) if (!skip?.has(f.rule)) add(owner, entry.subject, f, r.object);
     }
-    for (const c of this.checks) {
+    for (let i = 0; i < this.checks.length; i++) {
+      const c = this.checks[i];
       const findings = c.source.propsFindings!();
       if (findings.length === 0) continue;
-      const object = c.objectIndex !== undefined ? resultOf(c.objectIndex)?.object : checked.get(c.owner);
-      for (const f of findings) add(c.owner, c.source.subject, fromFinding(f), object === UNSET ? undefined : object);
+      // a check registered apart (addCheck) points at its owner's first object, if it has one
+      const index = c.objectIndex ?? this.owners.get(c.owner)!;
+      const object = index >= 0 ? report.refAt(index) : undefined;
+      for (const f of findings) add(c.owner, c.source.subject, fromFinding(f), object);
     }
     this.results = results;
     this.capacityRows = this.keepCapacity ? report.capacity : undefined;
@@ -256,9 +255,13 @@ export class ValidationEngine {
     return v;
   }
 
-  private watch(owner: IConstruct): void {
-    if (this.owners.has(owner)) return;
-    this.owners.add(owner);
+  private watch(owner: IConstruct, objectIndex: number): void {
+    const first = this.owners.get(owner);
+    if (first !== undefined) {
+      if (first < 0 && objectIndex >= 0) this.owners.set(owner, objectIndex);
+      return;
+    }
+    this.owners.set(owner, objectIndex);
     owner.node.addValidation(new OwnerValidation(this, owner));
   }
 }
