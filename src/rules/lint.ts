@@ -151,6 +151,7 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
 export interface ObjectsLint {
   /** One result per object with findings, in input order (objects without findings have none). */
   readonly withFindings: readonly LintResult[];
+  /** The capacity table (empty when not asked for). */
   readonly capacity: CapacityStatusRow[];
   /** The reference of the object at input position `index` (undefined: no such object). */
   refAt(index: number): ObjectRef | undefined;
@@ -158,10 +159,10 @@ export interface ObjectsLint {
 
 /**
  * {@link lintManifestSet} for the synth-time validation, over objects that are never `List`s: the same rules and
- * findings, without a result per object (most have none).
+ * findings, without a result per object (most have none). `withCapacity`: build the capacity table.
  */
-export function lintObjects(objects: readonly unknown[], options: LintOptions = {}): ObjectsLint {
-  const pass = passOver(objects, options);
+export function lintObjects(objects: readonly unknown[], options: LintOptions = {}, withCapacity = true): ObjectsLint {
+  const pass = passOver(objects, options, withCapacity);
   const capacity = pass.run();
   const entries = pass.entries;
   const withFindings: LintResult[] = [];
@@ -173,8 +174,8 @@ export function lintObjects(objects: readonly unknown[], options: LintOptions = 
   };
 }
 
-function passOver(objects: readonly unknown[], options: LintOptions): LintPass {
-  const pass = new LintPass(options);
+function passOver(objects: readonly unknown[], options: LintOptions, withCapacity = true): LintPass {
+  const pass = new LintPass(options, withCapacity);
   const list: readonly unknown[] = Array.isArray(objects) ? objects : [];
   for (let index = 0; index < list.length; index++) {
     if (!(index in list)) continue; // (holes skipped, as forEach does)
@@ -219,7 +220,8 @@ class LintPass {
   private readonly workloads: Array<WorkloadModel & { entry: Entry }> = [];
   private index?: ManifestIndex;
 
-  constructor(private readonly options: LintOptions) {}
+  /** `withCapacity`: build the capacity table (the findings are the same without it). */
+  constructor(private readonly options: LintOptions, private readonly withCapacity: boolean) {}
 
   public addEntry(obj: unknown, index: number, item?: number): void {
     const plain = isPlainObject(obj);
@@ -336,6 +338,7 @@ class LintPass {
       hostPolicies: this.hostPolicies,
       networks: this.masters,
       warnPercent: this.options.capacityWarnPercent,
+      capacity: this.withCapacity,
     });
     addAllFindings(analysis.workloads);
     addAllFindings(analysis.pools);
@@ -380,7 +383,8 @@ class LintPass {
     });
     const spec = isPlainObject(e.obj.spec) ? e.obj.spec : {};
     // (one record per pool for the overlap and the address rules)
-    this.plans.push({ entry: e, name: parsed.name, subnet: parsed.subnet, allocatable: parsed.allocatable, gateway: parsed.gateway, routers: routersOf(spec, parsed.gateway) });
+    const routers = routersOf(spec, parsed.gateway);
+    this.plans.push({ entry: e, name: parsed.name, subnet: parsed.subnet, allocatable: parsed.allocatable, gateway: parsed.gateway, routers });
     if (parsed.subnet && !this.poolSubnets.has(parsed.name)) this.poolSubnets.set(parsed.name, parsed.subnet);
     const family: IpFamily | undefined = parsed.subnet?.family ?? (spec.ipVersion === 4 || spec.ipVersion === 6 ? spec.ipVersion : undefined);
     const multusName = !Array.isArray(spec.multusName) ? undefined

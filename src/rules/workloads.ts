@@ -233,6 +233,11 @@ export interface WorkloadAnalysisInput<W extends WorkloadModel, P extends PoolMo
   readonly networks?: readonly N[];
   /** Default warning threshold, percent. @default 90 */
   readonly warnPercent?: number;
+  /**
+   * Whether to build the capacity table (the findings are the same without it).
+   * @default true
+   */
+  readonly capacity?: boolean;
 }
 
 function push<K>(map: Map<K, Finding[]>, key: K, f: Finding): void {
@@ -276,51 +281,26 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
   // Demand: per pool, and per distinct set of pools one NIC can take addresses from for one family. A NIC that
   // lists several pools (one per rack) takes from the pools whose nodeAffinity admits the node its pod runs on:
   // the pools its placement cannot reach carry none of its demand.
-  const perPool = new Map<string, Array<CapacityWorkloadRow>>();
-  const demandByPool = new Map<string, number>();
-  const pinnedByPool = new Map<string, number>();
-  const selections = new Map<string, Selection>();
-  const reach = new PoolReach<P>();
+  const table = new DemandTable<W, P>(poolsByName);
+  for (let i = 0; i < input.workloads.length; i++) table.addWorkload(input.workloads[i]);
+  const selections = table.selections;
+  const byPool = table.byPool;
+  const NO_ROWS: CapacityWorkloadRow[] = [];
+  const perPool = { get: (n: string) => byPool.get(n)?.rows };
   // A hostNetwork pod gets no NIC from Multus (MV174): it takes no address and needs no host interface.
   const attached = (w: W) => (w.hostNetwork === true ? [] : w.nics);
-  for (const w of input.workloads) {
-    const peak = peakPods(w.kind, w.scale);
-    let placementKey: string | undefined;
-    for (const nic of attached(w)) {
-      let row: CapacityWorkloadRow | undefined;
-      for (const names of [nic.ipv4Pools, nic.ipv6Pools]) {
-        if (names.length === 0) continue;
-        // (one pool per family is the common case: no set, no sort)
-        const distinct = names.length === 1 ? names : [...new Set(names)];
-        let known = distinct.filter(n => poolsByName.has(n));
-        if (known.length > 1) {
-          const reachable = reach.of(known.map(n => poolsByName.get(n)!), w.placement, () => (placementKey ??= JSON.stringify(w.placement)));
-          // (none reachable: the placement rule MV173 reports it; the demand stays on the listed pools)
-          if (reachable.length > 0 && reachable.length < known.length) known = reachable.map(p => p.name);
-        }
-        const base = { kind: w.kind, namespace: w.namespace, name: w.name, interface: nic.interface, pods: peak.pods, explanation: peak.explanation };
-        const familyRow: CapacityWorkloadRow = known.length > 1 ? Object.assign({}, base, { spreadOver: known.length }) : (row ??= base);
-        for (const n of known) {
-          const rows = perPool.get(n);
-          if (rows) rows.push(familyRow); else perPool.set(n, [familyRow]);
-          demandByPool.set(n, (demandByPool.get(n) ?? 0) + (peak.pods ?? 0));
-          if (known.length === 1) pinnedByPool.set(n, (pinnedByPool.get(n) ?? 0) + (peak.pods ?? 0));
-        }
-        if (known.length === 0 || distinct.some(n => !poolsByName.has(n)) || peak.pods === undefined) continue;
-        const key = known.length === 1 ? known[0] : [...known].sort().join('\u0000');
-        const s = selections.get(key);
-        if (s) s.pods += peak.pods; else selections.set(key, { pools: known, pods: peak.pods });
-      }
-    }
-  }
+  const pinnedByPool = { get: (n: string) => byPool.get(n)?.pinned };
 
   // A NIC that can take from several pools: a selection's demand is what every selection within its pools
   // needs; its supply the sum of theirs.
+  // (needed only when some NIC lists several pools of a family)
   const keysByPool = new Map<string, string[]>();
-  for (const [key, s] of selections) {
-    for (const p of s.pools) {
-      const keys = keysByPool.get(p);
-      if (keys) keys.push(key); else keysByPool.set(p, [key]);
+  if (table.spread) {
+    for (const [key, s] of selections) {
+      for (const p of s.pools) {
+        const keys = keysByPool.get(p);
+        if (keys) keys.push(key); else keysByPool.set(p, [key]);
+      }
     }
   }
   const poolStatus = new Map<string, CapacityStatusRow['status']>();
@@ -329,18 +309,9 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
   for (const [, s] of selections) {
     const members = s.pools.map(n => poolsByName.get(n)!);
     if (members.some(p => p.supply === undefined)) continue;
-    const supply = members.reduce((a, p) => a + p.supply!, 0n);
-    let demand = 0;
-    const counted = new Set<string>();
-    const inside = new Set(s.pools);
-    for (const p of s.pools) {
-      for (const key of keysByPool.get(p) ?? []) {
-        if (counted.has(key)) continue;
-        counted.add(key);
-        const other = selections.get(key)!;
-        if (other.pools.every(n => inside.has(n))) demand += other.pods;
-      }
-    }
+    const supply = members.length === 1 ? members[0].supply! : members.reduce((a, p) => a + p.supply!, 0n);
+    // (one pool: the only selection within it is itself)
+    const demand = s.pools.length === 1 ? s.pods : demandWithin(s, selections, keysByPool);
     const warn = Math.min(...members.map(p => p.warnPercent ?? defaultWarn));
     const status = BigInt(demand) > supply ? 'exceeded' : BigInt(demand) * 100n > supply * BigInt(Math.floor(warn)) ? 'warning' : 'ok';
     for (const n of s.pools) if (rank[status] > rank[poolStatus.get(n) ?? 'ok']) poolStatus.set(n, status);
@@ -364,9 +335,9 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
   // nodes no other pool of the selection admits serves every pod the scheduler puts there. Its worst case is every
   // pod that can land on its nodes (one pass over the selections; the pools of one selection compared once).
   const atMost = new Map<string, number>();
-  for (const s of selections.values()) for (const n of s.pools) atMost.set(n, (atMost.get(n) ?? 0) + s.pods);
+  if (table.spread) for (const s of selections.values()) for (const n of s.pools) atMost.set(n, (atMost.get(n) ?? 0) + s.pods);
   const reported = new Set<string>();
-  for (const s of selections.values()) {
+  for (const s of table.spread ? selections.values() : []) {
     if (s.pools.length < 2) continue;
     const members = s.pools.map(n => poolsByName.get(n)!);
     const short = (p: P) => !reported.has(p.name) && p.supply !== undefined && poolStatus.get(p.name) !== 'exceeded' && BigInt(atMost.get(p.name) ?? 0) > p.supply;
@@ -384,19 +355,22 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
     }
   }
 
-  for (const p of input.pools) {
-    const rows = perPool.get(p.name) ?? [];
-    if (rows.length === 0 && poolsByName.get(p.name) !== p) continue;
-    out.capacity.push({
-      pool: p.name,
-      ipVersion: p.family,
-      supply: p.supply,
-      demand: demandByPool.get(p.name) ?? 0,
-      pinnedDemand: pinnedByPool.get(p.name) ?? 0,
-      status: poolStatus.get(p.name) ?? 'ok',
-      warnPercent: p.warnPercent ?? defaultWarn,
-      workloads: rows,
-    });
+  if (input.capacity !== false) {
+    for (const p of input.pools) {
+      const d = byPool.get(p.name);
+      const rows = d?.rows ?? NO_ROWS;
+      if (rows.length === 0 && poolsByName.get(p.name) !== p) continue;
+      out.capacity.push({
+        pool: p.name,
+        ipVersion: p.family,
+        supply: p.supply,
+        demand: d?.demand ?? 0,
+        pinnedDemand: d?.pinned ?? 0,
+        status: poolStatus.get(p.name) ?? 'ok',
+        warnPercent: p.warnPercent ?? defaultWarn,
+        workloads: rows === NO_ROWS ? [] : rows,
+      });
+    }
   }
 
   // Per workload: hostNetwork, placement, bond ports.
@@ -549,6 +523,102 @@ const constrained = (p: PoolModel) => p.nodeAffinity !== undefined || (p.nodeNam
  * pools by the node's labels). When it cannot be told (a pod pinned by nodeName, whose labels are unknown), a
  * pool counts as reachable. Cached per pool list and placement: workloads placed alike cost one decision.
  */
+/** The demand on one pool: the NICs that can take its addresses, their peak pods, and those that can take no other. */
+interface PoolDemand {
+  readonly rows: CapacityWorkloadRow[];
+  demand: number;
+  pinned: number;
+}
+
+/** The demand of the workloads' NICs, per pool and per selection (the pools one NIC can take a family's addresses from). */
+class DemandTable<W extends WorkloadModel, P extends PoolModel> {
+  public readonly byPool = new Map<string, PoolDemand>();
+  public readonly selections = new Map<string, Selection>();
+  /** Whether some selection has more than one pool. */
+  public spread = false;
+  private readonly reach = new PoolReach<P>();
+
+  constructor(private readonly poolsByName: ReadonlyMap<string, P>) {}
+
+  public addWorkload(w: W): void {
+    // A hostNetwork pod gets no NIC from Multus (MV174): it takes no address.
+    if (w.hostNetwork === true || w.nics.length === 0) return;
+    const peak = peakPods(w.kind, w.scale);
+    const key: { placement?: string } = {};
+    for (let i = 0; i < w.nics.length; i++) {
+      const nic = w.nics[i];
+      // (the row of the NIC's single-pool families: one object for both)
+      const row = this.addFamily(w, nic, peak, nic.ipv4Pools, undefined, key);
+      this.addFamily(w, nic, peak, nic.ipv6Pools, row, key);
+    }
+  }
+
+  /** One family of a NIC; returns the NIC's single-pool row (made here if `row` is undefined and needed). */
+  private addFamily(w: W, nic: WorkloadNic, peak: PeakPods, names: readonly string[], row: CapacityWorkloadRow | undefined,
+    key: { placement?: string }): CapacityWorkloadRow | undefined {
+    if (names.length === 0) return row;
+    // (one pool per family is the common case: no set, no sort)
+    const distinct = names.length === 1 ? names : [...new Set(names)];
+    let known = distinct.filter(n => this.poolsByName.has(n));
+    const allKnown = known.length === distinct.length;
+    if (known.length > 1) {
+      const reachable = this.reach.of(known.map(n => this.poolsByName.get(n)!), w.placement, () => (key.placement ??= JSON.stringify(w.placement)));
+      // (none reachable: the placement rule MV173 reports it; the demand stays on the listed pools)
+      if (reachable.length > 0 && reachable.length < known.length) known = reachable.map(p => p.name);
+    }
+    let familyRow: CapacityWorkloadRow;
+    if (known.length > 1) {
+      familyRow = {
+        kind: w.kind,
+        namespace: w.namespace,
+        name: w.name,
+        interface: nic.interface,
+        pods: peak.pods,
+        explanation: peak.explanation,
+        spreadOver: known.length,
+      };
+    } else {
+      familyRow = row ??= {
+        kind: w.kind, namespace: w.namespace, name: w.name, interface: nic.interface, pods: peak.pods, explanation: peak.explanation,
+      };
+    }
+    const pods = peak.pods ?? 0;
+    for (let i = 0; i < known.length; i++) {
+      const n = known[i];
+      const d = this.byPool.get(n);
+      if (d) {
+        d.rows.push(familyRow);
+        d.demand += pods;
+        if (known.length === 1) d.pinned += pods;
+      } else {
+        this.byPool.set(n, { rows: [familyRow], demand: pods, pinned: known.length === 1 ? pods : 0 });
+      }
+    }
+    if (known.length === 0 || !allKnown || peak.pods === undefined) return row;
+    if (known.length > 1) this.spread = true;
+    const selectionKey = known.length === 1 ? known[0] : [...known].sort().join('\u0000');
+    const s = this.selections.get(selectionKey);
+    if (s) s.pods += peak.pods; else this.selections.set(selectionKey, { pools: known, pods: peak.pods });
+    return row;
+  }
+}
+
+/** The demand of every selection whose pools all belong to selection `s` (several pools). */
+function demandWithin(s: Selection, selections: ReadonlyMap<string, Selection>, keysByPool: ReadonlyMap<string, readonly string[]>): number {
+  let demand = 0;
+  const counted = new Set<string>();
+  const inside = new Set(s.pools);
+  for (const p of s.pools) {
+    for (const key of keysByPool.get(p) ?? []) {
+      if (counted.has(key)) continue;
+      counted.add(key);
+      const other = selections.get(key)!;
+      if (other.pools.every(n => inside.has(n))) demand += other.pods;
+    }
+  }
+  return demand;
+}
+
 class PoolReach<P extends PoolModel> {
   private readonly cache = new Map<string, P[]>();
   private readonly requirements = new Map<P, NodeRequirement[]>();

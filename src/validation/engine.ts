@@ -203,7 +203,7 @@ export class ValidationEngine {
     for (const source of this.references) source.references!(visit, seen);
     const report = lintObjects(objects, {
       describeLocation: index => (index < own ? this.objectOwners[index].node.path : `an object of another app (${objects[index]?.kind})`),
-    });
+    }, this.keepCapacity);
     // (the engine's objects are never Lists: result i is object i)
     const found = report.withFindings;
     for (let i = 0; i < found.length; i++) {
