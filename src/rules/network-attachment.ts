@@ -60,11 +60,13 @@ export interface ParsedNad extends NetworkInfo {
  */
 export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Finding[]; parsed?: ParsedNad } {
   const out: Finding[] = [];
-  const meta: Record<string, any> = isPlainObject(nad?.metadata) ? nad.metadata : {};
+  const meta: Record<string, any> = isPlainObject(nad?.metadata) ? nad.metadata : EMPTY;
   const name = typeof meta.name === 'string' ? meta.name : '';
   const namespace = typeof meta.namespace === 'string' ? meta.namespace : 'default';
   checkNetworkObjectName(name, 'metadata.name', 'the NetworkAttachmentDefinition name', out);
-  const nsProblem = checkDns1123Label(namespace);
+  // (the NADs of an app share a few namespaces: the last one found a label is not checked again)
+  const nsProblem = namespace === lastLabelNamespace ? undefined : checkDns1123Label(namespace);
+  if (nsProblem === undefined) lastLabelNamespace = namespace;
   if (nsProblem) {
     out.push(finding(RULES.networkName, 'metadata.namespace', `"${namespace}" ${nsProblem}`, 'use an existing namespace name'));
   }
@@ -112,18 +114,7 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
     return { findings: out };
   }
   const plugins: Array<Record<string, any>> = isList ? config.plugins : [config];
-  const fieldOf = (i: number) => (isList ? `spec.config.plugins[${i}]` : 'spec.config');
-  plugins.forEach((plugin, i) => {
-    const field = fieldOf(i);
-    if (!isPlainObject(plugin) || typeof plugin.type !== 'string' || plugin.type.length === 0) {
-      out.push(finding(RULES.nadConfig, `${field}.type`, 'the plugin has no "type"', 'name the CNI plugin binary in "type", e.g. "macvlan"'));
-      return;
-    }
-    if (plugin.type === 'macvlan') checkMacvlanPlugin(plugin, field, out);
-    if (plugin.type === 'coordinator') checkCoordinatorOptions(plugin, field, 'plugin', out);
-  });
-
-  // (one walk over the plugins for what the lines below ask of them, no closure per NAD)
+  // (one walk over the plugins: each one's checks, and what the lines below ask of them; no closure per NAD)
   const typed: Array<Record<string, any>> = [];
   // Spiderpool's ifacer (creating the bond/VLAN master) runs before the main plugin.
   let firstMain: Record<string, any> | undefined;
@@ -133,7 +124,17 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
   // libcni hands a runtime capability to every plugin of the chain that declares it (tuning takes "mac")
   let declaresIps = false;
   let declaresMac = false;
-  for (const p of plugins) {
+  for (let i = 0; i < plugins.length; i++) {
+    // (holes are skipped, as forEach skips them)
+    if (!(i in plugins)) continue;
+    const p = plugins[i];
+    if (!isPlainObject(p) || typeof p.type !== 'string' || p.type.length === 0) {
+      out.push(finding(RULES.nadConfig, `${pluginField(isList, i)}.type`, 'the plugin has no "type"', 'name the CNI plugin binary in "type", e.g. "macvlan"'));
+    } else if (p.type === 'macvlan') {
+      checkMacvlanPlugin(p, isList, i, out);
+    } else if (p.type === 'coordinator') {
+      checkCoordinatorOptions(p, pluginField(isList, i), 'plugin', out);
+    }
     if (!isPlainObject(p)) continue;
     typed.push(p);
     const type = p.type;
@@ -146,16 +147,16 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
       if (p.capabilities.mac === true) declaresMac = true;
     }
   }
-  const main: Record<string, any> = firstMain ?? {};
+  const main: Record<string, any> = firstMain ?? EMPTY;
   const coordinatorMode = coordinator ? (coordinator.mode ?? 'auto') : undefined;
-  const ipam = isPlainObject(main.ipam) ? main.ipam : {};
+  const ipam: Record<string, any> = isPlainObject(main.ipam) ? main.ipam : EMPTY;
   if (coordinator && coordinatorMode !== 'disable' && coordinatorMode !== 'disabled' && (main.ipam === undefined || (isPlainObject(main.ipam) && main.ipam.type === undefined))) {
     const i = typed.indexOf(coordinator);
-    out.push(finding(RULES.coordinatorWithoutIpam, `${fieldOf(plugins.indexOf(coordinator) >= 0 ? plugins.indexOf(coordinator) : i)}.type`,
+    out.push(finding(RULES.coordinatorWithoutIpam, `${pluginField(isList, plugins.indexOf(coordinator) >= 0 ? plugins.indexOf(coordinator) : i)}.type`,
       'the coordinator runs on a NIC without IPAM, and it needs the NIC\'s IP address to tell its family ("no usable IP addresses"), so the pod never starts (upstream admits it: NAD contents are read only at pod start)',
       'remove the coordinator from a layer-2-only network, or give the main plugin an IPAM'));
   }
-  const caps = isPlainObject(main.capabilities) ? main.capabilities : {};
+  const caps: Record<string, any> = isPlainObject(main.capabilities) ? main.capabilities : EMPTY;
   return {
     findings: out,
     parsed: {
@@ -182,6 +183,8 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
  * subdomain (an error otherwise); only a DNS-1123 label can be written in the short annotation form (a warning).
  */
 export function checkNetworkObjectName(name: string, field: string, what: string, out: Finding[]): void {
+  // (a label is a subdomain too: the common case is one check)
+  if (checkDns1123Label(name) === undefined) return;
   const problem = checkDns1123Subdomain(name);
   if (problem) {
     out.push(finding(RULES.nadName, field, `"${name}" (${what}) ${problem}, so the API server refuses it`,
@@ -205,11 +208,31 @@ export function classifyNetwork(coordinatorMode: unknown, chainsVeth: boolean, c
   return 'unknown';
 }
 
+/** The strings of a list (the list itself when it holds nothing else: it comes from the NAD's own parse). */
 function stringList(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  if (!Array.isArray(v)) return [];
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return v.filter((x): x is string => typeof x === 'string');
+  return v;
 }
 
-function checkMacvlanPlugin(plugin: Record<string, any>, field: string, out: Finding[]): void {
+/** A plugin's field: `spec.config` for a single-plugin config, `spec.config.plugins[i]` in a list. */
+function pluginField(isList: boolean, i: number): string {
+  if (!isList) return 'spec.config';
+  return i < PLUGIN_FIELDS.length ? PLUGIN_FIELDS[i] : `spec.config.plugins[${i}]`;
+}
+
+/** The fields of a list's first plugins and their ipam (strings made once, not per NAD). */
+const PLUGIN_FIELDS: readonly string[] = Array.from({ length: 8 }, (_, i) => `spec.config.plugins[${i}]`);
+const PLUGIN_IPAM_FIELDS: readonly string[] = PLUGIN_FIELDS.map(f => `${f}.ipam`);
+
+/** A shared empty object for the reads of what a NAD leaves out (never written). */
+const EMPTY: Record<string, any> = Object.freeze({});
+
+/** The namespace of the last NAD whose namespace was a DNS-1123 label. */
+let lastLabelNamespace: string | undefined;
+
+function checkMacvlanPlugin(plugin: Record<string, any>, isList: boolean, index: number, out: Finding[]): void {
+  const field = pluginField(isList, index);
   if (plugin.master !== undefined) {
     const problem = typeof plugin.master === 'string' ? checkInterfaceName(plugin.master) : 'is not a string';
     if (problem) {
@@ -229,7 +252,7 @@ function checkMacvlanPlugin(plugin: Record<string, any>, field: string, out: Fin
     out.push(finding(RULES.nadIpamMissing, `${field}.ipam`, 'the macvlan plugin has no ipam, so pod NICs on it get no IP address',
       'add "ipam": {"type": "spiderpool", ...} (or "ipam": {} on purpose for a layer-2-only NIC)'));
   } else {
-    checkIpamConfig(plugin.ipam, `${field}.ipam`, out, true);
+    checkIpamConfig(plugin.ipam, isList && index < PLUGIN_IPAM_FIELDS.length ? PLUGIN_IPAM_FIELDS[index] : `${field}.ipam`, out, true);
   }
 }
 
@@ -239,28 +262,27 @@ export function checkIpamConfig(ipam: unknown, field: string, out: Finding[], on
     out.push(finding(RULES.ipamConfig, field, `ipam ${describe(ipam)} is not an object`, 'write ipam as a JSON object ({} for no IPAM)'));
     return;
   }
-  const bad = (sub: string, message: string, fix: string) => out.push(finding(RULES.ipamConfig, `${field}${sub}`, message, fix));
   switch (ipam.type) {
     case undefined:
-      if (Object.keys(ipam).length > 0) bad('.type', 'ipam has settings but no "type"', 'name the IPAM plugin in "type" (e.g. "spiderpool"), or write {} for no IPAM');
+      if (Object.keys(ipam).length > 0) badIpam(out, field, '.type', 'ipam has settings but no "type"', 'name the IPAM plugin in "type" (e.g. "spiderpool"), or write {} for no IPAM');
       break;
     case 'spiderpool':
       // (two plain reads, not a literal list of keys per NAD)
-      checkPoolNames(ipam.default_ipv4_ippool, 'default_ipv4_ippool', bad);
-      checkPoolNames(ipam.default_ipv6_ippool, 'default_ipv6_ippool', bad);
+      checkPoolNames(ipam.default_ipv4_ippool, 'default_ipv4_ippool', field, out);
+      checkPoolNames(ipam.default_ipv6_ippool, 'default_ipv6_ippool', field, out);
       break;
     case 'static': {
       const addresses = ipam.addresses;
       if (addresses !== undefined && !Array.isArray(addresses)) {
-        bad('.addresses', `addresses ${describe(addresses)} is not a list`, 'write "addresses": [{"address": "10.0.0.5/24", "gateway": "10.0.0.1"}]');
+        badIpam(out, field, '.addresses', `addresses ${describe(addresses)} is not a list`, 'write "addresses": [{"address": "10.0.0.5/24", "gateway": "10.0.0.1"}]');
         break;
       }
       (addresses ?? []).forEach((a: any, i: number) => {
         if (!isPlainObject(a) || typeof a.address !== 'string' || !Cidr.tryParse(a.address)) {
-          bad(`.addresses[${i}].address`, `address ${describe(isPlainObject(a) ? a.address : a)} is not an IP in CIDR form`,
+          badIpam(out, field, `.addresses[${i}].address`, `address ${describe(isPlainObject(a) ? a.address : a)} is not an IP in CIDR form`,
             'write the address with its prefix, e.g. "10.0.0.5/24" (static IPAM requires the CIDR)');
         } else if (a.gateway !== undefined && (typeof a.gateway !== 'string' || !IpAddress.tryParse(a.gateway))) {
-          bad(`.addresses[${i}].gateway`, `gateway ${describe(a.gateway)} is not an IP address`, 'write the gateway as a plain IP');
+          badIpam(out, field, `.addresses[${i}].gateway`, `gateway ${describe(a.gateway)} is not an IP address`, 'write the gateway as a plain IP');
         }
       });
       break;
@@ -272,30 +294,35 @@ export function checkIpamConfig(ipam: unknown, field: string, out: Finding[], on
           'use cluster-wide IPAM: "spiderpool" (or "whereabouts")'));
       }
       if (ipam.ranges !== undefined && !(Array.isArray(ipam.ranges) && ipam.ranges.every((r: unknown) => Array.isArray(r)))) {
-        bad('.ranges', 'ranges is not a list of range sets (a list of lists)', 'write "ranges": [[{"subnet": "10.0.0.0/24"}]]');
+        badIpam(out, field, '.ranges', 'ranges is not a list of range sets (a list of lists)', 'write "ranges": [[{"subnet": "10.0.0.0/24"}]]');
       }
       break;
     case 'whereabouts':
       if (ipam.range !== undefined && (typeof ipam.range !== 'string' || !Cidr.tryParse(ipam.range))) {
-        bad('.range', `range ${describe(ipam.range)} is not a CIDR`, 'write "range": "10.0.0.0/24"');
+        badIpam(out, field, '.range', `range ${describe(ipam.range)} is not a CIDR`, 'write "range": "10.0.0.0/24"');
       }
       break;
     default:
       if (typeof ipam.type !== 'string' || ipam.type.length === 0) {
-        bad('.type', `type ${describe(ipam.type)} is not a plugin name`, 'name the IPAM plugin in "type"');
+        badIpam(out, field, '.type', `type ${describe(ipam.type)} is not a plugin name`, 'name the IPAM plugin in "type"');
       }
   }
 }
 
+/** An ipam finding at `field` + `sub`. */
+function badIpam(out: Finding[], field: string, sub: string, message: string, fix: string): void {
+  out.push(finding(RULES.ipamConfig, `${field}${sub}`, message, fix));
+}
+
 /** A Spiderpool IPAM's default pool list: absent, or a list of non-empty strings. */
-function checkPoolNames(v: unknown, key: string, bad: (sub: string, message: string, fix: string) => void): void {
+function checkPoolNames(v: unknown, key: string, field: string, out: Finding[]): void {
   if (v === undefined) return;
   if (Array.isArray(v)) {
     let names = true;
     for (let i = 0; i < v.length; i++) if (i in v && (typeof v[i] !== 'string' || v[i].length === 0)) names = false; // (holes pass, as with every)
     if (names) return;
   }
-  bad(`.${key}`, `${key} ${describe(v)} is not a list of pool names`, `write "${key}": ["<pool name>"]`);
+  badIpam(out, field, `.${key}`, `${key} ${describe(v)} is not a list of pool names`, `write "${key}": ["<pool name>"]`);
 }
 
 const COORDINATOR_MODES_PLUGIN = ['auto', 'underlay', 'overlay', 'disable'];
@@ -306,32 +333,36 @@ const COORDINATOR_MODES_SMC = ['auto', 'underlay', 'overlay'];
  * mode, podMACPrefix (unicast), txQueueLen >= 0, podRPFilter 0/1/2, vethMTU > 0, removed fields.
  */
 export function checkCoordinatorOptions(c: Record<string, any>, field: string, where: 'plugin' | 'smc', out: Finding[]): void {
-  const bad = (key: string, message: string, fix: string) => out.push(finding(RULES.coordinatorOptions, `${field}.${key}`, message, fix));
   const modes = where === 'plugin' ? COORDINATOR_MODES_PLUGIN : COORDINATOR_MODES_SMC;
   if (c.mode !== undefined && !modes.includes(c.mode)) {
     const fix = where === 'smc' && (c.mode === 'disabled' || c.mode === 'disable')
       ? 'set spec.enableCoordinator: false instead (the coordinator binary does not know "disabled") and remove coordinator.mode'
       : `use one of ${modes.join(', ')}`;
-    bad('mode', `mode ${describe(c.mode)} is not a coordinator mode`, fix);
+    badCoordinator(out, field, 'mode', `mode ${describe(c.mode)} is not a coordinator mode`, fix);
   }
   if (c.podMACPrefix !== undefined && c.podMACPrefix !== '') {
     const problem = typeof c.podMACPrefix === 'string' ? checkUnicastMacPrefix(c.podMACPrefix) : 'is not a string';
-    if (problem) bad('podMACPrefix', `podMACPrefix ${describe(c.podMACPrefix)} ${problem}`, 'use a unicast prefix such as "0a:1b" (first octet even)');
+    if (problem) badCoordinator(out, field, 'podMACPrefix', `podMACPrefix ${describe(c.podMACPrefix)} ${problem}`, 'use a unicast prefix such as "0a:1b" (first octet even)');
   }
   if (c.txQueueLen !== undefined && !(Number.isInteger(c.txQueueLen) && c.txQueueLen >= 0)) {
-    bad('txQueueLen', `txQueueLen ${describe(c.txQueueLen)} is not a non-negative integer`, 'use 0 (kernel default) or a positive queue length');
+    badCoordinator(out, field, 'txQueueLen', `txQueueLen ${describe(c.txQueueLen)} is not a non-negative integer`, 'use 0 (kernel default) or a positive queue length');
   }
   // a negative podRPFilter leaves the pod's rp_filter sysctl alone (Spiderpool accepts any negative value)
   if (c.podRPFilter !== undefined && !(Number.isInteger(c.podRPFilter) && (c.podRPFilter < 0 || c.podRPFilter <= 2))) {
-    bad('podRPFilter', `podRPFilter ${describe(c.podRPFilter)} is not -1, 0, 1 or 2, so Spiderpool refuses it`, 'use 0 (off), 1 (strict), 2 (loose) or -1 (leave the sysctl alone)');
+    badCoordinator(out, field, 'podRPFilter', `podRPFilter ${describe(c.podRPFilter)} is not -1, 0, 1 or 2, so Spiderpool refuses it`, 'use 0 (off), 1 (strict), 2 (loose) or -1 (leave the sysctl alone)');
   }
   if (where === 'smc') checkCoordinatorAddresses(c, field, out);
   if (c.vethMTU !== undefined && !(Number.isInteger(c.vethMTU) && c.vethMTU > 0)) {
-    bad('vethMTU', `vethMTU ${describe(c.vethMTU)} is not a positive integer`, 'use a positive MTU, e.g. 1500, or leave vethMTU out');
+    badCoordinator(out, field, 'vethMTU', `vethMTU ${describe(c.vethMTU)} is not a positive integer`, 'use a positive MTU, e.g. 1500, or leave vethMTU out');
   }
   // (two plain reads, not a literal list of keys per coordinator)
   if (c.detectIPConflict !== undefined) removedCoordinatorField('detectIPConflict', field, out);
   if (c.detectGateway !== undefined) removedCoordinatorField('detectGateway', field, out);
+}
+
+/** A coordinator finding at `field`.`key`. */
+function badCoordinator(out: Finding[], field: string, key: string, message: string, fix: string): void {
+  out.push(finding(RULES.coordinatorOptions, `${field}.${key}`, message, fix));
 }
 
 function removedCoordinatorField(removed: string, field: string, out: Finding[]): void {
@@ -357,35 +388,34 @@ function parseIpOrCidr(text: unknown): { family: 4 | 6 } | undefined {
 
 /** hijackCIDR, policyRoutes and vethLinkAddress of a SpiderMultusConfig coordinator (ValidateCoordinatorSpec). */
 function checkCoordinatorAddresses(c: Record<string, any>, field: string, out: Finding[]): void {
-  const bad = (key: string, message: string, fix: string) => out.push(finding(RULES.coordinatorOptions, `${field}.${key}`, message, fix));
   if (c.hijackCIDR !== undefined && c.hijackCIDR !== null) {
     if (!Array.isArray(c.hijackCIDR)) {
-      bad('hijackCIDR', `hijackCIDR ${describe(c.hijackCIDR)} is not a list`, 'write hijackCIDR: ["10.233.0.0/18"]');
+      badCoordinator(out, field, 'hijackCIDR', `hijackCIDR ${describe(c.hijackCIDR)} is not a list`, 'write hijackCIDR: ["10.233.0.0/18"]');
     } else {
       c.hijackCIDR.forEach((cidr: unknown, i: number) => {
-        if (!parseIpOrCidr(cidr)) bad(`hijackCIDR[${i}]`, `${describe(cidr)} is not an IP or CIDR, so Spiderpool refuses it`, 'write a CIDR such as "10.233.0.0/18" or a single IP');
+        if (!parseIpOrCidr(cidr)) badCoordinator(out, field, `hijackCIDR[${i}]`, `${describe(cidr)} is not an IP or CIDR, so Spiderpool refuses it`, 'write a CIDR such as "10.233.0.0/18" or a single IP');
       });
     }
   }
   if (c.policyRoutes !== undefined && c.policyRoutes !== null) {
     if (!Array.isArray(c.policyRoutes)) {
-      bad('policyRoutes', `policyRoutes ${describe(c.policyRoutes)} is not a list`, 'write policyRoutes: [{dst: "10.9.0.0/16", gw: "10.0.0.1"}]');
+      badCoordinator(out, field, 'policyRoutes', `policyRoutes ${describe(c.policyRoutes)} is not a list`, 'write policyRoutes: [{dst: "10.9.0.0/16", gw: "10.0.0.1"}]');
     } else {
       c.policyRoutes.forEach((r: unknown, i: number) => {
         const route = isPlainObject(r) ? r : {};
         const dst = parseIpOrCidr(route.dst);
         const gw = parseAddr(route.gw);
         if (!dst) {
-          bad(`policyRoutes[${i}].dst`, `dst ${describe(route.dst)} is not an IP or CIDR, so Spiderpool refuses it`, 'write the destination as a CIDR, e.g. "10.9.0.0/16"');
+          badCoordinator(out, field, `policyRoutes[${i}].dst`, `dst ${describe(route.dst)} is not an IP or CIDR, so Spiderpool refuses it`, 'write the destination as a CIDR, e.g. "10.9.0.0/16"');
         } else if (!gw) {
-          bad(`policyRoutes[${i}].gw`, `gw ${describe(route.gw)} is not an IP address, so Spiderpool refuses it`, 'write the next hop as a plain IP');
+          badCoordinator(out, field, `policyRoutes[${i}].gw`, `gw ${describe(route.gw)} is not an IP address, so Spiderpool refuses it`, 'write the next hop as a plain IP');
         } else if (dst.family !== gw.family) {
-          bad(`policyRoutes[${i}]`, `dst ${route.dst} is IPv${dst.family} but gw ${route.gw} is IPv${gw.family} (Spiderpool refuses routes mixing families)`, 'use a next hop of the destination\'s family');
+          badCoordinator(out, field, `policyRoutes[${i}]`, `dst ${route.dst} is IPv${dst.family} but gw ${route.gw} is IPv${gw.family} (Spiderpool refuses routes mixing families)`, 'use a next hop of the destination\'s family');
         }
       });
     }
   }
   if (c.vethLinkAddress !== undefined && c.vethLinkAddress !== null && c.vethLinkAddress !== '' && !parseAddr(c.vethLinkAddress)) {
-    bad('vethLinkAddress', `vethLinkAddress ${describe(c.vethLinkAddress)} is not an IP address, so Spiderpool refuses it`, 'write a plain IP such as "169.254.100.1", or leave it out');
+    badCoordinator(out, field, 'vethLinkAddress', `vethLinkAddress ${describe(c.vethLinkAddress)} is not an IP address, so Spiderpool refuses it`, 'write a plain IP such as "169.254.100.1", or leave it out');
   }
 }

@@ -26,7 +26,6 @@ export function checkObjectShape(value: unknown): Finding[] {
       'write an object (a mapping with apiVersion, kind and metadata), or remove the value'));
     return out;
   }
-  const unset = (v: unknown) => v === undefined || v === null;
   if (unset(value.apiVersion) && unset(value.kind)) {
     // not a manifest at all (another tool's configuration, a values file): one finding, not one per field
     out.push(finding(RULES.objectShape, DOCUMENT_FIELD, 'the mapping has neither apiVersion nor kind, so it is not a Kubernetes object and kubectl rejects the file',
@@ -51,8 +50,10 @@ export function checkObjectShape(value: unknown): Finding[] {
   if ((meta.name === undefined || meta.name === null || meta.name === '') && (typeof meta.generateName !== 'string' || meta.generateName === '')) {
     out.push(finding(RULES.objectMeta, 'metadata.name', 'metadata.name is not set, so kubectl rejects the object', 'give the object a name'));
   }
-  if (typeof meta.namespace === 'string' && meta.namespace !== '') {
+  // (objects share a few namespaces: the last one found a label is not checked again)
+  if (typeof meta.namespace === 'string' && meta.namespace !== '' && meta.namespace !== lastLabelNamespace) {
     const problem = checkDns1123Label(meta.namespace);
+    if (problem === undefined) lastLabelNamespace = meta.namespace;
     if (problem) {
       out.push(finding(RULES.objectMeta, 'metadata.namespace', `namespace "${meta.namespace}" ${problem}, so the API server rejects the object`,
         'use a namespace name of lower-case letters, digits and "-"'));
@@ -65,6 +66,13 @@ export function checkObjectShape(value: unknown): Finding[] {
   if (annotations !== undefined && annotations !== null) checkStringMap(MAP_KEYS[1], annotations, podChecksOwn, out);
   return out;
 }
+
+function unset(v: unknown): boolean {
+  return v === undefined || v === null;
+}
+
+/** The namespace of the last object whose namespace was a DNS-1123 label. */
+let lastLabelNamespace: string | undefined;
 
 /** apiVersion or kind: set, and a non-empty string. */
 function checkTypeMeta(key: (typeof TYPE_META_KEYS)[number], v: unknown, out: Finding[]): void {
@@ -90,7 +98,8 @@ function checkStringMap(key: (typeof MAP_KEYS)[number], map: unknown, podChecksO
     return;
   }
   let bad: string[] | undefined; // (sorted for the findings' order: only keys with a value that is not a string)
-  for (const k of Object.keys(map)) if (typeof map[k] !== 'string') (bad ??= []).push(k);
+  // (the own keys as Object.keys lists them, without the list)
+  for (const k in map) if (Object.prototype.hasOwnProperty.call(map, k) && typeof map[k] !== 'string') (bad ??= []).push(k);
   for (const k of bad?.sort() ?? []) {
     const v = map[k];
     if (key === 'annotations' && podChecksOwn && POD_ANNOTATION_PREFIXES.some(p => k.startsWith(p))) continue;

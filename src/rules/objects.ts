@@ -26,22 +26,43 @@ export function checkDuplicateObjects<T>(objects: readonly ObjectIdentity<T>[],
   // by the parts joined with NULs (as one key: they can only be equal to each other that way)
   const seen = new Map<string, Map<string, Map<string, Map<string, ObjectIdentity<T>>>>>();
   let joined: Map<string, ObjectIdentity<T>> | undefined;
-  for (const o of objects) {
+  // (objects of a set share a few apiVersions, kinds and namespaces: the last ones without a NUL are not searched
+  // again, and the names of the last apiVersion, kind and namespace are not looked up again)
+  let cleanApiVersion: string | undefined;
+  let cleanKind: string | undefined;
+  let cleanNamespace: string | undefined;
+  let lastApiVersion: string | undefined;
+  let lastKind: string | undefined;
+  let lastNamespace: string | undefined;
+  let lastNames: Map<string, ObjectIdentity<T>> | undefined;
+  for (let i = 0; i < objects.length; i++) {
+    const o = objects[i];
     const smc = o.kind === 'SpiderMultusConfig';
     const kind = smc ? 'NetworkAttachmentDefinition' : o.kind;
     const apiVersion = smc ? NAD_API_VERSION : o.apiVersion ?? '';
     const namespace = o.namespace ?? '';
+    const name = o.name;
     let first: ObjectIdentity<T> | undefined;
-    if (hasNul(apiVersion) || hasNul(kind) || hasNul(namespace) || hasNul(o.name)) {
-      const key = `${apiVersion}\u0000${kind}\u0000${namespace}\u0000${o.name}`;
+    if ((apiVersion !== cleanApiVersion && hasNul(apiVersion)) || (kind !== cleanKind && hasNul(kind))
+      || (namespace !== cleanNamespace && hasNul(namespace)) || hasNul(name)) {
+      const key = `${apiVersion}\u0000${kind}\u0000${namespace}\u0000${name}`;
       first = (joined ??= new Map()).get(key);
       if (!first) joined.set(key, o);
     } else {
-      const names = child(child(child(seen, apiVersion), kind), namespace);
-      first = names.get(o.name);
-      if (!first) names.set(o.name, o);
+      cleanApiVersion = apiVersion;
+      cleanKind = kind;
+      cleanNamespace = namespace;
+      let names = lastNames;
+      if (names === undefined || apiVersion !== lastApiVersion || kind !== lastKind || namespace !== lastNamespace) {
+        names = lastNames = child(child(child(seen, apiVersion), kind), namespace);
+        lastApiVersion = apiVersion;
+        lastKind = kind;
+        lastNamespace = namespace;
+      }
+      first = names.get(name);
+      if (!first) names.set(name, o);
     }
-    if (first) out.set(o, [duplicateObjectFinding(o.kind, `${o.namespace ? `${o.namespace}/` : ''}${o.name}`, describe(first, o))]);
+    if (first) out.set(o, [duplicateObjectFinding(o.kind, `${o.namespace ? `${o.namespace}/` : ''}${name}`, describe(first, o))]);
   }
   return out;
 }
