@@ -104,11 +104,16 @@ const NO_FINDINGS_YET: Finding[] = Object.freeze([]) as unknown as Finding[];
 class Entry {
   /** Its findings: {@link NO_FINDINGS_YET} until the first ({@link addFinding}). */
   public findings: Finding[];
+  /** How many of the findings are the object shape's (they come first). */
+  public readonly shapeCount: number;
+  /** Its MV160 findings, when it has any (reported last, see {@link addCrdSchemaFindings}). */
+  public schema: Finding[] | undefined = undefined;
   private objectRef: ObjectRef | undefined = undefined;
 
   constructor(public readonly obj: Record<string, any>, private readonly plain: boolean, public readonly index: number,
     public readonly item: number | undefined, shape: Finding[]) {
     this.findings = shape.length > 0 ? shape : NO_FINDINGS_YET;
+    this.shapeCount = shape.length;
   }
 
   /** The object's reference (built when first read: only results with findings and a few rules read it). */
@@ -116,6 +121,13 @@ class Entry {
     if (this.objectRef === undefined) this.objectRef = this.plain ? refOf(this.obj) : NOT_AN_OBJECT;
     return this.objectRef;
   }
+}
+
+/** Adds findings right after an entry's object shape findings. */
+function addAfterShape(e: Entry, from: readonly Finding[]): void {
+  if (from.length === 0) return;
+  if (e.findings === NO_FINDINGS_YET) e.findings = [];
+  e.findings.splice(e.shapeCount, 0, ...from);
 }
 
 /** Adds one finding to an entry. */
@@ -162,32 +174,63 @@ export interface ObjectsLint {
  * findings, without a result per object (most have none). `withCapacity`: build the capacity table.
  */
 export function lintObjects(objects: readonly unknown[], options: LintOptions = {}, withCapacity = true): ObjectsLint {
-  const pass = passOver(objects, options, withCapacity);
-  const capacity = pass.run();
-  const entries = pass.entries;
-  const withFindings: LintResult[] = [];
-  for (let i = 0; i < entries.length; i++) if (entries[i].findings.length > 0) withFindings.push(resultOf(entries[i]));
+  const linter = objectsLinter(options, withCapacity);
+  for (let i = 0; i < objects.length; i++) linter.add(objects[i]);
+  return linter.finish();
+}
+
+/** {@link lintObjects} fed one object at a time. */
+export interface ObjectsLinter {
+  /** Adds the next object (its input position is the number of objects added before it). */
+  add(obj: unknown): void;
+  /** Runs the rules across the objects added. */
+  finish(): ObjectsLint;
+}
+
+/**
+ * A {@link lintObjects} that takes each object as it is built: its own checks run at once, while it is in the
+ * CPU's cache (synth-time validation builds tens of thousands of objects).
+ */
+export function objectsLinter(options: LintOptions = {}, withCapacity = true): ObjectsLinter {
+  const pass = new LintPass(options, withCapacity);
+  let index = 0;
   return {
-    withFindings,
-    capacity,
-    refAt: index => (entries[index]?.index === index ? entries[index] : entries.find(e => e.index === index))?.ref,
+    add: obj => addObject(pass, obj, index++),
+    finish: () => {
+      const capacity = pass.run();
+      const entries = pass.entries;
+      const withFindings: LintResult[] = [];
+      for (let i = 0; i < entries.length; i++) if (entries[i].findings.length > 0) withFindings.push(resultOf(entries[i]));
+      return {
+        withFindings,
+        capacity,
+        refAt: at => (entries[at]?.index === at ? entries[at] : entries.find(e => e.index === at))?.ref,
+      };
+    },
   };
 }
 
-function passOver(objects: readonly unknown[], options: LintOptions, withCapacity = true): LintPass {
-  const pass = new LintPass(options, withCapacity);
+/** Adds one input value: its items, for a `List`. */
+function addObject(pass: LintPass, obj: unknown, index: number): void {
+  if (isPlainObject(obj) && typeof obj.kind === 'string' && obj.kind.endsWith('List') && Array.isArray(obj.items)) {
+    obj.items.forEach((it: unknown, j: number) => pass.addEntry(it, index, j));
+  } else {
+    pass.addEntry(obj, index);
+  }
+}
+
+function passOver(objects: readonly unknown[], options: LintOptions): LintPass {
+  const pass = new LintPass(options, true);
   const list: readonly unknown[] = Array.isArray(objects) ? objects : [];
   for (let index = 0; index < list.length; index++) {
     if (!(index in list)) continue; // (holes skipped, as forEach does)
-    const obj = list[index];
-    if (isPlainObject(obj) && typeof obj.kind === 'string' && obj.kind.endsWith('List') && Array.isArray(obj.items)) {
-      obj.items.forEach((it: unknown, j: number) => pass.addEntry(it, index, j));
-    } else {
-      pass.addEntry(obj, index);
-    }
+    addObject(pass, list[index], index);
   }
   return pass;
 }
+
+/** `T` with its fields assignable (a model the pass completes later). */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A pool as the pass keeps it: its parsed plan and the entry it came from. */
 type PoolPlan = ParsedPool & AddressPoolModel & { entry: Entry };
@@ -207,7 +250,12 @@ class LintPass {
   private readonly clusterDefaults = new Set<IpFamily>();
   private readonly reservedModels: ReservedIpModel[] = [];
   private reserved: Map<IpFamily, RangeSet> = new Map();
-  private readonly poolModels: Array<PoolModel & { entry: Entry }> = [];
+  private readonly poolModels: Array<Writable<PoolModel> & { entry: Entry }> = [];
+  private readonly identities: Array<ObjectIdentity<Entry>> = [];
+  /** The entries of the workload kinds, in input order. */
+  private readonly workloadEntries: Entry[] = [];
+  /** The entries with MV160 findings. */
+  private readonly schemaEntries: Entry[] = [];
   private readonly networks = new Map<string, NetworkInfo>();
   private readonly masters: Array<NetworkMasterModel & { entry: Entry }> = [];
   private readonly networkDefs: NetworkDef[] = [];
@@ -223,9 +271,32 @@ class LintPass {
   /** `withCapacity`: build the capacity table (the findings are the same without it). */
   constructor(private readonly options: LintOptions, private readonly withCapacity: boolean) {}
 
+  /**
+   * Adds an object and runs every step on it that needs no other object (in input order). All of them run here,
+   * while the object is in the CPU's cache: the pass reads tens of thousands of objects, and reading each one again
+   * later costs more than most checks.
+   */
   public addEntry(obj: unknown, index: number, item?: number): void {
     const plain = isPlainObject(obj);
-    this.entries.push(new Entry(plain ? obj : {}, plain, index, item, checkObjectShape(obj)));
+    const e = new Entry(plain ? obj : {}, plain, index, item, checkObjectShape(obj));
+    this.entries.push(e);
+    const id = identityOf(e);
+    if (id) this.identities.push(id);
+    this.addToKind(e);
+    const schema = checkCrdSchema(e.obj);
+    if (schema.length > 0) {
+      e.schema = schema;
+      this.schemaEntries.push(e);
+    }
+    if (typeof e.obj.kind === 'string' && Object.prototype.hasOwnProperty.call(POD_TEMPLATE_PATHS, e.obj.kind)) this.workloadEntries.push(e);
+    switch (e.obj.kind) {
+      case 'SpiderReservedIP': this.addReservedIp(e); break;
+      case 'SpiderIPPool': this.addPool(e); break;
+      case 'NetworkAttachmentDefinition': this.addNetworkAttachment(e); break;
+      case 'NodeNetworkConfigurationPolicy': this.addHostPolicy(e); break;
+      case 'HorizontalPodAutoscaler': this.addAutoscaler(e); break;
+      default: break;
+    }
   }
 
   private locationOf(index: number, item?: number): string {
@@ -239,33 +310,26 @@ class LintPass {
 
   /** Runs every rule; returns the capacity table (the findings are the entries'). */
   public run(): CapacityStatusRow[] {
-    const entries = this.entries;
+    // (each object's own checks ran when it was added: the object shape, its schema, the reserved addresses, pools,
+    // NADs, host policies and autoscalers)
     // The same object twice: the later one overwrites the earlier when applied (a NAD and the NAD a
-    // SpiderMultusConfig generates count as the same object).
-    const identities: Array<ObjectIdentity<Entry>> = [];
-    for (let i = 0; i < entries.length; i++) {
-      const id = identityOf(entries[i]);
-      if (id) identities.push(id);
-    }
-    const duplicates = checkDuplicateObjects(identities, first => `${this.locationOf(first.owner.index, first.owner.item)} (${first.kind})`);
-    for (const [o, findings] of duplicates) addFindings(o.owner, findings);
+    // SpiderMultusConfig generates count as the same object). Reported right after the object's shape findings.
+    const duplicates = checkDuplicateObjects(this.identities, first => `${this.locationOf(first.owner.index, first.owner.item)} (${first.kind})`);
+    for (const [o, findings] of duplicates) addAfterShape(o.owner, findings);
 
-    // The objects of each kind, in input order (one pass over the set).
-    for (let i = 0; i < entries.length; i++) this.addToKind(entries[i]);
-
-    // Reserved addresses: each object, then what they keep from every pool of their family.
-    const reservedIps = this.ofKind('SpiderReservedIP');
-    for (let i = 0; i < reservedIps.length; i++) this.addReservedIp(reservedIps[i]);
+    // Reserved addresses: what they keep from every pool of their family.
     this.reserved = reservedByFamily(this.reservedModels);
-    // Pools: each, then across the set.
-    const pools = this.ofKind('SpiderIPPool');
-    for (let i = 0; i < pools.length; i++) this.addPool(pools[i]);
+    // Pools: their supply (without the reserved addresses), then across the set.
+    for (let i = 0; i < this.poolModels.length; i++) {
+      const model = this.poolModels[i];
+      const plan = this.plans[i];
+      model.supply = plan.allocatable ? poolSupply(plan.allocatable, plan.gateway,
+        model.family !== undefined ? this.reserved.get(model.family) : undefined) : undefined;
+    }
     for (const [plan, findings] of checkPoolOverlaps(this.plans)) addFindings(plan.entry, findings);
     checkSpiderSubnets(this.ofKind('SpiderSubnet'), this.plans);
 
-    // Networks: NADs, and the NADs SpiderMultusConfigs generate.
-    const nads = this.ofKind('NetworkAttachmentDefinition');
-    for (let i = 0; i < nads.length; i++) this.addNetworkAttachment(nads[i]);
+    // Networks: NADs (added with their objects), then the NADs SpiderMultusConfigs generate.
     const configs = this.ofKind('SpiderMultusConfig');
     for (let i = 0; i < configs.length; i++) this.addMultusConfig(configs[i]);
     // A network's default pools must be of the family they are listed under.
@@ -274,10 +338,6 @@ class LintPass {
       this.checkFamily(def, 4, def.net.ipv4Pools);
       this.checkFamily(def, 6, def.net.ipv6Pools);
     }
-
-    // Host interfaces (kubernetes-nmstate).
-    const policies = this.ofKind('NodeNetworkConfigurationPolicy');
-    for (let i = 0; i < policies.length; i++) this.addHostPolicy(policies[i]);
 
     // Addresses: reserved ones in pools, routers allocatable, node addresses against pools, subnets and each other.
     for (let i = 0; i < this.masters.length; i++) {
@@ -296,10 +356,6 @@ class LintPass {
     });
     addAllFindings(conflicts.pools);
     addAllFindings(conflicts.policies);
-
-    // Autoscalers own their target's replica count: their maxReplicas is its peak.
-    const autoscalers = this.ofKind('HorizontalPodAutoscaler');
-    for (let i = 0; i < autoscalers.length; i++) this.addAutoscaler(autoscalers[i]);
 
     // Namespace default pools.
     const namespaceDefaults = new Map<string, Set<IpFamily>>();
@@ -326,7 +382,7 @@ class LintPass {
     };
 
     // Workloads.
-    for (let i = 0; i < entries.length; i++) this.addWorkload(entries[i]);
+    for (let i = 0; i < this.workloadEntries.length; i++) this.addWorkload(this.workloadEntries[i]);
 
     // A pool without allocatable addresses fails only the NICs that select it: unselected, it is a warning.
     for (let i = 0; i < this.plans.length; i++) this.relaxUnusedEmptyPool(this.plans[i]);
@@ -347,7 +403,7 @@ class LintPass {
 
     // Custom resources against their upstream CRD schema (MV160); a field another rule already explains is not
     // reported twice.
-    for (let i = 0; i < entries.length; i++) addCrdSchemaFindings(entries[i]);
+    for (let i = 0; i < this.schemaEntries.length; i++) addCrdSchemaFindings(this.schemaEntries[i]);
 
     return analysis.capacity;
   }
@@ -374,8 +430,7 @@ class LintPass {
       entry: e,
       name: parsed.name,
       family: poolFamily,
-      supply: parsed.allocatable ? poolSupply(parsed.allocatable, parsed.gateway,
-        poolFamily !== undefined ? this.reserved.get(poolFamily) : undefined) : undefined,
+      supply: undefined, // (when every reserved address is known: run())
       warnPercent: warn.percent,
       subnet: parsed.subnet?.toString(),
       nodeAffinity: placement.nodeAffinity,
@@ -498,8 +553,8 @@ function addAllFindings(map: ReadonlyMap<{ readonly entry: Entry }, readonly Fin
 }
 
 function addCrdSchemaFindings(e: Entry): void {
-  const schema = checkCrdSchema(e.obj);
-  if (schema.length === 0) return;
+  const schema = e.schema;
+  if (schema === undefined) return;
   const explained = new Set(e.findings.map(f => f.field));
   for (const f of schema) if (!explained.has(f.field)) addFinding(e, f);
 }

@@ -376,67 +376,80 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
   // Per workload: hostNetwork, placement, bond ports.
   // (pairs of pools of different subnets that can admit one node, per pool list of a NIC)
   const mixedSubnets = new Map<string, Array<[P, P]>>();
-  for (const w of input.workloads) {
+  const whereOf = (nic: WorkloadNic) => `interface "${nic.interface}" of ${nic.network}`;
+  // One family's pools of a NIC: pools of different subnets admitting one node (MV194), pools admitting the pods'
+  // nodes (MV173).
+  const checkFamilyPlacement = (w: W, nic: WorkloadNic, family: IpFamily, names: readonly string[], pinned: string | undefined,
+    conjunctions: () => Conjunction[]) => {
+    if (names.length === 0) return;
+    const pools: P[] = [];
+    for (let i = 0; i < names.length; i++) {
+      const p = poolsByName.get(names[i]);
+      if (p === undefined) return; // (a pool the set does not have: MV110's)
+      pools.push(p);
+    }
+    if (pools.length > 1 && pinned === undefined) {
+      const key = names.join('\u0000');
+      let pairs = mixedSubnets.get(key);
+      if (!pairs) mixedSubnets.set(key, (pairs = mixedSubnetPairs(pools)));
+      const terms = pairs.length > 0 ? placementRequirements(w.placement) : [];
+      const pair = pairs.find(([p, q]) => terms.some(t =>
+        !unsatisfiable([...t, ...selectorRequirements(p.nodeAffinity), ...selectorRequirements(q.nodeAffinity)])));
+      if (pair) {
+        const [p, q] = pair;
+        push(out.workloads, w, finding(RULES.rackPoolsOverlap, `${w.podSpecField}.nodeSelector`,
+          `${whereOf(nic)} lists IPv${family} pools "${p.name}" (${p.subnet}) and "${q.name}" (${q.subnet}), and ${workloadLabel(w)} can run on a node ${p.nodeAffinity && q.nodeAffinity ? 'both pools\' nodeAffinity admit' : 'both pools admit (one has no nodeAffinity)'}; Spiderpool filters the listed pools by node and allocates from the first that has a free address, so such a pod can get "${q.name}"'s subnet, which the switch of its rack does not route`,
+          'pin each pool to the nodes of its rack with nodeAffinity on one label with a different value per rack (Fabric does this), or list pools of one subnet only'));
+      }
+    }
+    for (let i = 0; i < pools.length; i++) if (!constrained(pools[i])) return; // a pool for every node
+    const bad = conjunctions().find(c => !pools.some(p => poolAdmits(p, c, pinned)));
+    if (!bad) return;
+    const fix = pools[0].nodeName && pools[0].nodeName.length > 0
+      ? `run the pods only on ${pools[0].nodeName.join(', ')} (required node affinity on kubernetes.io/hostname), or select a pool without nodeName`
+      : `add nodeSelector ${formatSelector(Object.entries(pools[0].nodeAffinity?.matchLabels ?? {}))}${(pools[0].nodeAffinity?.matchExpressions ?? []).length > 0 ? ' and required node affinity matching its matchExpressions' : ''} to the pod template, or select a pool whose nodeAffinity covers the pods' nodes`;
+    push(out.workloads, w, finding(RULES.placementPool, `${w.podSpecField}.nodeSelector`,
+      `${whereOf(nic)} allocates IPv${family} from ${pools.map(p => `"${p.name}"`).join(', ')}, whose ${pools.map(p => (p.nodeName && p.nodeName.length > 0 ? `nodeName ${p.nodeName.join(', ')}` : 'nodeAffinity')).join(' / ')} does not admit every node ${workloadLabel(w)} can be scheduled on; pods elsewhere get no address`,
+      fix));
+  };
+  for (let wi = 0; wi < input.workloads.length; wi++) {
+    const w = input.workloads[wi];
     if (w.hostNetwork === true && w.networkAnnotations.length > 0) {
       push(out.workloads, w, finding(RULES.hostNetworkMacvlan, `${w.podSpecField}.hostNetwork`,
         `the pod runs in the host's network namespace, so no CNI plugin runs for it and Multus ignores ${w.networkAnnotations.join(', ')}`,
         'drop hostNetwork: true to give the pod its macvlan NICs, or drop the network annotations'));
     }
-    if (attached(w).length === 0) continue;
+    const nics = attached(w);
+    if (nics.length === 0) continue;
     let conjList: Conjunction[] | undefined;
     const conjunctions = () => (conjList ??= placementConjunctions(w.placement));
     const pinned = w.placement.nodeName;
     const plainSelector = !w.placement.requiredTerms || w.placement.requiredTerms.length === 0 ? w.placement.nodeSelector ?? {} : undefined;
-    for (const nic of attached(w)) {
-      const where = `interface "${nic.interface}" of ${nic.network}`;
+    for (let ni = 0; ni < nics.length; ni++) {
+      const nic = nics[ni];
       const made = nic.master !== undefined ? creators.get(nic.master) : undefined;
       // a plain nodeSelector that repeats a creating policy's selector: nothing more to compare
-      if (made && made.length > 0 && pinned === undefined
-        && !(plainSelector && made.some(h => Object.entries(h.nodeSelector).every(([k, v]) => plainSelector[k] === v)))) {
+      if (made && made.length > 0 && pinned === undefined && !(plainSelector && made.some(h => includesEqualities(plainSelector, h.nodeSelector)))) {
         const conjs = conjunctions();
         const bad = conjs.find(c => !createdOn(made, c));
         if (bad) {
           const h = made[0];
           const missing = missingEqualities(bad, h.nodeSelector);
           push(out.workloads, w, finding(RULES.placementHostInterface, `${w.podSpecField}.nodeSelector`,
-            `${where} needs host interface ${nic.master}, which ${made.map(x => `host policy ${x.name}`).join(' / ')} creates only on nodes matching ${made.map(x => describeEqualities(x.nodeSelector)).join(' / ')}, but ${workloadLabel(w)} can be scheduled on other nodes`,
+            `${whereOf(nic)} needs host interface ${nic.master}, which ${made.map(x => `host policy ${x.name}`).join(' / ')} creates only on nodes matching ${made.map(x => describeEqualities(x.nodeSelector)).join(' / ')}, but ${workloadLabel(w)} can be scheduled on other nodes`,
             made.length > 1
               ? `keep the pods on nodes matching one of ${made.map(x => describeEqualities(x.nodeSelector)).join(' / ')}: add nodeSelector ${formatSelector(missing)} to the pod template, or required node affinity with one term per policy (Fabric.placeWorkload() adds its racks')`
               : `add nodeSelector ${formatSelector(missing)} to the pod template (VlanTopology.placeWorkload() adds the topology's)`));
         }
       }
-      for (const [family, names] of [[4, nic.ipv4Pools], [6, nic.ipv6Pools]] as const) {
-        if (names.length === 0) continue;
-        const pools = names.map(n => poolsByName.get(n)).filter((p): p is P => p !== undefined);
-        if (pools.length === 0 || pools.length !== names.length) continue;
-        if (pools.length > 1 && pinned === undefined) {
-          const key = names.join('\u0000');
-          let pairs = mixedSubnets.get(key);
-          if (!pairs) mixedSubnets.set(key, (pairs = mixedSubnetPairs(pools)));
-          const terms = pairs.length > 0 ? placementRequirements(w.placement) : [];
-          const pair = pairs.find(([p, q]) => terms.some(t =>
-            !unsatisfiable([...t, ...selectorRequirements(p.nodeAffinity), ...selectorRequirements(q.nodeAffinity)])));
-          if (pair) {
-            const [p, q] = pair;
-            push(out.workloads, w, finding(RULES.rackPoolsOverlap, `${w.podSpecField}.nodeSelector`,
-              `${where} lists IPv${family} pools "${p.name}" (${p.subnet}) and "${q.name}" (${q.subnet}), and ${workloadLabel(w)} can run on a node ${p.nodeAffinity && q.nodeAffinity ? 'both pools\' nodeAffinity admit' : 'both pools admit (one has no nodeAffinity)'}; Spiderpool filters the listed pools by node and allocates from the first that has a free address, so such a pod can get "${q.name}"'s subnet, which the switch of its rack does not route`,
-              'pin each pool to the nodes of its rack with nodeAffinity on one label with a different value per rack (Fabric does this), or list pools of one subnet only'));
-          }
-        }
-        if (pools.some(p => !p.nodeAffinity && !(p.nodeName && p.nodeName.length > 0))) continue; // a pool for every node
-        const bad = conjunctions().find(c => !pools.some(p => poolAdmits(p, c, pinned)));
-        if (!bad) continue;
-        const fix = pools[0].nodeName && pools[0].nodeName.length > 0
-          ? `run the pods only on ${pools[0].nodeName.join(', ')} (required node affinity on kubernetes.io/hostname), or select a pool without nodeName`
-          : `add nodeSelector ${formatSelector(Object.entries(pools[0].nodeAffinity?.matchLabels ?? {}))}${(pools[0].nodeAffinity?.matchExpressions ?? []).length > 0 ? ' and required node affinity matching its matchExpressions' : ''} to the pod template, or select a pool whose nodeAffinity covers the pods' nodes`;
-        push(out.workloads, w, finding(RULES.placementPool, `${w.podSpecField}.nodeSelector`,
-          `${where} allocates IPv${family} from ${pools.map(p => `"${p.name}"`).join(', ')}, whose ${pools.map(p => (p.nodeName && p.nodeName.length > 0 ? `nodeName ${p.nodeName.join(', ')}` : 'nodeAffinity')).join(' / ')} does not admit every node ${workloadLabel(w)} can be scheduled on; pods elsewhere get no address`,
-          fix));
-      }
-      for (const { policy, bond } of nic.master !== undefined ? portOf.get(nic.master) ?? [] : []) {
+      checkFamilyPlacement(w, nic, 4, nic.ipv4Pools, pinned, conjunctions);
+      checkFamilyPlacement(w, nic, 6, nic.ipv6Pools, pinned, conjunctions);
+      const ports = nic.master !== undefined ? portOf.get(nic.master) : undefined;
+      if (ports === undefined) continue;
+      for (const { policy, bond } of ports) {
         if (pinned === undefined && conjunctions().every(c => disjointFromEqualities(c, policy.nodeSelector))) continue;
         push(out.workloads, w, finding(RULES.masterIsBondPort, `${w.podSpecField}.nodeSelector`,
-          `${where} uses ${nic.master} as macvlan master, but host policy ${policy.name} makes it a port of bond ${bond} on nodes matching ${describeEqualities(policy.nodeSelector)} (the kernel gives the device to the bond or to macvlan, not both)`,
+          `${whereOf(nic)} uses ${nic.master} as macvlan master, but host policy ${policy.name} makes it a port of bond ${bond} on nodes matching ${describeEqualities(policy.nodeSelector)} (the kernel gives the device to the bond or to macvlan, not both)`,
           `use the bond (or a VLAN on it, e.g. ${bond}.<id>) as the network's master, or keep the pods off those nodes`));
       }
     }
@@ -617,6 +630,14 @@ function demandWithin(s: Selection, selections: ReadonlyMap<string, Selection>, 
     }
   }
   return demand;
+}
+
+/** Whether `selector` has every key of `equalities` with its value. */
+function includesEqualities(selector: { readonly [key: string]: string }, equalities: { readonly [key: string]: string }): boolean {
+  for (const k in equalities) {
+    if (Object.prototype.hasOwnProperty.call(equalities, k) && selector[k] !== equalities[k]) return false;
+  }
+  return true;
 }
 
 class PoolReach<P extends PoolModel> {

@@ -14,7 +14,7 @@
  * added to networks), so the sum of the versions changes whenever an input does.
  */
 import { IConstruct, IValidation } from 'constructs';
-import { CapacityStatusRow, Finding, ObjectRef, RuleInfo, lintObjects } from '../rules';
+import { CapacityStatusRow, Finding, ObjectRef, RuleInfo, objectsLinter } from '../rules';
 import { reportFindings } from './report';
 
 /** A finding as the engine reports it (a catalog finding, or one read back from `lint`). */
@@ -191,19 +191,24 @@ export class ValidationEngine {
       list.push({ subject, finding, object });
     };
     const own = this.objects.length;
-    const objects: Array<Record<string, any>> = new Array(own);
-    for (let i = 0; i < own; i++) objects[i] = this.objects[i].object();
+    // the objects of other apps that this app's objects refer to, after this app's own
+    const others: Array<Record<string, any>> = [];
+    const linter = objectsLinter({
+      describeLocation: index => (index < own ? this.objectOwners[index].node.path : `an object of another app (${others[index - own]?.kind})`),
+    }, this.keepCapacity);
+    // (each object checked as soon as it is built, while it is in the CPU's cache)
+    for (let i = 0; i < own; i++) linter.add(this.objects[i].object());
     const referenced = new Set<IConstruct>();
     const visit = (r: ValidationReference) => {
       if (this.owners.has(r) || referenced.has(r)) return;
       referenced.add(r);
-      objects.push(r._validationObject());
+      const object = r._validationObject();
+      others.push(object);
+      linter.add(object);
     };
     const seen = new Set<object>();
     for (const source of this.references) source.references!(visit, seen);
-    const report = lintObjects(objects, {
-      describeLocation: index => (index < own ? this.objectOwners[index].node.path : `an object of another app (${objects[index]?.kind})`),
-    }, this.keepCapacity);
+    const report = linter.finish();
     // (the engine's objects are never Lists: result i is object i)
     const found = report.withFindings;
     for (let i = 0; i < found.length; i++) {
