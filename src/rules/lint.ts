@@ -1,4 +1,4 @@
-import { Cidr, IpAddress, IpFamily, RangeSet } from '../net';
+// (from the modules themselves, not the net index: a call through the index's re-export is a getter call per use)
 import { AddressPolicyModel, AddressPoolModel, ReservedIpModel, addressPolicyOfManifest, checkAddressConflicts, checkReservedIp, reservedByFamily } from './addresses';
 import { Finding, Severity, RULES, finding } from './catalog';
 import { checkCrdSchema } from './crd-schema';
@@ -15,6 +15,9 @@ import {
   POD_TEMPLATE_ROOTS,
 } from './workload-manifests';
 import { CapacityStatusRow, HostPolicyModel, NetworkMasterModel, PoolModel, WorkloadModel, analyzeWorkloads, poolSupply } from './workloads';
+import { IpAddress, IpFamily } from '../net/address';
+import { Cidr } from '../net/cidr';
+import { RangeSet } from '../net/range';
 
 /** The object a lint result is about. */
 export interface ObjectRef {

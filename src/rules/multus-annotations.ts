@@ -1,6 +1,9 @@
-import { Cidr, IpAddress, checkDns1123Label, checkDns1123Subdomain, checkInterfaceName, checkMacAddress } from '../net';
+// (from the modules themselves, not the net index: a call through the index's re-export is a getter call per use)
 import { Finding, RULES, finding } from './catalog';
 import { describe, isPlainObject } from './ip-pool';
+import { IpAddress } from '../net/address';
+import { Cidr } from '../net/cidr';
+import { checkDns1123Label, checkDns1123Subdomain, checkInterfaceName, checkMacAddress } from '../net/names';
 
 /** Multus: the pod's eth0 network. */
 export const MULTUS_DEFAULT_NETWORK = 'v1.multus-cni.io/default-network';

@@ -1,4 +1,3 @@
-import { IpFamily } from '../net';
 import { Finding, RULES, finding } from './catalog';
 import { isPlainObject } from './ip-pool';
 import {
@@ -8,6 +7,7 @@ import {
 } from './multus-annotations';
 import { NetworkInfo } from './network-attachment';
 import { PodNic, PoolInfo, checkPodNics } from './pod-networks';
+import { IpFamily } from '../net/address';
 
 /** Where Multus resolves a bare default-network name. */
 export const MULTUS_NAMESPACE = 'kube-system';
@@ -53,7 +53,7 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
   let complete = true;
   if (annotations[MULTUS_DEFAULT_NETWORK] !== undefined) {
     const parsed = parseDefaultNetwork(annotations[MULTUS_DEFAULT_NETWORK], at(MULTUS_DEFAULT_NETWORK));
-    out.push(...parsed.findings);
+    addAll(out, parsed.findings);
     if (parsed.value) {
       const sel = parsed.value;
       attachments.push({ selection: sel, ref: `${sel.namespace ?? MULTUS_NAMESPACE}/${sel.name}`, iface: sel.interface ?? 'eth0', isDefault: true, field: at(MULTUS_DEFAULT_NETWORK) });
@@ -64,7 +64,7 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
   const hasDefault = attachments.length > 0;
   if (annotations[MULTUS_NETWORKS] !== undefined) {
     const parsed = parseNetworkSelection(annotations[MULTUS_NETWORKS], at(MULTUS_NETWORKS));
-    out.push(...parsed.findings);
+    addAll(out, parsed.findings);
     if (parsed.value) {
       parsed.value.forEach((sel, i) => {
         // Multus numbers additional NICs net1, net2, ... by position; naming one does not renumber the others.
@@ -89,7 +89,7 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
   if (annotations[SPIDERPOOL_IPPOOLS] !== undefined) {
     ippoolsPresent = true;
     const parsed = parseIppoolsAnnotation(annotations[SPIDERPOOL_IPPOOLS], at(SPIDERPOOL_IPPOOLS));
-    out.push(...parsed.findings);
+    addAll(out, parsed.findings);
     ippools = parsed.value;
   }
   let ippool: PoolSelection | undefined;
@@ -97,7 +97,7 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
   if (annotations[SPIDERPOOL_IPPOOL] !== undefined) {
     ippoolPresent = true;
     const parsed = parseIppoolAnnotation(annotations[SPIDERPOOL_IPPOOL], at(SPIDERPOOL_IPPOOL));
-    out.push(...parsed.findings);
+    addAll(out, parsed.findings);
     ippool = parsed.value;
   }
 
@@ -229,16 +229,18 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
   // (without Multus networks the pod has only eth0, whatever IPAM serves it)
   if (ippools && ippools.some(p => p.interface !== undefined)) {
     // A listed interface that no NIC has is most likely a typo.
-    const known = new Set([...nics.map(n => n.interface), 'eth0']);
+    let known: Set<string> | undefined;
+    const knownInterfaces = () => (known ??= new Set([...nics.map(n => n.interface), 'eth0']));
+    const isKnown = (name: string) => name === 'eth0' || nics.some(n => n.interface === name);
     ippools.forEach((p, i) => {
-      if (p.interface !== undefined && !known.has(p.interface) && complete && !skipped.has(i)) {
-        out.push(finding(RULES.ippoolsMissingNic, `${at(SPIDERPOOL_IPPOOLS)}[${i}].interface`, `interface "${p.interface}" is not an interface of the pod (${[...known].join(', ')}), so Spiderpool refuses the pod ("no matched multus object for NIC")`,
+      if (p.interface !== undefined && !isKnown(p.interface) && complete && !skipped.has(i)) {
+        out.push(finding(RULES.ippoolsMissingNic, `${at(SPIDERPOOL_IPPOOLS)}[${i}].interface`, `interface "${p.interface}" is not an interface of the pod (${[...knownInterfaces()].join(', ')}), so Spiderpool refuses the pod ("no matched multus object for NIC")`,
           'use the interface names of the pod\'s networks (net1, net2, ... by position, unless named)'));
       }
     });
   }
-  out.push(...checkPodNics(nics, { pools: index.pools }));
-  nicsOut?.push(...nics);
+  addAll(out, checkPodNics(nics, { pools: index.pools }));
+  if (nicsOut) addAll(nicsOut, nics);
   return out;
 }
 
@@ -367,4 +369,9 @@ function checkDuplicatePools(names: readonly string[], field: string, out: Findi
     }
     seen.add(name);
   }
+}
+
+/** Appends `from` to `to` (most lists are empty: no spread call for them). */
+function addAll<T>(to: T[], from: readonly T[]): void {
+  for (let i = 0; i < from.length; i++) to.push(from[i]);
 }

@@ -1,5 +1,7 @@
-import { IpAddress, IpFamily, checkInterfaceName } from '../net';
+// (from the modules themselves, not the net index: a call through the index's re-export is a getter call per use)
 import { Finding, RULES, finding } from './catalog';
+import { IpAddress, IpFamily } from '../net/address';
+import { checkInterfaceName } from '../net/names';
 
 /** A pod NIC as the pod rules see it, whether it came from constructs or from parsed annotations. */
 export interface PodNic {
@@ -98,8 +100,8 @@ export function checkPodNics(nics: readonly PodNic[], context: PodRuleContext = 
       }
     }
   }
-  out.push(...checkPassthru(nics));
-  out.push(...checkPodCrossObject(nics, context));
+  for (const f of checkPassthru(nics)) out.push(f);
+  for (const f of checkPodCrossObject(nics, context)) out.push(f);
   const primary = nics.find(n => n.isDefault);
   if (!primary) {
     for (const nic of nics.filter(n => !n.isDefault && n.kind === 'standalone')) {

@@ -1,4 +1,4 @@
-import { IpAddress, IpFamily, RangeSet } from '../net';
+// (from the modules themselves, not the net index: a call through the index's re-export is a getter call per use)
 import { Finding, RULES, finding } from './catalog';
 import { describe } from './ip-pool';
 import {
@@ -7,6 +7,8 @@ import {
   impliesLabelSelector, impliesNodeNames, missingEqualities, placementConjunctions, placementRequirements, selectorRequirements, splitByValues,
   unsatisfiable,
 } from './node-selection';
+import { IpAddress, IpFamily } from '../net/address';
+import { RangeSet } from '../net/range';
 
 /** Share of a pool's addresses above which the capacity warning (MV171) fires, unless told otherwise. */
 export const DEFAULT_CAPACITY_WARN_PERCENT = 90;
