@@ -22,49 +22,66 @@ export interface ObjectIdentity<T> {
 export function checkDuplicateObjects<T>(objects: readonly ObjectIdentity<T>[],
   describe: (first: ObjectIdentity<T>, later: ObjectIdentity<T>) => string): Map<ObjectIdentity<T>, Finding[]> {
   const out = new Map<ObjectIdentity<T>, Finding[]>();
-  // by apiVersion, kind, namespace and name, without building a key per object; the identities with a NUL in a part
-  // by the parts joined with NULs (as one key: they can only be equal to each other that way)
-  const seen = new Map<string, Map<string, Map<string, Map<string, ObjectIdentity<T>>>>>();
-  let joined: Map<string, ObjectIdentity<T>> | undefined;
-  // (objects of a set share a few apiVersions, kinds and namespaces: the last ones without a NUL are not searched
-  // again, and the names of the last apiVersion, kind and namespace are not looked up again)
-  let cleanApiVersion: string | undefined;
-  let cleanKind: string | undefined;
-  let cleanNamespace: string | undefined;
-  let lastApiVersion: string | undefined;
-  let lastKind: string | undefined;
-  let lastNamespace: string | undefined;
-  let lastNames: Map<string, ObjectIdentity<T>> | undefined;
+  const index = new ObjectIdentityIndex<ObjectIdentity<T>>();
   for (let i = 0; i < objects.length; i++) {
     const o = objects[i];
-    const smc = o.kind === 'SpiderMultusConfig';
-    const kind = smc ? 'NetworkAttachmentDefinition' : o.kind;
-    const apiVersion = smc ? NAD_API_VERSION : o.apiVersion ?? '';
-    const namespace = o.namespace ?? '';
-    const name = o.name;
-    let first: ObjectIdentity<T> | undefined;
-    if ((apiVersion !== cleanApiVersion && hasNul(apiVersion)) || (kind !== cleanKind && hasNul(kind))
-      || (namespace !== cleanNamespace && hasNul(namespace)) || hasNul(name)) {
-      const key = `${apiVersion}\u0000${kind}\u0000${namespace}\u0000${name}`;
-      first = (joined ??= new Map()).get(key);
-      if (!first) joined.set(key, o);
-    } else {
-      cleanApiVersion = apiVersion;
-      cleanKind = kind;
-      cleanNamespace = namespace;
-      let names = lastNames;
-      if (names === undefined || apiVersion !== lastApiVersion || kind !== lastKind || namespace !== lastNamespace) {
-        names = lastNames = child(child(child(seen, apiVersion), kind), namespace);
-        lastApiVersion = apiVersion;
-        lastKind = kind;
-        lastNamespace = namespace;
-      }
-      first = names.get(name);
-      if (!first) names.set(name, o);
-    }
-    if (first) out.set(o, [duplicateObjectFinding(o.kind, `${o.namespace ? `${o.namespace}/` : ''}${name}`, describe(first, o))]);
+    const first = index.add(o.apiVersion, o.kind, o.namespace, o.name, o);
+    if (first) out.set(o, [duplicateObjectFinding(o.kind, `${o.namespace ? `${o.namespace}/` : ''}${o.name}`, describe(first, o))]);
   }
   return out;
+}
+
+/**
+ * The objects seen so far by identity (apiVersion, kind, namespace, name; a SpiderMultusConfig as the NAD it
+ * generates), for MV097 one object at a time: {@link checkDuplicateObjects} is a loop over {@link add}, and a pass
+ * that visits each object once can call it there, without a list of identities.
+ */
+export class ObjectIdentityIndex<T> {
+  // by apiVersion, kind, namespace and name, without building a key per object; the identities with a NUL in a part
+  // by the parts joined with NULs (as one key: they can only be equal to each other that way)
+  private readonly seen = new Map<string, Map<string, Map<string, Map<string, T>>>>();
+  private joined: Map<string, T> | undefined = undefined;
+  // (objects of a set share a few apiVersions, kinds and namespaces: the last ones without a NUL are not searched
+  // again, and the names of the last apiVersion, kind and namespace are not looked up again)
+  private cleanApiVersion: string | undefined = undefined;
+  private cleanKind: string | undefined = undefined;
+  private cleanNamespace: string | undefined = undefined;
+  private lastApiVersion: string | undefined = undefined;
+  private lastKind: string | undefined = undefined;
+  private lastNamespace: string | undefined = undefined;
+  private lastNames: Map<string, T> | undefined = undefined;
+
+  /**
+   * Records `owner` as the object of this identity unless one is recorded already; returns that first one.
+   * `namespace` undefined and "" are the same (no namespace), as are `apiVersion` undefined and "".
+   */
+  public add(apiVersion: string | undefined, kind: string, namespace: string | undefined, name: string, owner: T): T | undefined {
+    const smc = kind === 'SpiderMultusConfig';
+    const k = smc ? 'NetworkAttachmentDefinition' : kind;
+    const v = smc ? NAD_API_VERSION : apiVersion ?? '';
+    const ns = namespace ?? '';
+    if ((v !== this.cleanApiVersion && hasNul(v)) || (k !== this.cleanKind && hasNul(k))
+      || (ns !== this.cleanNamespace && hasNul(ns)) || hasNul(name)) {
+      const key = `${v}\u0000${k}\u0000${ns}\u0000${name}`;
+      const joined = (this.joined ??= new Map());
+      const first = joined.get(key);
+      if (first === undefined) joined.set(key, owner);
+      return first;
+    }
+    this.cleanApiVersion = v;
+    this.cleanKind = k;
+    this.cleanNamespace = ns;
+    let names = this.lastNames;
+    if (names === undefined || v !== this.lastApiVersion || k !== this.lastKind || ns !== this.lastNamespace) {
+      names = this.lastNames = child(child(child(this.seen, v), k), ns);
+      this.lastApiVersion = v;
+      this.lastKind = k;
+      this.lastNamespace = ns;
+    }
+    const first = names.get(name);
+    if (first === undefined) names.set(name, owner);
+    return first;
+  }
 }
 
 function hasNul(text: string): boolean {
