@@ -135,6 +135,11 @@ export interface AddressPoolModel {
   readonly allocatable?: RangeSet;
   /** The pool's gateway and route next hops (routers: no pod may get their address). */
   readonly routers: ReadonlyArray<{ readonly ip: IpAddress; readonly field: string }>;
+  /**
+   * Whether the allocatable addresses include a reserved address of the pool's family, when the caller knows it.
+   * @default - found here
+   */
+  readonly reservedShared?: boolean;
 }
 
 /** One static address of a host interface in a NodeNetworkConfigurationPolicy. */
@@ -266,7 +271,7 @@ export function checkAddressConflicts<P extends AddressPoolModel, R extends Rese
       const all = reserved.get(p.allocatable.family);
       if (!all) continue;
       // (most pools share nothing with the reserved addresses: a walk without building a set first)
-      if (!all.intersects(p.allocatable)) continue;
+      if (p.reservedShared === false || (p.reservedShared === undefined && !all.intersects(p.allocatable))) continue;
       // (what the pool shares with every reserved address, then without its gateway: never a copy of all of them)
       let shared = all.intersection(p.allocatable);
       // the pool's own gateway inside its ips is MV005 (Spiderpool's webhook refuses the pool), not a warning here

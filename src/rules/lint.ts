@@ -1,6 +1,6 @@
 // (from the modules themselves, not the net index: a call through the index's re-export is a getter call per use)
 import { AddressPolicyModel, AddressPoolModel, ReservedIpModel, addressPolicyOfManifest, checkAddressConflicts, checkReservedIp, reservedByFamily } from './addresses';
-import { Finding, Severity, RULES, finding } from './catalog';
+import { Finding, RuleInfo, Severity, RULES, finding } from './catalog';
 import { checkCrdSchema } from './crd-schema';
 import { ParsedPool, checkIpPool, checkPoolOverlaps, isPlainObject } from './ip-pool';
 import { checkSpiderMultusConfig } from './multus-config';
@@ -126,6 +126,19 @@ class Entry {
   }
 }
 
+/** Whether `list` has a subnet written as `c` is. */
+function hasSubnet(list: readonly Cidr[], c: Cidr): boolean {
+  const text = c.toString();
+  for (let i = 0; i < list.length; i++) if (list[i] === c || list[i].toString() === text) return true;
+  return false;
+}
+
+/** Whether one of `findings` is of `rule`. */
+function hasRule(findings: readonly Finding[], rule: RuleInfo): boolean {
+  for (let i = 0; i < findings.length; i++) if (findings[i].rule === rule) return true;
+  return false;
+}
+
 /** Adds findings right after an entry's object shape findings. */
 function addAfterShape(e: Entry, from: readonly Finding[]): void {
   if (from.length === 0) return;
@@ -236,7 +249,7 @@ function passOver(objects: readonly unknown[], options: LintOptions): LintPass {
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A pool as the pass keeps it: its parsed plan and the entry it came from. */
-type PoolPlan = ParsedPool & AddressPoolModel & { entry: Entry };
+type PoolPlan = ParsedPool & Writable<AddressPoolModel> & { entry: Entry };
 /** A network's default pools, with the field they are listed under (`${prefix}4${suffix}` for IPv4). */
 interface NetworkDef { readonly entry: Entry; readonly net: NetworkInfo; readonly prefix: string; readonly suffix: string }
 
@@ -267,7 +280,10 @@ class LintPass {
   private readonly poolSubnets = new Map<string, Cidr>();
   private readonly interfaceSubnets = new Map<string, Cidr[]>();
   private readonly autoscaled = new Map<string, number>();
+  /** Pool names a network or a pod selects (the networks' added only when a pool is empty). */
   private readonly selected = new Set<string>();
+  /** The pools with an MV004 finding (no allocatable address). */
+  private readonly emptyPools: PoolPlan[] = [];
   private readonly workloads: Array<WorkloadModel & { entry: Entry }> = [];
   private index?: ManifestIndex;
 
@@ -326,8 +342,12 @@ class LintPass {
     for (let i = 0; i < this.poolModels.length; i++) {
       const model = this.poolModels[i];
       const plan = this.plans[i];
-      model.supply = plan.allocatable ? poolSupply(plan.allocatable, plan.gateway,
-        model.family !== undefined ? this.reserved.get(model.family) : undefined) : undefined;
+      if (!plan.allocatable) continue;
+      // (whether the pool shares a reserved address, found once for the supply and the address rules)
+      const reserved = this.reserved.get(plan.allocatable.family);
+      plan.reservedShared = reserved !== undefined && !plan.allocatable.isEmpty && plan.allocatable.intersects(reserved);
+      model.supply = poolSupply(plan.allocatable, plan.gateway,
+        plan.reservedShared && model.family !== undefined ? this.reserved.get(model.family) : undefined);
     }
     for (const [plan, findings] of checkPoolOverlaps(this.plans)) addFindings(plan.entry, findings);
     checkSpiderSubnets(this.ofKind('SpiderSubnet'), this.plans);
@@ -370,7 +390,6 @@ class LintPass {
       if (typeof e.ref.name === 'string') namespaceDefaults.set(e.ref.name, set);
     }
     const defaultFamiliesOf = new Map<string, ReadonlySet<IpFamily>>();
-    for (let i = 0; i < this.networkDefs.length; i++) this.addSelected(this.networkDefs[i].net);
     const clusterDefaults = this.clusterDefaults;
     const selected = this.selected;
     this.index = {
@@ -388,7 +407,11 @@ class LintPass {
     for (let i = 0; i < this.workloadEntries.length; i++) this.addWorkload(this.workloadEntries[i]);
 
     // A pool without allocatable addresses fails only the NICs that select it: unselected, it is a warning.
-    for (let i = 0; i < this.plans.length; i++) this.relaxUnusedEmptyPool(this.plans[i]);
+    // (the pools the networks select are gathered only when some pool is empty: most sets have none)
+    if (this.emptyPools.length > 0) {
+      for (let i = 0; i < this.networkDefs.length; i++) this.addSelected(this.networkDefs[i].net);
+      for (let i = 0; i < this.emptyPools.length; i++) this.relaxUnusedEmptyPool(this.emptyPools[i]);
+    }
 
     // Capacity, placement, host interface conflicts, hostNetwork pods: across the whole set.
     const analysis = analyzeWorkloads({
@@ -442,7 +465,17 @@ class LintPass {
     const spec = isPlainObject(e.obj.spec) ? e.obj.spec : {};
     // (one record per pool for the overlap and the address rules)
     const routers = routersOf(spec, parsed.gateway);
-    this.plans.push({ entry: e, name: parsed.name, subnet: parsed.subnet, allocatable: parsed.allocatable, gateway: parsed.gateway, routers });
+    const plan: PoolPlan = {
+      entry: e,
+      name: parsed.name,
+      subnet: parsed.subnet,
+      allocatable: parsed.allocatable,
+      gateway: parsed.gateway,
+      routers,
+      reservedShared: undefined, // (found with the supply, in run())
+    };
+    this.plans.push(plan);
+    if (hasRule(findings, RULES.poolEmpty)) this.emptyPools.push(plan);
     if (parsed.subnet && !this.poolSubnets.has(parsed.name)) this.poolSubnets.set(parsed.name, parsed.subnet);
     const family: IpFamily | undefined = parsed.subnet?.family ?? (spec.ipVersion === 4 || spec.ipVersion === 6 ? spec.ipVersion : undefined);
     const multusName = !Array.isArray(spec.multusName) ? undefined
@@ -499,7 +532,7 @@ class LintPass {
       const c = this.poolSubnets.get(names[i]);
       if (!c) continue;
       const list = this.interfaceSubnets.get(master);
-      if (!list) this.interfaceSubnets.set(master, [c]); else if (!list.some(x => x.toString() === c.toString())) list.push(c);
+      if (!list) this.interfaceSubnets.set(master, [c]); else if (!hasSubnet(list, c)) list.push(c);
     }
   }
 
