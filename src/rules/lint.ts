@@ -7,7 +7,7 @@ import { checkSpiderMultusConfig } from './multus-config';
 import { NetworkInfo, checkNetworkAttachmentDefinition } from './network-attachment';
 import { checkNodeNetworkConfigurationPolicy } from './nmstate';
 import { checkObjectShape } from './object-shape';
-import { ObjectIdentity, checkDuplicateObjects } from './objects';
+import { ObjectIdentityIndex, duplicateObjectFinding } from './objects';
 import { ManifestIndex, checkPodAnnotations } from './pod-annotations';
 import { PodNic, PoolInfo } from './pod-networks';
 import {
@@ -107,8 +107,6 @@ const NO_FINDINGS_YET: Finding[] = Object.freeze([]) as unknown as Finding[];
 class Entry {
   /** Its findings: {@link NO_FINDINGS_YET} until the first ({@link addFinding}). */
   public findings: Finding[];
-  /** How many of the findings are the object shape's (they come first). */
-  public readonly shapeCount: number;
   /** Its MV160 findings, when it has any (reported last, see {@link addCrdSchemaFindings}). */
   public schema: Finding[] | undefined = undefined;
   private objectRef: ObjectRef | undefined = undefined;
@@ -116,7 +114,6 @@ class Entry {
   constructor(public readonly obj: Record<string, any>, private readonly plain: boolean, public readonly index: number,
     public readonly item: number | undefined, shape: Finding[]) {
     this.findings = shape.length > 0 ? shape : NO_FINDINGS_YET;
-    this.shapeCount = shape.length;
   }
 
   /** The object's reference (built when first read: only results with findings and a few rules read it). */
@@ -139,12 +136,6 @@ function hasRule(findings: readonly Finding[], rule: RuleInfo): boolean {
   return false;
 }
 
-/** Adds findings right after an entry's object shape findings. */
-function addAfterShape(e: Entry, from: readonly Finding[]): void {
-  if (from.length === 0) return;
-  if (e.findings === NO_FINDINGS_YET) e.findings = [];
-  e.findings.splice(e.shapeCount, 0, ...from);
-}
 
 /** Adds one finding to an entry. */
 function addFinding(e: Entry, f: Finding): void {
@@ -267,7 +258,8 @@ class LintPass {
   private readonly reservedModels: ReservedIpModel[] = [];
   private reserved: Map<IpFamily, RangeSet> = new Map();
   private readonly poolModels: Array<Writable<PoolModel> & { entry: Entry }> = [];
-  private readonly identities: Array<ObjectIdentity<Entry>> = [];
+  /** The objects by identity (MV097). */
+  private readonly identities = new ObjectIdentityIndex<Entry>();
   /** The entries of the workload kinds, in input order. */
   private readonly workloadEntries: Entry[] = [];
   /** The entries with MV160 findings. */
@@ -299,8 +291,7 @@ class LintPass {
     const plain = isPlainObject(obj);
     const e = new Entry(plain ? obj : {}, plain, index, item, checkObjectShape(obj));
     this.entries.push(e);
-    const id = identityOf(e);
-    if (id) this.identities.push(id);
+    this.addIdentity(e);
     this.addToKind(e);
     const schema = checkCrdSchema(e.obj);
     if (schema.length > 0) {
@@ -329,12 +320,8 @@ class LintPass {
 
   /** Runs every rule; returns the capacity table (the findings are the entries'). */
   public run(): CapacityStatusRow[] {
-    // (each object's own checks ran when it was added: the object shape, its schema, the reserved addresses, pools,
-    // NADs, host policies and autoscalers)
-    // The same object twice: the later one overwrites the earlier when applied (a NAD and the NAD a
-    // SpiderMultusConfig generates count as the same object). Reported right after the object's shape findings.
-    const duplicates = checkDuplicateObjects(this.identities, first => `${this.locationOf(first.owner.index, first.owner.item)} (${first.kind})`);
-    for (const [o, findings] of duplicates) addAfterShape(o.owner, findings);
+    // (each object's own checks ran when it was added: the object shape, the same object twice, its schema, the
+    // reserved addresses, pools, NADs, host policies and autoscalers)
 
     // Reserved addresses: what they keep from every pool of their family.
     this.reserved = reservedByFamily(this.reservedModels);
@@ -432,6 +419,20 @@ class LintPass {
     for (let i = 0; i < this.schemaEntries.length; i++) addCrdSchemaFindings(this.schemaEntries[i]);
 
     return analysis.capacity;
+  }
+
+  /**
+   * The same object twice: the later one overwrites the earlier when applied (a NAD and the NAD a
+   * SpiderMultusConfig generates count as the same object). Reported right after the object's shape findings.
+   */
+  private addIdentity(e: Entry): void {
+    const obj = e.obj;
+    if (typeof obj.kind !== 'string' || !isPlainObject(obj.metadata) || typeof obj.metadata.name !== 'string') return;
+    const ns = typeof obj.metadata.namespace === 'string' && obj.metadata.namespace !== '' ? obj.metadata.namespace : undefined;
+    const first = this.identities.add(typeof obj.apiVersion === 'string' ? obj.apiVersion : undefined, obj.kind, ns, obj.metadata.name, e);
+    if (first === undefined) return;
+    addFinding(e, duplicateObjectFinding(obj.kind, `${ns ? `${ns}/` : ''}${obj.metadata.name}`,
+      `${this.locationOf(first.index, first.item)} (${first.obj.kind})`));
   }
 
   private addToKind(e: Entry): void {
@@ -576,12 +577,6 @@ class LintPass {
   }
 }
 
-/** The identity of an object for the duplicate check (none without a kind and a name). */
-function identityOf(e: Entry): ObjectIdentity<Entry> | undefined {
-  if (typeof e.obj.kind !== 'string' || !isPlainObject(e.obj.metadata) || typeof e.obj.metadata.name !== 'string') return undefined;
-  const ns = typeof e.obj.metadata.namespace === 'string' && e.obj.metadata.namespace !== '' ? e.obj.metadata.namespace : undefined;
-  return { apiVersion: typeof e.obj.apiVersion === 'string' ? e.obj.apiVersion : undefined, kind: e.obj.kind, namespace: ns, name: e.obj.metadata.name, owner: e };
-}
 
 /** Appends the findings of a cross-object rule to the entries of the models they are about. */
 function addAllFindings(map: ReadonlyMap<{ readonly entry: Entry }, readonly Finding[]>): void {
