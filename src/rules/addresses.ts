@@ -232,6 +232,61 @@ function networkOf(ip: IpAddress, prefix: number): bigint {
   return ip.value - (ip.value % block);
 }
 
+/** Files a pool under its subnet, and its prefix length under its family. */
+function addBySubnet<P extends AddressPoolModel>(p: P, bySubnet: Map<string, P[]>, prefixes: Map<IpFamily, Set<number>>): void {
+  if (!p.subnet) return;
+  const key = p.subnet.toString();
+  const list = bySubnet.get(key);
+  if (list) list.push(p); else bySubnet.set(key, [p]);
+  let set = prefixes.get(p.subnet.family);
+  if (!set) prefixes.set(p.subnet.family, (set = new Set()));
+  set.add(p.subnet.prefix);
+}
+
+/** MV203 for one pool: reserved addresses inside its allocatable ips. */
+function checkReservedInPool<P extends AddressPoolModel, R extends ReservedIpModel>(p: P, reserved: ReadonlyMap<IpFamily, RangeSet>,
+  reservedObjects: readonly R[], out: Map<P, Finding[]>): void {
+  if (!p.allocatable || p.allocatable.isEmpty) return;
+  const all = reserved.get(p.allocatable.family);
+  if (!all) return;
+  // (most pools share nothing with the reserved addresses: a walk without building a set first)
+  if (p.reservedShared === false || (p.reservedShared === undefined && !all.intersects(p.allocatable))) return;
+  // (what the pool shares with every reserved address, then without its gateway: never a copy of all of them)
+  let shared = all.intersection(p.allocatable);
+  // the pool's own gateway inside its ips is MV005 (Spiderpool's webhook refuses the pool), not a warning here
+  const gw = p.routers.find(r => r.field === 'spec.gateway' && r.ip.family === p.allocatable!.family);
+  if (gw && all.contains(gw.ip)) shared = shared.subtract(RangeSet.of(gw.ip.family, [IpRange.of(gw.ip, gw.ip)]));
+  if (shared.isEmpty) return;
+  const owners = reservedObjects.filter(r => r.family === p.allocatable!.family && r.ips!.intersects(p.allocatable!)).map(r => `"${r.name}"`);
+  push(out, p, finding(RULES.reservedInPool, 'spec.ips',
+    `${shared.size} address(es) of ips (${list3(shared)}) are reserved by SpiderReservedIP ${owners.join(', ')}: Spiderpool never hands them out, so the pool has ${p.allocatable.size - shared.size} usable addresses, not ${p.allocatable.size} (the capacity figures count without them)`,
+    'add them to excludeIPs so that the pool says what it hands out, or acknowledge the warning'));
+}
+
+/** MV204 for one pool `p` of a subnet: the routers of the subnet's pools that `p` can hand out. */
+function checkRoutersAllocatable<P extends AddressPoolModel>(p: P, pools: readonly P[], isReserved: (ip: IpAddress) => boolean,
+  out: Map<P, Finding[]>): void {
+  if (!p.allocatable) return;
+  let seen: Set<string> | undefined;
+  for (let o = 0; o < pools.length; o++) {
+    const owner = pools[o];
+    for (let k = 0; k < owner.routers.length; k++) {
+      const r = owner.routers[k];
+      if (!owner.subnet!.contains(r.ip)) continue;
+      // a pool's own gateway in its own ips is MV005 (Spiderpool's webhook refuses it)
+      if (owner === p && r.field === 'spec.gateway') continue;
+      if (!p.allocatable.contains(r.ip) || isReserved(r.ip)) continue;
+      const text = r.ip.toString();
+      if (seen?.has(text)) continue;
+      (seen ??= new Set()).add(text);
+      const whose = owner === p ? `this pool's ${r.field}` : `${r.field} of SpiderIPPool "${owner.name}"`;
+      push(out, p, finding(RULES.routerAllocatable, 'spec.ips',
+        `${text} is ${whose} (a router's own address) and is allocatable here: a pod can get the router's address and cut the subnet off from it (Spiderpool checks each pool's gateway against that pool's ips only)`,
+        `add "${text}" to excludeIPs, or reserve it with a SpiderReservedIP`));
+    }
+  }
+}
+
 /**
  * The rules across pools, reserved addresses and host policies (MV203-MV209), linear in the objects (pools are
  * looked up by subnet, host interfaces by name; no address is enumerated).
@@ -243,17 +298,11 @@ export function checkAddressConflicts<P extends AddressPoolModel, R extends Rese
   const isReserved = (ip: IpAddress) => reserved.get(ip.family)?.contains(ip) === true;
 
   // Pools by subnet, and the prefix lengths in use per family (to find a node address's pools).
+  // (per-pool steps as functions, loops by index: this runs once per pass, and its loops would otherwise run
+  // unoptimized at a few thousand pools)
   const bySubnet = new Map<string, P[]>();
   const prefixes = new Map<IpFamily, Set<number>>();
-  for (const p of input.pools) {
-    if (!p.subnet) continue;
-    const key = p.subnet.toString();
-    const list = bySubnet.get(key);
-    if (list) list.push(p); else bySubnet.set(key, [p]);
-    let set = prefixes.get(p.subnet.family);
-    if (!set) prefixes.set(p.subnet.family, (set = new Set()));
-    set.add(p.subnet.prefix);
-  }
+  for (let i = 0; i < input.pools.length; i++) addBySubnet(input.pools[i], bySubnet, prefixes);
   const poolsContaining = (ip: IpAddress): P[] => {
     const found: P[] = [];
     for (const prefix of prefixes.get(ip.family) ?? []) {
@@ -266,47 +315,13 @@ export function checkAddressConflicts<P extends AddressPoolModel, R extends Rese
   // MV203: reserved addresses inside a pool's allocatable ips (skipped at allocation: fewer addresses).
   const reservedObjects = input.reserved.filter(r => r.ips && r.family !== undefined && !r.ips.isEmpty);
   if (reservedObjects.length > 0) {
-    for (const p of input.pools) {
-      if (!p.allocatable || p.allocatable.isEmpty) continue;
-      const all = reserved.get(p.allocatable.family);
-      if (!all) continue;
-      // (most pools share nothing with the reserved addresses: a walk without building a set first)
-      if (p.reservedShared === false || (p.reservedShared === undefined && !all.intersects(p.allocatable))) continue;
-      // (what the pool shares with every reserved address, then without its gateway: never a copy of all of them)
-      let shared = all.intersection(p.allocatable);
-      // the pool's own gateway inside its ips is MV005 (Spiderpool's webhook refuses the pool), not a warning here
-      const gw = p.routers.find(r => r.field === 'spec.gateway' && r.ip.family === p.allocatable!.family);
-      if (gw && all.contains(gw.ip)) shared = shared.subtract(RangeSet.of(gw.ip.family, [IpRange.of(gw.ip, gw.ip)]));
-      if (shared.isEmpty) continue;
-      const owners = reservedObjects.filter(r => r.family === p.allocatable!.family && r.ips!.intersects(p.allocatable!)).map(r => `"${r.name}"`);
-      push(out.pools, p, finding(RULES.reservedInPool, 'spec.ips',
-        `${shared.size} address(es) of ips (${list3(shared)}) are reserved by SpiderReservedIP ${owners.join(', ')}: Spiderpool never hands them out, so the pool has ${p.allocatable.size - shared.size} usable addresses, not ${p.allocatable.size} (the capacity figures count without them)`,
-        'add them to excludeIPs so that the pool says what it hands out, or acknowledge the warning'));
-    }
+    for (let i = 0; i < input.pools.length; i++) checkReservedInPool(input.pools[i], reserved, reservedObjects, out.pools);
   }
 
   // MV204: a router (gateway or next hop of a pool) allocatable in a pool of its subnet.
   // (the routers of the subnet, in pool order, walked in place for each pool: no list of them per subnet)
   for (const pools of bySubnet.values()) {
-    for (const p of pools) {
-      if (!p.allocatable) continue;
-      let seen: Set<string> | undefined;
-      for (const owner of pools) {
-        for (const r of owner.routers) {
-          if (!owner.subnet!.contains(r.ip)) continue;
-          // a pool's own gateway in its own ips is MV005 (Spiderpool's webhook refuses it)
-          if (owner === p && r.field === 'spec.gateway') continue;
-          if (!p.allocatable.contains(r.ip) || isReserved(r.ip)) continue;
-          const text = r.ip.toString();
-          if (seen?.has(text)) continue;
-          (seen ??= new Set()).add(text);
-          const whose = owner === p ? `this pool's ${r.field}` : `${r.field} of SpiderIPPool "${owner.name}"`;
-          push(out.pools, p, finding(RULES.routerAllocatable, 'spec.ips',
-            `${text} is ${whose} (a router's own address) and is allocatable here: a pod can get the router's address and cut the subnet off from it (Spiderpool checks each pool's gateway against that pool's ips only)`,
-            `add "${text}" to excludeIPs, or reserve it with a SpiderReservedIP`));
-        }
-      }
-    }
+    for (let i = 0; i < pools.length; i++) checkRoutersAllocatable(pools[i], pools, isReserved, out.pools);
   }
 
   // Node addresses.

@@ -308,16 +308,18 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
   const poolStatus = new Map<string, CapacityStatusRow['status']>();
   const rank = { 'ok': 0, 'at-risk': 1, 'warning': 2, 'exceeded': 3 } as const;
   const defaultWarn = input.warnPercent ?? DEFAULT_CAPACITY_WARN_PERCENT;
-  for (const [, s] of selections) {
+  // (one selection's status in a function: this runs once per pass, and a loop body run a few hundred times would
+  // otherwise stay unoptimized)
+  const checkSelection = (s: Selection): void => {
     const members = s.pools.map(n => poolsByName.get(n)!);
-    if (members.some(p => p.supply === undefined)) continue;
+    if (members.some(p => p.supply === undefined)) return;
     const supply = members.length === 1 ? members[0].supply! : members.reduce((a, p) => a + p.supply!, 0n);
     // (one pool: the only selection within it is itself)
     const demand = s.pools.length === 1 ? s.pods : demandWithin(s, selections, keysByPool);
     const warn = Math.min(...members.map(p => p.warnPercent ?? defaultWarn));
     const status = BigInt(demand) > supply ? 'exceeded' : BigInt(demand) * 100n > supply * BigInt(Math.floor(warn)) ? 'warning' : 'ok';
     for (const n of s.pools) if (rank[status] > rank[poolStatus.get(n) ?? 'ok']) poolStatus.set(n, status);
-    if (status === 'ok') continue;
+    if (status === 'ok') return;
     const target = members[0];
     const label = s.pools.length === 1 ? `pool "${s.pools[0]}"` : `pools ${s.pools.map(n => `"${n}"`).join(' + ')} (listed together on a NIC${members.some(constrained) ? ', each admitting some of its pods\' nodes' : ''})`;
     const users = describeUsers(s.pools.flatMap(n => perPool.get(n) ?? []));
@@ -331,7 +333,8 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
         `${label} is ${pct}% used at the workloads' peak (${demand} of ${supply} addresses: ${users}), above the ${warn}% threshold; terminating pods keep their address until their containers stop, so a rollout can briefly need more`,
         `add addresses to ips, or raise the threshold (IpPool capacityWarnPercent, annotation ${CAPACITY_WARN_ANNOTATION}, or lint --capacity-warn)`));
     }
-  }
+  };
+  for (const s of selections.values()) checkSelection(s);
 
   // Pods spread over the pools of several racks by the scheduler: enough addresses in total, but a pool whose
   // nodes no other pool of the selection admits serves every pod the scheduler puts there. Its worst case is every
