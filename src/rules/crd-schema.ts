@@ -159,19 +159,28 @@ function compileObject(node: SchemaNode, atRoot: boolean): (obj: Record<string, 
   const required = node.required ?? [];
   const requiredNullable = required.map(r => props[r]?.nullable === true);
   const count = names.length;
+  // (a guess of where each key is: after the key at j, the key at next[j] came last time, the first key at next[count];
+  // objects of one kind mostly list their keys in one order, so a key is mostly found at the first comparison)
+  const next = new Int32Array(count + 1);
   const hasOwn = Object.prototype.hasOwnProperty;
   return obj => {
     for (let i = 0; i < required.length; i++) {
       const v = obj[required[i]];
       if (v === undefined || (v === null && !requiredNullable[i])) return false;
     }
+    let previous = count;
     for (const key in obj) {
       if (!hasOwn.call(obj, key)) continue;
       // TypeMeta and ObjectMeta are the API server's own, whatever the CRD declares
       if (atRoot && (key === 'apiVersion' || key === 'kind' || key === 'metadata')) continue;
-      let i = 0;
-      while (i < count && names[i] !== key) i++;
+      let i = next[previous];
+      if (names[i] !== key) {
+        i = 0;
+        while (i < count && names[i] !== key) i++;
+        if (i < count) next[previous] = i;
+      }
       if (i < count) {
+        previous = i;
         if (!children[i](obj[key])) return false;
       } else if (additional) {
         if (!additional(obj[key])) return false;
