@@ -199,22 +199,30 @@ export interface ObjectsLinter {
  * CPU's cache (synth-time validation builds tens of thousands of objects).
  */
 export function objectsLinter(options: LintOptions = {}, withCapacity = true): ObjectsLinter {
-  const pass = new LintPass(options, withCapacity);
-  let index = 0;
-  return {
-    add: obj => addObject(pass, obj, index++),
-    finish: () => {
-      const capacity = pass.run();
-      const entries = pass.entries;
-      const withFindings: LintResult[] = [];
-      for (let i = 0; i < entries.length; i++) if (entries[i].findings.length > 0) withFindings.push(resultOf(entries[i]));
-      return {
-        withFindings,
-        capacity,
-        refAt: at => (entries[at]?.index === at ? entries[at] : entries.find(e => e.index === at))?.ref,
-      };
-    },
-  };
+  return new PassLinter(new LintPass(options, withCapacity));
+}
+
+/** {@link objectsLinter}'s linter (a class: its callers see one call target in every pass). */
+class PassLinter implements ObjectsLinter {
+  private count = 0;
+
+  constructor(private readonly pass: LintPass) {}
+
+  public add(obj: unknown): void {
+    addObject(this.pass, obj, this.count++);
+  }
+
+  public finish(): ObjectsLint {
+    const capacity = this.pass.run();
+    const entries = this.pass.entries;
+    const withFindings: LintResult[] = [];
+    for (let i = 0; i < entries.length; i++) if (entries[i].findings.length > 0) withFindings.push(resultOf(entries[i]));
+    return {
+      withFindings,
+      capacity,
+      refAt: at => (entries[at]?.index === at ? entries[at] : entries.find(e => e.index === at))?.ref,
+    };
+  }
 }
 
 /** Adds one input value: its items, for a `List`. */
@@ -376,19 +384,7 @@ class LintPass {
       if (typeof ann[SPIDERPOOL_DEFAULT_V6] === 'string' && ann[SPIDERPOOL_DEFAULT_V6].length > 0) set.add(6);
       if (typeof e.ref.name === 'string') namespaceDefaults.set(e.ref.name, set);
     }
-    const defaultFamiliesOf = new Map<string, ReadonlySet<IpFamily>>();
-    const clusterDefaults = this.clusterDefaults;
-    const selected = this.selected;
-    this.index = {
-      networks: this.networks,
-      pools: this.poolIndex,
-      defaultFamilies: ns => {
-        let families = defaultFamiliesOf.get(ns);
-        if (!families) defaultFamiliesOf.set(ns, (families = new Set([...clusterDefaults, ...(namespaceDefaults.get(ns) ?? [])])));
-        return families;
-      },
-      onSelect: name => selected.add(name),
-    };
+    this.index = new PassIndex(this.networks, this.poolIndex, this.clusterDefaults, namespaceDefaults, this.selected);
 
     // Workloads.
     for (let i = 0; i < this.workloadEntries.length; i++) this.addWorkload(this.workloadEntries[i]);
@@ -577,6 +573,28 @@ class LintPass {
   }
 }
 
+
+/**
+ * What the pod rules look up across the set (a class, not a literal with closures per pass: the rules' calls of
+ * its methods then see one target in every pass, and stay optimized).
+ */
+class PassIndex implements ManifestIndex {
+  private readonly families = new Map<string, ReadonlySet<IpFamily>>();
+
+  constructor(public readonly networks: ReadonlyMap<string, NetworkInfo>, public readonly pools: ReadonlyMap<string, PoolInfo>,
+    private readonly clusterDefaults: ReadonlySet<IpFamily>, private readonly namespaceDefaults: ReadonlyMap<string, ReadonlySet<IpFamily>>,
+    private readonly selected: Set<string>) {}
+
+  public defaultFamilies(ns: string): ReadonlySet<IpFamily> {
+    let families = this.families.get(ns);
+    if (!families) this.families.set(ns, (families = new Set([...this.clusterDefaults, ...(this.namespaceDefaults.get(ns) ?? [])])));
+    return families;
+  }
+
+  public onSelect(name: string): void {
+    this.selected.add(name);
+  }
+}
 
 /** Appends the findings of a cross-object rule to the entries of the models they are about. */
 function addAllFindings(map: ReadonlyMap<{ readonly entry: Entry }, readonly Finding[]>): void {
