@@ -328,13 +328,10 @@ function firstEndingFrom(ranges: readonly IpRange[], value: bigint, from: number
  */
 export function lowestRankedOverlaps<T>(items: readonly Interval<T>[], rank: (key: T) => number): Map<T, T> {
   // (ranked only when some intervals overlap: most sets of a fabric's subnets have none)
+  // (indexed loops: this runs once per call over thousands of intervals, mostly before V8 optimizes it)
   const all = items.map((item, index) => ({ item, index, rank: 0 }));
   let ranked = false;
-  for (const { item } of all) {
-    if (item.start > item.end || item.start < 0n || item.end > maxValue(item.family)) {
-      throw new NetParseError(`invalid interval for ${String(item.key)}: start ${item.start} and end ${item.end} must satisfy 0 <= start <= end <= ${maxValue(item.family)}`);
-    }
-  }
+  for (let i = 0; i < items.length; i++) checkInterval(items[i]);
   type Entry = (typeof all)[number];
   const lower = (a: Entry, b: Entry) => a.rank - b.rank || a.index - b.index;
   const best = new Map<T, Entry>();
@@ -349,7 +346,8 @@ export function lowestRankedOverlaps<T>(items: readonly Interval<T>[], rank: (ke
     // no interval reaching the start of a later one: nothing to note in this family
     let reach = -1n;
     let overlapping = false;
-    for (const e of order) {
+    for (let i = 0; i < order.length; i++) {
+      const e = order[i];
       if (e.item.start <= reach) {
         overlapping = true;
         break;
@@ -399,6 +397,13 @@ export function lowestRankedOverlaps<T>(items: readonly Interval<T>[], rank: (ke
     });
   }
   return new Map([...best].map(([k, e]) => [k, e.item.key]));
+}
+
+/** Throws {@link NetParseError} for an interval that is not one of its family. */
+function checkInterval<T>(item: Interval<T>): void {
+  if (item.start > item.end || item.start < 0n || item.end > maxValue(item.family)) {
+    throw new NetParseError(`invalid interval for ${String(item.key)}: start ${item.start} and end ${item.end} must satisfy 0 <= start <= end <= ${maxValue(item.family)}`);
+  }
 }
 
 /** A binary heap ordered by `before` (the first element is the one no other comes before). */

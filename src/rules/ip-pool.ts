@@ -4,7 +4,7 @@ import { checkLabelSelector } from './label-selector';
 import { IpAddress, IpFamily } from '../net/address';
 import { Cidr } from '../net/cidr';
 import { checkDns1123Label, checkDns1123Subdomain, isNamespacedName } from '../net/names';
-import { IpRange, RangeSet, lowestRankedOverlaps } from '../net/range';
+import { Interval, IpRange, RangeSet, lowestRankedOverlaps } from '../net/range';
 
 /** Largest pool Spiderpool can handle: it enumerates every address of a pool (2^20). */
 export const MAX_POOL_ADDRESSES = 2n ** 20n;
@@ -264,6 +264,20 @@ function checkPoolExtras(spec: NonNullable<PlainIpPool['spec']>, out: Finding[])
   }
 }
 
+/** Files a pool under its subnet; a subnet's first pool adds the subnet's interval. */
+function addToSubnet<P extends PoolForOverlap>(p: P, bySubnet: Map<string, P[]>, distinct: Array<Interval<P[]>>): void {
+  if (p.subnet === undefined) return;
+  const key = p.subnet.toString();
+  const list = bySubnet.get(key);
+  if (list) {
+    list.push(p);
+  } else {
+    const own = [p];
+    bySubnet.set(key, own);
+    distinct.push({ family: p.subnet.family, start: p.subnet.first, end: p.subnet.last, key: own });
+  }
+}
+
 /** True for a non-null, non-array object. */
 export function isPlainObject(v: unknown): v is Record<string, any> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -390,17 +404,11 @@ export function checkPoolOverlaps<P extends PoolForOverlap>(pools: readonly P[])
     out.set(pool, list);
   };
 
-  const withSubnet = pools.filter(p => p.subnet !== undefined);
   // 1. Different subnets that overlap (a subnet containing or intersecting another).
+  // (loops by index, a function per pool: this runs once per pass, over thousands of pools)
   const bySubnet = new Map<string, P[]>();
-  for (const p of withSubnet) {
-    const key = p.subnet!.toString();
-    const list = bySubnet.get(key);
-    if (list) list.push(p); else bySubnet.set(key, [p]);
-  }
-  const distinct = [...bySubnet.values()].map(list => ({
-    family: list[0].subnet!.family, start: list[0].subnet!.first, end: list[0].subnet!.last, key: list,
-  }));
+  const distinct: Array<Interval<P[]>> = [];
+  for (let i = 0; i < pools.length; i++) addToSubnet(pools[i], bySubnet, distinct);
   // Upstream compares each pool with the pools created before it and refuses the later one: a pool is reported when
   // a pool earlier in the input has an overlapping other subnet (the earliest such pool is named).
   // (the input positions, made when something overlaps: a fabric's pools mostly do not)

@@ -260,24 +260,17 @@ function workloadLabel(w: WorkloadModel): string {
 export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H extends HostPolicyModel, N extends NetworkMasterModel>(
   input: WorkloadAnalysisInput<W, P, H, N>): WorkloadAnalysis<W, P, H, N> {
   const out: WorkloadAnalysis<W, P, H, N> = { capacity: [], workloads: new Map(), pools: new Map(), hostPolicies: new Map(), networks: new Map() };
+  // (loops over pools, interfaces and networks call a function per element: this runs once per pass, and a loop
+  // body run in place would stay unoptimized at a few thousand elements)
   const poolsByName = new Map<string, P>();
-  for (const p of input.pools) if (!poolsByName.has(p.name)) poolsByName.set(p.name, p);
+  for (let i = 0; i < input.pools.length; i++) addFirst(poolsByName, input.pools[i].name, input.pools[i]);
   const policies = input.hostPolicies ?? [];
 
   // Host interfaces by name (who creates a master), bond ports by name.
   const creators = new Map<string, H[]>();
   const portOf = new Map<string, Array<{ policy: H; bond: string }>>();
   for (const h of policies) {
-    for (const i of h.interfaces) {
-      const list = creators.get(i.name);
-      // (a policy's interfaces come one after another: checking the last entry keeps each policy once)
-      if (!list) creators.set(i.name, [h]); else if (list[list.length - 1] !== h) list.push(h);
-      for (const port of i.ports ?? []) {
-        const ports = portOf.get(port) ?? [];
-        ports.push({ policy: h, bond: i.name });
-        portOf.set(port, ports);
-      }
-    }
+    for (let i = 0; i < h.interfaces.length; i++) addHostInterface(h, h.interfaces[i], creators, portOf);
   }
 
   // Demand: per pool, and per distinct set of pools one NIC can take addresses from for one family. A NIC that
@@ -463,44 +456,45 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
   // One VLAN id on one base interface under two names, on nodes two policies (or one) share.
   // base and id -> name -> the policies using that name (usually one name: nothing to compare)
   const vlans = new Map<string, Map<string, Array<{ policy: H; iface: HostInterfaceModel }>>>();
-  for (const h of policies) {
-    for (const i of h.interfaces) {
-      if (i.vlanBase === undefined || i.vlanId === undefined) continue;
-      const key = `${i.vlanBase}\u0000${i.vlanId}`;
-      let names = vlans.get(key);
-      if (!names) vlans.set(key, (names = new Map()));
-      let clash: { policy: H; iface: HostInterfaceModel } | undefined;
-      for (const [name, users] of names) {
-        if (name === i.name) continue;
-        // (within one policy MV026 reports it)
-        clash = users.find(o => o.policy !== h && equalitiesOverlap(o.policy.nodeSelector, h.nodeSelector));
-        if (clash) break;
-      }
-      if (clash) {
-        push(out.hostPolicies, h, finding(RULES.vlanIdTwoNames, `${i.field}.vlan.id`,
-          `VLAN ${i.vlanId} on ${i.vlanBase} is named "${i.name}" here and "${clash.iface.name}" by host policy ${clash.policy.name}, on nodes both select (${describeEqualities(Object.assign({}, clash.policy.nodeSelector, h.nodeSelector))}); the kernel refuses a second VLAN device with the same id on one interface`,
-          `use one name for VLAN ${i.vlanId} on ${i.vlanBase} (e.g. "${clash.iface.name}"), or give the policies disjoint nodeSelectors`));
-      }
-      const same = names.get(i.name);
-      if (same) same.push({ policy: h, iface: i }); else names.set(i.name, [{ policy: h, iface: i }]);
+  const addVlan = (h: H, i: HostInterfaceModel): void => {
+    if (i.vlanBase === undefined || i.vlanId === undefined) return;
+    const key = `${i.vlanBase}\u0000${i.vlanId}`;
+    let names = vlans.get(key);
+    if (!names) vlans.set(key, (names = new Map()));
+    let clash: { policy: H; iface: HostInterfaceModel } | undefined;
+    for (const [name, users] of names) {
+      if (name === i.name) continue;
+      // (within one policy MV026 reports it)
+      clash = users.find(o => o.policy !== h && equalitiesOverlap(o.policy.nodeSelector, h.nodeSelector));
+      if (clash) break;
     }
-  }
+    if (clash) {
+      push(out.hostPolicies, h, finding(RULES.vlanIdTwoNames, `${i.field}.vlan.id`,
+        `VLAN ${i.vlanId} on ${i.vlanBase} is named "${i.name}" here and "${clash.iface.name}" by host policy ${clash.policy.name}, on nodes both select (${describeEqualities(Object.assign({}, clash.policy.nodeSelector, h.nodeSelector))}); the kernel refuses a second VLAN device with the same id on one interface`,
+        `use one name for VLAN ${i.vlanId} on ${i.vlanBase} (e.g. "${clash.iface.name}"), or give the policies disjoint nodeSelectors`));
+    }
+    const same = names.get(i.name);
+    if (same) same.push({ policy: h, iface: i }); else names.set(i.name, [{ policy: h, iface: i }]);
+  };
+  for (const h of policies) for (let i = 0; i < h.interfaces.length; i++) addVlan(h, h.interfaces[i]);
 
   // One master for macvlan and ipvlan networks.
   const byMaster = new Map<string, N[]>();
-  for (const n of input.networks ?? []) {
-    const list = byMaster.get(n.master);
-    if (list) list.push(n); else byMaster.set(n.master, [n]);
-  }
-  for (const [master, nets] of byMaster) {
+  const networks = input.networks ?? [];
+  for (let i = 0; i < networks.length; i++) addToList(byMaster, networks[i].master, networks[i]);
+  const checkMaster = (master: string, nets: readonly N[]): void => {
+    // (most masters have one network, or only macvlan ones: nothing to filter)
+    let anyIpvlan = false;
+    for (let i = 0; i < nets.length && !anyIpvlan; i++) anyIpvlan = nets[i].plugin === 'ipvlan';
+    if (!anyIpvlan) return;
     const ipvlan = nets.filter(n => n.plugin === 'ipvlan');
-    if (ipvlan.length === 0) continue;
     for (const n of nets.filter(x => x.plugin === 'macvlan')) {
       push(out.networks, n, finding(RULES.macvlanIpvlanMaster, n.field,
         `master ${master} is also the master of ipvlan network(s) ${ipvlan.map(x => x.ref).join(', ')}; an interface carries macvlan or ipvlan children, not both, so pods of the second kind fail on a node that has the first`,
         'give the macvlan and the ipvlan networks different masters (e.g. separate VLAN sub-interfaces)'));
     }
-  }
+  };
+  byMaster.forEach((nets, master) => checkMaster(master, nets));
   return out;
 }
 
@@ -643,6 +637,30 @@ function includesEqualities(selector: { readonly [key: string]: string }, equali
     if (Object.prototype.hasOwnProperty.call(equalities, k) && selector[k] !== equalities[k]) return false;
   }
   return true;
+}
+
+/** Sets `key` to `value` unless it has a value. */
+function addFirst<V>(map: Map<string, V>, key: string, value: V): void {
+  if (!map.has(key)) map.set(key, value);
+}
+
+/** Appends `value` to the list under `key`. */
+function addToList<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value); else map.set(key, [value]);
+}
+
+/** One interface of a host policy: who creates it, and the bond ports it takes. */
+function addHostInterface<H extends HostPolicyModel>(h: H, i: HostInterfaceModel, creators: Map<string, H[]>,
+  portOf: Map<string, Array<{ policy: H; bond: string }>>): void {
+  const list = creators.get(i.name);
+  // (a policy's interfaces come one after another: checking the last entry keeps each policy once)
+  if (!list) creators.set(i.name, [h]); else if (list[list.length - 1] !== h) list.push(h);
+  for (const port of i.ports ?? []) {
+    const ports = portOf.get(port) ?? [];
+    ports.push({ policy: h, bond: i.name });
+    portOf.set(port, ports);
+  }
 }
 
 class PoolReach<P extends PoolModel> {
