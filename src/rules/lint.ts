@@ -334,16 +334,7 @@ class LintPass {
     // Reserved addresses: what they keep from every pool of their family.
     this.reserved = reservedByFamily(this.reservedModels);
     // Pools: their supply (without the reserved addresses), then across the set.
-    for (let i = 0; i < this.poolModels.length; i++) {
-      const model = this.poolModels[i];
-      const plan = this.plans[i];
-      if (!plan.allocatable) continue;
-      // (whether the pool shares a reserved address, found once for the supply and the address rules)
-      const reserved = this.reserved.get(plan.allocatable.family);
-      plan.reservedShared = reserved !== undefined && !plan.allocatable.isEmpty && plan.allocatable.intersects(reserved);
-      model.supply = poolSupply(plan.allocatable, plan.gateway,
-        plan.reservedShared && model.family !== undefined ? this.reserved.get(model.family) : undefined);
-    }
+    for (let i = 0; i < this.poolModels.length; i++) this.addSupply(this.poolModels[i], this.plans[i]);
     for (const [plan, findings] of checkPoolOverlaps(this.plans)) addFindings(plan.entry, findings);
     checkSpiderSubnets(this.ofKind('SpiderSubnet'), this.plans);
 
@@ -358,13 +349,7 @@ class LintPass {
     }
 
     // Addresses: reserved ones in pools, routers allocatable, node addresses against pools, subnets and each other.
-    for (let i = 0; i < this.masters.length; i++) {
-      const m = this.masters[i];
-      const net = this.networks.get(m.ref);
-      if (!net) continue;
-      this.addInterfaceSubnets(m.master, net.ipv4Pools);
-      this.addInterfaceSubnets(m.master, net.ipv6Pools);
-    }
+    for (let i = 0; i < this.masters.length; i++) this.addMasterSubnets(this.masters[i]);
     const conflicts = checkAddressConflicts({
       pools: this.plans,
       reserved: this.reservedModels,
@@ -522,6 +507,24 @@ class LintPass {
     addFindings(e, checkNodeNetworkConfigurationPolicy(e.obj));
     this.hostPolicies.push(Object.assign({ entry: e }, hostPolicyOfManifest(e.obj)));
     this.addressPolicies.push(Object.assign({ entry: e }, addressPolicyOfManifest(e.obj)));
+  }
+
+  /** A pool's supply, once every reserved address is known. */
+  private addSupply(model: Writable<PoolModel>, plan: PoolPlan): void {
+    if (!plan.allocatable) return;
+    // (whether the pool shares a reserved address, found once for the supply and the address rules)
+    const reserved = this.reserved.get(plan.allocatable.family);
+    plan.reservedShared = reserved !== undefined && !plan.allocatable.isEmpty && plan.allocatable.intersects(reserved);
+    model.supply = poolSupply(plan.allocatable, plan.gateway,
+      plan.reservedShared && model.family !== undefined ? this.reserved.get(model.family) : undefined);
+  }
+
+  /** The subnets of a network's pools, on its master interface. */
+  private addMasterSubnets(m: NetworkMasterModel): void {
+    const net = this.networks.get(m.ref);
+    if (!net) return;
+    this.addInterfaceSubnets(m.master, net.ipv4Pools);
+    this.addInterfaceSubnets(m.master, net.ipv6Pools);
   }
 
   private addInterfaceSubnets(master: string, names: readonly string[]): void {
