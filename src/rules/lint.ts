@@ -166,7 +166,7 @@ export function lintManifestSet(objects: readonly unknown[], options: LintOption
   return { results, capacity };
 }
 
-/** The findings of {@link lintObjects}: only the objects that have some, and a reference to any object. */
+/** The findings of an {@link ObjectsLinter}: only the objects that have some, and a reference to any object. */
 export interface ObjectsLint {
   /** One result per object with findings, in input order (objects without findings have none). */
   readonly withFindings: readonly LintResult[];
@@ -177,16 +177,9 @@ export interface ObjectsLint {
 }
 
 /**
- * {@link lintManifestSet} for the synth-time validation, over objects that are never `List`s: the same rules and
- * findings, without a result per object (most have none). `withCapacity`: build the capacity table.
+ * {@link lintManifestSet} for the synth-time validation, fed one object at a time (never a `List`): the same rules
+ * and findings, without a result per object (most have none).
  */
-export function lintObjects(objects: readonly unknown[], options: LintOptions = {}, withCapacity = true): ObjectsLint {
-  const linter = objectsLinter(options, withCapacity);
-  for (let i = 0; i < objects.length; i++) linter.add(objects[i]);
-  return linter.finish();
-}
-
-/** {@link lintObjects} fed one object at a time. */
 export interface ObjectsLinter {
   /** Adds the next object (its input position is the number of objects added before it). */
   add(obj: unknown): void;
@@ -195,8 +188,8 @@ export interface ObjectsLinter {
 }
 
 /**
- * A {@link lintObjects} that takes each object as it is built: its own checks run at once, while it is in the
- * CPU's cache (synth-time validation builds tens of thousands of objects).
+ * An {@link ObjectsLinter} that takes each object as it is built: its own checks run at once, while it is in the
+ * CPU's cache (synth-time validation builds tens of thousands of objects). `withCapacity`: build the capacity table.
  */
 export function objectsLinter(options: LintOptions = {}, withCapacity = true): ObjectsLinter {
   return new PassLinter(new LintPass(options, withCapacity));
@@ -412,8 +405,7 @@ class LintPass {
     const ns = typeof obj.metadata.namespace === 'string' && obj.metadata.namespace !== '' ? obj.metadata.namespace : undefined;
     const first = this.identities.add(typeof obj.apiVersion === 'string' ? obj.apiVersion : undefined, obj.kind, ns, obj.metadata.name, e);
     if (first === undefined) return;
-    addFinding(e, duplicateObjectFinding(obj.kind, `${ns ? `${ns}/` : ''}${obj.metadata.name}`,
-      `${this.locationOf(first.index, first.item)} (${first.obj.kind})`));
+    addFinding(e, duplicateObjectFinding(obj.kind, ns, obj.metadata.name, `${this.locationOf(first.index, first.item)} (${first.obj.kind})`));
   }
 
   private addToKind(e: Entry): void {

@@ -26,7 +26,7 @@ export function checkDuplicateObjects<T>(objects: readonly ObjectIdentity<T>[],
   for (let i = 0; i < objects.length; i++) {
     const o = objects[i];
     const first = index.add(o.apiVersion, o.kind, o.namespace, o.name, o);
-    if (first) out.set(o, [duplicateObjectFinding(o.kind, `${o.namespace ? `${o.namespace}/` : ''}${o.name}`, describe(first, o))]);
+    if (first) out.set(o, [duplicateObjectFinding(o.kind, o.namespace, o.name, describe(first, o))]);
   }
   return out;
 }
@@ -95,8 +95,8 @@ function child<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V>
   return m;
 }
 
-/** The MV097 finding of an object `kind` `qualifiedName` that `first` already defines. */
-export function duplicateObjectFinding(kind: string, qualifiedName: string, first: string): Finding {
-  return finding(RULES.duplicateObject, 'metadata.name', `${kind} "${qualifiedName}" is also defined by ${first}; applying both keeps only one`,
+/** The MV097 finding of an object `kind` `name` (in `namespace`, if any) that `first` already defines. */
+export function duplicateObjectFinding(kind: string, namespace: string | undefined, name: string, first: string): Finding {
+  return finding(RULES.duplicateObject, 'metadata.name', `${kind} "${namespace ? `${namespace}/` : ''}${name}" is also defined by ${first}; applying both keeps only one`,
     'give one of them another name (or namespace)');
 }
