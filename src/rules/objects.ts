@@ -41,15 +41,10 @@ export class ObjectIdentityIndex<T> {
   // by the parts joined with NULs (as one key: they can only be equal to each other that way)
   private readonly seen = new Map<string, Map<string, Map<string, Map<string, T>>>>();
   private joined: Map<string, T> | undefined = undefined;
-  // (objects of a set share a few apiVersions, kinds and namespaces: the last ones without a NUL are not searched
-  // again, and the names of the last apiVersion, kind and namespace are not looked up again)
-  private cleanApiVersion: string | undefined = undefined;
-  private cleanKind: string | undefined = undefined;
-  private cleanNamespace: string | undefined = undefined;
-  private lastApiVersion: string | undefined = undefined;
-  private lastKind: string | undefined = undefined;
-  private lastNamespace: string | undefined = undefined;
-  private lastNames: Map<string, T> | undefined = undefined;
+  // (objects of a set share a few apiVersion, kind and namespace triples, which come interleaved: the names of the
+  // last few triples without a NUL are kept at hand, so such a triple is neither searched for NUL nor looked up again)
+  private readonly recent: Array<NameGroup<T>> = [];
+  private nextRecent = 0;
 
   /**
    * Records `owner` as the object of this identity unless one is recorded already; returns that first one.
@@ -60,28 +55,44 @@ export class ObjectIdentityIndex<T> {
     const k = smc ? 'NetworkAttachmentDefinition' : kind;
     const v = smc ? NAD_API_VERSION : apiVersion ?? '';
     const ns = namespace ?? '';
-    if ((v !== this.cleanApiVersion && hasNul(v)) || (k !== this.cleanKind && hasNul(k))
-      || (ns !== this.cleanNamespace && hasNul(ns)) || hasNul(name)) {
+    let names: Map<string, T> | undefined;
+    const recent = this.recent;
+    for (let i = 0; i < recent.length; i++) {
+      const g = recent[i];
+      if (g.kind === k && g.apiVersion === v && g.namespace === ns) {
+        names = g.names;
+        break;
+      }
+    }
+    if (names === undefined && !hasNul(v) && !hasNul(k) && !hasNul(ns)) {
+      names = child(child(child(this.seen, v), k), ns);
+      const g = new NameGroup(v, k, ns, names);
+      if (recent.length < RECENT_GROUPS) {
+        recent.push(g);
+      } else {
+        recent[this.nextRecent] = g;
+        this.nextRecent = (this.nextRecent + 1) % RECENT_GROUPS;
+      }
+    }
+    if (names === undefined || hasNul(name)) {
       const key = `${v}\u0000${k}\u0000${ns}\u0000${name}`;
       const joined = (this.joined ??= new Map());
       const first = joined.get(key);
       if (first === undefined) joined.set(key, owner);
       return first;
     }
-    this.cleanApiVersion = v;
-    this.cleanKind = k;
-    this.cleanNamespace = ns;
-    let names = this.lastNames;
-    if (names === undefined || v !== this.lastApiVersion || k !== this.lastKind || ns !== this.lastNamespace) {
-      names = this.lastNames = child(child(child(this.seen, v), k), ns);
-      this.lastApiVersion = v;
-      this.lastKind = k;
-      this.lastNamespace = ns;
-    }
     const first = names.get(name);
     if (first === undefined) names.set(name, owner);
     return first;
   }
+}
+
+/** How many apiVersion, kind and namespace triples {@link ObjectIdentityIndex} keeps at hand. */
+const RECENT_GROUPS = 8;
+
+/** The names seen of one apiVersion, kind and namespace (none with a NUL). */
+class NameGroup<T> {
+  constructor(readonly apiVersion: string, readonly kind: string, readonly namespace: string, readonly names: Map<string, T>) {}
 }
 
 function hasNul(text: string): boolean {

@@ -57,6 +57,20 @@ describe('ObjectIdentityIndex (MV097 one object at a time)', () => {
     expect(index.add('v1', 'ConfigMap', 'x', '\u0000a', 7)).toBe(6);
     expect(index.add('v1', 'ConfigMap', undefined, 'a', 8)).toBe(0);
   });
+
+  test('more interleaved kinds and namespaces than it keeps at hand: each identity still found once', () => {
+    const index = new ObjectIdentityIndex<string>();
+    const firsts: Array<string | undefined> = [];
+    for (let round = 0; round < 3; round++) {
+      for (let kind = 0; kind < 12; kind++) {
+        for (const ns of [undefined, 'a', 'b']) firsts.push(index.add('v1', `Kind${kind}`, ns, round === 2 ? 'other' : 'same', `${round}/${kind}/${ns}`));
+      }
+    }
+    const seen = firsts.filter((f): f is string => f !== undefined);
+    expect(seen.length).toBe(36); // the second round's, each naming the first round's object
+    expect(seen.every(f => f.startsWith('0/'))).toBe(true);
+    expect(new Set(seen).size).toBe(36);
+  });
 });
 
 describe('MV150/MV151 (object shape)', () => {
