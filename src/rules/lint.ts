@@ -362,7 +362,9 @@ class LintPass {
       if (typeof ann[SPIDERPOOL_DEFAULT_V6] === 'string' && ann[SPIDERPOOL_DEFAULT_V6].length > 0) set.add(6);
       if (typeof e.ref.name === 'string') namespaceDefaults.set(e.ref.name, set);
     }
-    this.index = new PassIndex(this.networks, this.poolIndex, this.clusterDefaults, namespaceDefaults, this.selected);
+    // (what the pods select matters only when some pool is empty)
+    const selected = this.emptyPools.length > 0 ? this.selected : undefined;
+    this.index = new PassIndex(this.networks, this.poolIndex, this.clusterDefaults, namespaceDefaults, selected);
 
     // Workloads.
     for (let i = 0; i < this.workloadEntries.length; i++) this.addWorkload(this.workloadEntries[i]);
@@ -549,12 +551,9 @@ class LintPass {
     const namespace = e.ref.namespace ?? 'default';
     const nics: PodNic[] = [];
     addFindings(e, checkPodAnnotations(annotations, namespace, ANNOTATIONS_FIELD[e.obj.kind], this.index!, nics));
-    const model = workloadOfManifest(e.obj, nics, annotations, this.autoscaled.size > 0 ? this.autoscaled.get(`${namespace}/${e.obj.kind}/${e.ref.name}`) : undefined);
-    const autoscaledHere = (e.obj as { [AUTOSCALED]?: boolean })[AUTOSCALED] === true;
-    // (entry first: V8 gives every object of a `{ ...x, key }` literal a hidden class of its own, and the rules
-    // read these models across the whole set)
-    const scale = autoscaledHere ? { scale: Object.assign({}, model?.scale, { autoscaled: true }) } : undefined;
-    if (model) this.workloads.push(Object.assign({ entry: e }, model, scale));
+    const model = workloadOfManifest(e, e.obj, nics, annotations, this.autoscaled.size > 0 ? this.autoscaled.get(`${namespace}/${e.obj.kind}/${e.ref.name}`) : undefined,
+      (e.obj as { [AUTOSCALED]?: boolean })[AUTOSCALED] === true);
+    if (model) this.workloads.push(model);
   }
 
   private relaxUnusedEmptyPool(plan: PoolPlan): void {
@@ -578,7 +577,7 @@ class PassIndex implements ManifestIndex {
 
   constructor(public readonly networks: ReadonlyMap<string, NetworkInfo>, public readonly pools: ReadonlyMap<string, PoolInfo>,
     private readonly clusterDefaults: ReadonlySet<IpFamily>, private readonly namespaceDefaults: ReadonlyMap<string, ReadonlySet<IpFamily>>,
-    private readonly selected: Set<string>) {}
+    private readonly selected: Set<string> | undefined) {}
 
   public defaultFamilies(ns: string): ReadonlySet<IpFamily> {
     let families = this.families.get(ns);
@@ -587,7 +586,7 @@ class PassIndex implements ManifestIndex {
   }
 
   public onSelect(name: string): void {
-    this.selected.add(name);
+    if (this.selected) this.selected.add(name);
   }
 }
 

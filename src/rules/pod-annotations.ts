@@ -41,36 +41,40 @@ interface Attachment {
  */
 export function checkPodAnnotations(annotations: unknown, podNamespace: string, field: string, index: ManifestIndex, nicsOut?: PodNic[]): Finding[] {
   if (!isPlainObject(annotations)) return [];
+  // (this runs for every pod of the set: no closures, and lists and sets only where a rule needs them)
   const out: Finding[] = [];
-  const at = (key: string) => `${field}[${key}]`;
 
   if (annotations[MULTUS_NETWORK_STATUS] !== undefined) {
-    out.push(finding(RULES.networkStatusAnnotation, at(MULTUS_NETWORK_STATUS), 'the network status is Multus output, written when the pod starts',
+    out.push(finding(RULES.networkStatusAnnotation, fieldOf(field, MULTUS_NETWORK_STATUS), 'the network status is Multus output, written when the pod starts',
       `remove ${MULTUS_NETWORK_STATUS} from the manifest`));
   }
 
   const attachments: Attachment[] = [];
   let complete = true;
   if (annotations[MULTUS_DEFAULT_NETWORK] !== undefined) {
-    const parsed = parseDefaultNetwork(annotations[MULTUS_DEFAULT_NETWORK], at(MULTUS_DEFAULT_NETWORK));
+    const at = fieldOf(field, MULTUS_DEFAULT_NETWORK);
+    const parsed = parseDefaultNetwork(annotations[MULTUS_DEFAULT_NETWORK], at);
     addAll(out, parsed.findings);
     if (parsed.value) {
       const sel = parsed.value;
-      attachments.push({ selection: sel, ref: `${sel.namespace ?? MULTUS_NAMESPACE}/${sel.name}`, iface: sel.interface ?? 'eth0', isDefault: true, field: at(MULTUS_DEFAULT_NETWORK) });
+      attachments.push({ selection: sel, ref: `${sel.namespace ?? MULTUS_NAMESPACE}/${sel.name}`, iface: sel.interface ?? 'eth0', isDefault: true, field: at });
     } else {
       complete = false;
     }
   }
   const hasDefault = attachments.length > 0;
   if (annotations[MULTUS_NETWORKS] !== undefined) {
-    const parsed = parseNetworkSelection(annotations[MULTUS_NETWORKS], at(MULTUS_NETWORKS));
+    const at = fieldOf(field, MULTUS_NETWORKS);
+    const parsed = parseNetworkSelection(annotations[MULTUS_NETWORKS], at);
     addAll(out, parsed.findings);
     if (parsed.value) {
-      parsed.value.forEach((sel, i) => {
+      const list = parsed.value;
+      for (let i = 0; i < list.length; i++) {
+        const sel = list[i];
         // Multus numbers additional NICs net1, net2, ... by position; naming one does not renumber the others.
         const iface = sel.interface ?? `net${i + 1}`;
-        attachments.push({ selection: sel, ref: `${sel.namespace ?? podNamespace}/${sel.name}`, iface, isDefault: false, field: `${at(MULTUS_NETWORKS)}[${i}]` });
-      });
+        attachments.push({ selection: sel, ref: `${sel.namespace ?? podNamespace}/${sel.name}`, iface, isDefault: false, field: `${at}[${i}]` });
+      }
     } else {
       complete = false;
     }
@@ -88,7 +92,7 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
   let ippoolsPresent = false;
   if (annotations[SPIDERPOOL_IPPOOLS] !== undefined) {
     ippoolsPresent = true;
-    const parsed = parseIppoolsAnnotation(annotations[SPIDERPOOL_IPPOOLS], at(SPIDERPOOL_IPPOOLS));
+    const parsed = parseIppoolsAnnotation(annotations[SPIDERPOOL_IPPOOLS], fieldOf(field, SPIDERPOOL_IPPOOLS));
     addAll(out, parsed.findings);
     ippools = parsed.value;
   }
@@ -96,7 +100,7 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
   let ippoolPresent = false;
   if (annotations[SPIDERPOOL_IPPOOL] !== undefined) {
     ippoolPresent = true;
-    const parsed = parseIppoolAnnotation(annotations[SPIDERPOOL_IPPOOL], at(SPIDERPOOL_IPPOOL));
+    const parsed = parseIppoolAnnotation(annotations[SPIDERPOOL_IPPOOL], fieldOf(field, SPIDERPOOL_IPPOOL));
     addAll(out, parsed.findings);
     ippool = parsed.value;
   }
@@ -104,145 +108,209 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
   // Wildcards and pool names: what Spiderpool expands them to, every name a pool of the set, none twice.
   // An item naming an interface the pod does not have is skipped by Spiderpool when its pools expand to none (it
   // matches the item to a Multus network only when the item has a pool): no MV110 then, and MV125 instead of MV067.
-  let interfaceSet: Set<string> | undefined;
-  const podInterfaces = () => (interfaceSet ??= new Set([...attachments.map(a => a.iface), 'eth0']));
-  const skipped = new Set<number>();
+  let skipped: Set<number> | undefined;
+  const named = ippools !== undefined && anyNamed(ippools);
   if (ippools) {
-    ippools = ippools.map((sel, i) => {
-      const itemField = `${at(SPIDERPOOL_IPPOOLS)}[${i}]`;
-      if (!complete || sel.interface === undefined || podInterfaces().has(sel.interface)) return resolvePools(sel, itemField, index, out);
+    const resolvedList: PoolSelection[] = [];
+    for (let i = 0; i < ippools.length; i++) {
+      const sel = ippools[i];
+      const itemField = `${fieldOf(field, SPIDERPOOL_IPPOOLS)}[${i}]`;
+      if (!complete || sel.interface === undefined || isPodInterface(attachments, sel.interface)) {
+        resolvedList.push(resolvePools(sel, itemField, index, out));
+        continue;
+      }
       const own: Finding[] = [];
       const resolved = resolvePools(sel, itemField, index, own);
       const empty = resolved.ipv4.length + resolved.ipv6.length === 0;
       if (empty) {
-        skipped.add(i);
-        out.push(...own.filter(f => f.rule !== RULES.podUnknownPool));
+        (skipped ??= new Set()).add(i);
+        for (let j = 0; j < own.length; j++) if (own[j].rule !== RULES.podUnknownPool) out.push(own[j]);
         out.push(finding(RULES.ippoolsUnusedItem, `${itemField}.interface`,
-          `interface "${sel.interface}" is not an interface of the pod (${[...podInterfaces()].join(', ')}) and the item selects no pool of the manifests, so Spiderpool skips it; once a pool matches, Spiderpool refuses the pod ("no matched multus object for NIC")`,
+          `interface "${sel.interface}" is not an interface of the pod (${podInterfaceNames(attachments)}) and the item selects no pool of the manifests, so Spiderpool skips it; once a pool matches, Spiderpool refuses the pod ("no matched multus object for NIC")`,
           'remove the item, or name an interface of the pod (net1, net2, ... by position, unless named)'));
       } else {
-        out.push(...own);
+        addAll(out, own);
       }
-      return resolved;
-    });
+      resolvedList.push(resolved);
+    }
+    ippools = resolvedList;
   }
   // Spiderpool reads ipam.spidernet.io/ippool only without ipam.spidernet.io/ippools
-  if (ippool && !ippoolsPresent) ippool = resolvePools(ippool, at(SPIDERPOOL_IPPOOL), index, out);
+  if (ippool && !ippoolsPresent) ippool = resolvePools(ippool, fieldOf(field, SPIDERPOOL_IPPOOL), index, out);
   // SpiderSubnet auto pools: Spiderpool creates the NIC's pools from these annotations.
   const subnetPools = annotations[SPIDERPOOL_SUBNET] !== undefined || annotations[SPIDERPOOL_SUBNETS] !== undefined;
 
   // Resolve networks.
   const nics: PodNic[] = [];
-  let spiderpoolIndex = 0;
-  const fallback = index.defaultFamilies(podNamespace);
-  for (const a of attachments) {
-    const net = index.networks.get(a.ref);
-    if (!net) {
-      const bare = a.isDefault && a.selection.namespace === undefined ? ` (a bare default-network name is looked up in ${MULTUS_NAMESPACE})` : '';
-      out.push(finding(RULES.podUnknownNetwork, a.field, `network ${a.ref} is not defined by any NetworkAttachmentDefinition or SpiderMultusConfig in the manifests${bare}`,
-        `define ${a.ref}, or reference an existing network as "namespace/name"`));
-      nics.push({ interface: a.iface, network: a.ref, kind: 'unknown', isDefault: a.isDefault, spiderpool: false, families: [], ipv4Pools: [], ipv6Pools: [], defaultRoutes: a.selection.defaultRoute, macvlan: false });
-      continue;
-    }
-    if (net.needsPodAddresses && a.isDefault) {
-      // Multus drops per-pod ips on the default network (MV099), so nothing can give this NIC an address
-      out.push(finding(RULES.podAddresses, a.field, `${a.ref} has static IPAM without fixed addresses, so the default network's NIC "${a.iface}" gets no address (Multus passes per-pod ips to additional networks only)`,
-        `give ${a.ref} fixed addresses in its static IPAM config, or use it as an additional network with "ips" in k8s.v1.cni.cncf.io/networks`));
-    } else if (net.needsPodAddresses && a.selection.ips === undefined) {
-      out.push(finding(RULES.podAddresses, a.field, `${a.ref} has static IPAM without fixed addresses, so NIC "${a.iface}" gets no address unless the pod requests one`,
-        `add "ips": ["<address>/<prefix>"] to the ${a.ref} entry (JSON form of k8s.v1.cni.cncf.io/networks)`));
-    }
-    if (net.capabilities) {
-      for (const cap of ['ips', 'mac'] as const) {
-        if (a.selection[cap] !== undefined && !net.capabilities[cap]) {
-          out.push(finding(RULES.annotationCapabilities, `${a.field}.${cap}`, `${a.ref}'s plugin does not declare "capabilities": {"${cap}": true}, so the requested ${cap} is ignored`,
-            `add "capabilities": {"${cap}": true} to the plugin in ${a.ref}'s config`));
-        }
-      }
-    }
-    let v4 = net.ipv4Pools;
-    let v6 = net.ipv6Pools;
-    const families: IpFamily[] = [];
-    if (v4.length > 0) families.push(4);
-    if (v6.length > 0) families.push(6);
-    if (net.spiderpool) {
-      let sel: PoolSelection | undefined;
-      if (ippools) {
-        const named = ippools.some(p => p.interface !== undefined);
-        sel = named ? ippools.find(p => p.interface === a.iface) : ippools[spiderpoolIndex];
-        if (named && !sel) {
-          out.push(finding(RULES.ippoolsMissingNic, at(SPIDERPOOL_IPPOOLS), `Spiderpool NIC "${a.iface}" (${a.ref}) is not listed`,
-            `add {"interface": "${a.iface}", "ipv4": [...], "ipv6": [...]} to the list`));
-        }
-      } else if (!ippoolsPresent && ippool) {
-        sel = ippool;
-      }
-      spiderpoolIndex++;
-      if (sel) {
-        if (families.length === 2 && (sel.ipv4.length === 0) !== (sel.ipv6.length === 0)) {
-          // Spiderpool does not require every family of the network here (its check is disabled upstream).
-          const missing = sel.ipv4.length === 0 ? 4 : 6;
-          out.push(finding(RULES.podOneFamilyDualStack, a.field, `NIC "${a.iface}" of dual-stack ${a.ref} selects only IPv${missing === 4 ? 6 : 4} pools, so it gets no IPv${missing} address (Spiderpool accepts this)`,
-            `add "ipv${missing}": ["<pool>"] for "${a.iface}" in the pool annotation if the NIC should be dual-stack`));
-          families.splice(families.indexOf(missing), 1);
-        }
-        v4 = sel.ipv4;
-        v6 = sel.ipv6;
-      } else if (subnetPools) {
-        families.length = 0;
-        v4 = ['(SpiderSubnet)'];
-        v6 = [];
-      } else if (!ippoolsPresent && !ippoolPresent && families.length === 0 && fallback.size > 0) {
-        // Namespace or cluster default pools serve NICs that select nothing.
-        families.push(...fallback);
-        v4 = fallback.has(4) ? ['(default)'] : [];
-        v6 = fallback.has(6) ? ['(default)'] : [];
-      }
-    }
-    nics.push({
-      interface: a.iface,
-      network: a.ref,
-      kind: net.kind,
-      isDefault: a.isDefault,
-      spiderpool: net.spiderpool,
-      families,
-      ipv4Pools: v4,
-      ipv6Pools: v6,
-      macvlan: net.macvlan,
-      master: net.master,
-      mode: net.mode,
-      routeHelper: net.routeHelper,
-      defaultRoutes: a.selection.defaultRoute,
-    });
+  const state: NicState = { spiderpoolIndex: 0, fallback: undefined };
+  for (let i = 0; i < attachments.length; i++) {
+    nics.push(attachmentNic(attachments[i], index, podNamespace, field, ippools, named, ippoolsPresent, ippoolPresent, ippool, subnetPools,
+      state, out));
   }
-  if (ippools && complete && !ippools.some(p => p.interface !== undefined)) {
+  if (ippools && complete && !named) {
     // Spiderpool numbers unnamed items: item 0 is eth0, item i the i-th element of k8s.v1.cni.cncf.io/networks.
-    const extra = attachments.filter(a => !a.isDefault).length;
-    ippools.forEach((p, i) => {
-      if (i > extra && p.ipv4.length + p.ipv6.length > 0) {
-        out.push(finding(RULES.ippoolsMissingNic, `${at(SPIDERPOOL_IPPOOLS)}[${i}]`,
+    let extra = 0;
+    for (let i = 0; i < attachments.length; i++) if (!attachments[i].isDefault) extra++;
+    for (let i = extra + 1; i < ippools.length; i++) {
+      const p = ippools[i];
+      if (p.ipv4.length + p.ipv6.length > 0) {
+        out.push(finding(RULES.ippoolsMissingNic, `${fieldOf(field, SPIDERPOOL_IPPOOLS)}[${i}]`,
           `item ${i + 1} has no NIC: the pod has eth0 and ${extra} additional network(s), so Spiderpool refuses it ("no matched multus object for NIC '${i}'")`,
           'remove the extra item, or name each item\'s "interface"'));
       }
-    });
+    }
   }
   // (without Multus networks the pod has only eth0, whatever IPAM serves it)
-  if (ippools && ippools.some(p => p.interface !== undefined)) {
+  if (ippools && named) {
     // A listed interface that no NIC has is most likely a typo.
-    let known: Set<string> | undefined;
-    const knownInterfaces = () => (known ??= new Set([...nics.map(n => n.interface), 'eth0']));
-    const isKnown = (name: string) => name === 'eth0' || nics.some(n => n.interface === name);
-    ippools.forEach((p, i) => {
-      if (p.interface !== undefined && !isKnown(p.interface) && complete && !skipped.has(i)) {
-        out.push(finding(RULES.ippoolsMissingNic, `${at(SPIDERPOOL_IPPOOLS)}[${i}].interface`, `interface "${p.interface}" is not an interface of the pod (${[...knownInterfaces()].join(', ')}), so Spiderpool refuses the pod ("no matched multus object for NIC")`,
+    for (let i = 0; i < ippools.length; i++) {
+      const p = ippools[i];
+      if (p.interface !== undefined && !isNicInterface(nics, p.interface) && complete && !skipped?.has(i)) {
+        out.push(finding(RULES.ippoolsMissingNic, `${fieldOf(field, SPIDERPOOL_IPPOOLS)}[${i}].interface`, `interface "${p.interface}" is not an interface of the pod (${nicInterfaceNames(nics)}), so Spiderpool refuses the pod ("no matched multus object for NIC")`,
           'use the interface names of the pod\'s networks (net1, net2, ... by position, unless named)'));
       }
-    });
+    }
   }
   addAll(out, checkPodNics(nics, { pools: index.pools }));
   if (nicsOut) addAll(nicsOut, nics);
   return out;
 }
+
+/** The field of annotation `key` in the annotations map at `field`. */
+function fieldOf(field: string, key: string): string {
+  return `${field}[${key}]`;
+}
+
+/** Whether some item of a pool annotation names its interface. */
+function anyNamed(list: readonly PoolSelection[]): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i].interface !== undefined) return true;
+  return false;
+}
+
+/** Whether the pod (its attachments, and eth0) has interface `name`. */
+function isPodInterface(attachments: readonly Attachment[], name: string): boolean {
+  if (name === 'eth0') return true;
+  for (let i = 0; i < attachments.length; i++) if (attachments[i].iface === name) return true;
+  return false;
+}
+
+/** The pod's interfaces as a message lists them: its attachments' in order, then eth0, each once. */
+function podInterfaceNames(attachments: readonly Attachment[]): string {
+  return [...new Set([...attachments.map(a => a.iface), 'eth0'])].join(', ');
+}
+
+/** Whether one of `nics` (or eth0) has interface `name`. */
+function isNicInterface(nics: readonly PodNic[], name: string): boolean {
+  if (name === 'eth0') return true;
+  for (let i = 0; i < nics.length; i++) if (nics[i].interface === name) return true;
+  return false;
+}
+
+/** The NICs' interfaces as a message lists them: in order, then eth0, each once. */
+function nicInterfaceNames(nics: readonly PodNic[]): string {
+  return [...new Set([...nics.map(n => n.interface), 'eth0'])].join(', ');
+}
+
+/** What the NICs of one pod share while they are resolved in order. */
+interface NicState {
+  /** Position of the next Spiderpool NIC (unnamed pool annotation items go by it). */
+  spiderpoolIndex: number;
+  /** The namespace's and the cluster's fallback pool families (read when first needed). */
+  fallback: ReadonlySet<IpFamily> | undefined;
+}
+
+/** One attachment as a NIC: its network looked up, its pools from the pod's annotations or the network's. */
+function attachmentNic(a: Attachment, index: ManifestIndex, podNamespace: string, field: string, ippools: readonly PoolSelection[] | undefined,
+  named: boolean, ippoolsPresent: boolean, ippoolPresent: boolean, ippool: PoolSelection | undefined, subnetPools: boolean,
+  state: NicState, out: Finding[]): PodNic {
+  const net = index.networks.get(a.ref);
+  if (!net) {
+    const bare = a.isDefault && a.selection.namespace === undefined ? ` (a bare default-network name is looked up in ${MULTUS_NAMESPACE})` : '';
+    out.push(finding(RULES.podUnknownNetwork, a.field, `network ${a.ref} is not defined by any NetworkAttachmentDefinition or SpiderMultusConfig in the manifests${bare}`,
+      `define ${a.ref}, or reference an existing network as "namespace/name"`));
+    return { interface: a.iface, network: a.ref, kind: 'unknown', isDefault: a.isDefault, spiderpool: false, families: [], ipv4Pools: [], ipv6Pools: [], defaultRoutes: a.selection.defaultRoute, macvlan: false };
+  }
+  if (net.needsPodAddresses && a.isDefault) {
+    // Multus drops per-pod ips on the default network (MV099), so nothing can give this NIC an address
+    out.push(finding(RULES.podAddresses, a.field, `${a.ref} has static IPAM without fixed addresses, so the default network's NIC "${a.iface}" gets no address (Multus passes per-pod ips to additional networks only)`,
+      `give ${a.ref} fixed addresses in its static IPAM config, or use it as an additional network with "ips" in k8s.v1.cni.cncf.io/networks`));
+  } else if (net.needsPodAddresses && a.selection.ips === undefined) {
+    out.push(finding(RULES.podAddresses, a.field, `${a.ref} has static IPAM without fixed addresses, so NIC "${a.iface}" gets no address unless the pod requests one`,
+      `add "ips": ["<address>/<prefix>"] to the ${a.ref} entry (JSON form of k8s.v1.cni.cncf.io/networks)`));
+  }
+  if (net.capabilities) {
+    checkCapability(a, net, 'ips', out);
+    checkCapability(a, net, 'mac', out);
+  }
+  let v4 = net.ipv4Pools;
+  let v6 = net.ipv6Pools;
+  const families: IpFamily[] = [];
+  if (v4.length > 0) families.push(4);
+  if (v6.length > 0) families.push(6);
+  if (net.spiderpool) {
+    let sel: PoolSelection | undefined;
+    if (ippools) {
+      sel = named ? ippools.find(p => p.interface === a.iface) : ippools[state.spiderpoolIndex];
+      if (named && !sel) {
+        out.push(finding(RULES.ippoolsMissingNic, fieldOf(field, SPIDERPOOL_IPPOOLS), `Spiderpool NIC "${a.iface}" (${a.ref}) is not listed`,
+          `add {"interface": "${a.iface}", "ipv4": [...], "ipv6": [...]} to the list`));
+      }
+    } else if (!ippoolsPresent && ippool) {
+      sel = ippool;
+    }
+    state.spiderpoolIndex++;
+    if (sel) {
+      if (families.length === 2 && (sel.ipv4.length === 0) !== (sel.ipv6.length === 0)) {
+        // Spiderpool does not require every family of the network here (its check is disabled upstream).
+        const missing = sel.ipv4.length === 0 ? 4 : 6;
+        out.push(finding(RULES.podOneFamilyDualStack, a.field, `NIC "${a.iface}" of dual-stack ${a.ref} selects only IPv${missing === 4 ? 6 : 4} pools, so it gets no IPv${missing} address (Spiderpool accepts this)`,
+          `add "ipv${missing}": ["<pool>"] for "${a.iface}" in the pool annotation if the NIC should be dual-stack`));
+        families.splice(families.indexOf(missing), 1);
+      }
+      v4 = sel.ipv4;
+      v6 = sel.ipv6;
+    } else if (subnetPools) {
+      families.length = 0;
+      v4 = SUBNET_POOLS;
+      v6 = NO_POOLS;
+    } else if (!ippoolsPresent && !ippoolPresent && families.length === 0) {
+      const fallback = (state.fallback ??= index.defaultFamilies(podNamespace));
+      if (fallback.size > 0) {
+        // Namespace or cluster default pools serve NICs that select nothing.
+        families.push(...fallback);
+        v4 = fallback.has(4) ? DEFAULT_POOLS : NO_POOLS;
+        v6 = fallback.has(6) ? DEFAULT_POOLS : NO_POOLS;
+      }
+    }
+  }
+  return {
+    interface: a.iface,
+    network: a.ref,
+    kind: net.kind,
+    isDefault: a.isDefault,
+    spiderpool: net.spiderpool,
+    families,
+    ipv4Pools: v4,
+    ipv6Pools: v6,
+    macvlan: net.macvlan,
+    master: net.master,
+    mode: net.mode,
+    routeHelper: net.routeHelper,
+    defaultRoutes: a.selection.defaultRoute,
+  };
+}
+
+/** A per-pod request (`ips`, `mac`) of a network whose plugin does not declare the capability. */
+function checkCapability(a: Attachment, net: NetworkInfo, cap: 'ips' | 'mac', out: Finding[]): void {
+  if (a.selection[cap] === undefined || net.capabilities![cap]) return;
+  out.push(finding(RULES.annotationCapabilities, `${a.field}.${cap}`, `${a.ref}'s plugin does not declare "capabilities": {"${cap}": true}, so the requested ${cap} is ignored`,
+    `add "capabilities": {"${cap}": true} to the plugin in ${a.ref}'s config`));
+}
+
+/** The pool lists of NICs served by SpiderSubnet auto pools, by the fallback pools, or by none (shared, never changed). */
+const SUBNET_POOLS: readonly string[] = Object.freeze(['(SpiderSubnet)']);
+const DEFAULT_POOLS: readonly string[] = Object.freeze(['(default)']);
+const NO_POOLS: readonly string[] = Object.freeze([]);
 
 /** Spiderpool's HasWildcardInStr: "?", "*", or both "[" and "]". */
 export function hasPoolWildcard(name: string): boolean {
@@ -313,14 +381,14 @@ function resolvePools(sel: PoolSelection, field: string, index: ManifestIndex, o
   const ipv4 = resolvePoolNames(sel.ipv4, 4, field, index, out);
   const ipv6 = resolvePoolNames(sel.ipv6, 6, field, index, out);
   if (index.onSelect) {
-    for (const n of ipv4) index.onSelect(n);
-    for (const n of ipv6) index.onSelect(n);
+    for (let i = 0; i < ipv4.length; i++) index.onSelect(ipv4[i]);
+    for (let i = 0; i < ipv6.length; i++) index.onSelect(ipv6[i]);
   }
   return { interface: sel.interface, ipv4, ipv6 };
 }
 
 /** The pool names of one family of a selection, resolved (see {@link resolvePools}). */
-function resolvePoolNames(names: readonly string[], family: IpFamily, field: string, index: ManifestIndex, out: Finding[]): string[] {
+function resolvePoolNames(names: readonly string[], family: IpFamily, field: string, index: ManifestIndex, out: Finding[]): readonly string[] {
   const key = `ipv${family}`;
   if (!names.some(hasPoolWildcard)) {
     for (const name of names) {
@@ -330,7 +398,7 @@ function resolvePoolNames(names: readonly string[], family: IpFamily, field: str
       }
     }
     if (names.length > 1) checkDuplicatePools(names, `${field}.${key}`, out);
-    return [...names];
+    return names; // (the parsed list itself: nothing changes it)
   }
   const expanded: string[] = [];
   for (const name of names) {

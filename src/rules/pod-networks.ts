@@ -60,23 +60,44 @@ export interface PodRuleContext {
 /** The pod-level rules: interface names, pairing of network types, IP pools per NIC. */
 export function checkPodNics(nics: readonly PodNic[], context: PodRuleContext = {}): Finding[] {
   const out: Finding[] = [];
-  const seen = new Map<string, string>();
-  for (const nic of nics) {
+  // (what the rules ask of the pod as a whole, found once: this runs for every pod, most with one or two NICs, and
+  // allocates nothing for a pod without findings)
+  const n = nics.length;
+  let hasDefault = false;
+  let helpedStandalone = false;
+  let standalone = false;
+  let overlay = false;
+  for (let i = 0; i < n; i++) {
+    const nic = nics[i];
+    if (nic.isDefault) hasDefault = true;
+    if (nic.kind === 'standalone') {
+      standalone = true;
+      if (nic.routeHelper ?? true) helpedStandalone = true;
+    } else if (nic.kind === 'overlay') {
+      overlay = true;
+    }
+  }
+  // (NIC names seen: a scan over the NICs before for a small pod, a map for a large one)
+  const seen = n > SMALL_POD ? new Map<string, string>() : undefined;
+  for (let i = 0; i < n; i++) {
+    const nic = nics[i];
     const problem = checkInterfaceName(nic.interface);
     if (problem) {
-      out.push(finding(RULES.podInterfaceName, `interface "${nic.interface}" of ${nic.network}`, `interface name ${problem}`,
+      out.push(finding(RULES.podInterfaceName, nicField(nic), `interface name ${problem}`,
         'choose a name of at most 15 bytes without "/", ":" or spaces, e.g. "net1"'));
     }
-    const reserved = reservedBy(nic, nics);
+    const reserved = nic.interface === 'eth0' && !nic.isDefault && !hasDefault
+      ? 'the cluster CNI (eth0 of a pod whose default network is not macvlan)'
+      : nic.interface === 'veth0' && helpedStandalone ? 'the coordinator\'s veth pair (underlay mode creates veth0)' : undefined;
     if (reserved) {
-      out.push(finding(RULES.podDuplicateInterface, `interface "${nic.interface}" of ${nic.network}`,
+      out.push(finding(RULES.podDuplicateInterface, nicField(nic),
         `interface name "${nic.interface}" is taken by ${reserved}`, 'choose another name, e.g. "net1"'));
     }
-    const other = seen.get(nic.interface);
+    const other = seen ? seen.get(nic.interface) : firstNetworkOf(nics, i);
     if (other !== undefined) {
-      out.push(finding(RULES.podDuplicateInterface, `interface "${nic.interface}" of ${nic.network}`,
+      out.push(finding(RULES.podDuplicateInterface, nicField(nic),
         `interface name "${nic.interface}" is already used by ${other}`, 'give every NIC of the pod its own interface name'));
-    } else {
+    } else if (seen) {
       seen.set(nic.interface, nic.network);
     }
     if (nic.isDefault && nic.kind === 'overlay') {
@@ -85,35 +106,36 @@ export function checkPodNics(nics: readonly PodNic[], context: PodRuleContext = 
         'attach it as an additional network (k8s.v1.cni.cncf.io/networks), or use a standalone network as eth0'));
     }
     if (nic.spiderpool) {
-      for (const family of nic.families) {
+      for (let f = 0; f < nic.families.length; f++) {
+        const family = nic.families[f];
         const pools = family === 4 ? nic.ipv4Pools : nic.ipv6Pools;
         if (pools.length === 0) {
-          out.push(finding(RULES.podNicWithoutPool, `interface "${nic.interface}" of ${nic.network}`,
+          out.push(finding(RULES.podNicWithoutPool, nicField(nic),
             `the network serves IPv${family} but no IPv${family} pool is selected for this NIC`,
             `select an IPv${family} pool for "${nic.interface}" (or give the network one)`));
         }
       }
       if (nic.families.length === 0 && nic.ipv4Pools.length === 0 && nic.ipv6Pools.length === 0) {
-        out.push(finding(RULES.podNicWithoutPool, `interface "${nic.interface}" of ${nic.network}`,
+        out.push(finding(RULES.podNicWithoutPool, nicField(nic),
           'the NIC uses Spiderpool IPAM but neither the network nor the pod selects an IP pool',
           'add an IP pool to the network, or select pools for this NIC (attach options, or configurePrimary for eth0)'));
       }
     }
   }
-  for (const f of checkPassthru(nics)) out.push(f);
-  for (const f of checkPodCrossObject(nics, context)) out.push(f);
-  const primary = nics.find(n => n.isDefault);
-  if (!primary) {
-    for (const nic of nics.filter(n => !n.isDefault && n.kind === 'standalone')) {
-      out.push(finding(RULES.podStandaloneWithoutDefault, `interface "${nic.interface}" of ${nic.network}`,
+  if (n > 1) checkPassthru(nics, out);
+  checkPodCrossObject(nics, context, out);
+  if (!hasDefault && standalone) {
+    for (let i = 0; i < n; i++) {
+      const nic = nics[i];
+      if (nic.isDefault || nic.kind !== 'standalone') continue;
+      out.push(finding(RULES.podStandaloneWithoutDefault, nicField(nic),
         `${nic.network} runs the coordinator in underlay mode, but eth0 is the cluster CNI`,
         'make a standalone network the default network (v1.multus-cni.io/default-network), or attach an overlay network instead'));
     }
   }
-  const kinds = new Set(nics.map(n => n.kind).filter(k => k !== 'unknown'));
-  if (kinds.has('standalone') && kinds.has('overlay')) {
-    const s = nics.filter(n => n.kind === 'standalone').map(n => n.network);
-    const o = nics.filter(n => n.kind === 'overlay').map(n => n.network);
+  if (standalone && overlay) {
+    const s = nics.filter(x => x.kind === 'standalone').map(x => x.network);
+    const o = nics.filter(x => x.kind === 'overlay').map(x => x.network);
     out.push(finding(RULES.podMixedNetworkTypes, 'networks',
       `standalone network(s) ${s.join(', ')} and overlay network(s) ${o.join(', ')} are attached to one pod`,
       'use only standalone networks (macvlan eth0) or only overlay networks (cluster CNI eth0) in a pod'));
@@ -121,18 +143,26 @@ export function checkPodNics(nics: readonly PodNic[], context: PodRuleContext = 
   return out;
 }
 
-/** Names the pod's other components create: eth0 (the cluster CNI, when no macvlan NIC is the default), veth0 (coordinator underlay). */
-function reservedBy(nic: PodNic, nics: readonly PodNic[]): string | undefined {
-  if (nic.interface === 'eth0' && !nic.isDefault && !nics.some(n => n.isDefault)) return 'the cluster CNI (eth0 of a pod whose default network is not macvlan)';
-  if (nic.interface === 'veth0' && nics.some(n => n.kind === 'standalone' && (n.routeHelper ?? true))) return 'the coordinator\'s veth pair (underlay mode creates veth0)';
+/** Up to this many NICs, a pod's names are compared by a scan rather than through a map. */
+const SMALL_POD = 8;
+
+/** The field a NIC's findings name. */
+function nicField(nic: PodNic): string {
+  return `interface "${nic.interface}" of ${nic.network}`;
+}
+
+/** The network of the first NIC before `i` that has NIC `i`'s interface name. */
+function firstNetworkOf(nics: readonly PodNic[], i: number): string | undefined {
+  const name = nics[i].interface;
+  for (let j = 0; j < i; j++) if (nics[j].interface === name) return nics[j].network;
   return undefined;
 }
 
 /** Passthru mode hands the whole master to one macvlan child: two NICs of a pod cannot share it. */
-function checkPassthru(nics: readonly PodNic[]): Finding[] {
-  const out: Finding[] = [];
+function checkPassthru(nics: readonly PodNic[], out: Finding[]): void {
   const byMaster = new Map<string, PodNic>();
-  for (const nic of nics) {
+  for (let i = 0; i < nics.length; i++) {
+    const nic = nics[i];
     if (nic.master === undefined) continue;
     const first = byMaster.get(nic.master);
     if (!first) {
@@ -140,50 +170,53 @@ function checkPassthru(nics: readonly PodNic[]): Finding[] {
       continue;
     }
     if (nic.mode === 'passthru' || first.mode === 'passthru') {
-      out.push(finding(RULES.passthruShared, `interface "${nic.interface}" of ${nic.network}`,
+      out.push(finding(RULES.passthruShared, nicField(nic),
         `master ${nic.master} already carries "${first.interface}" (${first.network}) and a passthru macvlan takes the master for itself`,
         'attach the second NIC to another master, or use bridge mode for both networks'));
     }
   }
-  return out;
 }
 
-/** Pools vs. networks, default routes and the eth0 route helper. */
 /** The pools one NIC selects for one family: of that family, and serving the NIC's network (multusName). */
-function checkSelectedPools(nic: PodNic, where: string, family: IpFamily, names: readonly string[],
+function checkSelectedPools(nic: PodNic, family: IpFamily, names: readonly string[],
   pools: ReadonlyMap<string, PoolInfo>, out: Finding[]): void {
-  for (const name of names) {
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
     const pool = pools.get(name);
     if (!pool) continue;
     if (pool.family !== undefined && pool.family !== family) {
-      out.push(finding(RULES.poolFamilyMismatch, where, `pool "${name}" is IPv${pool.family} but is selected as an IPv${family} pool`,
+      out.push(finding(RULES.poolFamilyMismatch, nicField(nic), `pool "${name}" is IPv${pool.family} but is selected as an IPv${family} pool`,
         `list "${name}" under ipv${pool.family}, or select an IPv${family} pool`));
     }
-    const allowed = pool.multusName ?? [];
-    if (allowed.length > 0 && !allowed.some(ref => sameNetwork(ref, nic.network))) {
-      out.push(finding(RULES.poolMultusNameMismatch, where,
+    const allowed = pool.multusName;
+    if (allowed !== undefined && allowed.length > 0 && !allowed.some(ref => sameNetwork(ref, nic.network))) {
+      out.push(finding(RULES.poolMultusNameMismatch, nicField(nic),
         `pool "${name}" only serves ${allowed.join(', ')} (its multusName), so Spiderpool refuses to allocate from it for ${nic.network}`,
         `add "${nic.network}" to the multusName of "${name}", or select a pool of ${nic.network}`));
     }
   }
 }
 
-function checkPodCrossObject(nics: readonly PodNic[], context: PodRuleContext): Finding[] {
-  const out: Finding[] = [];
+/** Pools vs. networks, default routes and the eth0 route helper. */
+function checkPodCrossObject(nics: readonly PodNic[], context: PodRuleContext, out: Finding[]): void {
   const pools = context.pools;
-  for (const nic of nics) {
-    const where = `interface "${nic.interface}" of ${nic.network}`;
+  let routes = false;
+  for (let i = 0; i < nics.length; i++) {
+    const nic = nics[i];
     if (pools) {
       // (one call per family rather than a loop over a literal [[4, ...], [6, ...]]: this runs for every NIC of every pod)
-      checkSelectedPools(nic, where, 4, nic.ipv4Pools, pools, out);
-      checkSelectedPools(nic, where, 6, nic.ipv6Pools, pools, out);
+      checkSelectedPools(nic, 4, nic.ipv4Pools, pools, out);
+      checkSelectedPools(nic, 6, nic.ipv6Pools, pools, out);
     }
     if (nic.isDefault && (nic.macvlan ?? true) && !(nic.routeHelper ?? true)) {
       out.push(finding(RULES.podNoRouteHelper, `default network ${nic.network}`,
         'eth0 is macvlan without a coordinator (or veth) plugin, so the pod cannot reach ClusterIP services or its own node',
         'chain the Spiderpool coordinator (mode underlay or auto) after macvlan in the network\'s config'));
     }
+    if (nic.defaultRoutes !== undefined && nic.defaultRoutes.length > 0) routes = true;
   }
+  // (most pods claim no default route: nothing to gather)
+  if (!routes) return;
   const gateways = new Map<IpFamily, string[]>();
   for (const nic of nics) {
     for (const gw of nic.defaultRoutes ?? []) {
@@ -200,7 +233,6 @@ function checkPodCrossObject(nics: readonly PodNic[], context: PodRuleContext): 
         `keep "default-route" for IPv${family} on one network only`));
     }
   }
-  return out;
 }
 
 /** `ns/name` equals `ns/name`; a bare multusName entry matches by name (its namespace is Spiderpool's). */

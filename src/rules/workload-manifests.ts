@@ -48,6 +48,13 @@ function stringMap(v: unknown): { [key: string]: string } {
   return out;
 }
 
+/** {@link stringMap}, shared and frozen when empty (most pod specs have no nodeSelector: one object for all). */
+function readonlyStringMap(v: unknown): { readonly [key: string]: string } {
+  return isPlainObject(v) ? stringMap(v) : NO_STRINGS;
+}
+
+const NO_STRINGS: { readonly [key: string]: string } = Object.freeze({});
+
 function requirements(list: unknown, key?: string): NodeRequirement[] {
   if (!Array.isArray(list)) return [];
   return list.filter(isPlainObject).filter(r => typeof r.key === 'string' && typeof r.operator === 'string').map(r => ({
@@ -59,14 +66,19 @@ function requirements(list: unknown, key?: string): NodeRequirement[] {
 
 /** Where a pod spec's pods may run: nodeSelector, required node affinity terms, nodeName. */
 export function placementOfPodSpec(spec: unknown): NodePlacement {
-  const terms = at(spec, ['affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms']);
+  const terms = at(spec, NODE_SELECTOR_TERMS);
   const requiredTerms = Array.isArray(terms) ? terms.filter(isPlainObject).map(t => [
     ...requirements(t.matchExpressions),
     ...requirements(t.matchFields).filter(r => r.key === 'metadata.name').map(r => Object.assign({}, r, { key: NODE_NAME_FIELD })),
   ]) : undefined;
   const nodeName = isPlainObject(spec) && typeof spec.nodeName === 'string' && spec.nodeName.length > 0 ? spec.nodeName : undefined;
-  return { nodeSelector: stringMap(isPlainObject(spec) ? spec.nodeSelector : undefined), requiredTerms, nodeName };
+  return { nodeSelector: readonlyStringMap(isPlainObject(spec) ? spec.nodeSelector : undefined), requiredTerms, nodeName };
 }
+
+/** Where a pod spec's required node affinity terms are. */
+const NODE_SELECTOR_TERMS = ['affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'];
+/** Where a rolling update's maxSurge is, in a strategy. */
+const MAX_SURGE = ['rollingUpdate', 'maxSurge'];
 
 /** The scale fields of a workload manifest; `replicasOverride` is an autoscaler's maxReplicas. */
 export function scaleOfManifest(obj: Record<string, any>, replicasOverride?: number): WorkloadScale {
@@ -74,7 +86,7 @@ export function scaleOfManifest(obj: Record<string, any>, replicasOverride?: num
   switch (obj.kind) {
     case 'Deployment': {
       const strategy = isPlainObject(spec.strategy) ? spec.strategy : {};
-      const surge = at(strategy, ['rollingUpdate', 'maxSurge']);
+      const surge = at(strategy, MAX_SURGE);
       return {
         replicas: replicasOverride ?? (spec.replicas === undefined || spec.replicas === null ? undefined : spec.replicas),
         rollingUpdate: strategy.type !== 'Recreate',
@@ -93,7 +105,7 @@ export function scaleOfManifest(obj: Record<string, any>, replicasOverride?: num
       const declared = at(obj, ['metadata', 'annotations', NODE_COUNT_ANNOTATION]);
       const nodes = typeof declared === 'string' && /^\d+$/.test(declared.trim()) ? Number(declared.trim()) : undefined;
       const strategy = isPlainObject(spec.updateStrategy) ? spec.updateStrategy : {};
-      const surge = strategy.type === 'OnDelete' ? 0 : at(strategy, ['rollingUpdate', 'maxSurge']);
+      const surge = strategy.type === 'OnDelete' ? 0 : at(strategy, MAX_SURGE);
       return { nodeCount: nodes, maxSurge: typeof surge === 'number' || typeof surge === 'string' ? surge : undefined };
     }
     default:
@@ -101,25 +113,47 @@ export function scaleOfManifest(obj: Record<string, any>, replicasOverride?: num
   }
 }
 
-/** The workload model of a manifest whose pod template carries `nics` (null for kinds without pods). */
-export function workloadOfManifest(obj: Record<string, any>, nics: readonly PodNic[], templateAnnotations: unknown,
-  replicasOverride?: number): WorkloadModel | undefined {
+/** The pod spec's field per kind that runs pods (`spec.template.spec`, ...), for findings. */
+const POD_SPEC_FIELDS: { readonly [kind: string]: string } = Object.fromEntries(
+  Object.entries(POD_SPEC_PATHS).map(([kind, path]) => [kind, path.join('.')]));
+
+/**
+ * The workload model of a manifest whose pod template carries `nics` (undefined for kinds without pods), made for
+ * `entry` (the model's first field: one object per workload, the rules read these across the whole set).
+ * `autoscaled`: an autoscaler the manifest set does not show owns the replica count.
+ */
+export function workloadOfManifest<E>(entry: E, obj: Record<string, any>, nics: readonly PodNic[], templateAnnotations: unknown,
+  replicasOverride?: number, autoscaled = false): (WorkloadModel & { readonly entry: E }) | undefined {
   const path = typeof obj.kind === 'string' && Object.prototype.hasOwnProperty.call(POD_SPEC_PATHS, obj.kind) ? POD_SPEC_PATHS[obj.kind] : undefined;
   if (!path) return undefined;
   const spec = at(obj, path);
-  const ann = isPlainObject(templateAnnotations) ? templateAnnotations : {};
+  const ann = isPlainObject(templateAnnotations) ? templateAnnotations : undefined;
+  const scale = scaleOfManifest(obj, replicasOverride);
   return {
+    entry,
     kind: obj.kind,
     namespace: typeof obj.metadata?.namespace === 'string' ? obj.metadata.namespace : 'default',
     name: typeof obj.metadata?.name === 'string' ? obj.metadata.name : '(no name)',
-    scale: scaleOfManifest(obj, replicasOverride),
+    scale: autoscaled ? Object.assign({}, scale, { autoscaled: true }) : scale,
     placement: placementOfPodSpec(spec),
     hostNetwork: isPlainObject(spec) && spec.hostNetwork === true,
-    podSpecField: path.join('.'),
-    networkAnnotations: [MULTUS_DEFAULT_NETWORK, MULTUS_NETWORKS].filter(k => ann[k] !== undefined),
-    nics: nics.map(n => ({ interface: n.interface, network: n.network, ipv4Pools: n.ipv4Pools, ipv6Pools: n.ipv6Pools, master: n.master })),
+    podSpecField: POD_SPEC_FIELDS[obj.kind],
+    networkAnnotations: ann === undefined ? NO_KEYS : networkAnnotationsOf(ann),
+    // (the NICs themselves: a PodNic is a WorkloadNic, and nothing changes them)
+    nics,
   };
 }
+
+/** The Multus annotation keys a pod template carries. */
+function networkAnnotationsOf(ann: Record<string, any>): readonly string[] {
+  const d = ann[MULTUS_DEFAULT_NETWORK] !== undefined;
+  const n = ann[MULTUS_NETWORKS] !== undefined;
+  return d && n ? [MULTUS_DEFAULT_NETWORK, MULTUS_NETWORKS] : d ? DEFAULT_NETWORK_KEY : n ? NETWORKS_KEY : NO_KEYS;
+}
+
+const NO_KEYS: readonly string[] = Object.freeze([]);
+const DEFAULT_NETWORK_KEY: readonly string[] = Object.freeze([MULTUS_DEFAULT_NETWORK]);
+const NETWORKS_KEY: readonly string[] = Object.freeze([MULTUS_NETWORKS]);
 
 /** The capacity warning threshold a pool's annotation sets, with a finding when the value is not a percentage. */
 export function warnPercentOfPool(obj: Record<string, any>): { percent?: number; findings: Finding[] } {

@@ -304,15 +304,27 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
   // (one selection's status in a function: this runs once per pass, and a loop body run a few hundred times would
   // otherwise stay unoptimized)
   const checkSelection = (s: Selection): void => {
+    // (one pool is the common case: no lists, and no big integers for a pool of a few thousand addresses)
+    const single = s.pools.length === 1 ? poolsByName.get(s.pools[0])! : undefined;
+    if (single !== undefined) {
+      if (single.supply === undefined) return;
+      const status = capacityStatus(s.pods, single.supply, single.warnPercent ?? defaultWarn);
+      if (status === 'ok') return;
+      if (rank[status] > rank[poolStatus.get(single.name) ?? 'ok']) poolStatus.set(single.name, status);
+      reportSelection(s, [single], single.supply, s.pods, single.warnPercent ?? defaultWarn, status);
+      return;
+    }
     const members = s.pools.map(n => poolsByName.get(n)!);
     if (members.some(p => p.supply === undefined)) return;
-    const supply = members.length === 1 ? members[0].supply! : members.reduce((a, p) => a + p.supply!, 0n);
-    // (one pool: the only selection within it is itself)
-    const demand = s.pools.length === 1 ? s.pods : demandWithin(s, selections, keysByPool);
+    const supply = members.reduce((a, p) => a + p.supply!, 0n);
+    const demand = demandWithin(s, selections, keysByPool);
     const warn = Math.min(...members.map(p => p.warnPercent ?? defaultWarn));
-    const status = BigInt(demand) > supply ? 'exceeded' : BigInt(demand) * 100n > supply * BigInt(Math.floor(warn)) ? 'warning' : 'ok';
+    const status = capacityStatus(demand, supply, warn);
     for (const n of s.pools) if (rank[status] > rank[poolStatus.get(n) ?? 'ok']) poolStatus.set(n, status);
     if (status === 'ok') return;
+    reportSelection(s, members, supply, demand, warn, status);
+  };
+  const reportSelection = (s: Selection, members: readonly P[], supply: bigint, demand: number, warn: number, status: 'exceeded' | 'warning'): void => {
     const target = members[0];
     const label = s.pools.length === 1 ? `pool "${s.pools[0]}"` : `pools ${s.pools.map(n => `"${n}"`).join(' + ')} (listed together on a NIC${members.some(constrained) ? ', each admitting some of its pods\' nodes' : ''})`;
     const users = describeUsers(s.pools.flatMap(n => perPool.get(n) ?? []));
@@ -380,6 +392,11 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
   const checkFamilyPlacement = (w: W, nic: WorkloadNic, family: IpFamily, names: readonly string[], pinned: string | undefined,
     conjunctions: () => Conjunction[]) => {
     if (names.length === 0) return;
+    // (one pool that admits every node is the common case: nothing to compare)
+    if (names.length === 1) {
+      const only = poolsByName.get(names[0]);
+      if (only === undefined || !constrained(only)) return;
+    }
     const pools: P[] = [];
     for (let i = 0; i < names.length; i++) {
       const p = poolsByName.get(names[i]);
@@ -427,7 +444,7 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
       const nic = nics[ni];
       const made = nic.master !== undefined ? creators.get(nic.master) : undefined;
       // a plain nodeSelector that repeats a creating policy's selector: nothing more to compare
-      if (made && made.length > 0 && pinned === undefined && !(plainSelector && made.some(h => includesEqualities(plainSelector, h.nodeSelector)))) {
+      if (made && made.length > 0 && pinned === undefined && !(plainSelector && someIncludes(made, plainSelector))) {
         const conjs = conjunctions();
         const bad = conjs.find(c => !createdOn(made, c));
         if (bad) {
@@ -522,9 +539,28 @@ function mixedSubnetPairs<P extends PoolModel>(pools: readonly P[]): Array<[P, P
   return out;
 }
 
+/**
+ * Below this many addresses (and for thresholds up to 4096%), a pool's capacity is compared in plain numbers:
+ * every product stays under 2^53, so the result is the big-integer comparison's.
+ */
+const SMALL_SUPPLY = 2n ** 40n;
+
+/**
+ * `exceeded` when the peak needs more addresses than there are, `warning` above `warn` percent (of its whole
+ * part), else `ok`.
+ */
+export function capacityStatus(demand: number, supply: bigint, warn: number): 'ok' | 'warning' | 'exceeded' {
+  const whole = Math.floor(warn);
+  if (supply < SMALL_SUPPLY && Number.isSafeInteger(demand) && demand < 2 ** 40 && Number.isInteger(whole) && Math.abs(whole) <= 4096) {
+    const n = Number(supply);
+    return demand > n ? 'exceeded' : demand * 100 > n * whole ? 'warning' : 'ok';
+  }
+  return BigInt(demand) > supply ? 'exceeded' : BigInt(demand) * 100n > supply * BigInt(whole) ? 'warning' : 'ok';
+}
+
 /** The pools of one family a NIC can take addresses from, with their pods' peak. */
 interface Selection {
-  readonly pools: string[];
+  readonly pools: readonly string[];
   pods: number;
 }
 
@@ -571,7 +607,8 @@ class DemandTable<W extends WorkloadModel, P extends PoolModel> {
     if (names.length === 0) return row;
     // (one pool per family is the common case: no set, no sort)
     const distinct = names.length === 1 ? names : [...new Set(names)];
-    let known = distinct.filter(n => this.poolsByName.has(n));
+    let known = distinct.length === 1 ? (this.poolsByName.has(distinct[0]) ? distinct : NO_POOL_NAMES)
+      : distinct.filter(n => this.poolsByName.has(n));
     const allKnown = known.length === distinct.length;
     if (known.length > 1) {
       const reachable = this.reach.of(known.map(n => this.poolsByName.get(n)!), w.placement, () => (key.placement ??= JSON.stringify(w.placement)));
@@ -615,6 +652,9 @@ class DemandTable<W extends WorkloadModel, P extends PoolModel> {
   }
 }
 
+/** No pool of the set (shared: nothing changes it). */
+const NO_POOL_NAMES: readonly string[] = Object.freeze([]);
+
 /** The demand of every selection whose pools all belong to selection `s` (several pools). */
 function demandWithin(s: Selection, selections: ReadonlyMap<string, Selection>, keysByPool: ReadonlyMap<string, readonly string[]>): number {
   let demand = 0;
@@ -629,6 +669,12 @@ function demandWithin(s: Selection, selections: ReadonlyMap<string, Selection>, 
     }
   }
   return demand;
+}
+
+/** Whether `selector` has every equality of one of the policies' node selectors. */
+function someIncludes(policies: readonly HostPolicyModel[], selector: { readonly [key: string]: string }): boolean {
+  for (let i = 0; i < policies.length; i++) if (includesEqualities(selector, policies[i].nodeSelector)) return true;
+  return false;
 }
 
 /** Whether `selector` has every key of `equalities` with its value. */

@@ -1,0 +1,73 @@
+/**
+ * The shortcuts of the workload and pod rules (capacity compared in plain numbers for small pools, a pod's NIC
+ * names compared by a scan for small pods, pool annotation items read into locals) decide exactly as the general
+ * way does.
+ */
+import * as fc from 'fast-check';
+import { PodNic, RULES, capacityStatus, checkPodNics, parseIppoolsAnnotation } from '../../src/rules';
+
+/** The comparison in big integers, as the rule states it. */
+function referenceStatus(demand: number, supply: bigint, warn: number): string {
+  const whole = BigInt(Math.floor(warn));
+  return BigInt(demand) > supply ? 'exceeded' : BigInt(demand) * 100n > supply * whole ? 'warning' : 'ok';
+}
+
+describe('capacity status (MV170/MV171)', () => {
+  test('plain numbers for small pools give the big-integer result, at every edge', () => {
+    const supply = fc.oneof(fc.bigInt(0n, 300n), fc.bigInt(0n, 2n ** 41n), fc.bigInt(0n, 2n ** 70n),
+      fc.constantFrom(2n ** 40n - 1n, 2n ** 40n, 2n ** 40n + 1n, 2n ** 64n));
+    const demand = fc.oneof(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+      fc.constantFrom(2 ** 40 - 1, 2 ** 40));
+    const warn = fc.oneof(fc.integer({ min: -5000, max: 5000 }), fc.double({ min: -10, max: 200, noNaN: true }),
+      fc.constantFrom(90, 99.9, 100, 4096, 4097, 0.5));
+    fc.assert(fc.property(demand, supply, warn, (d, s, w) => {
+      expect(capacityStatus(d, s, w)).toBe(referenceStatus(d, s, w));
+    }), { numRuns: 3000 });
+  });
+
+  test('demand equal to the supply is not exceeded; one more is', () => {
+    expect(capacityStatus(253, 253n, 90)).toBe('warning');
+    expect(capacityStatus(254, 253n, 90)).toBe('exceeded');
+    expect(capacityStatus(10, 253n, 90)).toBe('ok');
+  });
+});
+
+function nic(name: string, i: number): PodNic {
+  return { interface: name, network: `ns/net${i}`, kind: 'unknown', isDefault: false, spiderpool: false, families: [], ipv4Pools: [], ipv6Pools: [] };
+}
+
+describe('a pod\'s NIC names (MV091)', () => {
+  test('small and large pods: each repeated name is reported once per repeat, naming the first NIC that has it', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom('net1', 'net2', 'net3', 'eth1'), { maxLength: 24 }), names => {
+      const nics = names.map(nic);
+      const found = checkPodNics(nics).filter(f => f.rule === RULES.podDuplicateInterface).map(f => `${f.field}: ${f.message}`);
+      const expected: string[] = [];
+      names.forEach((n, i) => {
+        const first = names.indexOf(n);
+        if (first < i) expected.push(`interface "${n}" of ns/net${i}: interface name "${n}" is already used by ns/net${first}`);
+      });
+      expect(found).toEqual(expected);
+    }), { numRuns: 500 });
+  });
+});
+
+describe('pool annotation items (ipam.spidernet.io/ippools)', () => {
+  const rules = (value: string) => parseIppoolsAnnotation(value, 'a').findings.map(f => `${f.rule.id} ${f.field}`);
+
+  test('keys are matched case-insensitively, the last spelling wins, each spelling reported', () => {
+    const parsed = parseIppoolsAnnotation('[{"IPv4":["a"],"ipv4":["b"],"Interface":"net1","ipv6":null}]', 'a');
+    expect(parsed.value).toEqual([{ interface: 'net1', ipv4: ['b'], ipv6: [] }]);
+    expect(rules('[{"IPv4":["a"],"ipv4":["b"],"Interface":"net1","ipv6":null}]')).toEqual([`${RULES.annotationKeyCase.id} a[0].IPv4`, `${RULES.annotationKeyCase.id} a[0].Interface`]);
+    expect(parseIppoolsAnnotation('[{"ipv4":["b"],"IPV4":["c"]}]', 'a').value).toEqual([{ ipv4: ['c'], ipv6: [] }]);
+  });
+
+  test('the pre-v0.4 keys: the first spelling of each reported, after the other problems, and the item refused', () => {
+    const parsed = parseIppoolsAnnotation('[{"ipv6Pools":["x"],"ipv4pools":["y"],"IPv4Pools":["z"],"ipv4":[""]}]', 'a');
+    expect(parsed.value).toBeUndefined();
+    expect(parsed.findings.map(f => `${f.rule.id} ${f.field}`)).toEqual(['ipv4', 'ipv4pools', 'ipv6Pools'].map(k => `${RULES.ippoolAnnotation.id} a[0].${k}`));
+  });
+
+  test('an item without pools selects none of either family', () => {
+    expect(parseIppoolsAnnotation('[{"interface":"net1"}]', 'a').value).toEqual([{ interface: 'net1', ipv4: [], ipv6: [] }]);
+  });
+});
