@@ -111,6 +111,10 @@ export class IpRange {
 /** The ranges of every empty set (frozen: shared). */
 const NO_RANGES: IpRange[] = Object.freeze([]) as unknown as IpRange[];
 
+/** The empty sets ({@link RangeSet.empty}). */
+let EMPTY_V4: RangeSet | undefined;
+let EMPTY_V6: RangeSet | undefined;
+
 /** An immutable set of addresses of one family, kept as sorted, merged (non-adjacent) ranges. */
 export class RangeSet {
   /** Build from ranges in any order; overlapping and adjacent ranges are merged. O(n log n). */
@@ -136,6 +140,12 @@ export class RangeSet {
       }
     }
     return new RangeSet(family, merged);
+  }
+
+  /** The empty set of `family` (one shared instance per family: the set is immutable). */
+  public static empty(family: IpFamily): RangeSet {
+    if (family !== 4 && family !== 6) return RangeSet.of(family, NO_RANGES);
+    return family === 4 ? (EMPTY_V4 ??= new RangeSet(4, NO_RANGES)) : (EMPTY_V6 ??= new RangeSet(6, NO_RANGES));
   }
 
   /** Parse each text with {@link IpRange.parse}; every range must be of `family`. */

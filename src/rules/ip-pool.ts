@@ -315,6 +315,8 @@ function listField(value: unknown, field: string, rule: RuleInfo, out: Finding[]
 
 function parseRanges(texts: readonly string[], field: string, rule: typeof RULES.poolIps, family: IpFamily | undefined,
   subnet: Cidr | undefined, out: Finding[]): RangeSet | undefined {
+  // (no texts, the common excludeIPs: the shared empty set, no list)
+  if (texts.length === 0) return family !== undefined ? RangeSet.empty(family) : undefined;
   const ranges: IpRange[] = [];
   let ok = true;
   for (let i = 0; i < texts.length; i++) {

@@ -4,7 +4,7 @@ import { Finding, RuleInfo, Severity, RULES, finding } from './catalog';
 import { checkCrdSchema } from './crd-schema';
 import { ParsedPool, checkIpPool, checkPoolOverlaps, isPlainObject } from './ip-pool';
 import { checkSpiderMultusConfig } from './multus-config';
-import { NetworkInfo, checkNetworkAttachmentDefinition } from './network-attachment';
+import { NetworkInfo, ParsedNad, checkNetworkAttachmentDefinition } from './network-attachment';
 import { checkNodeNetworkConfigurationPolicy } from './nmstate';
 import { checkObjectShape } from './object-shape';
 import { ObjectIdentityIndex, duplicateObjectFinding } from './objects';
@@ -253,7 +253,8 @@ interface NetworkDef { readonly entry: Entry; readonly net: NetworkInfo; readonl
 class LintPass {
   public readonly entries: Entry[] = [];
   private readonly byKind = new Map<unknown, Entry[]>();
-  private readonly poolIndex = new Map<string, PoolInfo>();
+  /** The pools by name (the pod rules' index, and the subnets of the networks' pools). */
+  private readonly poolIndex = new Map<string, PoolRecord>();
   private readonly plans: PoolPlan[] = [];
   private readonly clusterDefaults = new Set<IpFamily>();
   private readonly reservedModels: ReservedIpModel[] = [];
@@ -270,7 +271,6 @@ class LintPass {
   private readonly networkDefs: NetworkDef[] = [];
   private readonly hostPolicies: Array<HostPolicyModel & { entry: Entry }> = [];
   private readonly addressPolicies: Array<AddressPolicyModel & { entry: Entry }> = [];
-  private readonly poolSubnets = new Map<string, Cidr>();
   private readonly interfaceSubnets = new Map<string, Cidr[]>();
   private readonly autoscaled = new Map<string, number>();
   /** Pool names a network or a pod selects (the networks' added only when a pool is empty). */
@@ -452,12 +452,17 @@ class LintPass {
     };
     this.plans.push(plan);
     if (hasRule(findings, RULES.poolEmpty)) this.emptyPools.push(plan);
-    if (parsed.subnet && !this.poolSubnets.has(parsed.name)) this.poolSubnets.set(parsed.name, parsed.subnet);
     const family: IpFamily | undefined = parsed.subnet?.family ?? (spec.ipVersion === 4 || spec.ipVersion === 6 ? spec.ipVersion : undefined);
-    const multusName = !Array.isArray(spec.multusName) ? undefined
-      : spec.multusName.every((x: unknown) => typeof x === 'string') ? spec.multusName as string[]
-        : spec.multusName.filter((x: unknown): x is string => typeof x === 'string');
-    this.poolIndex.set(parsed.name, { family, multusName });
+    const multusName = !Array.isArray(spec.multusName) ? undefined : stringsOf(spec.multusName);
+    // (one record per name: the last pool's family and multusName, the first pool's subnet that parses)
+    const known = this.poolIndex.get(parsed.name);
+    if (known === undefined) {
+      this.poolIndex.set(parsed.name, new PoolRecord(family, multusName, parsed.subnet));
+    } else {
+      known.family = family;
+      known.multusName = multusName;
+      if (known.subnet === undefined) known.subnet = parsed.subnet;
+    }
     if (spec.default === true && family !== undefined) this.clusterDefaults.add(family);
   }
 
@@ -465,15 +470,19 @@ class LintPass {
     const { findings, parsed } = checkNetworkAttachmentDefinition(e.obj);
     addFindings(e, findings);
     if (!parsed) return;
-    // (kept without the parsed plugin configs, which only the lines below read: they die young instead of surviving
-    // the whole pass)
-    const info: NetworkInfo = Object.assign({}, parsed, { plugins: NO_PLUGINS });
-    this.networks.set(parsed.ref, info);
-    const m = networkMasterOf(parsed.ref, e.obj, parsed.plugins);
+    const plugins = parsed.plugins;
+    const m = networkMasterOf(parsed.ref, e.obj, plugins);
     if (m) this.masters.push({ entry: e, ref: m.ref, plugin: m.plugin, master: m.master, field: m.field });
-    const i = parsed.plugins.findIndex(p => p.ipam !== undefined);
-    const prefix = parsed.configIsList ? `spec.config.plugins[${Math.max(i, 0)}]` : 'spec.config';
-    this.networkDefs.push({ entry: e, net: info, prefix: `${prefix}.ipam.default_ipv`, suffix: '_ippool' });
+    let i = 0;
+    while (i < plugins.length && plugins[i].ipam === undefined) i++;
+    // (the field of the first plugin with an ipam, the first plugin's when none has one)
+    const prefix = !parsed.configIsList ? 'spec.config.ipam.default_ipv' : ipamPoolsPrefix(i < plugins.length ? i : 0);
+    // (kept without the parsed plugin configs, which only the lines above read: they die young instead of surviving
+    // the whole pass; the parse result itself is kept, not a copy of it)
+    (parsed as Writable<ParsedNad>).plugins = NO_PLUGINS;
+    const info: NetworkInfo = parsed;
+    this.networks.set(parsed.ref, info);
+    this.networkDefs.push({ entry: e, net: info, prefix, suffix: '_ippool' });
   }
 
   private addMultusConfig(e: Entry): void {
@@ -523,7 +532,7 @@ class LintPass {
 
   private addInterfaceSubnets(master: string, names: readonly string[]): void {
     for (let i = 0; i < names.length; i++) {
-      const c = this.poolSubnets.get(names[i]);
+      const c = this.poolIndex.get(names[i])?.subnet;
       if (!c) continue;
       const list = this.interfaceSubnets.get(master);
       if (!list) this.interfaceSubnets.set(master, [c]); else if (!hasSubnet(list, c)) list.push(c);
@@ -567,6 +576,19 @@ class LintPass {
   }
 }
 
+
+/** A pool name's record: what the pod rules know of the last pool of that name, and the first subnet of the name. */
+class PoolRecord implements PoolInfo {
+  constructor(public family: IpFamily | undefined, public multusName: readonly string[] | undefined,
+    /** The subnet of the first pool of the name that has one (the interface subnet rules). */
+    public subnet: Cidr | undefined) {}
+}
+
+/** The strings of a list: the list itself when it holds nothing else (holes pass, as with every). */
+function stringsOf(list: readonly unknown[]): readonly string[] {
+  for (let i = 0; i < list.length; i++) if (typeof list[i] !== 'string' && i in list) return list.filter((x: unknown): x is string => typeof x === 'string');
+  return list as readonly string[];
+}
 
 /**
  * What the pod rules look up across the set (a class, not a literal with closures per pass: the rules' calls of
@@ -626,6 +648,14 @@ export function formatObjectRef(ref: ObjectRef): string {
 
 const NOT_AN_OBJECT: ObjectRef = { kind: '(not an object)', name: '(no name)' };
 const NO_PLUGINS: ReadonlyArray<Record<string, any>> = Object.freeze([]);
+
+/** `spec.config.plugins[i].ipam.default_ipv` of a list's first plugins (made once, not per NAD). */
+const IPAM_POOLS_PREFIXES: readonly string[] = Array.from({ length: 8 }, (_, i) => `spec.config.plugins[${i}].ipam.default_ipv`);
+
+/** The field prefix of the default pools of plugin `i` of a plugin list. */
+function ipamPoolsPrefix(i: number): string {
+  return i < IPAM_POOLS_PREFIXES.length ? IPAM_POOLS_PREFIXES[i] : `spec.config.plugins[${i}].ipam.default_ipv`;
+}
 const NO_ENTRIES: readonly Entry[] = Object.freeze([]);
 
 function refOf(obj: Record<string, any>): ObjectRef {

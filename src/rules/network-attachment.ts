@@ -172,7 +172,7 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
       routeHelper: (coordinator !== undefined && coordinatorMode !== 'disable' && coordinatorMode !== 'disabled') || chainsVeth || chainsRouter,
       ipv4Pools: stringList(ipam.default_ipv4_ippool),
       ipv6Pools: stringList(ipam.default_ipv6_ippool),
-      capabilities: { ips: declaresIps, mac: declaresMac },
+      capabilities: declaresIps ? (declaresMac ? CAPS_IPS_MAC : CAPS_IPS) : (declaresMac ? CAPS_MAC : CAPS_NONE),
       needsPodAddresses: ipam.type === 'static' && ipam.addresses === undefined && caps.ips === true,
     },
   };
@@ -224,6 +224,12 @@ function pluginField(isList: boolean, i: number): string {
 /** The fields of a list's first plugins and their ipam (strings made once, not per NAD). */
 const PLUGIN_FIELDS: readonly string[] = Array.from({ length: 8 }, (_, i) => `spec.config.plugins[${i}]`);
 const PLUGIN_IPAM_FIELDS: readonly string[] = PLUGIN_FIELDS.map(f => `${f}.ipam`);
+
+/** The capabilities a chain declares: one shared, frozen record per combination (not one per NAD, kept the whole pass). */
+const CAPS_NONE: NonNullable<NetworkInfo['capabilities']> = Object.freeze({ ips: false, mac: false });
+const CAPS_IPS: NonNullable<NetworkInfo['capabilities']> = Object.freeze({ ips: true, mac: false });
+const CAPS_MAC: NonNullable<NetworkInfo['capabilities']> = Object.freeze({ ips: false, mac: true });
+const CAPS_IPS_MAC: NonNullable<NetworkInfo['capabilities']> = Object.freeze({ ips: true, mac: true });
 
 /** A shared empty object for the reads of what a NAD leaves out (never written). */
 const EMPTY: Record<string, any> = Object.freeze({});

@@ -73,6 +73,23 @@ describe('RangeSet', () => {
     expect(Object.isFrozen(s.ranges)).toBe(true);
   });
 
+  test('the shared empty set of a family behaves as an empty set built from no ranges', () => {
+    for (const family of [4, 6] as const) {
+      const shared = RangeSet.empty(family);
+      const built = RangeSet.of(family, []);
+      expect(RangeSet.empty(family)).toBe(shared);
+      expect([shared.family, shared.isEmpty, shared.size, shared.toStrings(), Object.isFrozen(shared.ranges)])
+        .toEqual([built.family, built.isEmpty, built.size, built.toStrings(), true]);
+      const some = RangeSet.parse(family, [family === 4 ? '10.0.0.1-10.0.0.9' : 'fd00::1-fd00::9']);
+      expect(some.subtract(shared)).toBe(some);
+      expect(shared.subtract(some).isEmpty).toBe(true);
+      expect(some.intersects(shared) || shared.intersects(some)).toBe(false);
+      expect(some.union(shared).toStrings()).toEqual(some.toStrings());
+      expect(shared.contains(IpAddress.parse(family === 4 ? '10.0.0.1' : 'fd00::1'))).toBe(false);
+    }
+    expect(RangeSet.empty(4)).not.toBe(RangeSet.empty(6));
+  });
+
   test('mixed families are rejected', () => {
     expect(err(() => RangeSet.parse(4, ['10.0.0.1', '::1'])))
       .toBe('"::1" is not a valid IPv4 range: it is IPv6, expected IPv4 only');

@@ -127,6 +127,26 @@ describe('node addresses', () => {
     expect(of('MV206', docs(NNCP('n-a', NODE('worker-a'), ADDR('172.16.200.201')), V4_POOL()))).toEqual([]);
   });
 
+  test('MV206 with two pools of one name: the first pool of the name with a subnet gives the interface its subnet', () => {
+    const message = (...pools: string[]) => of('MV206', docs(NNCP('n-a', NODE('worker-a'), ADDR('172.16.200.201')), ...pools, NAD)).map(f => f.message);
+    const first = POOL('vlan100-v4', '{subnet: 172.16.100.0/24, ips: [172.16.100.10-172.16.100.20]}');
+    const second = POOL('vlan100-v4', '{subnet: 172.16.150.0/24, ips: [172.16.150.10-172.16.150.20]}');
+    const noSubnet = POOL('vlan100-v4', '{ipVersion: 4, ips: [172.16.120.10]}');
+    expect(message(first, second)).toEqual([expect.stringContaining('outside 172.16.100.0/24,')]);
+    expect(message(second, first)).toEqual([expect.stringContaining('outside 172.16.150.0/24,')]);
+    // a first pool without a subnet: the next one's
+    expect(message(noSubnet, second, first)).toEqual([expect.stringContaining('outside 172.16.150.0/24,')]);
+    // the node address inside the first pool's subnet: nothing to report, whatever the later pool's subnet
+    expect(of('MV206', docs(NNCP('n-a', NODE('worker-a'), ADDR('172.16.100.201')), first, second, NAD))).toEqual([]);
+  });
+
+  test('MV025 with two pools of one name: the last pool of the name gives its family', () => {
+    const v6 = POOL('vlan100-v4', '{subnet: "fd00:100::/64", ips: ["fd00:100::10-fd00:100::20"]}');
+    const v4 = V4_POOL();
+    expect(of('MV025', docs(v6, v4, NAD))).toEqual([]);
+    expect(of('MV025', docs(v4, v6, NAD)).map(f => f.message)).toEqual(['pool "vlan100-v4" is IPv6 but is listed as an IPv4 default pool']);
+  });
+
   test('MV207: one address on two nodes, twice in one policy, or the pools\' gateway', () => {
     const [f] = of('MV207', docs(NNCP('n-a', NODE('worker-a'), ADDR('172.16.100.201')), NNCP('n-b', NODE('worker-b'), ADDR('172.16.100.201'))));
     expect(f.object.name).toBe('n-b');

@@ -3,7 +3,7 @@
  * the names of the last apiVersion/kind/namespace not looked up again, field strings made once for the first
  * plugins) decide exactly as a fresh check does, whatever came before.
  */
-import { ObjectIdentityIndex, checkDuplicateObjects, checkNetworkAttachmentDefinition, checkObjectShape } from '../../src/rules';
+import { ObjectIdentityIndex, checkDuplicateObjects, checkNetworkAttachmentDefinition, checkObjectShape, lintManifests } from '../../src/rules';
 
 type Id = { apiVersion?: string; kind: string; namespace?: string; name: string; owner: number };
 
@@ -108,6 +108,43 @@ describe('NAD checks (field strings)', () => {
     ]);
     expect(checkNetworkAttachmentDefinition(nad({ cniVersion: '0.3.1', type: 'macvlan', mode: 'x', ipam: { type: 'static', addresses: 1 } }))
       .findings.map(f => `${f.rule.id} ${f.field}`)).toEqual(['MV017 spec.config.mode', 'MV076 spec.config.ipam.addresses']);
+  });
+
+  test('MV025\'s field names the first plugin with an ipam (the first plugin when none has one), past the first few too', () => {
+    const v6Pool = { apiVersion: 'spiderpool.spidernet.io/v2beta1', kind: 'SpiderIPPool', metadata: { name: 'p6' }, spec: { subnet: 'fd00::/64', ips: ['fd00::10'] } };
+    // (the pools are the main plugin's, the first that is not an ifacer: ifacers before it)
+    const fieldsWith = (ipamAt: number, count: number, ifacerIpam = false) => {
+      const plugins: object[] = Array.from({ length: count }, (_, i) => (i < ipamAt ? { type: 'ifacer' } : { type: 'tuning' }));
+      if (ipamAt >= 0) plugins[ipamAt] = { type: 'tuning', ipam: { type: 'spiderpool', default_ipv4_ippool: ['p6'] } };
+      if (ifacerIpam) plugins[0] = { type: 'ifacer', ipam: {} };
+      const obj = Object.assign({ apiVersion: 'k8s.cni.cncf.io/v1', kind: 'NetworkAttachmentDefinition' }, nad({ cniVersion: '0.3.1', name: 'n', plugins }));
+      return lintManifests([v6Pool, obj]).flatMap(r => r.findings).filter(f => f.rule === 'MV025').map(f => f.field);
+    };
+    expect(fieldsWith(0, 2)).toEqual(['spec.config.plugins[0].ipam.default_ipv4_ippool']);
+    expect(fieldsWith(1, 2)).toEqual(['spec.config.plugins[1].ipam.default_ipv4_ippool']);
+    expect(fieldsWith(7, 9)).toEqual(['spec.config.plugins[7].ipam.default_ipv4_ippool']);
+    expect(fieldsWith(8, 9)).toEqual(['spec.config.plugins[8].ipam.default_ipv4_ippool']);
+    expect(fieldsWith(11, 12)).toEqual(['spec.config.plugins[11].ipam.default_ipv4_ippool']);
+    expect(fieldsWith(-1, 3)).toEqual([]);
+    // an earlier plugin with an ipam: its field (as written before the shortcut)
+    expect(fieldsWith(2, 3, true)).toEqual(['spec.config.plugins[0].ipam.default_ipv4_ippool']);
+    // a single-plugin config
+    const single = Object.assign({ apiVersion: 'k8s.cni.cncf.io/v1', kind: 'NetworkAttachmentDefinition' },
+      nad({ cniVersion: '0.3.1', name: 'n', type: 'macvlan', master: 'eth0', ipam: { type: 'spiderpool', default_ipv4_ippool: ['p6'] } }));
+    expect(lintManifests([v6Pool, single]).flatMap(r => r.findings).filter(f => f.rule === 'MV025').map(f => f.field))
+      .toEqual(['spec.config.ipam.default_ipv4_ippool']);
+  });
+
+  test('the capabilities a chain declares: one of four shared records, each the same as a fresh one', () => {
+    const caps = (capabilities: Array<object | undefined>) => checkNetworkAttachmentDefinition(nad({
+      cniVersion: '0.3.1', plugins: capabilities.map((c, i) => (i === 0 ? { type: 'macvlan', master: 'eth0', ipam: {}, capabilities: c } : { type: 'tuning', capabilities: c })),
+    })).parsed?.capabilities;
+    expect(caps([undefined])).toEqual({ ips: false, mac: false });
+    expect(caps([{ ips: true }])).toEqual({ ips: true, mac: false });
+    expect(caps([undefined, { mac: true }])).toEqual({ ips: false, mac: true });
+    expect(caps([{ ips: true }, { mac: true }])).toEqual({ ips: true, mac: true });
+    expect(caps([{ ips: 'yes', mac: 1 }])).toEqual({ ips: false, mac: false });
+    expect(caps([{ ips: true }])).toBe(caps([{ ips: true }, { ips: true }]));
   });
 
   test('a bad namespace after a good one is still reported; the parsed pool lists hold only strings', () => {
