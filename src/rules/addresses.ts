@@ -12,7 +12,7 @@
  * addresses to give.
  */
 import { Finding, RULES, finding } from './catalog';
-import { describe, isPlainObject } from './ip-pool';
+import { PoolsBySubnet, describe, isPlainObject } from './ip-pool';
 import { HOSTNAME_LABEL, describeEqualities } from './node-selection';
 // (from the modules themselves, not the net index: a call through the index's re-export is a getter call per use)
 import { IpAddress, IpFamily, familyBits } from '../net/address';
@@ -208,6 +208,11 @@ export interface AddressConflictInput<P extends AddressPoolModel, R extends Rese
    * @default - computed here
    */
   readonly reservedByFamily?: ReadonlyMap<IpFamily, RangeSet>;
+  /**
+   * `pools` filed by subnet, when the caller has filed them already (each pool of `pools`, in order).
+   * @default - filed here
+   */
+  readonly poolsBySubnet?: PoolsBySubnet<P>;
 }
 
 /** Findings of {@link checkAddressConflicts}, by the object that reports them. */
@@ -230,17 +235,6 @@ function list3(set: RangeSet): string {
 function networkOf(ip: IpAddress, prefix: number): bigint {
   const block = 2n ** BigInt(familyBits(ip.family) - prefix);
   return ip.value - (ip.value % block);
-}
-
-/** Files a pool under its subnet, and its prefix length under its family. */
-function addBySubnet<P extends AddressPoolModel>(p: P, bySubnet: Map<string, P[]>, prefixes: Map<IpFamily, Set<number>>): void {
-  if (!p.subnet) return;
-  const key = p.subnet.toString();
-  const list = bySubnet.get(key);
-  if (list) list.push(p); else bySubnet.set(key, [p]);
-  let set = prefixes.get(p.subnet.family);
-  if (!set) prefixes.set(p.subnet.family, (set = new Set()));
-  set.add(p.subnet.prefix);
 }
 
 /** MV203 for one pool: reserved addresses inside its allocatable ips. */
@@ -287,6 +281,11 @@ function checkRoutersAllocatable<P extends AddressPoolModel>(p: P, pools: readon
   }
 }
 
+/** MV204 for the pools of one subnet. */
+function checkSubnetRouters<P extends AddressPoolModel>(pools: readonly P[], isReserved: (ip: IpAddress) => boolean, out: Map<P, Finding[]>): void {
+  for (let i = 0; i < pools.length; i++) checkRoutersAllocatable(pools[i], pools, isReserved, out);
+}
+
 /**
  * The rules across pools, reserved addresses and host policies (MV203-MV209), linear in the objects (pools are
  * looked up by subnet, host interfaces by name; no address is enumerated).
@@ -300,9 +299,13 @@ export function checkAddressConflicts<P extends AddressPoolModel, R extends Rese
   // Pools by subnet, and the prefix lengths in use per family (to find a node address's pools).
   // (per-pool steps as functions, loops by index: this runs once per pass, and its loops would otherwise run
   // unoptimized at a few thousand pools)
-  const bySubnet = new Map<string, P[]>();
-  const prefixes = new Map<IpFamily, Set<number>>();
-  for (let i = 0; i < input.pools.length; i++) addBySubnet(input.pools[i], bySubnet, prefixes);
+  let filed = input.poolsBySubnet;
+  if (filed === undefined) {
+    filed = new PoolsBySubnet<P>();
+    for (let i = 0; i < input.pools.length; i++) filed.add(input.pools[i]);
+  }
+  const bySubnet = filed.bySubnet;
+  const prefixes = filed.prefixes;
   const poolsContaining = (ip: IpAddress): P[] => {
     const found: P[] = [];
     for (const prefix of prefixes.get(ip.family) ?? []) {
@@ -320,9 +323,9 @@ export function checkAddressConflicts<P extends AddressPoolModel, R extends Rese
 
   // MV204: a router (gateway or next hop of a pool) allocatable in a pool of its subnet.
   // (the routers of the subnet, in pool order, walked in place for each pool: no list of them per subnet)
-  for (const pools of bySubnet.values()) {
-    for (let i = 0; i < pools.length; i++) checkRoutersAllocatable(pools[i], pools, isReserved, out.pools);
-  }
+  // (the subnets' pool lists by index, in the order of the map's values)
+  const filedSubnets = filed.distinct;
+  for (let s = 0; s < filedSubnets.length; s++) checkSubnetRouters(filedSubnets[s].key, isReserved, out.pools);
 
   // Node addresses.
   // (the pools' gateways by address, only when some policy assigns addresses: formatting every pool's gateway costs)

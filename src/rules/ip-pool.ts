@@ -264,17 +264,34 @@ function checkPoolExtras(spec: NonNullable<PlainIpPool['spec']>, out: Finding[])
   }
 }
 
-/** Files a pool under its subnet; a subnet's first pool adds the subnet's interval. */
-function addToSubnet<P extends PoolForOverlap>(p: P, bySubnet: Map<string, P[]>, distinct: Array<Interval<P[]>>): void {
-  if (p.subnet === undefined) return;
-  const key = p.subnet.toString();
-  const list = bySubnet.get(key);
-  if (list) {
-    list.push(p);
-  } else {
+/**
+ * Pools filed by subnet as they come, for the overlap rules ({@link checkPoolOverlaps}) and the address rules
+ * (`checkAddressConflicts`): a pass files each pool once, when it checks the pool, and both read the one index.
+ */
+export class PoolsBySubnet<P extends PoolForOverlap> {
+  /** The pools of each subnet (by its canonical text), in input order. */
+  public readonly bySubnet = new Map<string, P[]>();
+  /** One interval per subnet, in the order the subnets first came; its key is the subnet's pools (the list in {@link bySubnet}). */
+  public readonly distinct: Array<Interval<P[]>> = [];
+  /** The prefix lengths of the subnets, by family (in the order they first came). */
+  public readonly prefixes = new Map<IpFamily, Set<number>>();
+
+  /** Files a pool under its subnet (a pool without one is not filed); a subnet's first pool adds the subnet. */
+  public add(p: P): void {
+    if (p.subnet === undefined) return;
+    const key = p.subnet.toString();
+    const list = this.bySubnet.get(key);
+    if (list) {
+      list.push(p);
+      return;
+    }
     const own = [p];
-    bySubnet.set(key, own);
-    distinct.push({ family: p.subnet.family, start: p.subnet.first, end: p.subnet.last, key: own });
+    this.bySubnet.set(key, own);
+    this.distinct.push({ family: p.subnet.family, start: p.subnet.first, end: p.subnet.last, key: own });
+    // (a subnet's prefix is known once its first pool is filed)
+    let set = this.prefixes.get(p.subnet.family);
+    if (!set) this.prefixes.set(p.subnet.family, (set = new Set()));
+    set.add(p.subnet.prefix);
   }
 }
 
@@ -398,7 +415,7 @@ export interface PoolForOverlap {
  * of pools (sweep over sorted subnets), never enumerating addresses.
  * Returns findings keyed by the pool that reports them (the later one of each pair).
  */
-export function checkPoolOverlaps<P extends PoolForOverlap>(pools: readonly P[]): Map<P, Finding[]> {
+export function checkPoolOverlaps<P extends PoolForOverlap>(pools: readonly P[], filed?: PoolsBySubnet<P>): Map<P, Finding[]> {
   const out = new Map<P, Finding[]>();
   const report = (pool: P, f: Finding) => {
     const list = out.get(pool) ?? [];
@@ -408,9 +425,12 @@ export function checkPoolOverlaps<P extends PoolForOverlap>(pools: readonly P[])
 
   // 1. Different subnets that overlap (a subnet containing or intersecting another).
   // (loops by index, a function per pool: this runs once per pass, over thousands of pools)
-  const bySubnet = new Map<string, P[]>();
-  const distinct: Array<Interval<P[]>> = [];
-  for (let i = 0; i < pools.length; i++) addToSubnet(pools[i], bySubnet, distinct);
+  let index = filed;
+  if (index === undefined) {
+    index = new PoolsBySubnet<P>();
+    for (let i = 0; i < pools.length; i++) index.add(pools[i]);
+  }
+  const distinct = index.distinct;
   // Upstream compares each pool with the pools created before it and refuses the later one: a pool is reported when
   // a pool earlier in the input has an overlapping other subnet (the earliest such pool is named).
   // (the input positions, made when something overlaps: a fabric's pools mostly do not)
@@ -428,23 +448,28 @@ export function checkPoolOverlaps<P extends PoolForOverlap>(pools: readonly P[])
   }
 
   // 2. Same subnet: allocatable ranges must be disjoint (reported on the later pool, naming the earliest it shares with).
-  for (const list of bySubnet.values()) {
-    if (list.length < 2) continue;
-    // (two pools of a subnet, the common case: one walk over both sets when they share nothing)
-    if (list.length === 2 && list[0].allocatable && list[1].allocatable && !list[0].allocatable.intersects(list[1].allocatable)) continue;
-    const intervals = [];
-    for (const p of list) {
-      if (!p.allocatable) continue;
-      const ranges = p.allocatable.ranges;
-      for (let i = 0; i < ranges.length; i++) intervals.push({ family: ranges[i].family, start: ranges[i].start, end: ranges[i].end, key: p });
-    }
-    for (const [second, first] of lowestRankedOverlaps(intervals, p => order.get(p)!)) {
-      if (order.get(second)! < order.get(first)!) continue;
-      const shared = first.allocatable!.intersection(second.allocatable!).toStrings();
-      report(second, finding(RULES.poolIpsOverlap, 'spec.ips',
-        `ips ${shared.slice(0, 3).join(', ')}${shared.length > 3 ? ', ...' : ''} are also allocatable in SpiderIPPool "${first.name}" (same subnet ${second.subnet!.toString()})`,
-        'make the ips of pools sharing a subnet disjoint, or exclude the shared addresses in one of them'));
-    }
-  }
+  // (the subnets' pool lists in the order the subnets came, as the index's map holds them; a function per subnet)
+  for (let i = 0; i < distinct.length; i++) checkSameSubnet(distinct[i].key, order, report);
   return out;
+}
+
+/** Step 2 of {@link checkPoolOverlaps} for the pools of one subnet. */
+function checkSameSubnet<P extends PoolForOverlap>(list: readonly P[], order: { get(p: P): number | undefined },
+  report: (pool: P, f: Finding) => void): void {
+  if (list.length < 2) return;
+  // (two pools of a subnet, the common case: one walk over both sets when they share nothing)
+  if (list.length === 2 && list[0].allocatable && list[1].allocatable && !list[0].allocatable.intersects(list[1].allocatable)) return;
+  const intervals = [];
+  for (const p of list) {
+    if (!p.allocatable) continue;
+    const ranges = p.allocatable.ranges;
+    for (let i = 0; i < ranges.length; i++) intervals.push({ family: ranges[i].family, start: ranges[i].start, end: ranges[i].end, key: p });
+  }
+  for (const [second, first] of lowestRankedOverlaps(intervals, p => order.get(p)!)) {
+    if (order.get(second)! < order.get(first)!) continue;
+    const shared = first.allocatable!.intersection(second.allocatable!).toStrings();
+    report(second, finding(RULES.poolIpsOverlap, 'spec.ips',
+      `ips ${shared.slice(0, 3).join(', ')}${shared.length > 3 ? ', ...' : ''} are also allocatable in SpiderIPPool "${first.name}" (same subnet ${second.subnet!.toString()})`,
+      'make the ips of pools sharing a subnet disjoint, or exclude the shared addresses in one of them'));
+  }
 }

@@ -2,7 +2,7 @@
 import { AddressPolicyModel, AddressPoolModel, ReservedIpModel, addressPolicyOfManifest, checkAddressConflicts, checkReservedIp, reservedByFamily } from './addresses';
 import { Finding, RuleInfo, Severity, RULES, finding } from './catalog';
 import { checkCrdSchema } from './crd-schema';
-import { ParsedPool, checkIpPool, checkPoolOverlaps, isPlainObject } from './ip-pool';
+import { ParsedPool, PoolsBySubnet, checkIpPool, checkPoolOverlaps, isPlainObject } from './ip-pool';
 import { checkSpiderMultusConfig } from './multus-config';
 import { NetworkInfo, ParsedNad, checkNetworkAttachmentDefinition } from './network-attachment';
 import { checkNodeNetworkConfigurationPolicy } from './nmstate';
@@ -256,6 +256,8 @@ class LintPass {
   /** The pools by name (the pod rules' index, and the subnets of the networks' pools). */
   private readonly poolIndex = new Map<string, PoolRecord>();
   private readonly plans: PoolPlan[] = [];
+  /** The plans filed by subnet (the overlap and the address rules). */
+  private readonly poolsBySubnet = new PoolsBySubnet<PoolPlan>();
   private readonly clusterDefaults = new Set<IpFamily>();
   private readonly reservedModels: ReservedIpModel[] = [];
   private reserved: Map<IpFamily, RangeSet> = new Map();
@@ -328,7 +330,7 @@ class LintPass {
     this.reserved = reservedByFamily(this.reservedModels);
     // Pools: their supply (without the reserved addresses), then across the set.
     for (let i = 0; i < this.poolModels.length; i++) this.addSupply(this.poolModels[i], this.plans[i]);
-    for (const [plan, findings] of checkPoolOverlaps(this.plans)) addFindings(plan.entry, findings);
+    for (const [plan, findings] of checkPoolOverlaps(this.plans, this.poolsBySubnet)) addFindings(plan.entry, findings);
     checkSpiderSubnets(this.ofKind('SpiderSubnet'), this.plans);
 
     // Networks: NADs (added with their objects), then the NADs SpiderMultusConfigs generate.
@@ -349,6 +351,7 @@ class LintPass {
       policies: this.addressPolicies,
       interfaceSubnets: this.interfaceSubnets,
       reservedByFamily: this.reserved,
+      poolsBySubnet: this.poolsBySubnet,
     });
     addAllFindings(conflicts.pools);
     addAllFindings(conflicts.policies);
@@ -451,6 +454,7 @@ class LintPass {
       reservedShared: undefined, // (found with the supply, in run())
     };
     this.plans.push(plan);
+    this.poolsBySubnet.add(plan);
     if (hasRule(findings, RULES.poolEmpty)) this.emptyPools.push(plan);
     const family: IpFamily | undefined = parsed.subnet?.family ?? (spec.ipVersion === 4 || spec.ipVersion === 6 ? spec.ipVersion : undefined);
     const multusName = !Array.isArray(spec.multusName) ? undefined : stringsOf(spec.multusName);
