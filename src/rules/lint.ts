@@ -561,7 +561,8 @@ class LintPass {
     let meta: any = e.obj;
     for (const key of path) meta = isPlainObject(meta) ? meta[key] : undefined;
     const annotations = isPlainObject(meta) ? meta.annotations : undefined;
-    const namespace = e.ref.namespace ?? 'default';
+    // (the namespace from the object: the entry's reference is made only for a finding)
+    const namespace = namespaceOf(e.obj) ?? 'default';
     const nics: PodNic[] = [];
     addFindings(e, checkPodAnnotations(annotations, namespace, ANNOTATIONS_FIELD[e.obj.kind], this.index!, nics));
     const model = workloadOfManifest(e, e.obj, nics, annotations, this.autoscaled.size > 0 ? this.autoscaled.get(`${namespace}/${e.obj.kind}/${e.ref.name}`) : undefined,
@@ -661,6 +662,12 @@ function ipamPoolsPrefix(i: number): string {
   return i < IPAM_POOLS_PREFIXES.length ? IPAM_POOLS_PREFIXES[i] : `spec.config.plugins[${i}].ipam.default_ipv`;
 }
 const NO_ENTRIES: readonly Entry[] = Object.freeze([]);
+
+/** The object's namespace, as its reference has it. */
+function namespaceOf(obj: Record<string, any>): string | undefined {
+  const meta = obj.metadata;
+  return isPlainObject(meta) && typeof meta.namespace === 'string' ? meta.namespace : undefined;
+}
 
 function refOf(obj: Record<string, any>): ObjectRef {
   const meta = isPlainObject(obj.metadata) ? obj.metadata : {};

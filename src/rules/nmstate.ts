@@ -37,16 +37,17 @@ export const MANIFEST_FIELDS: NncpFieldNames = {
   field: path => path,
 };
 
-interface Iface {
-  readonly index: number;
+/** One interface of the list (a class, not a literal with a closure per interface: a policy can list thousands). */
+class Iface {
+  constructor(readonly index: number, private readonly names: NncpFieldNames, readonly obj: Record<string, any>,
+    readonly name: string | undefined, readonly type: string | undefined, readonly absent: boolean,
+    /** The name is a string that Linux accepts. */
+    readonly nameOk: boolean) {}
+
   /** The path of a field of this interface, below it (`''`, `.name`, `.link-aggregation.mode`). */
-  readonly at: (sub: string) => string;
-  readonly obj: Record<string, any>;
-  readonly name?: string;
-  readonly type?: string;
-  readonly absent: boolean;
-  /** The name is a string that Linux accepts. */
-  readonly nameOk: boolean;
+  public at(sub: string): string {
+    return this.names.interfaceField(this.index, sub);
+  }
 }
 
 /**
@@ -88,23 +89,29 @@ export function checkNodeNetworkConfigurationPolicy(nncp: PlainNodeNetworkConfig
   }
 
   const ifaces: Iface[] = [];
-  list.forEach((obj: unknown, index: number) => {
-    const at = (sub: string) => names.interfaceField(index, sub);
+  for (let index = 0; index < list.length; index++) {
+    if (!(index in list)) continue; // (holes skipped, as forEach does)
+    const obj: unknown = list[index];
     if (!isPlainObject(obj)) {
-      out.push(finding(RULES.topologyInterfaceName, at(''), `${describe(obj)} is not an interface object`,
+      out.push(finding(RULES.topologyInterfaceName, names.interfaceField(index, ''), `${describe(obj)} is not an interface object`,
         'give each interface as an object with name, type and state'));
-      return;
+      continue;
     }
     const name = typeof obj.name === 'string' ? obj.name : undefined;
     const type = typeof obj.type === 'string' ? obj.type : undefined;
-    const absent = obj.state === 'absent';
-    ifaces.push({ index, at, obj, name, type, absent, nameOk: name !== undefined && checkInterfaceName(name) === undefined });
-  });
+    ifaces.push(new Iface(index, names, obj, name, type, obj.state === 'absent', name !== undefined && checkInterfaceName(name) === undefined));
+  }
   const byName = new Map<string, Iface>();
-  for (const i of ifaces) if (i.name !== undefined && !byName.has(i.name)) byName.set(i.name, i);
+  for (let k = 0; k < ifaces.length; k++) {
+    const i = ifaces[k];
+    if (i.name !== undefined && !byName.has(i.name)) byName.set(i.name, i);
+  }
 
-  const seenVlans = new Map<string, Iface>();
-  for (const i of ifaces.filter(x => !x.absent)) {
+  // the VLANs seen, by base interface and id
+  const seenVlans = new Map<string, Map<number, Iface>>();
+  for (let k = 0; k < ifaces.length; k++) {
+    const i = ifaces[k];
+    if (i.absent) continue;
     checkName(i, byName, out);
     checkMtu(i, out);
     if (i.type === 'bond') checkBond(i, out);
@@ -338,7 +345,7 @@ function arpTargets(v: unknown): string[] {
   return parts.map(s => s.trim()).filter(s => s.length > 0);
 }
 
-function checkVlan(i: Iface, byName: Map<string, Iface>, seen: Map<string, Iface>, out: Finding[]): void {
+function checkVlan(i: Iface, byName: Map<string, Iface>, seen: Map<string, Map<number, Iface>>, out: Finding[]): void {
   const vlan = i.obj.vlan;
   const vf = '.vlan';
   if (!isPlainObject(vlan)) {
@@ -383,13 +390,14 @@ function checkVlan(i: Iface, byName: Map<string, Iface>, seen: Map<string, Iface
   }
 
   if (idOk && baseOk) {
-    const key = `${base}\u0000${id}`;
-    const first = seen.get(key);
+    let ids = seen.get(base);
+    if (!ids) seen.set(base, (ids = new Map()));
+    const first = ids.get(id);
     if (first) {
       out.push(finding(RULES.topologyVlanId, i.at(`${vf}.id`), `VLAN ${id} on base-iface "${base}" is already ${first.at('')}${first.name !== i.name ? ` ("${first.name}")` : ''}`,
         'give each VLAN once: one interface per VLAN id and base interface'));
     } else {
-      seen.set(key, i);
+      ids.set(id, i);
     }
   }
 

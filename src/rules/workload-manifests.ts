@@ -186,22 +186,38 @@ export function hostPolicyOfManifest(obj: Record<string, any>): HostPolicyModel 
   const spec = isPlainObject(obj.spec) ? obj.spec : {};
   const list = at(spec, ['desiredState', 'interfaces']);
   const interfaces: HostInterfaceModel[] = [];
-  (Array.isArray(list) ? list : []).forEach((i: unknown, index: number) => {
-    if (!isPlainObject(i) || typeof i.name !== 'string' || i.state === 'absent') return;
-    const la = isPlainObject(i['link-aggregation']) ? i['link-aggregation'] : {};
-    const ports = Array.isArray(la.port) ? la.port : Array.isArray(la.slaves) ? la.slaves : [];
-    const vlan = isPlainObject(i.vlan) ? i.vlan : {};
-    interfaces.push({
-      name: i.name,
-      type: typeof i.type === 'string' ? i.type : undefined,
-      ports: ports.filter((x: unknown): x is string => typeof x === 'string'),
-      vlanBase: typeof vlan['base-iface'] === 'string' ? vlan['base-iface'] : undefined,
-      vlanId: Number.isInteger(vlan.id) ? vlan.id : undefined,
-      field: `spec.desiredState.interfaces[${index}]`,
-    });
-  });
+  const items: unknown[] = Array.isArray(list) ? list : [];
+  // (a loop and one object per interface: a policy can list thousands)
+  for (let index = 0; index < items.length; index++) {
+    if (!(index in items)) continue; // (holes skipped, as forEach does)
+    const i = items[index];
+    if (!isPlainObject(i) || typeof i.name !== 'string' || i.state === 'absent') continue;
+    const la = isPlainObject(i['link-aggregation']) ? i['link-aggregation'] : undefined;
+    const ports = la === undefined ? undefined : Array.isArray(la.port) ? la.port : Array.isArray(la.slaves) ? la.slaves : undefined;
+    const vlan = isPlainObject(i.vlan) ? i.vlan : undefined;
+    interfaces.push(new HostInterface(
+      i.name,
+      typeof i.type === 'string' ? i.type : undefined,
+      ports === undefined || ports.length === 0 ? NO_PORTS : ports.filter((x: unknown): x is string => typeof x === 'string'),
+      vlan !== undefined && typeof vlan['base-iface'] === 'string' ? vlan['base-iface'] : undefined,
+      vlan !== undefined && Number.isInteger(vlan.id) ? vlan.id : undefined,
+      index,
+    ));
+  }
   return { name: typeof obj.metadata?.name === 'string' ? obj.metadata.name : '(no name)', nodeSelector: stringMap(spec.nodeSelector), interfaces };
 }
+
+/** An interface of a host policy manifest (its field path made only when a finding asks for it). */
+class HostInterface implements HostInterfaceModel {
+  constructor(readonly name: string, readonly type: string | undefined, readonly ports: readonly string[], readonly vlanBase: string | undefined,
+    readonly vlanId: number | undefined, private readonly index: number) {}
+
+  public get field(): string {
+    return `spec.desiredState.interfaces[${this.index}]`;
+  }
+}
+
+const NO_PORTS: readonly string[] = Object.freeze([]);
 
 /** The macvlan or ipvlan master of a NAD's plugin list or a SpiderMultusConfig. */
 export function networkMasterOf(ref: string, obj: Record<string, any>, plugins?: ReadonlyArray<Record<string, any>>): NetworkMasterModel | undefined {

@@ -498,7 +498,10 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
   // One master for macvlan and ipvlan networks.
   const byMaster = new Map<string, N[]>();
   const networks = input.networks ?? [];
-  for (let i = 0; i < networks.length; i++) addToList(byMaster, networks[i].master, networks[i]);
+  // (only a master with an ipvlan network can have a finding: without any, nothing to gather)
+  let ipvlanNetworks = false;
+  for (let i = 0; i < networks.length && !ipvlanNetworks; i++) ipvlanNetworks = networks[i].plugin === 'ipvlan';
+  if (ipvlanNetworks) for (let i = 0; i < networks.length; i++) addToList(byMaster, networks[i].master, networks[i]);
   const checkMaster = (master: string, nets: readonly N[]): void => {
     // (most masters have one network, or only macvlan ones: nothing to filter)
     let anyIpvlan = false;
@@ -702,7 +705,8 @@ function addHostInterface<H extends HostPolicyModel>(h: H, i: HostInterfaceModel
   const list = creators.get(i.name);
   // (a policy's interfaces come one after another: checking the last entry keeps each policy once)
   if (!list) creators.set(i.name, [h]); else if (list[list.length - 1] !== h) list.push(h);
-  for (const port of i.ports ?? []) {
+  if (i.ports === undefined) return;
+  for (const port of i.ports) {
     const ports = portOf.get(port) ?? [];
     ports.push({ policy: h, bond: i.name });
     portOf.set(port, ports);

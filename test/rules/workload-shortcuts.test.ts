@@ -4,7 +4,9 @@
  * way does.
  */
 import * as fc from 'fast-check';
-import { PodNic, RULES, capacityStatus, checkPodNics, parseIppoolsAnnotation } from '../../src/rules';
+import {
+  PodNic, RULES, capacityStatus, checkNodeNetworkConfigurationPolicy, checkPodNics, hostPolicyOfManifest, parseIppoolsAnnotation,
+} from '../../src/rules';
 
 /** The comparison in big integers, as the rule states it. */
 function referenceStatus(demand: number, supply: bigint, warn: number): string {
@@ -69,5 +71,36 @@ describe('pool annotation items (ipam.spidernet.io/ippools)', () => {
 
   test('an item without pools selects none of either family', () => {
     expect(parseIppoolsAnnotation('[{"interface":"net1"}]', 'a').value).toEqual([{ interface: 'net1', ipv4: [], ipv6: [] }]);
+  });
+});
+
+describe('host policy interfaces', () => {
+  const vlan = (name: string, base: string, id: unknown) => ({ name, type: 'vlan', state: 'up', vlan: { 'base-iface': base, 'id': id } });
+  const policy = (interfaces: unknown[]) => ({
+    apiVersion: 'nmstate.io/v1',
+    kind: 'NodeNetworkConfigurationPolicy',
+    metadata: { name: 'p' },
+    spec: { desiredState: { interfaces } },
+  });
+
+  test('a VLAN id is one VLAN per base interface: the same id on another base is not a repeat', () => {
+    const found = checkNodeNetworkConfigurationPolicy(policy([
+      vlan('bond0.10', 'bond0', 10), vlan('bond1.10', 'bond1', 10), vlan('bond0.11', 'bond0', 11), vlan('again', 'bond0', 10),
+    ])).filter(f => f.rule === RULES.topologyVlanId);
+    expect(found.map(f => `${f.field}: ${f.message}`)).toEqual([
+      'spec.desiredState.interfaces[3].vlan.id: VLAN 10 on base-iface "bond0" is already spec.desiredState.interfaces[0] ("bond0.10")',
+    ]);
+  });
+
+  test('the interfaces a policy brings up keep their index in the list (absent ones and non-objects skipped)', () => {
+    const model = hostPolicyOfManifest(policy([
+      'eth9', { name: 'gone', state: 'absent' }, vlan('bond0.10', 'bond0', 10),
+      { 'name': 'bond0', 'type': 'bond', 'link-aggregation': { port: ['ens1', 7, 'ens2'] } }, { 'name': 'eth1', 'link-aggregation': { port: [] } },
+    ]));
+    expect(model.interfaces.map(i => [i.name, i.field, i.ports, i.vlanBase, i.vlanId])).toEqual([
+      ['bond0.10', 'spec.desiredState.interfaces[2]', [], 'bond0', 10],
+      ['bond0', 'spec.desiredState.interfaces[3]', ['ens1', 'ens2'], undefined, undefined],
+      ['eth1', 'spec.desiredState.interfaces[4]', [], undefined, undefined],
+    ]);
   });
 });
