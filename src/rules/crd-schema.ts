@@ -45,9 +45,12 @@ function ofVendoredGroup(apiVersion: string): boolean {
  * MV160 findings for one object. Objects of other API groups get none; an object of a vendored CRD's group
  * and kind in a version the CRD does not serve is refused (the API server answers "no matches for kind").
  */
-export function checkCrdSchema(obj: Record<string, any>): Finding[] {
-  return meetsCrdSchema(obj) ? [] : crdSchemaFindings(obj);
+export function checkCrdSchema(obj: Record<string, any>): readonly Finding[] {
+  return meetsCrdSchema(obj) ? NO_FINDINGS : crdSchemaFindings(obj);
 }
+
+/** No findings (shared, frozen: most objects meet their schema). */
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 /**
  * Whether {@link crdSchemaFindings} finds nothing: the same decisions without building a field path or a

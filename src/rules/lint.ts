@@ -108,12 +108,13 @@ class Entry {
   /** Its findings: {@link NO_FINDINGS_YET} until the first ({@link addFinding}). */
   public findings: Finding[];
   /** Its MV160 findings, when it has any (reported last, see {@link addCrdSchemaFindings}). */
-  public schema: Finding[] | undefined = undefined;
+  public schema: readonly Finding[] | undefined = undefined;
   private objectRef: ObjectRef | undefined = undefined;
 
   constructor(public readonly obj: Record<string, any>, private readonly plain: boolean, public readonly index: number,
-    public readonly item: number | undefined, shape: Finding[]) {
-    this.findings = shape.length > 0 ? shape : NO_FINDINGS_YET;
+    public readonly item: number | undefined, shape: readonly Finding[]) {
+    // (a list with findings is the shape check's own, fresh one)
+    this.findings = shape.length > 0 ? shape as Finding[] : NO_FINDINGS_YET;
   }
 
   /** The object's reference (built when first read: only results with findings and a few rules read it). */

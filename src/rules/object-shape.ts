@@ -19,7 +19,34 @@ const POD_ANNOTATION_PREFIXES = ['k8s.v1.cni.cncf.io/', 'v1.multus-cni.io/', 'ip
  * file otherwise (its JSON decoding into ObjectMeta fails, or the API server rejects the namespace).
  * Returns the findings; never throws.
  */
-export function checkObjectShape(value: unknown): Finding[] {
+export function checkObjectShape(value: unknown): readonly Finding[] {
+  return isPlainShape(value) ? NO_FINDINGS : objectShapeFindings(value);
+}
+
+/** No findings (shared, frozen). */
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+/**
+ * Whether {@link objectShapeFindings} finds nothing, decided without a list, for the common object: apiVersion and
+ * kind non-empty strings, metadata a mapping with a non-empty string name, no generateName, labels or annotations,
+ * and no namespace or the last one found a label. Anything else is left to the full check.
+ */
+function isPlainShape(value: unknown): boolean {
+  if (!isPlainObject(value)) return false;
+  const apiVersion = value.apiVersion;
+  const kind = value.kind;
+  if (typeof apiVersion !== 'string' || apiVersion.length === 0 || typeof kind !== 'string' || kind.length === 0) return false;
+  const meta = value.metadata;
+  if (!isPlainObject(meta)) return false;
+  const name = meta.name;
+  if (typeof name !== 'string' || name.length === 0) return false;
+  if (meta.generateName !== undefined || meta.labels !== undefined || meta.annotations !== undefined) return false;
+  const namespace = meta.namespace;
+  return namespace === undefined || (typeof namespace === 'string' && namespace.length > 0 && namespace === lastLabelNamespace);
+}
+
+/** The findings of {@link checkObjectShape}, computed in full. */
+export function objectShapeFindings(value: unknown): Finding[] {
   const out: Finding[] = [];
   if (!isPlainObject(value)) {
     out.push(finding(RULES.objectShape, DOCUMENT_FIELD, `${what(value)} is not a Kubernetes object, so kubectl rejects the file`,

@@ -3,7 +3,8 @@
  * the names of the last apiVersion/kind/namespace not looked up again, field strings made once for the first
  * plugins) decide exactly as a fresh check does, whatever came before.
  */
-import { ObjectIdentityIndex, checkDuplicateObjects, checkNetworkAttachmentDefinition, checkObjectShape, lintManifests } from '../../src/rules';
+import fc from 'fast-check';
+import { ObjectIdentityIndex, checkDuplicateObjects, checkNetworkAttachmentDefinition, checkObjectShape, lintManifests, objectShapeFindings } from '../../src/rules';
 
 type Id = { apiVersion?: string; kind: string; namespace?: string; name: string; owner: number };
 
@@ -83,6 +84,27 @@ describe('MV150/MV151 (object shape)', () => {
     expect(fields('kube-system')).toEqual([]);
     expect(fields('Kube-System')).toEqual(['MV151 metadata.namespace']);
     expect(fields(7)).toEqual(['MV151 metadata.namespace']);
+  });
+
+  test('the common object decided without a list: the same findings as the full check, in any sequence of objects', () => {
+    const value = fc.constantFrom<unknown>(undefined, null, '', 'v1', 'ConfigMap', 'kube-system', 'Kube-System', 'x'.repeat(70), 7, true, [], {});
+    const part = (...common: unknown[]) => fc.oneof(fc.constantFrom(...common), value);
+    const metadata = fc.record({
+      name: part('c', 'vlan1-v4'),
+      namespace: part(undefined, 'kube-system', 'default'),
+      generateName: part(undefined, 'g-'),
+      labels: part(undefined, { a: 'b' }, { a: 1 }),
+      annotations: part(undefined, { k: 'v' }),
+    }, { requiredKeys: [] });
+    const object = fc.oneof(
+      fc.record({ apiVersion: part('v1', 'k8s.cni.cncf.io/v1'), kind: part('ConfigMap', 'Pod'), metadata: fc.oneof(metadata, value) }, { requiredKeys: [] }),
+      value);
+    fc.assert(fc.property(fc.array(object, { maxLength: 8 }), objects => {
+      for (const o of objects) {
+        const fast = checkObjectShape(o);
+        expect(fast.map(f => `${f.rule.id} ${f.field}: ${f.message} ${f.fix}`)).toEqual(objectShapeFindings(o).map(f => `${f.rule.id} ${f.field}: ${f.message} ${f.fix}`));
+      }
+    }), { numRuns: 400 });
   });
 
   test('labels and annotations: inherited keys are not the object\'s, own keys reported in order', () => {
