@@ -178,8 +178,19 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
 
 /** The field of annotation `key` in the annotations map at `field`. */
 function fieldOf(field: string, key: string): string {
-  return `${field}[${key}]`;
+  // (the maps' fields are a few per kind, the keys constants: each field string made once, not once per pod)
+  let byKey = FIELDS.get(field);
+  if (byKey === undefined) {
+    if (FIELDS.size >= 64) FIELDS.clear(); // (bounded: callers may pass fields of their own)
+    FIELDS.set(field, (byKey = new Map()));
+  }
+  let text = byKey.get(key);
+  if (text === undefined) byKey.set(key, (text = `${field}[${key}]`));
+  return text;
 }
+
+/** Annotation fields by the annotations map's field and the annotation key. */
+const FIELDS = new Map<string, Map<string, string>>();
 
 /** Whether some item of a pool annotation names its interface. */
 function anyNamed(list: readonly PoolSelection[]): boolean {

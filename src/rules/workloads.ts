@@ -427,6 +427,8 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
       `${whereOf(nic)} allocates IPv${family} from ${pools.map(p => `"${p.name}"`).join(', ')}, whose ${pools.map(p => (p.nodeName && p.nodeName.length > 0 ? `nodeName ${p.nodeName.join(', ')}` : 'nodeAffinity')).join(' / ')} does not admit every node ${workloadLabel(w)} can be scheduled on; pods elsewhere get no address`,
       fix));
   };
+  // (workloads placed alike share their conjunctions, by the placement as JSON)
+  const placements = new Map<string, Conjunction[]>();
   for (let wi = 0; wi < input.workloads.length; wi++) {
     const w = input.workloads[wi];
     if (w.hostNetwork === true && w.networkAnnotations.length > 0) {
@@ -437,7 +439,7 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
     const nics = attached(w);
     if (nics.length === 0) continue;
     let conjList: Conjunction[] | undefined;
-    const conjunctions = () => (conjList ??= placementConjunctions(w.placement));
+    const conjunctions = () => (conjList ??= conjunctionsOf(w.placement, placements));
     const pinned = w.placement.nodeName;
     const plainSelector = !w.placement.requiredTerms || w.placement.requiredTerms.length === 0 ? w.placement.nodeSelector ?? {} : undefined;
     for (let ni = 0; ni < nics.length; ni++) {
@@ -672,6 +674,14 @@ function demandWithin(s: Selection, selections: ReadonlyMap<string, Selection>, 
     }
   }
   return demand;
+}
+
+/** A placement's conjunctions, made once per distinct placement (they are only read). */
+function conjunctionsOf(placement: NodePlacement, cache: Map<string, Conjunction[]>): Conjunction[] {
+  const key = JSON.stringify(placement);
+  let c = cache.get(key);
+  if (c === undefined) cache.set(key, (c = placementConjunctions(placement)));
+  return c;
 }
 
 /** Whether `selector` has every equality of one of the policies' node selectors. */

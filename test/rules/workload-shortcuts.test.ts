@@ -4,8 +4,9 @@
  * way does.
  */
 import * as fc from 'fast-check';
+import { yamlObjects } from './helpers';
 import {
-  PodNic, RULES, capacityStatus, checkNodeNetworkConfigurationPolicy, checkPodNics, hostPolicyOfManifest, parseIppoolsAnnotation,
+  PodNic, RULES, capacityStatus, checkNodeNetworkConfigurationPolicy, checkPodNics, hostPolicyOfManifest, lintManifests, parseIppoolsAnnotation,
 } from '../../src/rules';
 
 /** The comparison in big integers, as the rule states it. */
@@ -102,5 +103,16 @@ describe('host policy interfaces', () => {
       ['bond0', 'spec.desiredState.interfaces[3]', ['ens1', 'ens2'], undefined, undefined],
       ['eth1', 'spec.desiredState.interfaces[4]', [], undefined, undefined],
     ]);
+  });
+});
+
+describe('workloads placed alike share their placement\'s conjunctions (MV173)', () => {
+  test('in one set, each workload is judged by its own placement, whatever was judged before', () => {
+    const bad = yamlObjects(RULES.placementPool.example!.bad);
+    const good = yamlObjects(RULES.placementPool.example!.good);
+    const workload = (objs: any[], name: string) => Object.assign({}, objs.find(o => o.kind === 'Deployment'), { metadata: { name, namespace: 'default' } });
+    const set = [...bad.filter(o => o.kind !== 'Deployment'), workload(bad, 'a'), workload(good, 'b'), workload(bad, 'c'), workload(good, 'd'), workload(bad, 'e')];
+    const flagged = lintManifests(set).filter(r => r.findings.some(f => f.rule === RULES.placementPool.id)).map(r => r.object.name);
+    expect(flagged).toEqual(['a', 'c', 'e']);
   });
 });
