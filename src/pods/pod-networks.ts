@@ -130,7 +130,7 @@ abstract class PodNetworkSet implements IPodNetworks {
   private readonly applied: IConstruct[] = [];
   /** @internal */
   protected _frozen = false;
-  private annotationCache?: { signature: string; value: { [key: string]: string } };
+  private annotationCache?: { signature: number; value: { [key: string]: string } };
 
   /**
    * Only through the subclasses' factories.
@@ -166,7 +166,9 @@ abstract class PodNetworkSet implements IPodNetworks {
 
   /** Rendered once the set is frozen, and again only when one of its networks got another pool. */
   private currentAnnotations(): { [key: string]: string } {
-    const signature = this._pending.map(p => p.network._poolList.length).join(',');
+    // (a network's pools only grow: their count over the set's networks changes whenever one gets another pool)
+    let signature = 0;
+    for (let i = 0; i < this._pending.length; i++) signature += this._pending[i].network._poolList.length;
     if (this.annotationCache?.signature === signature) return this.annotationCache.value;
     const value = this.renderAnnotations();
     if (this._frozen) this.annotationCache = { signature, value };
