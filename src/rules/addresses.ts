@@ -133,8 +133,13 @@ export interface AddressPoolModel {
   readonly subnet?: Cidr;
   /** ips minus excludeIPs. */
   readonly allocatable?: RangeSet;
-  /** The pool's gateway and route next hops (routers: no pod may get their address). */
-  readonly routers: ReadonlyArray<{ readonly ip: IpAddress; readonly field: string }>;
+  /**
+   * The pool's gateway, when it is an IP address (a router: no pod may get its address; field `spec.gateway`).
+   * @default - none
+   */
+  readonly gatewayRouter?: IpAddress;
+  /** The next hops of the pool's routes that are IP addresses (routers too), with their fields, in order. */
+  readonly routeRouters: ReadonlyArray<{ readonly ip: IpAddress; readonly field: string }>;
   /**
    * Whether the allocatable addresses include a reserved address of the pool's family, when the caller knows it.
    * @default - found here
@@ -248,8 +253,8 @@ function checkReservedInPool<P extends AddressPoolModel, R extends ReservedIpMod
   // (what the pool shares with every reserved address, then without its gateway: never a copy of all of them)
   let shared = all.intersection(p.allocatable);
   // the pool's own gateway inside its ips is MV005 (Spiderpool's webhook refuses the pool), not a warning here
-  const gw = p.routers.find(r => r.field === 'spec.gateway' && r.ip.family === p.allocatable!.family);
-  if (gw && all.contains(gw.ip)) shared = shared.subtract(RangeSet.of(gw.ip.family, [IpRange.of(gw.ip, gw.ip)]));
+  const gw = p.gatewayRouter !== undefined && p.gatewayRouter.family === p.allocatable.family ? p.gatewayRouter : undefined;
+  if (gw && all.contains(gw)) shared = shared.subtract(RangeSet.of(gw.family, [IpRange.of(gw, gw)]));
   if (shared.isEmpty) return;
   const owners = reservedObjects.filter(r => r.family === p.allocatable!.family && r.ips!.intersects(p.allocatable!)).map(r => `"${r.name}"`);
   push(out, p, finding(RULES.reservedInPool, 'spec.ips',
@@ -264,21 +269,27 @@ function checkRoutersAllocatable<P extends AddressPoolModel>(p: P, pools: readon
   let seen: Set<string> | undefined;
   for (let o = 0; o < pools.length; o++) {
     const owner = pools[o];
-    for (let k = 0; k < owner.routers.length; k++) {
-      const r = owner.routers[k];
-      if (!owner.subnet!.contains(r.ip)) continue;
-      // a pool's own gateway in its own ips is MV005 (Spiderpool's webhook refuses it)
-      if (owner === p && r.field === 'spec.gateway') continue;
-      if (!p.allocatable.contains(r.ip) || isReserved(r.ip)) continue;
-      const text = r.ip.toString();
-      if (seen?.has(text)) continue;
-      (seen ??= new Set()).add(text);
-      const whose = owner === p ? `this pool's ${r.field}` : `${r.field} of SpiderIPPool "${owner.name}"`;
-      push(out, p, finding(RULES.routerAllocatable, 'spec.ips',
-        `${text} is ${whose} (a router's own address) and is allocatable here: a pod can get the router's address and cut the subnet off from it (Spiderpool checks each pool's gateway against that pool's ips only)`,
-        `add "${text}" to excludeIPs, or reserve it with a SpiderReservedIP`));
-    }
+    // (the gateway first, then the routes' next hops; a pool's own gateway in its own ips is MV005, which
+    // Spiderpool's webhook refuses)
+    if (owner.gatewayRouter !== undefined && owner !== p) seen = checkRouter(p, owner, owner.gatewayRouter, 'spec.gateway', isReserved, seen, out);
+    const hops = owner.routeRouters;
+    for (let k = 0; k < hops.length; k++) seen = checkRouter(p, owner, hops[k].ip, hops[k].field, isReserved, seen, out);
   }
+}
+
+/** MV204 for one router `ip` (at `field` of `owner`) against pool `p`; returns the router addresses reported on `p`. */
+function checkRouter<P extends AddressPoolModel>(p: P, owner: P, ip: IpAddress, field: string, isReserved: (ip: IpAddress) => boolean,
+  seen: Set<string> | undefined, out: Map<P, Finding[]>): Set<string> | undefined {
+  if (!owner.subnet!.contains(ip)) return seen;
+  if (!p.allocatable!.contains(ip) || isReserved(ip)) return seen;
+  const text = ip.toString();
+  if (seen?.has(text)) return seen;
+  (seen ??= new Set()).add(text);
+  const whose = owner === p ? `this pool's ${field}` : `${field} of SpiderIPPool "${owner.name}"`;
+  push(out, p, finding(RULES.routerAllocatable, 'spec.ips',
+    `${text} is ${whose} (a router's own address) and is allocatable here: a pod can get the router's address and cut the subnet off from it (Spiderpool checks each pool's gateway against that pool's ips only)`,
+    `add "${text}" to excludeIPs, or reserve it with a SpiderReservedIP`));
+  return seen;
 }
 
 /** MV204 for the pools of one subnet. */
@@ -332,11 +343,9 @@ export function checkAddressConflicts<P extends AddressPoolModel, R extends Rese
   const gateways = new Map<string, P>();
   if (input.policies.some(h => h.addresses.length > 0)) {
     for (const p of input.pools) {
-      for (const r of p.routers) {
-        if (r.field !== 'spec.gateway') continue;
-        const key = r.ip.toString();
-        if (!gateways.has(key)) gateways.set(key, p);
-      }
+      if (p.gatewayRouter === undefined) continue;
+      const key = p.gatewayRouter.toString();
+      if (!gateways.has(key)) gateways.set(key, p);
     }
   }
   const owners = new Map<string, { policy: H; field: string }>();

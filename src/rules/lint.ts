@@ -444,14 +444,14 @@ class LintPass {
     });
     const spec = isPlainObject(e.obj.spec) ? e.obj.spec : {};
     // (one record per pool for the overlap and the address rules)
-    const routers = routersOf(spec, parsed.gateway);
     const plan: PoolPlan = {
       entry: e,
       name: parsed.name,
       subnet: parsed.subnet,
       allocatable: parsed.allocatable,
       gateway: parsed.gateway,
-      routers,
+      gatewayRouter: gatewayRouterOf(spec, parsed.gateway),
+      routeRouters: routeRoutersOf(spec),
       reservedShared: undefined, // (found with the supply, in run())
     };
     this.plans.push(plan);
@@ -680,19 +680,26 @@ function refOf(obj: Record<string, any>): ObjectRef {
   };
 }
 
-/** A pool's gateway and route next hops that parse. */
-function routersOf(spec: Record<string, any>, parsedGateway: IpAddress | undefined): Array<{ ip: IpAddress; field: string }> {
-  const out: Array<{ ip: IpAddress; field: string }> = [];
+/** A pool's gateway as a router, when it parses. */
+function gatewayRouterOf(spec: Record<string, any>, parsedGateway: IpAddress | undefined): IpAddress | undefined {
   // (the pool check's gateway is the same address unless the text is an IPv4-mapped spelling, which it reads as Go does)
-  const gw = typeof spec.gateway !== 'string' ? undefined
-    : parsedGateway && !/^::ffff:/i.test(spec.gateway) ? parsedGateway : IpAddress.tryParse(spec.gateway);
-  if (gw) out.push({ ip: gw, field: 'spec.gateway' });
-  if (Array.isArray(spec.routes)) {
-    spec.routes.forEach((r: unknown, i: number) => {
-      const ip = isPlainObject(r) && typeof r.gw === 'string' ? IpAddress.tryParse(r.gw) : undefined;
-      if (ip) out.push({ ip, field: `spec.routes[${i}].gw` });
-    });
-  }
+  const text = spec.gateway;
+  if (typeof text !== 'string') return undefined;
+  return parsedGateway && !(text.charCodeAt(0) === 58 && /^::ffff:/i.test(text)) ? parsedGateway : IpAddress.tryParse(text);
+}
+
+/** No routers (shared, frozen: most pools have no routes). */
+const NO_ROUTERS: ReadonlyArray<{ ip: IpAddress; field: string }> = Object.freeze([]);
+
+/** A pool's route next hops that parse, with their fields. */
+function routeRoutersOf(spec: Record<string, any>): ReadonlyArray<{ ip: IpAddress; field: string }> {
+  const routes = spec.routes;
+  if (!Array.isArray(routes) || routes.length === 0) return NO_ROUTERS;
+  const out: Array<{ ip: IpAddress; field: string }> = [];
+  routes.forEach((r: unknown, i: number) => {
+    const ip = isPlainObject(r) && typeof r.gw === 'string' ? IpAddress.tryParse(r.gw) : undefined;
+    if (ip) out.push({ ip, field: `spec.routes[${i}].gw` });
+  });
   return out;
 }
 

@@ -22,18 +22,17 @@ const pool = fc.record({
 const reserved = fc.array(address, { minLength: 1, maxLength: 2 });
 const nodeAddress = fc.record({ ip: address, prefix: fc.constantFrom(16, 24, 25, 64, 120) });
 
-type Plan = ReturnType<typeof checkIpPool>['parsed'] & { routers: Array<{ ip: IpAddress; field: string }> };
+type Plan = ReturnType<typeof checkIpPool>['parsed'] & { gatewayRouter?: IpAddress; routeRouters: Array<{ ip: IpAddress; field: string }> };
 
 function plansOf(specs: ReadonlyArray<Record<string, unknown>>): Plan[] {
   return specs.map((spec, i) => {
     const { parsed } = checkIpPool({ metadata: { name: `p${i}` }, spec: spec as any });
-    const routers: Array<{ ip: IpAddress; field: string }> = [];
-    if (parsed.gateway) routers.push({ ip: parsed.gateway, field: 'spec.gateway' });
+    const routeRouters: Array<{ ip: IpAddress; field: string }> = [];
     ((spec.routes ?? []) as Array<{ gw: string }>).forEach((r, j) => {
       const ip = IpAddress.tryParse(r.gw);
-      if (ip) routers.push({ ip, field: `spec.routes[${j}].gw` });
+      if (ip) routeRouters.push({ ip, field: `spec.routes[${j}].gw` });
     });
-    return Object.assign({ routers }, parsed);
+    return Object.assign({ gatewayRouter: parsed.gateway, routeRouters }, parsed);
   });
 }
 
@@ -68,6 +67,45 @@ describe('PoolsBySubnet (the pools filed once per pass)', () => {
         expect(text(shared.pools)).toEqual(text(own.pools));
         expect(text(shared.policies)).toEqual(text(own.policies));
       }), { numRuns: 300 });
+  });
+
+  test('MV204 walks each pool\'s routers (its gateway, then its routes\' next hops) as one list of routers would', () => {
+    // the reference: every pool's routers as one list, compared one by one against each pool of the subnet
+    const reference = (plans: Plan[], isReserved: (ip: IpAddress) => boolean): string[] => {
+      const out: string[] = [];
+      const groups = new Map<string, Plan[]>();
+      for (const p of plans) if (p.subnet) groups.set(p.subnet.toString(), [...(groups.get(p.subnet.toString()) ?? []), p]);
+      const byPool = new Map<Plan, string[]>();
+      for (const pools of groups.values()) {
+        for (const p of pools) {
+          if (!p.allocatable) continue;
+          const seen = new Set<string>();
+          for (const owner of pools) {
+            const routers = [...(owner.gatewayRouter ? [{ ip: owner.gatewayRouter, field: 'spec.gateway' }] : []), ...owner.routeRouters];
+            for (const r of routers) {
+              if (!owner.subnet!.contains(r.ip) || (owner === p && r.field === 'spec.gateway')) continue;
+              if (!p.allocatable.contains(r.ip) || isReserved(r.ip) || seen.has(r.ip.toString())) continue;
+              seen.add(r.ip.toString());
+              byPool.set(p, [...(byPool.get(p) ?? []), `${p.name} ${r.ip.toString()} ${owner === p ? `this pool's ${r.field}` : `${r.field} of SpiderIPPool "${owner.name}"`}`]);
+            }
+          }
+        }
+      }
+      for (const p of plans) out.push(...(byPool.get(p) ?? []));
+      return out;
+    };
+    fc.assert(fc.property(fc.array(pool, { maxLength: 10 }), fc.array(reserved, { maxLength: 2 }), (specs, reservedIps) => {
+      const plans = plansOf(specs);
+      const reservedModels: ReservedIpModel[] = reservedIps.map((ips, i) => checkReservedIp({ metadata: { name: `r${i}` }, spec: { ips } }).parsed);
+      const found = checkAddressConflicts({ pools: plans, reserved: reservedModels, policies: [], interfaceSubnets: new Map() });
+      const mv204 = [...found.pools].flatMap(([p, fs]) => fs.filter(f => f.rule.id === 'MV204')
+        .map(f => `${p.name} ${f.message.slice(0, f.message.indexOf(' is '))} ${f.message.slice(f.message.indexOf(' is ') + 4, f.message.indexOf(' (a router'))}`));
+      const reservedSets = reservedModels.filter(r => r.ips);
+      const isReserved = (ip: IpAddress) => reservedSets.some(r => r.ips!.contains(ip));
+      // (the findings in the order the pools come)
+      const order = new Map(plans.map((p, i) => [p.name, i]));
+      expect(mv204.sort((a, b) => order.get(a.split(' ')[0])! - order.get(b.split(' ')[0])!)).toEqual(reference(plans, isReserved));
+    }), { numRuns: 300 });
   });
 
   test('a pool without a subnet is not filed; a subnet\'s prefix is filed with its first pool', () => {
