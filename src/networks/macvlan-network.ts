@@ -326,7 +326,7 @@ export abstract class MacvlanNetwork extends ApiObject implements IMacvlanNetwor
     // with the annotations written (the SpiderMultusConfig's cni-version one is checked too: MV113); without
     // any (cdk8s keeps them in the metadata's `annotations` map), no render of the metadata
     const written = (this.metadata as unknown as { annotations?: unknown }).annotations;
-    const none = typeof written === 'object' && written !== null && Object.keys(written).length === 0;
+    const none = typeof written === 'object' && written !== null && !hasOwnKey(written);
     const annotations = none ? undefined : this.metadata.toJson().annotations;
     if (annotations && Object.keys(annotations).length > 0) metadata.annotations = annotations;
     return { apiVersion: gvk.apiVersion, kind: gvk.kind, metadata, spec: this.spec };
@@ -337,15 +337,27 @@ export abstract class MacvlanNetwork extends ApiObject implements IMacvlanNetwor
    * @internal
    */
   public _model(): MacvlanNetworkModel {
-    return {
-      source: this.source,
-      mode: this.mode,
-      ipamType: this.ipam.type,
-      master: this.master,
-      pools: this.poolList.map(p => p.name),
-      podCidrType: this.helper.coordinator?.podCidrType,
-      ifacer: this.ifacer,
-    };
+    return new NetworkModel(this.source, this.mode, this.ipam.type, this.master, this.poolList, this.helper.coordinator?.podCidrType, this.ifacer);
+  }
+}
+
+/** Whether `o` has an own enumerable key (what `Object.keys(o).length > 0` says, without the list). */
+function hasOwnKey(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
+  return false;
+}
+
+/**
+ * {@link MacvlanNetwork._model}: the pools' names read when a rule reads them (at each synth, for every network;
+ * the rules read them only for a network whose IPAM is not Spiderpool).
+ */
+class NetworkModel implements MacvlanNetworkModel {
+  constructor(public readonly source: NadSource, public readonly mode: MacvlanMode, public readonly ipamType: string,
+    public readonly master: string, private readonly poolList: readonly IpPool[], public readonly podCidrType: string | undefined,
+    public readonly ifacer: IfacerOptions | undefined) {}
+
+  public get pools(): readonly string[] {
+    return this.poolList.map(p => p.name);
   }
 }
 

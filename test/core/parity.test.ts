@@ -119,6 +119,17 @@ describe('NAD source: SpiderMultusConfig', () => {
     ]);
   });
 
+  test('a network\'s annotations reach the validation: none written, or one added after construction', () => {
+    const cniVersionErrors = (annotate: boolean) => {
+      const { app, chart, v4 } = setup();
+      const n = new MacvlanStandaloneNetwork(chart, 'n', { name: 'n', master: 'bond0.100', source: NadSource.SPIDER_MULTUS_CONFIG, pools: [v4] });
+      if (annotate) n.metadata.addAnnotation('multus.spidernet.io/cni-version', '9.9.9');
+      return validationErrors(app).filter(m => m.includes('cni-version'));
+    };
+    expect(cniVersionErrors(false)).toEqual([]);
+    expect(cniVersionErrors(true)).toEqual([expect.stringContaining('cni-version "9.9.9" is not one Spiderpool supports')]);
+  });
+
   test('MV093: with ifacer, master must be the interface ifacer creates', () => {
     const { app, chart, v4 } = setup();
     new MacvlanStandaloneNetwork(chart, 'n', { name: 'n', master: 'bond0.100', source: NadSource.SPIDER_MULTUS_CONFIG, pools: [v4], ifacer: { interfaces: ['ens224'], vlanId: 100 } });
