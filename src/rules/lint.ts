@@ -8,7 +8,7 @@ import { NetworkInfo, ParsedNad, checkNetworkAttachmentDefinition } from './netw
 import { checkNodeNetworkConfigurationPolicy } from './nmstate';
 import { checkObjectShape } from './object-shape';
 import { ObjectIdentityIndex, duplicateObjectFinding } from './objects';
-import { ManifestIndex, checkPodAnnotations } from './pod-annotations';
+import { ManifestIndex, checkPodAnnotations, podAnnotationsKey } from './pod-annotations';
 import { PodNic, PoolInfo } from './pod-networks';
 import {
   hostPolicyOfManifest, networkMasterOf, poolPlacement, warnPercentOfPool, workloadOfManifest,
@@ -196,6 +196,11 @@ export function objectsLinter(options: LintOptions = {}, withCapacity = true): O
   return new PassLinter(new LintPass(options, withCapacity));
 }
 
+/** What {@link checkPodAnnotations} gave for one pod's annotations. */
+class PodResult {
+  constructor(readonly findings: readonly Finding[], readonly nics: readonly PodNic[]) {}
+}
+
 /** {@link objectsLinter}'s linter (a class: its callers see one call target in every pass). */
 class PassLinter implements ObjectsLinter {
   private count = 0;
@@ -281,6 +286,8 @@ class LintPass {
   /** The pools with an MV004 finding (no allocatable address). */
   private readonly emptyPools: PoolPlan[] = [];
   private readonly workloads: Array<WorkloadModel & { entry: Entry }> = [];
+  /** The pod annotation results of the pass, by {@link podAnnotationsKey} (findings and NICs are only read). */
+  private readonly pods = new Map<string, PodResult>();
   private index?: ManifestIndex;
 
   /** `withCapacity`: build the capacity table (the findings are the same without it). */
@@ -564,8 +571,18 @@ class LintPass {
     const annotations = isPlainObject(meta) ? meta.annotations : undefined;
     // (the namespace from the object: the entry's reference is made only for a finding)
     const namespace = namespaceOf(e.obj) ?? 'default';
-    const nics: PodNic[] = [];
-    addFindings(e, checkPodAnnotations(annotations, namespace, ANNOTATIONS_FIELD[e.obj.kind], this.index!, nics));
+    // (pods whose network annotations are alike, in one namespace, have one result: many workloads of an app share
+    // their networks)
+    const field = ANNOTATIONS_FIELD[e.obj.kind];
+    const key = podAnnotationsKey(annotations, namespace, field);
+    let pod = key !== undefined ? this.pods.get(key) : undefined;
+    if (pod === undefined) {
+      const found: PodNic[] = [];
+      pod = new PodResult(checkPodAnnotations(annotations, namespace, field, this.index!, found), found);
+      if (key !== undefined) this.pods.set(key, pod);
+    }
+    addFindings(e, pod.findings);
+    const nics = pod.nics;
     const model = workloadOfManifest(e, e.obj, nics, annotations, this.autoscaled.size > 0 ? this.autoscaled.get(`${namespace}/${e.obj.kind}/${e.ref.name}`) : undefined,
       (e.obj as { [AUTOSCALED]?: boolean })[AUTOSCALED] === true);
     if (model) this.workloads.push(model);

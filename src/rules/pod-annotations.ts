@@ -176,6 +176,35 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
   return out;
 }
 
+/**
+ * The annotations {@link checkPodAnnotations} reads: its result is a function of these values (with the pod's
+ * namespace, the annotations' field and the manifest set), and of nothing else in the map. Keep in step with it.
+ */
+const READ_ANNOTATIONS = [
+  MULTUS_NETWORK_STATUS, MULTUS_DEFAULT_NETWORK, MULTUS_NETWORKS, SPIDERPOOL_IPPOOLS, SPIDERPOOL_IPPOOL, SPIDERPOOL_SUBNET, SPIDERPOOL_SUBNETS,
+];
+
+/**
+ * A key for {@link checkPodAnnotations}' result on `annotations` in one manifest set: equal keys, equal results.
+ * Undefined when the map is not a plain object or a value read is neither absent nor a string without NUL (such a
+ * pod is checked on its own).
+ */
+export function podAnnotationsKey(annotations: unknown, podNamespace: string, field: string): string | undefined {
+  if (!isPlainObject(annotations) || podNamespace.indexOf('\u0000') >= 0 || field.indexOf('\u0000') >= 0) return undefined;
+  let key = `${field}\u0000${podNamespace}`;
+  for (let i = 0; i < READ_ANNOTATIONS.length; i++) {
+    const v: unknown = annotations[READ_ANNOTATIONS[i]];
+    if (v === undefined) {
+      key += '\u0000-';
+    } else if (typeof v === 'string' && v.indexOf('\u0000') < 0) {
+      key += `\u0000=${v}`;
+    } else {
+      return undefined;
+    }
+  }
+  return key;
+}
+
 /** The field of annotation `key` in the annotations map at `field`. */
 function fieldOf(field: string, key: string): string {
   // (the maps' fields are a few per kind, the keys constants: each field string made once, not once per pod)

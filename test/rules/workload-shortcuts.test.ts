@@ -6,8 +6,10 @@
 import * as fc from 'fast-check';
 import { yamlObjects } from './helpers';
 import {
-  PodNic, RULES, capacityStatus, checkNodeNetworkConfigurationPolicy, checkPodNics, hostPolicyOfManifest, lintManifests, parseIppoolsAnnotation,
+  PodNic, RULES, WORKLOAD_KINDS, allRules, capacityStatus, checkNodeNetworkConfigurationPolicy, checkPodAnnotations, checkPodNics,
+  hostPolicyOfManifest, lintManifests, parseIppoolsAnnotation, podAnnotationsKey,
 } from '../../src/rules';
+import { EXAMPLE_OBJECTS } from '../support/lint-fuzz';
 
 /** The comparison in big integers, as the rule states it. */
 function referenceStatus(demand: number, supply: bigint, warn: number): string {
@@ -114,5 +116,42 @@ describe('workloads placed alike share their placement\'s conjunctions (MV173)',
     const set = [...bad.filter(o => o.kind !== 'Deployment'), workload(bad, 'a'), workload(good, 'b'), workload(bad, 'c'), workload(good, 'd'), workload(bad, 'e')];
     const flagged = lintManifests(set).filter(r => r.findings.some(f => f.rule === RULES.placementPool.id)).map(r => r.object.name);
     expect(flagged).toEqual(['a', 'c', 'e']);
+  });
+});
+
+describe('pods with alike network annotations share one result (the pass\'s pod results by annotation key)', () => {
+  const podRules = new Set(allRules().filter(r => r.check === checkPodAnnotations).map(r => r.id));
+  const isWorkload = (o: any) => o !== null && typeof o === 'object' && WORKLOAD_KINDS.includes(o.kind);
+  const podFindings = (objects: unknown[]) => lintManifests(objects)
+    .filter(r => isWorkload(objects[r.index]))
+    .map(r => r.findings.filter(f => podRules.has(f.rule)).map(f => `${f.rule} ${f.field}: ${f.message}`));
+
+  test('each workload of a set gets the pod findings it gets alone with the set\'s other objects', () => {
+    const workloadCopies = fc.array(fc.nat({ max: EXAMPLE_OBJECTS.length - 1 }), { minLength: 1, maxLength: 6 });
+    fc.assert(fc.property(workloadCopies, fc.array(fc.constantFrom('default', 'team-a', 'kube-system'), { minLength: 6, maxLength: 6 }), (picks, namespaces) => {
+      const examples = EXAMPLE_OBJECTS as any[];
+      const others = examples.filter(o => !isWorkload(o)).slice(0, 40);
+      const workloads = picks.map(i => examples[i]).filter(isWorkload).map((w, j) => {
+        const copy = structuredClone(w);
+        copy.metadata = Object.assign({}, copy.metadata, { name: `w${j}`, namespace: namespaces[j] });
+        return copy;
+      });
+      const together = podFindings([...others, ...workloads]);
+      const alone = workloads.map(w => podFindings([...others, w])[0]);
+      expect(together).toEqual(alone);
+    }), { numRuns: 150 });
+  });
+
+  test('the key tells apart what the check reads, and nothing else', () => {
+    const base = { 'k8s.v1.cni.cncf.io/networks': 'a', 'other': 'x' };
+    const key = (a: unknown, ns = 'default', f = 'metadata.annotations') => podAnnotationsKey(a, ns, f);
+    expect(key(base)).toBe(key(Object.assign({}, base, { other: 'y' })));
+    expect(key(base)).not.toBe(key(Object.assign({}, base, { 'k8s.v1.cni.cncf.io/networks': 'b' })));
+    expect(key(base)).not.toBe(key(base, 'team-a'));
+    expect(key(base)).not.toBe(key(base, 'default', 'spec.template.metadata.annotations'));
+    expect(key({ 'ipam.spidernet.io/subnet': 'x' })).not.toBe(key({ 'ipam.spidernet.io/subnets': 'x' }));
+    expect(key({ 'k8s.v1.cni.cncf.io/networks': 'a\u0000' })).toBeUndefined();
+    expect(key({ 'k8s.v1.cni.cncf.io/networks': ['a'] })).toBeUndefined();
+    expect(key(['a'])).toBeUndefined();
   });
 });
