@@ -538,17 +538,19 @@ class LintPass {
   private addMasterSubnets(m: NetworkMasterModel): void {
     const net = this.networks.get(m.ref);
     if (!net) return;
-    this.addInterfaceSubnets(m.master, net.ipv4Pools);
-    this.addInterfaceSubnets(m.master, net.ipv6Pools);
+    // (the master's list looked up once per network, not once per pool)
+    const list = this.addInterfaceSubnets(this.interfaceSubnets.get(m.master), m.master, net.ipv4Pools);
+    this.addInterfaceSubnets(list, m.master, net.ipv6Pools);
   }
 
-  private addInterfaceSubnets(master: string, names: readonly string[]): void {
+  /** Adds the subnets of pools `names` to `master`'s `list` (made when missing); returns the list. */
+  private addInterfaceSubnets(list: Cidr[] | undefined, master: string, names: readonly string[]): Cidr[] | undefined {
     for (let i = 0; i < names.length; i++) {
       const c = this.poolIndex.get(names[i])?.subnet;
       if (!c) continue;
-      const list = this.interfaceSubnets.get(master);
-      if (!list) this.interfaceSubnets.set(master, [c]); else if (!hasSubnet(list, c)) list.push(c);
+      if (!list) this.interfaceSubnets.set(master, (list = [c])); else if (!hasSubnet(list, c)) list.push(c);
     }
+    return list;
   }
 
   private addAutoscaler(e: Entry): void {

@@ -140,6 +140,13 @@ describe('node addresses', () => {
     expect(of('MV206', docs(NNCP('n-a', NODE('worker-a'), ADDR('172.16.100.201')), first, second, NAD))).toEqual([]);
   });
 
+  test('MV206 with two networks on one interface: the subnets of both networks\' pools, in order, each once', () => {
+    const nad2 = NAD.replace(/macvlan-vlan100/g, 'macvlan-vlan100-b').replace('"vlan100-v4"]', '"vlan100-b","vlan100-v4"]');
+    const other = POOL('vlan100-b', '{subnet: 172.16.150.0/24, ips: [172.16.150.10-172.16.150.20]}');
+    const [f] = of('MV206', docs(NNCP('n-a', NODE('worker-a'), ADDR('10.9.9.9')), V4_POOL(), other, NAD, nad2));
+    expect(f.message).toContain('is outside 172.16.100.0/24, 172.16.150.0/24,');
+  });
+
   test('MV025 with two pools of one name: the last pool of the name gives its family', () => {
     const v6 = POOL('vlan100-v4', '{subnet: "fd00:100::/64", ips: ["fd00:100::10-fd00:100::20"]}');
     const v4 = V4_POOL();
