@@ -299,12 +299,15 @@ abstract class PodNetworkSet implements IPodNetworks {
    * @internal
    */
   public _inputsVersion(): number {
+    // (read at every validation pass, for every workload: index loops, no list made)
     let v = 0;
-    for (const p of this._pending) {
+    for (let i = 0; i < this._pending.length; i++) {
+      const p = this._pending[i];
       const pools = p.network._poolList;
       v += pools.length;
-      for (const pool of pools) v += pool._networkCount;
-      for (const pool of p.options.pools ?? []) v += pool._networkCount;
+      for (let j = 0; j < pools.length; j++) v += pools[j]._networkCount;
+      const own = p.options.pools;
+      if (own !== undefined) for (let j = 0; j < own.length; j++) v += own[j]._networkCount;
     }
     return v;
   }

@@ -256,7 +256,11 @@ export class ValidationEngine {
 
   private inputsVersion(): number {
     let v = this.objects.length + this.checks.length + this.references.length;
-    for (const o of this.objects) if (o.version) v += o.version();
+    const objects = this.objects;
+    for (let i = 0; i < objects.length; i++) {
+      const o = objects[i];
+      if (o.version) v += o.version();
+    }
     return v;
   }
 
