@@ -162,11 +162,11 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
   }
   // (without Multus networks the pod has only eth0, whatever IPAM serves it)
   if (ippools && named) {
-    // A listed interface that no NIC has is most likely a typo.
+    // A listed interface that no NIC has is most likely a typo. (the NICs are the attachments', one each, in order)
     for (let i = 0; i < ippools.length; i++) {
       const p = ippools[i];
-      if (p.interface !== undefined && !isNicInterface(nics, p.interface) && complete && !skipped?.has(i)) {
-        out.push(finding(RULES.ippoolsMissingNic, `${fieldOf(field, SPIDERPOOL_IPPOOLS)}[${i}].interface`, `interface "${p.interface}" is not an interface of the pod (${nicInterfaceNames(nics)}), so Spiderpool refuses the pod ("no matched multus object for NIC")`,
+      if (p.interface !== undefined && !isPodInterface(attachments, p.interface) && complete && !skipped?.has(i)) {
+        out.push(finding(RULES.ippoolsMissingNic, `${fieldOf(field, SPIDERPOOL_IPPOOLS)}[${i}].interface`, `interface "${p.interface}" is not an interface of the pod (${podInterfaceNames(attachments)}), so Spiderpool refuses the pod ("no matched multus object for NIC")`,
           'use the interface names of the pod\'s networks (net1, net2, ... by position, unless named)'));
       }
     }
@@ -237,18 +237,6 @@ function isPodInterface(attachments: readonly Attachment[], name: string): boole
 /** The pod's interfaces as a message lists them: its attachments' in order, then eth0, each once. */
 function podInterfaceNames(attachments: readonly Attachment[]): string {
   return [...new Set([...attachments.map(a => a.iface), 'eth0'])].join(', ');
-}
-
-/** Whether one of `nics` (or eth0) has interface `name`. */
-function isNicInterface(nics: readonly PodNic[], name: string): boolean {
-  if (name === 'eth0') return true;
-  for (let i = 0; i < nics.length; i++) if (nics[i].interface === name) return true;
-  return false;
-}
-
-/** The NICs' interfaces as a message lists them: in order, then eth0, each once. */
-function nicInterfaceNames(nics: readonly PodNic[]): string {
-  return [...new Set([...nics.map(n => n.interface), 'eth0'])].join(', ');
 }
 
 /** What the NICs of one pod share while they are resolved in order. */
