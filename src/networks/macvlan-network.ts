@@ -15,6 +15,7 @@ import { MacvlanError } from '../errors';
 import { checkShape } from '../shape';
 import { POOL_SHAPE } from './shapes';
 import { ValidatedObject, ValidationEngine } from '../validation/engine';
+import { annotationsVersion } from '../validation/versions';
 
 /** Props shared by standalone and overlay macvlan networks. */
 export interface MacvlanNetworkProps {
@@ -374,7 +375,8 @@ class NetworkValidation implements ValidatedObject {
   }
 
   public version(): number {
-    return this.network._poolList.length;
+    // (its object carries the annotations written on it: the SpiderMultusConfig ones are checked)
+    return this.network._poolList.length + annotationsVersion(this.network.metadata);
   }
 
   public propsFindings(): readonly Finding[] {

@@ -1,7 +1,8 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, ApiObjectMetadataDefinition } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { placementVersion, podSpecPointer, recordedNodeSelector } from '../networks/placement-record';
 import { AUTOSCALED, POD_TEMPLATE_PATHS } from '../rules';
+import { annotationsVersion } from '../validation/versions';
 
 function call(obj: any, method: string): any {
   try {
@@ -84,7 +85,46 @@ function podSpecKeys(kind: string): readonly string[] {
   return keys;
 }
 
-/** Grows whenever the library records something about where the workload's pods run. */
+/** The metadata of each workload that is a DaemonSet (its kind never changes), undefined for other kinds. */
+const DAEMON_SET_METADATA = new WeakMap<IConstruct, ApiObjectMetadataDefinition | undefined>();
+function daemonSetMetadata(target: IConstruct): ApiObjectMetadataDefinition | undefined {
+  if (DAEMON_SET_METADATA.has(target)) return DAEMON_SET_METADATA.get(target);
+  let metadata: ApiObjectMetadataDefinition | undefined;
+  try {
+    const api = ApiObject.of(target);
+    metadata = api.kind === 'DaemonSet' ? api.metadata : undefined;
+  } catch {
+    metadata = undefined;
+  }
+  DAEMON_SET_METADATA.set(target, metadata);
+  return metadata;
+}
+
+/** cdk8s-plus's scheduling lists (each only grows: attract, colocate, separate, tolerate, spread). */
+const SCHEDULING_LISTS = ['_nodeAffinityPreferred', '_nodeAffinityRequired', '_podAffinityPreferred', '_podAffinityRequired',
+  '_podAntiAffinityPreferred', '_podAntiAffinityRequired', '_tolerations'];
+
+/**
+ * Changes whenever what {@link podTemplateObject} reads of the workload's own state can have changed since
+ * construction: a placement the library recorded, the scheduling calls made on cdk8s-plus' `scheduling` (read
+ * from its lists without rendering them), a static node assignment, an autoscaler. Each of these only grows, so
+ * their sum grows with any of them. (A workload of another construct library, without these fields, changes only
+ * through the library's own records.)
+ */
 export function podPlacementVersion(target: IConstruct): number {
-  return placementVersion(target);
+  const t = target as any;
+  let v = placementVersion(target);
+  if (t.hasAutoscaler === true) v += 1;
+  // (a DaemonSet's object carries its own annotations)
+  const own = daemonSetMetadata(target);
+  if (own !== undefined) v += annotationsVersion(own);
+  const scheduling = t.scheduling;
+  if (scheduling !== null && typeof scheduling === 'object') {
+    for (let i = 0; i < SCHEDULING_LISTS.length; i++) {
+      const list = scheduling[SCHEDULING_LISTS[i]];
+      if (Array.isArray(list)) v += list.length;
+    }
+    if (typeof scheduling._nodeName === 'string') v += 1;
+  }
+  return v;
 }

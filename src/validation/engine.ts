@@ -9,9 +9,10 @@
  *
  * cdk8s validates the whole app once per chart it synthesizes (and once more for the app). The results of a
  * pass are kept, and reused by the next pass only if no input changed: the one invalidation point is the start
- * of a pass (the app root's validation, which cdk8s runs first), where the registrations and the objects'
- * versions are compared with those of the kept results. Inputs only grow (constructs are added, pools are
- * added to networks), so the sum of the versions changes whenever an input does.
+ * of a pass (the app root's validation, which cdk8s runs first), where the registrations and each object's
+ * version are compared with those the kept results were computed from, object by object. A version covers
+ * everything the object's `object()` reads that can change after construction (pools bound, annotations
+ * written, a workload's scheduling).
  */
 import { IConstruct, IValidation } from 'constructs';
 import { CapacityStatusRow, Finding, ObjectRef, RuleInfo, objectsLinter } from '../rules';
@@ -49,7 +50,8 @@ export interface ValidatedObject {
    */
   readonly notModelled?: readonly RuleInfo[];
   /**
-   * A number that grows whenever the object changes (its inputs only grow: pools added, networks bound).
+   * A number that changes whenever the object would change (pools added, networks bound, annotations written):
+   * the engine compares it, object by object, with the one the kept results were computed from.
    * @default - the object never changes after construction
    */
   readonly version?: () => number;
@@ -149,7 +151,9 @@ export class ValidationEngine {
   /** The capacity table is kept only once someone asked for it (it is as large as the app's pools). */
   private keepCapacity = false;
   private capacityRows?: CapacityStatusRow[];
-  /** The inputs the kept results were computed from. */
+  /** Each object's version when the kept results were computed (parallel to `objects`; NaN: not yet validated). */
+  private readonly versions: number[] = [];
+  /** How many registrations the kept results were computed from. */
   private resultsFrom = -1;
 
   private constructor() {}
@@ -158,6 +162,7 @@ export class ValidationEngine {
   public addObject(owner: IConstruct, object: ValidatedObject): void {
     this.objects.push(object);
     this.objectOwners.push(owner);
+    this.versions.push(NaN);
     if (object.propsFindings) this.checks.push({ source: object, owner, objectIndex: this.objects.length - 1 });
     if (object.references) this.references.push(object);
     this.watch(owner, this.objects.length - 1);
@@ -176,10 +181,12 @@ export class ValidationEngine {
 
   /** The start of a validation pass: runs every rule over the app, unless nothing changed since the last run. */
   public startPass(): void {
-    const inputs = this.inputsVersion();
-    if (this.results && inputs === this.resultsFrom) return;
+    const registrations = this.objects.length + this.checks.length + this.references.length;
+    // (every object's version is read and kept, so that the next pass compares with this one's)
+    const changed = this.readVersions();
+    if (this.results && !changed && registrations === this.resultsFrom) return;
     this.run();
-    this.resultsFrom = inputs;
+    this.resultsFrom = registrations;
   }
 
   /** Runs every rule once over the app. */
@@ -254,14 +261,20 @@ export class ValidationEngine {
     return findings ? reportFindings(owner, findings) : NO_MESSAGES as string[];
   }
 
-  private inputsVersion(): number {
-    let v = this.objects.length + this.checks.length + this.references.length;
+  /** Reads every object's version; whether one differs from the kept one. */
+  private readVersions(): boolean {
     const objects = this.objects;
+    const versions = this.versions;
+    let changed = false;
     for (let i = 0; i < objects.length; i++) {
       const o = objects[i];
-      if (o.version) v += o.version();
+      const v = o.version ? o.version() : 0;
+      if (v !== versions[i]) {
+        versions[i] = v;
+        changed = true;
+      }
     }
-    return v;
+    return changed;
   }
 
   private watch(owner: IConstruct, objectIndex: number): void {

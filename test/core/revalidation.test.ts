@@ -1,10 +1,11 @@
 /**
- * The rules run once per validation pass, over the app as it is at that moment: every change shows up at the
- * next synth (there is no cache to invalidate).
+ * The rules run over the app as it is at each synth: every change shows up at the next synth. (cdk8s validates
+ * once per chart in one synth; the engine reuses a pass's results only while every object's version, which
+ * covers what can change after construction, is the one they were computed from.)
  */
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { IpPool, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, PodNetworks } from '../../src';
+import { IpPool, MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource, PodNetworks } from '../../src';
 import { ValidationEngine } from '../../src/validation/engine';
 import { testApp, validationErrors } from '../support/synth';
 
@@ -51,6 +52,34 @@ describe('validation after a change', () => {
     expect(validationErrors(app)).toEqual([]);
     b.addPool(shared);
     expect(validationErrors(app).join('\n')).toMatch(/MV069 error: .*pool "shared" only serves kube-system\/b/);
+  });
+
+  test('an annotation written on a SpiderMultusConfig after a clean synth is checked at the next one (MV113)', () => {
+    const app = testApp();
+    const chart = new Chart(app, 'c');
+    const net = new MacvlanStandaloneNetwork(chart, 'net', {
+      name: 'net', master: 'eth1', source: NadSource.SPIDER_MULTUS_CONFIG, pools: [new IpPool(chart, 'p', { name: 'p', subnet: '172.16.0.0/24' })],
+    });
+    expect(validationErrors(app)).toEqual([]);
+    ApiObject.of(net).metadata.addAnnotation('multus.spidernet.io/cni-version', '9.9.9');
+    expect(validationErrors(app).join('\n')).toMatch(/MV113 error: SpiderMultusConfig "kube-system\/net"/);
+    // and a value changed again is read again
+    ApiObject.of(net).metadata.addAnnotation('multus.spidernet.io/cni-version', '0.3.1');
+    expect(validationErrors(app)).toEqual([]);
+  });
+
+  test('scheduling added to a workload after a clean synth is checked at the next one (MV173)', () => {
+    const app = testApp();
+    const chart = new Chart(app, 'c');
+    const pool = new IpPool(chart, 'p', { name: 'p', subnet: '172.16.0.0/24', nodeAffinity: { matchLabels: { zone: 'a' } } });
+    const net = new MacvlanOverlayNetwork(chart, 'net', { name: 'net', master: 'eth1', pools: [pool] });
+    const deployment = new kplus.Deployment(chart, 'web', { containers: [{ image: 'nginx' }] });
+    deployment.scheduling.attract(kplus.Node.labeled(kplus.NodeLabelQuery.is('zone', 'a')));
+    PodNetworks.overlay(net).applyTo(deployment);
+    expect(validationErrors(app)).toEqual([]);
+    // a second required term: the pods may now also run where the pool does not allocate
+    deployment.scheduling.attract(kplus.Node.labeled(kplus.NodeLabelQuery.is('zone', 'b')));
+    expect(validationErrors(app).join('\n')).toMatch(/MV173 error: pod networks of "c\/web"/);
   });
 
   test('the validation pass runs each construct check once per synth, however many charts', () => {
