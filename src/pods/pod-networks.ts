@@ -317,14 +317,18 @@ abstract class PodNetworkSet implements IPodNetworks {
    * @internal
    */
   public _references(visit: (reference: ValidationReference) => void, seen: Set<object>): void {
-    for (const p of this._pending) {
+    // (index loops: this runs for every workload at every pass)
+    for (let i = 0; i < this._pending.length; i++) {
+      const p = this._pending[i];
       // a network's pools are the same for every set that attaches it: visited once per pass
       if (!seen.has(p.network)) {
         seen.add(p.network);
         visit(p.network);
-        for (const pool of p.network._poolList) visit(pool);
+        const pools = p.network._poolList;
+        for (let j = 0; j < pools.length; j++) visit(pools[j]);
       }
-      if (p.options.pools) for (const pool of p.options.pools) visit(pool);
+      const own = p.options.pools;
+      if (own) for (let j = 0; j < own.length; j++) visit(own[j]);
     }
   }
 

@@ -55,7 +55,7 @@ export function podTemplateObject(target: IConstruct, annotations: { [key: strin
   // the pod template's metadata (`metadata` for a Pod, `spec.template.metadata` for a Deployment, ...)
   const templatePath = POD_TEMPLATE_PATHS[kind] ?? POD_TEMPLATE_PATHS.Pod;
   let at = obj;
-  for (const key of templatePath.slice(0, -1)) at = (at[key] ??= {});
+  for (let i = 0; i < templatePath.length - 1; i++) at = (at[templatePath[i]] ??= {});
   const last = templatePath[templatePath.length - 1];
   // (Object.assign, not `{ ...x, key }`: V8 gives every object of such a literal a hidden class of its own)
   at[last] = at[last] === undefined ? { annotations } : Object.assign({}, at[last], { annotations });
@@ -64,14 +64,17 @@ export function podTemplateObject(target: IConstruct, annotations: { [key: strin
   const podSpec: Record<string, any> = {};
   const selector = recordedNodeSelector(target);
   if (Object.keys(selector).length > 0) podSpec.nodeSelector = selector;
-  const scheduling = call(t.scheduling, '_toKube') ?? {};
-  if (scheduling.affinity) podSpec.affinity = scheduling.affinity;
-  if (scheduling.nodeName) podSpec.nodeName = scheduling.nodeName;
+  // (cdk8s-plus renders neither an affinity nor a nodeName while its scheduling lists are empty: not rendered then)
+  if (!unscheduled(t.scheduling)) {
+    const scheduling = call(t.scheduling, '_toKube') ?? {};
+    if (scheduling.affinity) podSpec.affinity = scheduling.affinity;
+    if (scheduling.nodeName) podSpec.nodeName = scheduling.nodeName;
+  }
   if (t.hostNetwork === true) podSpec.hostNetwork = true;
   if (Object.keys(podSpec).length > 0) {
     let parent = obj;
     const keys = podSpecKeys(kind);
-    for (const key of keys.slice(0, -1)) parent = (parent[key] ??= {});
+    for (let i = 0; i < keys.length - 1; i++) parent = (parent[keys[i]] ??= {});
     parent[keys[keys.length - 1]] = Object.assign({}, parent[keys[keys.length - 1]], podSpec);
   }
   return obj;
@@ -100,9 +103,24 @@ function daemonSetMetadata(target: IConstruct): ApiObjectMetadataDefinition | un
   return metadata;
 }
 
-/** cdk8s-plus's scheduling lists (each only grows: attract, colocate, separate, tolerate, spread). */
-const SCHEDULING_LISTS = ['_nodeAffinityPreferred', '_nodeAffinityRequired', '_podAffinityPreferred', '_podAffinityRequired',
-  '_podAntiAffinityPreferred', '_podAntiAffinityRequired', '_tolerations'];
+/** cdk8s-plus's affinity lists (each only grows: attract, colocate, separate, spread). */
+const AFFINITY_LISTS = ['_nodeAffinityPreferred', '_nodeAffinityRequired', '_podAffinityPreferred', '_podAffinityRequired',
+  '_podAntiAffinityPreferred', '_podAntiAffinityRequired'];
+/** ... and its tolerations (tolerate). */
+const SCHEDULING_LISTS = [...AFFINITY_LISTS, '_tolerations'];
+
+/**
+ * Whether cdk8s-plus' scheduling of a workload is known to render no affinity and no nodeName: every affinity list
+ * is there and empty, and no node is assigned. (A scheduling object of another shape is rendered.)
+ */
+export function unscheduled(scheduling: any): boolean {
+  if (scheduling === null || typeof scheduling !== 'object' || scheduling._nodeName !== undefined) return false;
+  for (let i = 0; i < AFFINITY_LISTS.length; i++) {
+    const list = scheduling[AFFINITY_LISTS[i]];
+    if (!Array.isArray(list) || list.length > 0) return false;
+  }
+  return true;
+}
 
 /**
  * Changes whenever what {@link podTemplateObject} reads of the workload's own state can have changed since

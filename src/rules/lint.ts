@@ -569,7 +569,7 @@ class LintPass {
     const path = typeof e.obj.kind === 'string' && Object.prototype.hasOwnProperty.call(POD_TEMPLATE_PATHS, e.obj.kind) ? POD_TEMPLATE_PATHS[e.obj.kind] : undefined;
     if (!path) return;
     let meta: any = e.obj;
-    for (const key of path) meta = isPlainObject(meta) ? meta[key] : undefined;
+    for (let i = 0; i < path.length; i++) meta = isPlainObject(meta) ? meta[path[i]] : undefined;
     const annotations = isPlainObject(meta) ? meta.annotations : undefined;
     // (the namespace from the object: the entry's reference is made only for a finding)
     const namespace = namespaceOf(e.obj) ?? 'default';
