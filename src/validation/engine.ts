@@ -182,9 +182,8 @@ export class ValidationEngine {
   /** The start of a validation pass: runs every rule over the app, unless nothing changed since the last run. */
   public startPass(): void {
     const registrations = this.objects.length + this.checks.length + this.references.length;
-    // (every object's version is read and kept, so that the next pass compares with this one's)
-    const changed = this.readVersions();
-    if (this.results && !changed && registrations === this.resultsFrom) return;
+    // (a pass that runs reads each object's version as it builds the object: see run)
+    if (this.results && registrations === this.resultsFrom && !this.readVersions()) return;
     this.run();
     this.resultsFrom = registrations;
   }
@@ -203,8 +202,15 @@ export class ValidationEngine {
     const linter = objectsLinter({
       describeLocation: index => (index < own ? this.objectOwners[index].node.path : `an object of another app (${others[index - own]?.kind})`),
     }, this.keepCapacity);
-    // (each object checked as soon as it is built, while it is in the CPU's cache)
-    for (let i = 0; i < own; i++) linter.add(this.objects[i].object());
+    // (each object checked as soon as it is built, while it is in the CPU's cache; its version, the one these
+    // results come from, read then too)
+    const objects = this.objects;
+    const versions = this.versions;
+    for (let i = 0; i < own; i++) {
+      const o = objects[i];
+      versions[i] = o.version ? o.version() : 0;
+      linter.add(o.object());
+    }
     const referenced = new Set<IConstruct>();
     const visit = (r: ValidationReference) => {
       if (this.owners.has(r) || referenced.has(r)) return;
@@ -261,7 +267,7 @@ export class ValidationEngine {
     return findings ? reportFindings(owner, findings) : NO_MESSAGES as string[];
   }
 
-  /** Reads every object's version; whether one differs from the kept one. */
+  /** Reads every object's version (kept for the next pass); whether one differs from the one the results came from. */
   private readVersions(): boolean {
     const objects = this.objects;
     const versions = this.versions;
