@@ -101,10 +101,15 @@ const ENGINES = new WeakMap<IConstruct, ValidationEngine>();
 
 /** The validation cdk8s runs on one owner: its messages from the engine's current pass. */
 class OwnerValidation implements IValidation {
-  constructor(private readonly engine: ValidationEngine, private readonly owner: IConstruct) {}
+  /** The owner's findings of the engine's pass number `pass` (cdk8s asks every construct: no lookup per ask). */
+  public findings: OwnerFinding[] | undefined = undefined;
+  public pass = -1;
+
+  /** `firstObject`: the index of the owner's first object (-1: checks only, so far). */
+  constructor(private readonly engine: ValidationEngine, public readonly owner: IConstruct, public firstObject: number) {}
 
   public validate(): string[] {
-    return this.engine.messagesFor(this.owner);
+    return this.engine._messagesOf(this);
   }
 }
 
@@ -145,8 +150,10 @@ export class ValidationEngine {
   /** Props-only rules, in registration order. */
   private readonly checks: CheckEntry[] = [];
   private readonly references: ValidatedObject[] = [];
-  /** Who registered here, each with the index of its first object (-1: checks only, so far). */
-  private readonly owners = new Map<IConstruct, number>();
+  /** Who registered here, each with the validation cdk8s runs on it (which knows the index of its first object). */
+  private readonly owners = new Map<IConstruct, OwnerValidation>();
+  /** How many passes ran (the number of the current results). */
+  private passes = 0;
   private results?: Map<IConstruct, OwnerFinding[]>;
   /** The capacity table is kept only once someone asked for it (it is as large as the app's pools). */
   private keepCapacity = false;
@@ -238,11 +245,19 @@ export class ValidationEngine {
       const findings = c.source.propsFindings!();
       if (findings.length === 0) continue;
       // a check registered apart (addCheck) points at its owner's first object, if it has one
-      const index = c.objectIndex ?? this.owners.get(c.owner)!;
+      const index = c.objectIndex ?? this.owners.get(c.owner)!.firstObject;
       const object = index >= 0 ? report.refAt(index) : undefined;
       for (const f of findings) add(c.owner, c.source.subject, fromFinding(f), object);
     }
     this.results = results;
+    this.passes++;
+    for (const [owner, list] of results) {
+      const v = this.owners.get(owner);
+      if (v !== undefined) {
+        v.findings = list;
+        v.pass = this.passes;
+      }
+    }
     this.capacityRows = this.keepCapacity ? report.capacity : undefined;
   }
 
@@ -267,6 +282,15 @@ export class ValidationEngine {
     return findings ? reportFindings(owner, findings) : NO_MESSAGES as string[];
   }
 
+  /**
+   * {@link messagesFor} for the validation cdk8s runs on an owner (its findings kept on it).
+   * @internal
+   */
+  public _messagesOf(v: OwnerValidation): string[] {
+    if (!this.results) this.startPass(); // validated on its own, outside an app pass
+    return v.pass === this.passes && v.findings !== undefined ? reportFindings(v.owner, v.findings) : NO_MESSAGES as string[];
+  }
+
   /** Reads every object's version (kept for the next pass); whether one differs from the one the results came from. */
   private readVersions(): boolean {
     const objects = this.objects;
@@ -284,13 +308,14 @@ export class ValidationEngine {
   }
 
   private watch(owner: IConstruct, objectIndex: number): void {
-    const first = this.owners.get(owner);
-    if (first !== undefined) {
-      if (first < 0 && objectIndex >= 0) this.owners.set(owner, objectIndex);
+    const known = this.owners.get(owner);
+    if (known !== undefined) {
+      if (known.firstObject < 0 && objectIndex >= 0) known.firstObject = objectIndex;
       return;
     }
-    this.owners.set(owner, objectIndex);
-    owner.node.addValidation(new OwnerValidation(this, owner));
+    const validation = new OwnerValidation(this, owner, objectIndex);
+    this.owners.set(owner, validation);
+    owner.node.addValidation(validation);
   }
 }
 
