@@ -9,9 +9,9 @@ export interface ConfList {
 }
 
 /**
- * Serializes a config list. Key order is the order the model builders use (cniVersion, name,
- * plugins; `type` first in each plugin), so the same input always gives the same string.
+ * A config list as the object `JSON.stringify` writes (a fresh one). Key order is the order the model builders
+ * use (cniVersion, name, plugins; `type` first in each plugin), so the same input always gives the same string.
  */
-export function renderConfList(list: ConfList): string {
-  return JSON.stringify({ cniVersion: list.cniVersion, name: list.name, plugins: list.plugins });
+export function confListObject(list: ConfList): Record<string, unknown> {
+  return { cniVersion: list.cniVersion, name: list.name, plugins: list.plugins };
 }

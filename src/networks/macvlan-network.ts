@@ -4,10 +4,10 @@ import {
   CoordinatorMode, DEFAULT_CNI_VERSION, HelperPluginModel, HelperPluginType, Ipam, MacvlanMode,
   HelperPlugin, SMC_CNI_VERSION_ANNOTATION, helperPluginModel, coordinatorPlugin, coordinatorSpec,
   ifacerPlugin, macvlanPlugin,
-  needsIfacer, renderConfList, spidernetPlugin,
+  needsIfacer, confListObject, spidernetPlugin,
 } from '../cni';
 import * as k8s from '../k8s';
-import { Finding, MacvlanNetworkModel, checkMacvlanNetwork } from '../rules';
+import { Finding, MacvlanNetworkModel, NAD_CONFIG, NadConfigText, checkMacvlanNetwork, renderNadConfig } from '../rules';
 import { applyDefaultObjectName } from './default-name';
 import { IpPool } from './ip-pool';
 import { IfacerOptions, NadSource } from './nad-source';
@@ -158,7 +158,8 @@ export abstract class MacvlanNetwork extends ApiObject implements IMacvlanNetwor
   private readonly coordinatorMode: CoordinatorMode;
   private readonly ifacer?: IfacerOptions;
   private readonly spec: Record<string, unknown>;
-  private rendered?: string;
+  /** The NAD config as written, with the object it was written from (the rules read that instead of parsing). */
+  private rendered?: NadConfigText;
   private constructed = false;
 
   protected constructor(scope: Construct, id: string, props: MacvlanNetworkProps, coordinatorMode: CoordinatorMode, helper: HelperPlugin) {
@@ -277,9 +278,10 @@ export abstract class MacvlanNetwork extends ApiObject implements IMacvlanNetwor
       }));
       const helper = this.helperPluginConfig();
       if (helper) plugins.push(helper);
-      this.rendered = renderConfList({ cniVersion: this.cniVersion, name: this.name, plugins });
+      // (the plugin objects are built here, for this config only, and never changed: the rules may read them)
+      this.rendered = renderNadConfig(confListObject({ cniVersion: this.cniVersion, name: this.name, plugins }));
     }
-    return this.rendered;
+    return this.rendered.text;
   }
 
   private helperPluginConfig(): Record<string, unknown> | undefined {
@@ -330,7 +332,12 @@ export abstract class MacvlanNetwork extends ApiObject implements IMacvlanNetwor
     const none = typeof written === 'object' && written !== null && !hasOwnKey(written);
     const annotations = none ? undefined : this.metadata.toJson().annotations;
     if (annotations && Object.keys(annotations).length > 0) metadata.annotations = annotations;
-    return { apiVersion: gvk.apiVersion, kind: gvk.kind, metadata, spec: this.spec };
+    const obj = { apiVersion: gvk.apiVersion, kind: gvk.kind, metadata, spec: this.spec };
+    // (the config object `spec.config` was written from, for the rules; they use it only for that very text)
+    if (this.source !== NadSource.SPIDER_MULTUS_CONFIG && this.rendered?.value !== undefined) {
+      Object.defineProperty(obj, NAD_CONFIG, { value: this.rendered });
+    }
+    return obj;
   }
 
   /**

@@ -54,6 +54,81 @@ export interface ParsedNad extends NetworkInfo {
 }
 
 /**
+ * Where an object the library builds itself carries its NAD config already parsed (a {@link NadConfigText}): the
+ * construct has the config object it wrote `spec.config` from, and the rules then read that object instead of
+ * parsing the text again (at fabric scale the parse was the NAD check's main cost). Not a global symbol: only the
+ * library sets it, never a manifest; non-enumerable on the object, so nothing that copies or writes objects sees it.
+ */
+export const NAD_CONFIG: unique symbol = Symbol('cdk8s-macvlan.nad-config');
+
+/**
+ * A NAD config's text and, when parsing the text gives an object equal to it in every respect the rules can
+ * observe, that object. Made only by {@link renderNadConfig}; the rules only read `value`, never write it.
+ */
+export class NadConfigText {
+  /** @internal */
+  constructor(public readonly text: string, public readonly value: Readonly<Record<string, unknown>> | undefined) {}
+}
+
+/**
+ * Serializes a NAD config (`JSON.stringify`, keys in their order) and keeps `config` as its parsed form when it
+ * is plain JSON data, i.e. when `JSON.parse` of the text gives an object of the same keys, in the same order, the
+ * same values, types and prototypes: no `undefined`, function or symbol values, no `-0`, `NaN` or infinities, no
+ * holes, accessors, non-enumerable or symbol keys, other prototypes or `toJSON`. Otherwise the rules parse the
+ * text. `config` must not be changed afterwards (the caller builds it for this and keeps it to itself).
+ */
+export function renderNadConfig(config: Record<string, unknown>): NadConfigText {
+  const text = JSON.stringify(config);
+  return new NadConfigText(text, isPlainObject(config) && isJsonData(config) ? config : undefined);
+}
+
+/** Whether `v` is what `JSON.parse(JSON.stringify(v))` gives back (deeply, see {@link renderNadConfig}). */
+function isJsonData(v: unknown): boolean {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(v) && !Object.is(v, -0);
+    case 'object':
+      if (v === null) return true;
+      return Array.isArray(v) ? isJsonArray(v) : isJsonObject(v);
+    default:
+      return false;
+  }
+}
+
+function isJsonArray(a: unknown[]): boolean {
+  if (Object.getPrototypeOf(a) !== Array.prototype || typeof (a as { toJSON?: unknown }).toJSON === 'function') return false;
+  // own keys: the indices 0..n-1 (no holes, nothing else but length), each a plain enumerable value
+  const keys = Reflect.ownKeys(a);
+  if (keys.length !== a.length + 1) return false;
+  for (let i = 0; i < a.length; i++) {
+    const d = Object.getOwnPropertyDescriptor(a, i);
+    if (d === undefined || !('value' in d) || !d.enumerable || !isJsonData(d.value)) return false;
+  }
+  return true;
+}
+
+function isJsonObject(o: object): boolean {
+  if (Object.getPrototypeOf(o) !== Object.prototype || typeof (o as { toJSON?: unknown }).toJSON === 'function') return false;
+  const keys = Reflect.ownKeys(o);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (typeof k !== 'string') return false;
+    const d = Object.getOwnPropertyDescriptor(o, k)!;
+    if (!('value' in d) || !d.enumerable || !isJsonData(d.value)) return false;
+  }
+  return true;
+}
+
+/** The config the library's object carries for `text` (its own object, only read), if any. */
+function carriedConfig(nad: object, text: string): Readonly<Record<string, unknown>> | undefined {
+  const carried = (nad as { [NAD_CONFIG]?: unknown })[NAD_CONFIG];
+  return carried instanceof NadConfigText && carried.text === text ? carried.value : undefined;
+}
+
+/**
  * Checks a NAD: its name (a DNS-1123 label, so the short annotation form works), that `spec.config` is
  * JSON whose `name` is the NAD's name, cniVersion, every plugin's `type`, the macvlan plugin's `master`,
  * `mode`, `mtu` and `ipam`, and the coordinator's options. Never throws.
@@ -86,12 +161,15 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
       'write spec.config as a string holding the CNI config JSON (YAML: `config: |` followed by the JSON)'));
     return { findings: out };
   }
-  let config: any;
-  try {
-    config = JSON.parse(rawConfig);
-  } catch (e) {
-    out.push(finding(RULES.nadConfig, 'spec.config', `is not valid JSON (${(e as Error).message})`, 'write spec.config as a JSON object'));
-    return { findings: out };
+  // (the library's own NAD carries the object it wrote the text from: equal to what parsing gives, only read)
+  let config: any = carriedConfig(nad, rawConfig);
+  if (config === undefined) {
+    try {
+      config = JSON.parse(rawConfig);
+    } catch (e) {
+      out.push(finding(RULES.nadConfig, 'spec.config', `is not valid JSON (${(e as Error).message})`, 'write spec.config as a JSON object'));
+      return { findings: out };
+    }
   }
   if (!isPlainObject(config)) {
     out.push(finding(RULES.nadConfig, 'spec.config', 'is not a JSON object', 'write a CNI config object or plugin list'));
@@ -115,7 +193,8 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
   }
   const plugins: Array<Record<string, any>> = isList ? config.plugins : [config];
   // (one walk over the plugins: each one's checks, and what the lines below ask of them; no closure per NAD)
-  const typed: Array<Record<string, any>> = [];
+  // (the plugins that are objects: the list itself unless one is not, made only then)
+  let typed: Array<Record<string, any>> | undefined;
   // Spiderpool's ifacer (creating the bond/VLAN master) runs before the main plugin.
   let firstMain: Record<string, any> | undefined;
   let coordinator: Record<string, any> | undefined;
@@ -126,7 +205,10 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
   let declaresMac = false;
   for (let i = 0; i < plugins.length; i++) {
     // (holes are skipped, as forEach skips them)
-    if (!(i in plugins)) continue;
+    if (!(i in plugins)) {
+      typed ??= plugins.slice(0, i);
+      continue;
+    }
     const p = plugins[i];
     if (!isPlainObject(p) || typeof p.type !== 'string' || p.type.length === 0) {
       out.push(finding(RULES.nadConfig, `${pluginField(isList, i)}.type`, 'the plugin has no "type"', 'name the CNI plugin binary in "type", e.g. "macvlan"'));
@@ -135,8 +217,11 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
     } else if (p.type === 'coordinator') {
       checkCoordinatorOptions(p, pluginField(isList, i), 'plugin', out);
     }
-    if (!isPlainObject(p)) continue;
-    typed.push(p);
+    if (!isPlainObject(p)) {
+      typed ??= plugins.slice(0, i);
+      continue;
+    }
+    if (typed !== undefined) typed.push(p);
     const type = p.type;
     if (firstMain === undefined && type !== 'ifacer') firstMain = p;
     if (coordinator === undefined && type === 'coordinator') coordinator = p;
@@ -151,7 +236,7 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
   const coordinatorMode = coordinator ? (coordinator.mode ?? 'auto') : undefined;
   const ipam: Record<string, any> = isPlainObject(main.ipam) ? main.ipam : EMPTY;
   if (coordinator && coordinatorMode !== 'disable' && coordinatorMode !== 'disabled' && (main.ipam === undefined || (isPlainObject(main.ipam) && main.ipam.type === undefined))) {
-    const i = typed.indexOf(coordinator);
+    const i = (typed ?? plugins).indexOf(coordinator);
     out.push(finding(RULES.coordinatorWithoutIpam, `${pluginField(isList, plugins.indexOf(coordinator) >= 0 ? plugins.indexOf(coordinator) : i)}.type`,
       'the coordinator runs on a NIC without IPAM, and it needs the NIC\'s IP address to tell its family ("no usable IP addresses"), so the pod never starts (upstream admits it: NAD contents are read only at pod start)',
       'remove the coordinator from a layer-2-only network, or give the main plugin an IPAM'));
@@ -162,7 +247,7 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
     parsed: {
       ref: `${namespace}/${name}`,
       source: 'NetworkAttachmentDefinition',
-      plugins: typed,
+      plugins: typed ?? plugins,
       configIsList: isList,
       kind: classifyNetwork(coordinatorMode, chainsVeth, chainsRouter),
       macvlan: main.type === 'macvlan',
