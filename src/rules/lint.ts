@@ -483,7 +483,7 @@ class LintPass {
     addFindings(e, findings);
     if (!parsed) return;
     const plugins = parsed.plugins;
-    const m = networkMasterOf(parsed.ref, e.obj, plugins);
+    const m = networkMasterOf(parsed.ref, e.obj, plugins, parsed.configIsList);
     if (m) this.masters.push({ entry: e, ref: m.ref, plugin: m.plugin, master: m.master, field: m.field });
     let i = 0;
     while (i < plugins.length && plugins[i].ipam === undefined) i++;

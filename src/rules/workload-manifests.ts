@@ -220,11 +220,14 @@ class HostInterface implements HostInterfaceModel {
 const NO_PORTS: readonly string[] = Object.freeze([]);
 
 /** The macvlan or ipvlan master of a NAD's plugin list or a SpiderMultusConfig. */
-export function networkMasterOf(ref: string, obj: Record<string, any>, plugins?: ReadonlyArray<Record<string, any>>): NetworkMasterModel | undefined {
+export function networkMasterOf(ref: string, obj: Record<string, any>, plugins?: ReadonlyArray<Record<string, any>>,
+  configIsList?: boolean): NetworkMasterModel | undefined {
   if (plugins) {
     const i = plugins.findIndex(p => (p.type === 'macvlan' || p.type === 'ipvlan') && typeof p.master === 'string');
     if (i < 0) return undefined;
-    return { ref, plugin: plugins[i].type, master: plugins[i].master, field: plugins.length > 1 || Array.isArray(safePlugins(obj)) ? `spec.config.plugins[${i}].master` : 'spec.config.master' };
+    // (whether the config is a plugin list: from its parse when the caller has it, else parsed here)
+    const list = plugins.length > 1 || (configIsList ?? Array.isArray(safePlugins(obj)));
+    return { ref, plugin: plugins[i].type, master: plugins[i].master, field: list ? `spec.config.plugins[${i}].master` : 'spec.config.master' };
   }
   const spec = isPlainObject(obj.spec) ? obj.spec : {};
   for (const type of ['macvlan', 'ipvlan'] as const) {

@@ -9,6 +9,8 @@ import {
   PodNic, RULES, WORKLOAD_KINDS, allRules, capacityStatus, checkNodeNetworkConfigurationPolicy, checkPodAnnotations, checkPodNics,
   hostPolicyOfManifest, lintManifests, parseIppoolsAnnotation, podAnnotationsKey,
 } from '../../src/rules';
+import { checkNetworkAttachmentDefinition } from '../../src/rules/network-attachment';
+import { networkMasterOf } from '../../src/rules/workload-manifests';
 import { EXAMPLE_OBJECTS } from '../support/lint-fuzz';
 
 /** The comparison in big integers, as the rule states it. */
@@ -153,5 +155,22 @@ describe('pods with alike network annotations share one result (the pass\'s pod 
     expect(key({ 'k8s.v1.cni.cncf.io/networks': 'a\u0000' })).toBeUndefined();
     expect(key({ 'k8s.v1.cni.cncf.io/networks': ['a'] })).toBeUndefined();
     expect(key(['a'])).toBeUndefined();
+  });
+});
+
+describe('a NAD master\'s field from the parse (MV172 and the master rules)', () => {
+  test('read from the parsed config, it is the field read by parsing the config again (property)', () => {
+    const plugin = fc.record({
+      type: fc.constantFrom('macvlan', 'ipvlan', 'bridge', 'tuning'),
+      master: fc.option(fc.constantFrom('eth1', 'bond0.100', ''), { nil: undefined }),
+    }, { requiredKeys: ['type'] });
+    const config = fc.oneof(plugin.map(p => ({ cniVersion: '0.3.1', name: 'n', ...p })),
+      fc.array(plugin, { minLength: 1, maxLength: 3 }).map(plugins => ({ cniVersion: '0.3.1', name: 'n', plugins })));
+    fc.assert(fc.property(config, c => {
+      const nad = { apiVersion: 'k8s.cni.cncf.io/v1', kind: 'NetworkAttachmentDefinition', metadata: { name: 'n', namespace: 'default' }, spec: { config: JSON.stringify(c) } };
+      const { parsed } = checkNetworkAttachmentDefinition(nad);
+      expect(parsed).toBeDefined();
+      expect(networkMasterOf('default/n', nad, parsed!.plugins, parsed!.configIsList)).toEqual(networkMasterOf('default/n', nad, parsed!.plugins));
+    }), { numRuns: 300 });
   });
 });
