@@ -14,7 +14,12 @@ export interface ShapeContext {
   readonly constructPath?: string;
 }
 
-/** One expected shape. `check` throws a MacvlanError when `value` does not fit. */
+/**
+ * One expected shape. `check` throws a MacvlanError when `value` does not fit. Every shape decides a value in
+ * two ways: `accepts`, a predicate that allocates nothing (the path every valid input takes: constructors run
+ * thousands of times in a fabric), and the general walk that builds the field path and throws the first problem,
+ * which `check` runs only when `accepts` said no. A property test holds the two to the same answer.
+ */
 export interface Shape {
   /** What is expected, as a noun phrase: `a string`, `a list of strings`, `a MacvlanOverlayNetwork`. */
   readonly expected: string;
@@ -23,10 +28,35 @@ export interface Shape {
    * @default - "pass <expected>"
    */
   readonly fix?: string;
+  /** Whether `value` fits: exactly when `check` would not throw, decided without a field path or an error. */
+  accepts(value: unknown): boolean;
   /**
    * @param optional the value is an optional field (the fix then also says it may be left out)
    */
   check(value: unknown, field: string, ctx: ShapeContext, optional?: boolean): void;
+  /**
+   * The general walk alone (no `accepts` first, here or in the nested shapes): throws the first problem.
+   * @internal for the property test that holds `accepts` to it
+   */
+  _explain(value: unknown, field: string, ctx: ShapeContext, optional?: boolean): void;
+}
+
+/** A shape from its predicate and its general walk: `check` runs the walk only for a value the predicate refuses. */
+function shapeOf(expected: string, fix: string | undefined, accepts: (v: unknown) => boolean,
+  explain: (shape: Shape, value: unknown, field: string, ctx: ShapeContext, optional: boolean | undefined) => void): Shape {
+  const shape: Shape = {
+    expected,
+    fix,
+    accepts,
+    check(value, field, ctx, optional) {
+      if (accepts(value)) return;
+      explain(shape, value, field, ctx, optional);
+    },
+    _explain(value, field, ctx, optional) {
+      explain(shape, value, field, ctx, optional);
+    },
+  };
+  return shape;
 }
 
 /** A field of an object shape. */
@@ -60,16 +90,11 @@ function lastSegment(field: string): string {
 export type Fix = string | ((value: unknown) => string | undefined);
 
 function leaf(expected: string, test: (v: unknown) => boolean, fix?: Fix): Shape {
-  const shape: Shape = {
-    expected,
-    fix: typeof fix === 'string' ? fix : undefined,
-    check(value, field, ctx, optional) {
-      if (test(value)) return;
-      const own = typeof fix === 'function' ? fix(value) : undefined;
-      throw shapeError(ctx, field, expected, value, fixOf(own !== undefined ? { ...shape, fix: own } : shape, field, optional));
-    },
-  };
-  return shape;
+  return shapeOf(expected, typeof fix === 'string' ? fix : undefined, test, (shape, value, field, ctx, optional) => {
+    if (test(value)) return;
+    const own = typeof fix === 'function' ? fix(value) : undefined;
+    throw shapeError(ctx, field, expected, value, fixOf(own !== undefined ? { ...shape, fix: own } : shape, field, optional));
+  });
 }
 
 /** A string (any content: what the string says is for the rules). */
@@ -113,38 +138,44 @@ export function custom(expected: string, test: (v: unknown) => boolean, fix?: Fi
 }
 
 /** A construct (a cdk8s Chart or any construct below it). */
-export function construct(fix = 'pass the chart (or construct) to create it in'): Shape {
-  return leaf('a construct (a Chart or a construct inside one)', v => isConstructLike(v), fix);
+export function construct(fix = SCOPE_FIX): Shape {
+  return fix === SCOPE_FIX ? SCOPE_SHAPE : leaf(CONSTRUCT_EXPECTED, isConstructLike, fix);
 }
+
+const SCOPE_FIX = 'pass the chart (or construct) to create it in';
+const CONSTRUCT_EXPECTED = 'a construct (a Chart or a construct inside one)';
+/** The scope of every constructor (one shape, not one per construct built). */
+const SCOPE_SHAPE: Shape = leaf(CONSTRUCT_EXPECTED, isConstructLike, SCOPE_FIX);
 
 /** A list (a real array) of `item`. */
 export function listOf(item: Shape): Shape {
   const expected = `a list of ${plural(item.expected)}`;
-  const shape: Shape = {
-    expected,
-    check(value, field, ctx, optional) {
-      if (!Array.isArray(value)) {
-        const fix = typeof value === 'string' ? `pass ${expected}, e.g. [${JSON.stringify(truncate(value))}]` : undefined;
-        throw shapeError(ctx, field, expected, value, fixOf({ ...shape, fix }, field, optional));
-      }
-      for (let i = 0; i < value.length; i++) item.check(value[i], `${field}[${i}]`, ctx);
-    },
+  const accepts = (value: unknown): boolean => {
+    if (!Array.isArray(value)) return false;
+    for (let i = 0; i < value.length; i++) if (!item.accepts(value[i])) return false;
+    return true;
   };
-  return shape;
+  return shapeOf(expected, undefined, accepts, (shape, value, field, ctx, optional) => {
+    if (!Array.isArray(value)) {
+      const fix = typeof value === 'string' ? `pass ${expected}, e.g. [${JSON.stringify(truncate(value))}]` : undefined;
+      throw shapeError(ctx, field, expected, value, fixOf({ ...shape, fix }, field, optional));
+    }
+    for (let i = 0; i < value.length; i++) item._explain(value[i], `${field}[${i}]`, ctx);
+  });
 }
 
 /** A `{ [key: string]: item }` map (plain object). */
 export function mapOf(item: Shape): Shape {
   const expected = `a map of ${plural(item.expected)}`;
-  const shape: Shape = {
-    expected,
-    fix: `pass ${expected}, e.g. { key: ... }`,
-    check(value, field, ctx, optional) {
-      if (!isObjectLike(value) || isConstructLike(value)) throw shapeError(ctx, field, expected, value, fixOf(shape, field, optional));
-      for (const key of Object.keys(value as object)) item.check((value as Record<string, unknown>)[key], `${field}${propKey(key)}`, ctx);
-    },
+  const accepts = (value: unknown): boolean => {
+    if (!isObjectLike(value) || isConstructLike(value)) return false;
+    for (const key of Object.keys(value as object)) if (!item.accepts((value as Record<string, unknown>)[key])) return false;
+    return true;
   };
-  return shape;
+  return shapeOf(expected, `pass ${expected}, e.g. { key: ... }`, accepts, (shape, value, field, ctx, optional) => {
+    if (!isObjectLike(value) || isConstructLike(value)) throw shapeError(ctx, field, expected, value, fixOf(shape, field, optional));
+    for (const key of Object.keys(value as object)) item._explain((value as Record<string, unknown>)[key], `${field}${propKey(key)}`, ctx);
+  });
 }
 
 /** Any object (not a list, not null): for content someone else checks. */
@@ -167,21 +198,34 @@ export function opt(shape: Shape): FieldShape {
 export function obj(typeName: string, fields: { readonly [key: string]: FieldShape }, options: { readonly openKeys?: boolean } = {}): Shape {
   const expected = `${article(typeName)} object`;
   const known = Object.keys(fields);
-  OBJECT_SHAPES.set(typeName, { keys: known, openKeys: options.openKeys === true });
-  const shape: Shape = {
-    expected,
-    fix: `pass ${expected} { ${known.slice(0, 4).join(', ')}${known.length > 4 ? ', ...' : ''} }`,
-    check(value, field, ctx, optional) {
-      if (!isObjectLike(value) || isConstructLike(value)) throw shapeError(ctx, field, expected, value, fixOf(shape, field, optional));
+  const list = known.map(key => fields[key]);
+  const openKeys = options.openKeys === true;
+  const accepts = (value: unknown): boolean => {
+    if (!isObjectLike(value) || isConstructLike(value)) return false;
+    const o = value as Record<string, unknown>;
+    for (let i = 0; i < known.length; i++) {
+      const v = o[known[i]];
+      if (v === undefined ? list[i].required : !list[i].shape.accepts(v)) return false;
+    }
+    if (openKeys) return true;
+    for (const key in o) {
+      // (own enumerable keys, as Object.keys lists them, without the list)
+      if (Object.prototype.hasOwnProperty.call(o, key) && !Object.prototype.hasOwnProperty.call(fields, key) && o[key] !== undefined) return false;
+    }
+    return true;
+  };
+  const shape = shapeOf(expected, `pass ${expected} { ${known.slice(0, 4).join(', ')}${known.length > 4 ? ', ...' : ''} }`, accepts,
+    (self, value, field, ctx, optional) => {
+      if (!isObjectLike(value) || isConstructLike(value)) throw shapeError(ctx, field, expected, value, fixOf(self, field, optional));
       const o = value as Record<string, unknown>;
       for (const key of known) {
         const f = fields[key];
         const v = o[key];
         const at = field === '' ? key : `${field}.${key}`;
         if (v === undefined && f.required) throw shapeError(ctx, at, f.shape.expected, v, `give ${key}: ${fixOf(f.shape, at, false).replace(/^pass /, '')}`);
-        if (v !== undefined) f.shape.check(v, at, ctx, !f.required);
+        if (v !== undefined) f.shape._explain(v, at, ctx, !f.required);
       }
-      if (options.openKeys) return;
+      if (openKeys) return;
       for (const key of Object.keys(o)) {
         if (Object.prototype.hasOwnProperty.call(fields, key) || o[key] === undefined) continue;
         const near = closest(key, known);
@@ -192,8 +236,8 @@ export function obj(typeName: string, fields: { readonly [key: string]: FieldSha
           fix: near !== undefined ? `use "${near}" instead` : `remove it; ${typeName} takes ${known.join(', ')}`,
         });
       }
-    },
-  };
+    });
+  OBJECT_SHAPES.set(typeName, { keys: known, openKeys, shape });
   return shape;
 }
 
@@ -201,7 +245,7 @@ export function obj(typeName: string, fields: { readonly [key: string]: FieldSha
  * Every object shape by type name, with its keys (a test compares them with the props interfaces, so that a
  * prop added or renamed there is not refused here).
  */
-export const OBJECT_SHAPES = new Map<string, { readonly keys: readonly string[]; readonly openKeys: boolean }>();
+export const OBJECT_SHAPES = new Map<string, { readonly keys: readonly string[]; readonly openKeys: boolean; readonly shape: Shape }>();
 
 /** Runs `shape` on `value` (the whole argument is `field`). */
 export function checkShape(value: unknown, shape: Shape, ctx: ShapeContext, field: string): void {
@@ -213,12 +257,36 @@ export function checkShape(value: unknown, shape: Shape, ctx: ShapeContext, fiel
  * that `scope` is a construct and `id` a string first.
  */
 export function checkScopeAndId(scope: unknown, id: unknown, call: string): string {
-  construct().check(scope, 'scope', { call });
+  checkScope(scope, id, call);
   const parent = (scope as { node: { path: string } }).node.path;
+  return parent === '' ? id as string : `${parent}/${id}`;
+}
+
+/** The checks of {@link checkScopeAndId}, without making the path (only an error needs it). */
+function checkScope(scope: unknown, id: unknown, call: string): void {
+  SCOPE_SHAPE.check(scope, 'scope', { call });
   if (typeof id !== 'string') {
+    const parent = (scope as { node: { path: string } }).node.path;
     throw shapeError({ call, constructPath: parent === '' ? undefined : parent }, 'id', 'a string', id, 'pass the construct id as a string, e.g. "pool"');
   }
-  return parent === '' ? id : `${parent}/${id}`;
+}
+
+/**
+ * A constructor's context: the construct path is made when an error reads it (a valid construct never does), from
+ * the scope's path, which never changes.
+ */
+class ConstructorContext implements ShapeContext {
+  private path?: string;
+
+  constructor(public readonly call: string, private readonly scope: { readonly node: { readonly path: string } }, private readonly id: string) {}
+
+  public get constructPath(): string {
+    if (this.path === undefined) {
+      const parent = this.scope.node.path;
+      this.path = parent === '' ? this.id : `${parent}/${this.id}`;
+    }
+    return this.path;
+  }
 }
 
 /**
@@ -226,7 +294,8 @@ export function checkScopeAndId(scope: unknown, id: unknown, call: string): stri
  * @param call e.g. `new IpPool()`
  */
 export function checkConstructorArgs(scope: unknown, id: unknown, props: unknown, shape: Shape, call: string): ShapeContext {
-  const ctx = { call, constructPath: checkScopeAndId(scope, id, call) };
+  checkScope(scope, id, call);
+  const ctx = new ConstructorContext(call, scope as { node: { path: string } }, id as string);
   shape.check(props, '', ctx);
   return ctx;
 }

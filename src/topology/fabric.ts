@@ -119,6 +119,7 @@ export class Fabric extends Construct {
   private readonly fabricBond: BondProps;
   private readonly racks: BuiltRack[] = [];
   private readonly vlans = new Map<number, BuiltVlan>();
+  private ownerInfo?: VlanOwner;
   private readonly placed = new WeakSet<IConstruct>();
 
   constructor(scope: Construct, id: string, props: FabricProps) {
@@ -656,7 +657,9 @@ export class Fabric extends Construct {
   }
 
   private owner(): VlanOwner {
-    return { construct: this, className: 'Fabric', variable: 'fabric', vlanIds: this.vlanIds };
+    // (the VLAN ids are listed only by an error: not sorted on every network lookup)
+    const self = this;
+    return this.ownerInfo ??= { construct: this, className: 'Fabric', variable: 'fabric', get vlanIds() { return self.vlanIds; } };
   }
 
   /** The host interface of a VLAN on every rack: `<bond>.<id>` (ifacer with one NIC: `<nic>.<id>`). */

@@ -155,12 +155,12 @@ const VLAN_ID = num();
 
 /** The VLAN `vlanId` (the argument of `owner.<method>()`), or the error that lists the owner's VLANs. */
 export function lookupVlan<V>(owner: VlanOwner, vlans: ReadonlyMap<number, V>, vlanId: number, method: string): V {
-  const constructPath = owner.construct.node.path;
-  checkShape(vlanId, VLAN_ID, { call: `${owner.className}.${method}()`, constructPath }, 'vlanId');
+  // (the call and the path are made for an error only: a workload looks its network up this way)
+  if (!VLAN_ID.accepts(vlanId)) checkShape(vlanId, VLAN_ID, { call: `${owner.className}.${method}()`, constructPath: owner.construct.node.path }, 'vlanId');
   const v = vlans.get(vlanId);
   if (v === undefined) {
     throw new MacvlanError({
-      constructPath,
+      constructPath: owner.construct.node.path,
       field: 'vlanId',
       message: `VLAN ${vlanId} is not part of this ${owner.variable} (VLANs: ${owner.vlanIds.join(', ') || 'none'})`,
       fix: `use one of those ids or add VLAN ${vlanId} to vlans`,

@@ -171,6 +171,7 @@ export class VlanTopology extends Construct {
   private readonly props: VlanTopologyProps;
   private readonly rackPlan: SwitchRackPlan;
   private readonly vlans = new Map<number, BuiltVlan>();
+  private ownerInfo?: VlanOwner;
 
   constructor(scope: Construct, id: string, props: VlanTopologyProps) {
     checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new VlanTopology()');
@@ -591,7 +592,9 @@ export class VlanTopology extends Construct {
   }
 
   private owner(): VlanOwner {
-    return { construct: this, className: 'VlanTopology', variable: 'topology', vlanIds: this.vlanIds };
+    // (the VLAN ids are listed only by an error: not sorted on every network lookup)
+    const self = this;
+    return this.ownerInfo ??= { construct: this, className: 'VlanTopology', variable: 'topology', get vlanIds() { return self.vlanIds; } };
   }
 
   private offering(v: BuiltVlan): OfferingVlan {
