@@ -51,7 +51,17 @@ export class MacvlanOverlayNetwork extends MacvlanNetwork implements IMacvlanOve
 
   constructor(scope: Construct, id: string, props: MacvlanOverlayNetworkProps) {
     checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new MacvlanOverlayNetwork()');
-    super(scope, id, props, 'overlay', (props.helper ?? (props.ipam?.type === IpamType.NONE ? OverlayHelperPlugin.none() : OverlayHelperPlugin.coordinator())));
+    super(scope, id, props, 'overlay', (props.helper ?? (props.ipam?.type === IpamType.NONE ? OverlayHelperPlugin.none() : defaultHelper())));
     Object.defineProperty(this, OVERLAY, { value: this.overlayNetworkBrand });
   }
+}
+
+let sharedHelper: OverlayHelperPlugin | undefined;
+
+/**
+ * The default helper (the coordinator with Spiderpool's defaults), one for every network: a helper is immutable
+ * and a network keeps only its model.
+ */
+function defaultHelper(): OverlayHelperPlugin {
+  return sharedHelper ??= OverlayHelperPlugin.coordinator();
 }

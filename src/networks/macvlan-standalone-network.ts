@@ -51,7 +51,17 @@ export class MacvlanStandaloneNetwork extends MacvlanNetwork implements IMacvlan
 
   constructor(scope: Construct, id: string, props: MacvlanStandaloneNetworkProps) {
     checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new MacvlanStandaloneNetwork()');
-    super(scope, id, props, 'underlay', (props.helper ?? (props.ipam?.type === IpamType.NONE ? StandaloneHelperPlugin.none() : StandaloneHelperPlugin.coordinator())));
+    super(scope, id, props, 'underlay', (props.helper ?? (props.ipam?.type === IpamType.NONE ? StandaloneHelperPlugin.none() : defaultHelper())));
     Object.defineProperty(this, STANDALONE, { value: this.standaloneNetworkBrand });
   }
+}
+
+let sharedHelper: StandaloneHelperPlugin | undefined;
+
+/**
+ * The default helper (the coordinator with Spiderpool's defaults), one for every network: a helper is immutable
+ * and a network keeps only its model.
+ */
+function defaultHelper(): StandaloneHelperPlugin {
+  return sharedHelper ??= StandaloneHelperPlugin.coordinator();
 }

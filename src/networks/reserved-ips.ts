@@ -51,8 +51,8 @@ export class ReservedIps extends k8s.SpiderReservedIp {
 
   constructor(scope: Construct, id: string, props: ReservedIpsProps) {
     checkConstructorArgs(scope, id, props, PROPS_SHAPE, 'new ReservedIps()');
-    const first = props.ips.length > 0 ? IpRange.tryParse(props.ips[0]) : undefined;
-    const ipVersion = props.ipVersion ?? first?.family;
+    // (the first entry is parsed only when no family is given)
+    const ipVersion = props.ipVersion ?? (props.ips.length > 0 ? IpRange.tryParse(props.ips[0])?.family : undefined);
     // the family is written out (what Spiderpool's webhook would derive), so that the stored object is the manifest
     const spec: k8s.SpiderReservedIpSpec = ipVersion !== undefined ? { ipVersion, ips: [...props.ips] } : { ips: [...props.ips] };
     super(scope, id, { metadata: { ...(props.name !== undefined ? { name: props.name } : {}) }, spec });

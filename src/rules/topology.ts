@@ -186,15 +186,18 @@ export function checkTopologyConsistency(input: ConsistencyInput): Finding[] {
       'leave bond.mtu unset, or create the interfaces with HostInterfaces.nmstate()'));
   }
 
-  const seen = new Map<string, NamedObject>();
+  // by kind, then name (no key string per object: a fabric names tens of thousands; the kinds hold no NUL, so this
+  // is the one map keyed by `kind NUL name` it replaces)
+  const seen = new Map<string, Map<string, NamedObject>>();
   for (const o of input.objects) {
-    const key = `${o.kind}\u0000${o.name}`;
-    const first = seen.get(key);
+    let ofKind = seen.get(o.kind);
+    if (ofKind === undefined) seen.set(o.kind, ofKind = new Map());
+    const first = ofKind.get(o.name);
     if (first) {
       out.push(finding(RULES.topologyNames, o.field, `${o.kind} name "${o.name}" is also used by ${first.field}`,
         'give each network and pool its own name (or leave the names to their defaults)'));
     } else {
-      seen.set(key, o);
+      ofKind.set(o.name, o);
     }
   }
   return out;
