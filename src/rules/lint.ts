@@ -483,12 +483,13 @@ class LintPass {
     addFindings(e, findings);
     if (!parsed) return;
     const plugins = parsed.plugins;
-    const m = networkMasterOf(parsed.ref, e.obj, plugins, parsed.configIsList);
+    const m = networkMasterOf(parsed.ref, e.obj, plugins, parsed.configIsList, parsed.pluginIndex);
     if (m) this.masters.push({ entry: e, ref: m.ref, plugin: m.plugin, master: m.master, field: m.field });
     let i = 0;
     while (i < plugins.length && plugins[i].ipam === undefined) i++;
     // (the field of the first plugin with an ipam, the first plugin's when none has one)
-    const prefix = !parsed.configIsList ? 'spec.config.ipam.default_ipv' : ipamPoolsPrefix(i < plugins.length ? i : 0);
+    const at = i < plugins.length ? i : 0;
+    const prefix = !parsed.configIsList ? 'spec.config.ipam.default_ipv' : ipamPoolsPrefix(parsed.pluginIndex?.[at] ?? at);
     // (kept without the parsed plugin configs, which only the lines above read: they die young instead of surviving
     // the whole pass; the parse result itself is kept, not a copy of it)
     (parsed as Writable<ParsedNad>).plugins = NO_PLUGINS;

@@ -51,6 +51,12 @@ export interface ParsedNad extends NetworkInfo {
   readonly plugins: ReadonlyArray<Record<string, any>>;
   /** The config is a plugin list (`"plugins": [...]`), not a single plugin. */
   readonly configIsList: boolean;
+  /**
+   * Where each of `plugins` is in the config's list, when some entry of that list is not a plugin object (a field
+   * names a plugin by its place in the config).
+   * @default - `plugins` is the config's own list: plugin i is at i
+   */
+  readonly pluginIndex?: readonly number[];
 }
 
 /**
@@ -195,6 +201,7 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
   // (one walk over the plugins: each one's checks, and what the lines below ask of them; no closure per NAD)
   // (the plugins that are objects: the list itself unless one is not, made only then)
   let typed: Array<Record<string, any>> | undefined;
+  let typedIndex: number[] | undefined;
   // Spiderpool's ifacer (creating the bond/VLAN master) runs before the main plugin.
   let firstMain: Record<string, any> | undefined;
   let coordinator: Record<string, any> | undefined;
@@ -206,7 +213,7 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
   for (let i = 0; i < plugins.length; i++) {
     // (holes are skipped, as forEach skips them)
     if (!(i in plugins)) {
-      typed ??= plugins.slice(0, i);
+      if (typed === undefined) [typed, typedIndex] = [plugins.slice(0, i), indicesTo(i)];
       continue;
     }
     const p = plugins[i];
@@ -218,10 +225,13 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
       checkCoordinatorOptions(p, pluginField(isList, i), 'plugin', out);
     }
     if (!isPlainObject(p)) {
-      typed ??= plugins.slice(0, i);
+      if (typed === undefined) [typed, typedIndex] = [plugins.slice(0, i), indicesTo(i)];
       continue;
     }
-    if (typed !== undefined) typed.push(p);
+    if (typed !== undefined) {
+      typed.push(p);
+      typedIndex!.push(i);
+    }
     const type = p.type;
     if (firstMain === undefined && type !== 'ifacer') firstMain = p;
     if (coordinator === undefined && type === 'coordinator') coordinator = p;
@@ -249,6 +259,7 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
       source: 'NetworkAttachmentDefinition',
       plugins: typed ?? plugins,
       configIsList: isList,
+      pluginIndex: typedIndex,
       kind: classifyNetwork(coordinatorMode, chainsVeth, chainsRouter),
       macvlan: main.type === 'macvlan',
       master: main.type === 'macvlan' && typeof main.master === 'string' ? main.master : undefined,
@@ -509,4 +520,11 @@ function checkCoordinatorAddresses(c: Record<string, any>, field: string, out: F
   if (c.vethLinkAddress !== undefined && c.vethLinkAddress !== null && c.vethLinkAddress !== '' && !parseAddr(c.vethLinkAddress)) {
     badCoordinator(out, field, 'vethLinkAddress', `vethLinkAddress ${describe(c.vethLinkAddress)} is not an IP address, so Spiderpool refuses it`, 'write a plain IP such as "169.254.100.1", or leave it out');
   }
+}
+
+/** 0, 1, ..., n - 1. */
+function indicesTo(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(i);
+  return out;
 }

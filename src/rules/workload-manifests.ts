@@ -221,13 +221,15 @@ const NO_PORTS: readonly string[] = Object.freeze([]);
 
 /** The macvlan or ipvlan master of a NAD's plugin list or a SpiderMultusConfig. */
 export function networkMasterOf(ref: string, obj: Record<string, any>, plugins?: ReadonlyArray<Record<string, any>>,
-  configIsList?: boolean): NetworkMasterModel | undefined {
+  configIsList?: boolean, pluginIndex?: readonly number[]): NetworkMasterModel | undefined {
   if (plugins) {
     const i = plugins.findIndex(p => (p.type === 'macvlan' || p.type === 'ipvlan') && typeof p.master === 'string');
     if (i < 0) return undefined;
     // (whether the config is a plugin list: from its parse when the caller has it, else parsed here)
     const list = plugins.length > 1 || (configIsList ?? Array.isArray(safePlugins(obj)));
-    return { ref, plugin: plugins[i].type, master: plugins[i].master, field: list ? `spec.config.plugins[${i}].master` : 'spec.config.master' };
+    // (the plugin's place in the config's list, which may hold entries that are not plugins)
+    const place = pluginIndex?.[i] ?? i;
+    return { ref, plugin: plugins[i].type, master: plugins[i].master, field: list ? `spec.config.plugins[${place}].master` : 'spec.config.master' };
   }
   const spec = isPlainObject(obj.spec) ? obj.spec : {};
   for (const type of ['macvlan', 'ipvlan'] as const) {

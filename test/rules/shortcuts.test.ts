@@ -132,6 +132,17 @@ describe('NAD checks (field strings)', () => {
       .findings.map(f => `${f.rule.id} ${f.field}`)).toEqual(['MV017 spec.config.mode', 'MV076 spec.config.ipam.addresses']);
   });
 
+  test('a plugin after an entry that is not a plugin object is named by its place in the config (MV177, MV025)', () => {
+    const v6Pool = { apiVersion: 'spiderpool.spidernet.io/v2beta1', kind: 'SpiderIPPool', metadata: { name: 'p6' }, spec: { subnet: 'fd00::/64', ips: ['fd00::10'] } };
+    const network = (name: string, plugins: unknown[]) => Object.assign({ apiVersion: 'k8s.cni.cncf.io/v1', kind: 'NetworkAttachmentDefinition' },
+      nad({ cniVersion: '0.3.1', name, plugins }));
+    const macvlan = network('m', ['junk', { type: 'macvlan', master: 'bond0.100', ipam: { type: 'spiderpool', default_ipv4_ippool: ['p6'] } }]);
+    const ipvlan = network('i', [{ type: 'ipvlan', master: 'bond0.100', ipam: { type: 'spiderpool', default_ipv4_ippool: ['p6'] } }]);
+    const findings = lintManifests([v6Pool, macvlan, ipvlan])[1].findings.map(f => `${f.rule} ${f.field}`);
+    expect(findings).toContain('MV177 spec.config.plugins[1].master');
+    expect(findings).toContain('MV025 spec.config.plugins[1].ipam.default_ipv4_ippool');
+  });
+
   test('MV025\'s field names the first plugin with an ipam (the first plugin when none has one), past the first few too', () => {
     const v6Pool = { apiVersion: 'spiderpool.spidernet.io/v2beta1', kind: 'SpiderIPPool', metadata: { name: 'p6' }, spec: { subnet: 'fd00::/64', ips: ['fd00::10'] } };
     // (the pools are the main plugin's, the first that is not an ifacer: ifacers before it)
