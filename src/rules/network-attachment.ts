@@ -110,8 +110,7 @@ function isJsonArray(a: unknown[]): boolean {
   const keys = Reflect.ownKeys(a);
   if (keys.length !== a.length + 1) return false;
   for (let i = 0; i < a.length; i++) {
-    const d = Object.getOwnPropertyDescriptor(a, i);
-    if (d === undefined || !('value' in d) || !d.enumerable || !isJsonData(d.value)) return false;
+    if (!isDataProperty(a, i) || !isJsonData(a[i])) return false;
   }
   return true;
 }
@@ -121,11 +120,25 @@ function isJsonObject(o: object): boolean {
   const keys = Reflect.ownKeys(o);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
-    if (typeof k !== 'string') return false;
-    const d = Object.getOwnPropertyDescriptor(o, k)!;
-    if (!('value' in d) || !d.enumerable || !isJsonData(d.value)) return false;
+    if (typeof k !== 'string' || !isDataProperty(o, k) || !isJsonData((o as Record<string, unknown>)[k])) return false;
   }
   return true;
+}
+
+const OBJECT_PROTO = Object.prototype as unknown as {
+  hasOwnProperty(k: PropertyKey): boolean;
+  propertyIsEnumerable(k: PropertyKey): boolean;
+  __lookupGetter__(k: PropertyKey): unknown;
+  __lookupSetter__(k: PropertyKey): unknown;
+};
+
+/**
+ * Whether `o` has `k` as an own, enumerable data property (no getter or setter): what a property descriptor tells,
+ * without one allocated per key (this runs over every key of every network's config).
+ */
+function isDataProperty(o: object, k: string | number): boolean {
+  return OBJECT_PROTO.hasOwnProperty.call(o, k) && OBJECT_PROTO.propertyIsEnumerable.call(o, k)
+    && OBJECT_PROTO.__lookupGetter__.call(o, k) === undefined && OBJECT_PROTO.__lookupSetter__.call(o, k) === undefined;
 }
 
 /** The config the library's object carries for `text` (its own object, only read), if any. */
