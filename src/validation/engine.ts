@@ -275,15 +275,9 @@ export class ValidationEngine {
     return [...this.results!].flatMap(([owner, list]) => list.map(f => Object.assign({}, f, { owner })));
   }
 
-  /** The validation messages of `owner` from the current pass (errors; warnings are recorded on it). */
-  public messagesFor(owner: IConstruct): string[] {
-    if (!this.results) this.startPass(); // validated on its own, outside an app pass
-    const findings = this.results!.get(owner);
-    return findings ? reportFindings(owner, findings) : NO_MESSAGES as string[];
-  }
-
   /**
-   * {@link messagesFor} for the validation cdk8s runs on an owner (its findings kept on it).
+   * The validation messages of an owner from the current pass (errors; warnings are recorded on it), for the
+   * validation cdk8s runs on it (which keeps the owner's findings).
    * @internal
    */
   public _messagesOf(v: OwnerValidation): string[] {
