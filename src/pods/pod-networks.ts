@@ -12,6 +12,7 @@ import { Shape, ShapeContext, checkShape, custom, listOf, obj, opt, str } from '
 import { podPlacementVersion, podTemplateObject } from './pod-template-object';
 import { IPodWorkload } from './workload';
 import { requirePodWorkload } from './workload-guard';
+import { writtenAnnotation } from './written-annotations';
 import { ValidatedObject, ValidationEngine, ValidationReference } from '../validation/engine';
 
 /** Options for one NIC of a pod. */
@@ -140,11 +141,9 @@ abstract class PodNetworkSet implements IPodNetworks {
 
   /** The NICs in order (eth0 first for a standalone set). */
   public get attachments(): NetworkAttachment[] {
-    const offset = this.hasDefault ? 0 : 1;
     return this._pending.map((p, i) => {
       const isDefault = this.hasDefault && i === 0;
-      // Multus numbers extra NICs by position (net1, net2, ...); naming one does not renumber the others.
-      const iface = isDefault ? 'eth0' : p.options.interfaceName ?? `net${i + offset}`;
+      const iface = this.interfaceNameOf(i);
       const spiderpool = p.network.ipam.type === IpamType.SPIDERPOOL;
       const pools = !spiderpool ? [] : p.options.pools ? [...p.options.pools] : p.network.pools;
       return { network: p.network, interfaceName: iface, isDefault, pools, ips: p.options.ips ? [...p.options.ips] : undefined };
@@ -175,33 +174,50 @@ abstract class PodNetworkSet implements IPodNetworks {
     return value;
   }
 
+  /** The interface name of NIC `i`, as {@link attachments} names it. */
+  private interfaceNameOf(i: number): string {
+    // Multus numbers extra NICs by position (net1, net2, ...); naming one does not renumber the others.
+    if (this.hasDefault && i === 0) return 'eth0';
+    return this._pending[i].options.interfaceName ?? `net${this.hasDefault ? i : i + 1}`;
+  }
+
+  /**
+   * The annotations of the NICs {@link attachments} lists, read from the NICs as attached (no attachment objects,
+   * no copies of the pool lists: a set is rendered per workload, at fabric scale tens of thousands).
+   */
   private renderAnnotations(): { [key: string]: string } {
-    const atts = this.attachments;
+    const pending = this._pending;
     const out: { [key: string]: string } = {};
-    const primary = atts.find(a => a.isDefault);
-    if (primary) {
+    if (this.hasDefault && pending.length > 0) {
       // "ns/name": Multus applies no per-pod request (ips, mac) to the default network
-      out[MULTUS_DEFAULT_NETWORK] = primary.network.qualifiedName;
+      out[MULTUS_DEFAULT_NETWORK] = pending[0].network.qualifiedName;
     }
-    const extra = atts.filter(a => !a.isDefault);
-    if (extra.length > 0) {
-      out[MULTUS_NETWORKS] = JSON.stringify(extra.map(a => {
-        const selection: Record<string, unknown> = { name: a.network.name, namespace: a.network.namespace, interface: a.interfaceName };
-        if (a.ips && a.ips.length > 0) selection.ips = a.ips;
-        return selection;
-      }));
+    const extra: Array<Record<string, unknown>> = [];
+    for (let i = this.hasDefault ? 1 : 0; i < pending.length; i++) {
+      const p = pending[i];
+      const selection: Record<string, unknown> = { name: p.network.name, namespace: p.network.namespace, interface: this.interfaceNameOf(i) };
+      if (p.options.ips && p.options.ips.length > 0) selection.ips = p.options.ips;
+      extra.push(selection);
     }
+    if (extra.length > 0) out[MULTUS_NETWORKS] = JSON.stringify(extra);
     // Spiderpool reads `ippools` for its own NICs only; networks with other IPAM get no entry.
-    const spiderpoolNics = atts.filter(a => a.network.ipam.type === IpamType.SPIDERPOOL);
-    if (spiderpoolNics.length === 0) return out;
-    out[SPIDERPOOL_IPPOOLS] = JSON.stringify(spiderpoolNics.map(a => {
-      const entry: Record<string, unknown> = { interface: a.interfaceName };
-      const v4 = a.pools.filter(p => p.ipVersion === 4).map(p => p.name);
-      const v6 = a.pools.filter(p => p.ipVersion === 6).map(p => p.name);
+    const entries: Array<Record<string, unknown>> = [];
+    for (let i = 0; i < pending.length; i++) {
+      const p = pending[i];
+      if (p.network.ipam.type !== IpamType.SPIDERPOOL) continue;
+      const pools = p.options.pools ?? p.network._poolList;
+      const entry: Record<string, unknown> = { interface: this.interfaceNameOf(i) };
+      const v4: string[] = [];
+      const v6: string[] = [];
+      for (let j = 0; j < pools.length; j++) {
+        if (pools[j].ipVersion === 4) v4.push(pools[j].name);
+        else if (pools[j].ipVersion === 6) v6.push(pools[j].name);
+      }
       if (v4.length > 0) entry.ipv4 = v4;
       if (v6.length > 0) entry.ipv6 = v6;
-      return entry;
-    }));
+      entries.push(entry);
+    }
+    if (entries.length > 0) out[SPIDERPOOL_IPPOOLS] = JSON.stringify(entries);
     return out;
   }
 
@@ -217,23 +233,21 @@ abstract class PodNetworkSet implements IPodNetworks {
       throw new MacvlanError({ constructPath: target.node.path, field: 'applyTo(target)', message: 'these PodNetworks are already applied to this workload', fix: 'apply a network set once per workload' });
     }
     const meta = target.podMetadata;
-    const existing = meta.toJson().annotations ?? {};
-    for (const key of [MULTUS_DEFAULT_NETWORK, MULTUS_NETWORKS, SPIDERPOOL_IPPOOLS]) {
-      if (existing[key] !== undefined) {
-        throw new MacvlanError({
-          constructPath: target.node.path,
-          field: `podMetadata.annotations["${key}"]`,
-          message: `the pod template already has annotation "${key}"`,
-          fix: 'give each workload one PodNetworks set and no hand-written Multus/Spiderpool annotations',
-        });
-      }
+    const key = writtenAnnotation(meta, SET_ANNOTATION_KEYS);
+    if (key !== undefined) {
+      throw new MacvlanError({
+        constructPath: target.node.path,
+        field: `podMetadata.annotations["${key}"]`,
+        message: `the pod template already has annotation "${key}"`,
+        fix: 'give each workload one PodNetworks set and no hand-written Multus/Spiderpool annotations',
+      });
     }
     this.applied.push(target);
     // The set is frozen from here on (the annotation keys are fixed now); the values are rendered at synth,
     // so pools added to a network later still reach the pod's `ippools`.
     this._frozen = true;
-    for (const key of Object.keys(this.annotations())) {
-      meta.addAnnotation(key, Lazy.any(new AnnotationProducer(this, key)) as unknown as string);
+    for (const k of Object.keys(this.currentAnnotations())) {
+      meta.addAnnotation(k, Lazy.any(new AnnotationProducer(this, k)) as unknown as string);
     }
     // what each network is attached to (VlanTopology's workloads and diagram read it)
     this._pending.forEach((p, i) => recordNetworkUse(p.network, target, () => this.attachments[i]));
@@ -471,6 +485,9 @@ function checkAttach(network: unknown, options: unknown, shape: Shape, call: str
 }
 
 const NO_FINDINGS: readonly never[] = Object.freeze([]);
+
+/** The annotations a set writes, in the order a hand-written one is reported. */
+const SET_ANNOTATION_KEYS: readonly string[] = Object.freeze([MULTUS_DEFAULT_NETWORK, MULTUS_NETWORKS, SPIDERPOOL_IPPOOLS]);
 
 /** Produces one annotation of a set at synth (an object rather than a closure per annotation: it is kept per pod). */
 class AnnotationProducer implements IAnyProducer {
