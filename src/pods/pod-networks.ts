@@ -1,4 +1,4 @@
-import { IAnyProducer, Lazy } from 'cdk8s';
+import { ApiObject, IAnyProducer, Lazy } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { HelperPluginType, IpamType } from '../cni';
 import { MacvlanError } from '../errors';
@@ -9,7 +9,7 @@ import { MacvlanNetwork } from '../networks/macvlan-network';
 import { POOL_SHAPE } from '../networks/shapes';
 import { Finding, MULTUS_DEFAULT_NETWORK, MULTUS_NETWORKS, PodNic, SPIDERPOOL_IPPOOLS, checkPodNetworkSet } from '../rules';
 import { Shape, ShapeContext, checkShape, custom, listOf, obj, opt, str } from '../shape';
-import { podPlacementVersion, podTemplateObject } from './pod-template-object';
+import { podPlacementVersion, podTemplateObject, workloadApiObject } from './pod-template-object';
 import { IPodWorkload } from './workload';
 import { requirePodWorkload } from './workload-guard';
 import { writtenAnnotation } from './written-annotations';
@@ -504,11 +504,16 @@ function copyList<T>(list: readonly T[] | undefined): T[] | undefined {
 
 /** One workload's pod networks as the validation engine reads them (one small object per workload). */
 class PodNetworksValidation implements ValidatedObject {
-  constructor(private readonly set: PodNetworkSet, private readonly target: IConstruct) {}
+  /** The workload's ApiObject, looked up until found (it never changes once made). */
+  private api: ApiObject | undefined;
+
+  constructor(private readonly set: PodNetworkSet, private readonly target: IConstruct) {
+    this.api = workloadApiObject(target);
+  }
 
   /** The workload as synthesized (its pod template annotations from this set, its scale and placement from its own state). */
   public object(): Record<string, any> {
-    return podTemplateObject(this.target, this.set._currentAnnotations());
+    return podTemplateObject(this.target, this.apiObject(), this.set._currentAnnotations());
   }
 
   public get subject(): string {
@@ -516,7 +521,11 @@ class PodNetworksValidation implements ValidatedObject {
   }
 
   public version(): number {
-    return this.set._inputsVersion() + podPlacementVersion(this.target);
+    return this.set._inputsVersion() + podPlacementVersion(this.target, this.apiObject());
+  }
+
+  private apiObject(): ApiObject | undefined {
+    return this.api ??= workloadApiObject(this.target);
   }
 
   public propsFindings(): readonly Finding[] {

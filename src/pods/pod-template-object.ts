@@ -1,4 +1,4 @@
-import { ApiObject, ApiObjectMetadataDefinition } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { placementVersion, podSpecPointer, recordedNodeSelector } from '../networks/placement-record';
 import { AUTOSCALED, POD_TEMPLATE_PATHS } from '../rules';
@@ -22,16 +22,11 @@ function plain(v: any): any {
  * its ApiObject; what the workload rules read (replicas and rollout surge as cdk8s-plus writes them, the node
  * selector the library wrote, the scheduling, hostNetwork, a DaemonSet's node count), from its public state and
  * the cheap renderers cdk8s-plus 2.x has for those fields; and the pod template annotations a PodNetworks set
- * writes. The rules then read it with the very readers `lint` uses on a manifest.
+ * writes. The rules then read it with the very readers `lint` uses on a manifest. `api` is the workload's ApiObject
+ * ({@link workloadApiObject}; undefined: a structural workload without one, checked as a Pod).
  */
-export function podTemplateObject(target: IConstruct, annotations: { [key: string]: string }): Record<string, any> {
+export function podTemplateObject(target: IConstruct, api: ApiObject | undefined, annotations: { [key: string]: string }): Record<string, any> {
   const t = target as any;
-  let api: ApiObject | undefined;
-  try {
-    api = ApiObject.of(target);
-  } catch {
-    api = undefined; // a structural workload without an ApiObject: checked as a Pod
-  }
   const kind = api?.kind ?? 'Pod';
   const metadata: Record<string, any> = { name: api?.name ?? target.node.id };
   if (api?.metadata.namespace !== undefined) metadata.namespace = api.metadata.namespace;
@@ -88,19 +83,16 @@ function podSpecKeys(kind: string): readonly string[] {
   return keys;
 }
 
-/** The metadata of each workload that is a DaemonSet (its kind never changes), undefined for other kinds. */
-const DAEMON_SET_METADATA = new WeakMap<IConstruct, ApiObjectMetadataDefinition | undefined>();
-function daemonSetMetadata(target: IConstruct): ApiObjectMetadataDefinition | undefined {
-  if (DAEMON_SET_METADATA.has(target)) return DAEMON_SET_METADATA.get(target);
-  let metadata: ApiObjectMetadataDefinition | undefined;
+/**
+ * The workload's ApiObject, or undefined for a structural workload without one. (A workload's ApiObject is made
+ * with it and never replaced, so its owner looks it up once, when it is first found.)
+ */
+export function workloadApiObject(target: IConstruct): ApiObject | undefined {
   try {
-    const api = ApiObject.of(target);
-    metadata = api.kind === 'DaemonSet' ? api.metadata : undefined;
+    return ApiObject.of(target);
   } catch {
-    metadata = undefined;
+    return undefined;
   }
-  DAEMON_SET_METADATA.set(target, metadata);
-  return metadata;
 }
 
 /** cdk8s-plus's affinity lists (each only grows: attract, colocate, separate, spread). */
@@ -129,13 +121,12 @@ export function unscheduled(scheduling: any): boolean {
  * their sum grows with any of them. (A workload of another construct library, without these fields, changes only
  * through the library's own records.)
  */
-export function podPlacementVersion(target: IConstruct): number {
+export function podPlacementVersion(target: IConstruct, api: ApiObject | undefined): number {
   const t = target as any;
   let v = placementVersion(target);
   if (t.hasAutoscaler === true) v += 1;
   // (a DaemonSet's object carries its own annotations)
-  const own = daemonSetMetadata(target);
-  if (own !== undefined) v += annotationsVersion(own);
+  if (api !== undefined && api.kind === 'DaemonSet') v += annotationsVersion(api.metadata);
   const scheduling = t.scheduling;
   if (scheduling !== null && typeof scheduling === 'object') {
     for (let i = 0; i < SCHEDULING_LISTS.length; i++) {

@@ -473,27 +473,34 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
   }
 
   // One VLAN id on one base interface under two names, on nodes two policies (or one) share.
-  // base and id -> name -> the policies using that name (usually one name: nothing to compare)
-  const vlans = new Map<string, Map<string, Array<{ policy: H; iface: HostInterfaceModel }>>>();
+  // base -> id -> the names given to that VLAN, in order, each with the policies using it (usually one name: nothing
+  // to compare; a list rather than a map per VLAN, and no key string: a fabric's policy has thousands of VLANs)
+  const vlans = new Map<string, Map<number, Array<VlanName<H>>>>();
   const addVlan = (h: H, i: HostInterfaceModel): void => {
     if (i.vlanBase === undefined || i.vlanId === undefined) return;
-    const key = `${i.vlanBase}\u0000${i.vlanId}`;
-    let names = vlans.get(key);
-    if (!names) vlans.set(key, (names = new Map()));
+    let byId = vlans.get(i.vlanBase);
+    if (!byId) vlans.set(i.vlanBase, (byId = new Map()));
+    const names = byId.get(i.vlanId);
+    if (!names) {
+      byId.set(i.vlanId, [{ name: i.name, users: [{ policy: h, iface: i }] }]);
+      return;
+    }
     let clash: { policy: H; iface: HostInterfaceModel } | undefined;
-    for (const [name, users] of names) {
-      if (name === i.name) continue;
+    let same: VlanName<H> | undefined;
+    for (let n = 0; n < names.length; n++) {
+      if (names[n].name === i.name) {
+        same = names[n];
+        continue;
+      }
       // (within one policy MV026 reports it)
-      clash = users.find(o => o.policy !== h && equalitiesOverlap(o.policy.nodeSelector, h.nodeSelector));
-      if (clash) break;
+      clash ??= names[n].users.find(o => o.policy !== h && equalitiesOverlap(o.policy.nodeSelector, h.nodeSelector));
     }
     if (clash) {
       push(out.hostPolicies, h, finding(RULES.vlanIdTwoNames, `${i.field}.vlan.id`,
         `VLAN ${i.vlanId} on ${i.vlanBase} is named "${i.name}" here and "${clash.iface.name}" by host policy ${clash.policy.name}, on nodes both select (${describeEqualities(Object.assign({}, clash.policy.nodeSelector, h.nodeSelector))}); the kernel refuses a second VLAN device with the same id on one interface`,
         `use one name for VLAN ${i.vlanId} on ${i.vlanBase} (e.g. "${clash.iface.name}"), or give the policies disjoint nodeSelectors`));
     }
-    const same = names.get(i.name);
-    if (same) same.push({ policy: h, iface: i }); else names.set(i.name, [{ policy: h, iface: i }]);
+    if (same) same.users.push({ policy: h, iface: i }); else names.push({ name: i.name, users: [{ policy: h, iface: i }] });
   };
   for (const h of policies) for (let i = 0; i < h.interfaces.length; i++) addVlan(h, h.interfaces[i]);
 
@@ -590,13 +597,18 @@ class DemandTable<W extends WorkloadModel, P extends PoolModel> {
   /** Whether some selection has more than one pool. */
   public spread = false;
   private readonly reach = new PoolReach<P>();
+  /**
+   * The peak of Deployments with a replica count and a rolling update, by maxSurge and replica count: most
+   * workloads of an app are alike (a result is only read).
+   */
+  private readonly deploymentPeaks = new Map<number | string | undefined, Map<number, PeakPods>>();
 
   constructor(private readonly poolsByName: ReadonlyMap<string, P>) {}
 
   public addWorkload(w: W): void {
     // A hostNetwork pod gets no NIC from Multus (MV174): it takes no address.
     if (w.hostNetwork === true || w.nics.length === 0) return;
-    const peak = peakPods(w.kind, w.scale);
+    const peak = this.peakOf(w);
     const key: { placement?: string } = {};
     for (let i = 0; i < w.nics.length; i++) {
       const nic = w.nics[i];
@@ -604,6 +616,19 @@ class DemandTable<W extends WorkloadModel, P extends PoolModel> {
       const row = this.addFamily(w, nic, peak, nic.ipv4Pools, undefined, key);
       this.addFamily(w, nic, peak, nic.ipv6Pools, row, key);
     }
+  }
+
+  /** {@link peakPods} of the workload. */
+  private peakOf(w: W): PeakPods {
+    const scale = w.scale;
+    if (w.kind !== 'Deployment' || typeof scale.replicas !== 'number' || scale.rollingUpdate === false || scale.autoscaled === true) {
+      return peakPods(w.kind, scale);
+    }
+    let bySurge = this.deploymentPeaks.get(scale.maxSurge);
+    if (bySurge === undefined) this.deploymentPeaks.set(scale.maxSurge, (bySurge = new Map()));
+    let peak = bySurge.get(scale.replicas);
+    if (peak === undefined) bySurge.set(scale.replicas, (peak = peakPods(w.kind, scale)));
+    return peak;
   }
 
   /** One family of a NIC; returns the NIC's single-pool row (made here if `row` is undefined and needed). */
@@ -655,6 +680,12 @@ class DemandTable<W extends WorkloadModel, P extends PoolModel> {
     if (s) s.pods += peak.pods; else this.selections.set(selectionKey, { pools: known, pods: peak.pods });
     return row;
   }
+}
+
+/** One name given to a VLAN (id on a base interface), with the host policies (and their interfaces) using it. */
+interface VlanName<H> {
+  readonly name: string;
+  readonly users: Array<{ readonly policy: H; readonly iface: HostInterfaceModel }>;
 }
 
 /** No pool of the set (shared: nothing changes it). */

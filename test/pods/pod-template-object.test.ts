@@ -5,7 +5,7 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as fc from 'fast-check';
-import { podPlacementVersion, podTemplateObject, unscheduled } from '../../src/pods/pod-template-object';
+import { podPlacementVersion, podTemplateObject, unscheduled, workloadApiObject } from '../../src/pods/pod-template-object';
 
 type Call = 'attract' | 'attractPreferred' | 'colocate' | 'separate' | 'spread' | 'tolerate' | 'assign';
 const CALLS: Call[] = ['attract', 'attractPreferred', 'colocate', 'separate', 'spread', 'tolerate', 'assign'];
@@ -27,7 +27,7 @@ describe('podTemplateObject', () => {
       const chart = new Chart(Testing.app(), 'c');
       const other = new kplus.Deployment(chart, 'other', { containers: [{ image: 'nginx' }] });
       const d = new kplus.Deployment(chart, 'd', { containers: [{ image: 'nginx' }] });
-      const before = podPlacementVersion(d);
+      const before = podPlacementVersion(d, workloadApiObject(d));
       let assigned = false;
       calls.forEach((c, i) => {
         if (c === 'assign' && assigned) return; // (cdk8s-plus refuses a second assignment)
@@ -38,13 +38,13 @@ describe('podTemplateObject', () => {
       const skipped = unscheduled(d.scheduling);
       // the shortcut only when there is nothing to render, and always then
       expect(skipped).toBe(rendered.affinity === undefined && rendered.nodeName === undefined);
-      const spec = podTemplateObject(d, {}).spec.template.spec ?? {};
+      const spec = podTemplateObject(d, workloadApiObject(d), {}).spec.template.spec ?? {};
       expect(spec.affinity).toEqual(rendered.affinity);
       expect(spec.nodeName).toEqual(rendered.nodeName);
       // every call is a change the validation sees
       const effective = calls.filter((c, i) => c !== 'assign' || calls.indexOf('assign') === i).length;
-      if (effective > 0) expect(podPlacementVersion(d)).toBeGreaterThan(before);
-      else expect(podPlacementVersion(d)).toBe(before);
+      if (effective > 0) expect(podPlacementVersion(d, workloadApiObject(d))).toBeGreaterThan(before);
+      else expect(podPlacementVersion(d, workloadApiObject(d))).toBe(before);
     }), { numRuns: 60 });
   });
 

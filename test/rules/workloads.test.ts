@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { lintYaml, ruleIds, yamlObjects } from './helpers';
 import { lintManifestSet, peakPods, scaledValue } from '../../src/rules';
 
@@ -391,5 +392,31 @@ describe('MV175-MV177 host interface conflicts (lint)', () => {
     expect(f).toMatchObject({ severity: 'error', field: 'spec.config.plugins[0].master', object: { kind: 'NetworkAttachmentDefinition', name: 'vlan100' } });
     expect(f.message).toContain('master bond0.100 is also the master of ipvlan network(s) kube-system/ipvlan100');
     expect(of('MV177', text('bond0.200'))).toEqual([]);
+  });
+});
+
+describe('the peak of many alike Deployments (kept per pass by replicas and maxSurge)', () => {
+  test('every workload\'s capacity row is its own peakPods, whatever order alike and different scales come in', () => {
+    const scale = fc.record({
+      replicas: fc.constantFrom(undefined, 0, 1, 2, 3, 2.5, -1, 10),
+      surge: fc.constantFrom(undefined, 0, 1, 2, '25%', '50%', '1', 'lots', 1.5),
+      recreate: fc.boolean(),
+    });
+    fc.assert(fc.property(fc.array(scale, { minLength: 1, maxLength: 8 }), scales => {
+      const specOf = (s: typeof scales[number]) => [
+        s.replicas !== undefined ? `replicas: ${s.replicas}` : '',
+        s.recreate ? 'strategy: {type: Recreate}' : s.surge !== undefined ? `strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: ${JSON.stringify(s.surge)}}}` : '',
+      ].filter(x => x).join(', ');
+      const text = docs(POOL('vlan100-v4', '172.16.100.10-172.16.100.200'), NAD('vlan100', ['vlan100-v4']),
+        ...scales.map((s, i) => workload('Deployment', `w${i}`, specOf(s))));
+      const rows = lintManifestSet(yamlObjects(text)).capacity.find(c => c.pool === 'vlan100-v4')?.workloads ?? [];
+      expect(rows.map(r => r.name)).toEqual(scales.map((_, i) => `w${i}`));
+      scales.forEach((s, i) => {
+        const expected = peakPods('Deployment', {
+          replicas: s.replicas, rollingUpdate: !s.recreate, maxSurge: s.recreate ? undefined : s.surge,
+        });
+        expect({ pods: rows[i].pods, explanation: rows[i].explanation }).toEqual({ pods: expected.pods, explanation: expected.explanation });
+      });
+    }), { numRuns: 150 });
   });
 });
