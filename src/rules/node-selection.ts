@@ -154,14 +154,34 @@ export function splitByValues(conj: Conjunction, key: string): Conjunction[] | u
 
 /** Whether every node satisfying `conj` matches the equality selector; the entries it does not force. */
 export function missingEqualities(conj: Conjunction, selector: { readonly [key: string]: string }): Array<[string, string]> {
-  return Object.entries(selector).filter(([key, v]) => !impliesRequirement(conj, { key, operator: 'In', values: [v] }));
+  return Object.entries(selector).filter(([key, v]) => !impliesEquality(conj, key, v));
+}
+
+/**
+ * {@link impliesRequirement} of `key In [value]` (a matchLabels entry), without the requirement object: every
+ * node satisfying `conj` has label `key` = `value` (or no node satisfies it).
+ */
+function impliesEquality(conj: Conjunction, key: string, value: string): boolean {
+  const c = conj.get(key);
+  if (c === undefined || c.allowed === undefined) return false;
+  let possible = 0;
+  let other = false;
+  for (const v of c.allowed) {
+    if (c.excluded.has(v)) continue;
+    possible++;
+    if (v !== value) other = true;
+  }
+  if (possible === 0) return true; // no node satisfies conj
+  return c.mustExist && !other;
 }
 
 /** Whether every node satisfying `conj` matches a label selector (undefined: cannot be told). */
 export function impliesLabelSelector(conj: Conjunction, sel: LabelSelectorModel): boolean | undefined {
   let unknown = false;
-  for (const [key, v] of Object.entries(sel.matchLabels ?? {})) {
-    if (!impliesRequirement(conj, { key, operator: 'In', values: [v] })) return false;
+  const labels = sel.matchLabels;
+  if (labels !== undefined && labels !== null) {
+    const keys = Object.keys(labels);
+    for (let i = 0; i < keys.length; i++) if (!impliesEquality(conj, keys[i], labels[keys[i]])) return false;
   }
   for (const r of sel.matchExpressions ?? []) {
     const ok = impliesRequirement(conj, r);
