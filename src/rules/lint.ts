@@ -1,11 +1,11 @@
 // (from the modules themselves, not the net index: a call through the index's re-export is a getter call per use)
 import { AddressPolicyModel, AddressPoolModel, ReservedIpModel, addressPolicyOfManifest, checkAddressConflicts, checkReservedIp, reservedByFamily } from './addresses';
-import { Finding, RuleInfo, Severity, RULES, finding } from './catalog';
+import { Finding, NODE_NETWORK_POLICY_RULES, RuleInfo, Severity, RULES, finding } from './catalog';
 import { checkCrdSchema } from './crd-schema';
 import { ParsedPool, PoolsBySubnet, checkIpPool, checkPoolOverlaps, isPlainObject } from './ip-pool';
 import { checkSpiderMultusConfig } from './multus-config';
 import { NetworkInfo, ParsedNad, checkNetworkAttachmentDefinition } from './network-attachment';
-import { checkNodeNetworkConfigurationPolicy } from './nmstate';
+import { NNCP_RULES_DECIDED, checkNodeNetworkConfigurationPolicy } from './nmstate';
 import { checkObjectShape } from './object-shape';
 import { ObjectIdentityIndex, duplicateObjectFinding } from './objects';
 import { ManifestIndex, checkPodAnnotations, podAnnotationsKey } from './pod-annotations';
@@ -520,7 +520,12 @@ class LintPass {
   }
 
   private addHostPolicy(e: Entry): void {
-    addFindings(e, checkNodeNetworkConfigurationPolicy(e.obj));
+    // (not for the library's own policy whose owner decides every policy rule from its props: the app's validation
+    // drops those findings; unless the policy has schema findings, which are reported only where no other finding
+    // explains the field)
+    if (e.schema !== undefined || (e.obj as { [NNCP_RULES_DECIDED]?: unknown })[NNCP_RULES_DECIDED] !== NODE_NETWORK_POLICY_RULES) {
+      addFindings(e, checkNodeNetworkConfigurationPolicy(e.obj));
+    }
     this.hostPolicies.push(Object.assign({ entry: e }, hostPolicyOfManifest(e.obj)));
     this.addressPolicies.push(Object.assign({ entry: e }, addressPolicyOfManifest(e.obj)));
   }

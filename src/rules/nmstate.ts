@@ -16,6 +16,16 @@ const NO_ARP_MODES = ['802.3ad', 'balance-tlb', 'balance-alb'];
 const LACP_RATES = ['slow', 'fast', '0', '1'];
 const XMIT_HASH_POLICIES = ['layer2', 'layer2+3', 'layer3+4', 'encap2+3', 'encap3+4', 'vlan+srcmac', '0', '1', '2', '3', '4', '5'];
 
+/**
+ * Where the library's own policy says that its owner decides every policy rule ({@link NODE_NETWORK_POLICY_RULES})
+ * from its props and the app's validation does not report them from the object: the value is that very list
+ * (the one the owner registers as decided). The linter then does not run {@link checkNodeNetworkConfigurationPolicy}
+ * on the object, whose findings would all be dropped (unless a schema finding needs them to be explained). Not a
+ * global symbol: only the library sets it, never a manifest; non-enumerable, so nothing that copies or writes
+ * objects sees it.
+ */
+export const NNCP_RULES_DECIDED: unique symbol = Symbol('cdk8s-macvlan.nncp-rules-decided');
+
 /** Where the interfaces of a policy live. */
 export const NNCP_INTERFACES_FIELD = 'spec.desiredState.interfaces';
 
