@@ -223,9 +223,12 @@ function splitGroups(side: string, bad: (why: string) => NetParseError, where: s
   return parts;
 }
 
+// (formatted texts are joined, not concatenated: a concatenation of 13 characters or more is a V8 rope, which every
+// first read of the text (a parse, a compare, a hash) must copy into a flat string; addresses and ranges are
+// formatted when the objects are built and read when they are validated)
 function formatV4(value: bigint): string {
   const v = Number(value);
-  return `${Math.floor(v / 16777216) % 256}.${Math.floor(v / 65536) % 256}.${Math.floor(v / 256) % 256}.${v % 256}`;
+  return [Math.floor(v / 16777216) % 256, Math.floor(v / 65536) % 256, Math.floor(v / 256) % 256, v % 256].join('.');
 }
 
 /** Scratch for formatting (formatting is synchronous and never re-entered). */
@@ -234,22 +237,22 @@ const V6_WORDS = [0, 0, 0, 0, 0, 0, 0, 0];
 function formatV6(value: bigint): string {
   const words = v6ToWords(value, V6_WORDS);
   // RFC 5952 section 5: IPv4-mapped addresses (::ffff:0:0/96) use mixed notation.
-  if (isV4MappedWords(words)) return `::ffff:${formatV4(value % 4294967296n)}`;
+  if (isV4MappedWords(words)) return ['::ffff:', formatV4(value % 4294967296n)].join('');
   const bestStart = longestZeroRun(words);
   const bestLen = zeroRunLength();
-  // Groups joined by ":", the run replaced by "::".
-  let out = '';
+  // Groups joined by ":", the run replaced by "::" (the parts joined once: a flat text, see formatV4).
+  const out: string[] = [];
   let colon = false;
   for (let i = 0; i < 8; i++) {
     if (i === bestStart) {
-      out += '::';
+      out.push('::');
       i += bestLen - 1;
       colon = false;
       continue;
     }
-    if (colon) out += ':';
-    out += words[i].toString(16);
+    if (colon) out.push(':');
+    out.push(words[i].toString(16));
     colon = true;
   }
-  return out;
+  return out.join('');
 }

@@ -117,7 +117,7 @@ export class Cidr {
 
   /** Canonical "network/prefix" text (formatted once: the rules compare and key pools by it). */
   public toString(): string {
-    return (this.text ??= `${IpAddress.fromBigInt(this.family, this.first).toString()}/${this.prefix}`);
+    return (this.text ??= [IpAddress.fromBigInt(this.family, this.first).toString(), this.prefix].join('/'));
   }
 
   /** True when `ip` has the same family and lies inside the block. */

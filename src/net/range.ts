@@ -104,7 +104,8 @@ export class IpRange {
   /** "a" when start == end, otherwise "a-b", with canonical addresses. */
   public toString(): string {
     const a = formatAddress(this.family, this.start);
-    return this.start === this.end ? a : `${a}-${formatAddress(this.family, this.end)}`;
+    // (joined, not concatenated: a flat text, as formatAddress's)
+    return this.start === this.end ? a : [a, formatAddress(this.family, this.end)].join('-');
   }
 }
 

@@ -180,7 +180,8 @@ export abstract class MacvlanNetwork extends ApiObject implements IMacvlanNetwor
     this.spec = spec;
     this.source = source;
     this.namespace = namespace;
-    this.qualifiedName = `${this.namespace}/${this.name}`;
+    // (joined, not concatenated: a flat text, which the pools' multusName checks and the pod rules read at validation)
+    this.qualifiedName = [this.namespace, this.name].join('/');
     this.master = props.master;
     this.mode = props.mode ?? MacvlanMode.BRIDGE;
     this.ipam = props.ipam ?? Ipam.spiderpool();
