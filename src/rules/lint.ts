@@ -482,20 +482,16 @@ class LintPass {
     const { findings, parsed } = checkNetworkAttachmentDefinition(e.obj);
     addFindings(e, findings);
     if (!parsed) return;
-    const plugins = parsed.plugins;
-    const m = networkMasterOf(parsed.ref, e.obj, plugins, parsed.configIsList, parsed.pluginIndex);
-    if (m) this.masters.push({ entry: e, ref: m.ref, plugin: m.plugin, master: m.master, field: m.field });
-    let i = 0;
-    while (i < plugins.length && plugins[i].ipam === undefined) i++;
-    // (the field of the first plugin with an ipam, the first plugin's when none has one)
-    const at = i < plugins.length ? i : 0;
-    const prefix = !parsed.configIsList ? 'spec.config.ipam.default_ipv' : ipamPoolsPrefix(parsed.pluginIndex?.[at] ?? at);
-    // (kept without the parsed plugin configs, which only the lines above read: they die young instead of surviving
-    // the whole pass; the parse result itself is kept, not a copy of it)
+    // (the master and the pools' field from the NAD check, which has them from its walk over the plugins: the
+    // plugin configs are not read again)
+    const m = parsed.masterPlugin;
+    if (m) this.masters.push({ entry: e, ref: parsed.ref, plugin: m.plugin, master: m.master, field: m.field });
+    // (kept without the parsed plugin configs: they die young instead of surviving the whole pass; the parse
+    // result is this NAD's own object, the config's part of it shared)
     (parsed as Writable<ParsedNad>).plugins = NO_PLUGINS;
     const info: NetworkInfo = parsed;
     this.networks.set(parsed.ref, info);
-    this.networkDefs.push({ entry: e, net: info, prefix, suffix: '_ippool' });
+    this.networkDefs.push({ entry: e, net: info, prefix: parsed.poolsPrefix, suffix: '_ippool' });
   }
 
   private addMultusConfig(e: Entry): void {
@@ -679,14 +675,6 @@ export function formatObjectRef(ref: ObjectRef): string {
 
 const NOT_AN_OBJECT: ObjectRef = { kind: '(not an object)', name: '(no name)' };
 const NO_PLUGINS: ReadonlyArray<Record<string, any>> = Object.freeze([]);
-
-/** `spec.config.plugins[i].ipam.default_ipv` of a list's first plugins (made once, not per NAD). */
-const IPAM_POOLS_PREFIXES: readonly string[] = Array.from({ length: 8 }, (_, i) => `spec.config.plugins[${i}].ipam.default_ipv`);
-
-/** The field prefix of the default pools of plugin `i` of a plugin list. */
-function ipamPoolsPrefix(i: number): string {
-  return i < IPAM_POOLS_PREFIXES.length ? IPAM_POOLS_PREFIXES[i] : `spec.config.plugins[${i}].ipam.default_ipv`;
-}
 const NO_ENTRIES: readonly Entry[] = Object.freeze([]);
 
 /** The object's namespace, as its reference has it. */

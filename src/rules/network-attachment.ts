@@ -57,6 +57,32 @@ export interface ParsedNad extends NetworkInfo {
    * @default - `plugins` is the config's own list: plugin i is at i
    */
   readonly pluginIndex?: readonly number[];
+  /**
+   * The first macvlan or ipvlan plugin with a `master` (of `plugins`): its type, master and the master's field.
+   * @default - none
+   */
+  readonly masterPlugin?: NadMasterPlugin;
+  /** The field prefix of the default pools (`<ipam field>.default_ipv`) of the first plugin with an ipam (the first plugin's when none has one). */
+  readonly poolsPrefix: string;
+}
+
+/** A NAD's macvlan or ipvlan master: the plugin type, the master interface, the master's field in the NAD. */
+export interface NadMasterPlugin {
+  readonly plugin: 'macvlan' | 'ipvlan';
+  readonly master: string;
+  readonly field: string;
+}
+
+/** What the rules learn from a NAD's config alone (all but the NAD's name and namespace). */
+type ConfigNetwork = Omit<ParsedNad, 'ref' | 'source'>;
+
+/**
+ * The NAD rules' result on a config object alone: its findings (in order) and the network it defines (undefined
+ * when the config is not a plugin object or list the rules can read).
+ */
+export interface NadConfigCheck {
+  readonly findings: readonly Finding[];
+  readonly network: ConfigNetwork | undefined;
 }
 
 /**
@@ -69,11 +95,21 @@ export const NAD_CONFIG: unique symbol = Symbol('cdk8s-macvlan.nad-config');
 
 /**
  * A NAD config's text and, when parsing the text gives an object equal to it in every respect the rules can
- * observe, that object. Made only by {@link renderNadConfig}; the rules only read `value`, never write it.
+ * observe, that object, with the NAD rules' result on it. Made only by {@link renderNadConfig}; the rules only read
+ * `value`, never write it.
  */
 export class NadConfigText {
+  /**
+   * {@link checkNadConfig} of `value`, made with it (both never change): the NAD check of an object carrying this
+   * text is this result and the object's own name checks. Checked when the config is written, while its objects
+   * are in the CPU's cache: at fabric scale, reading thousands of configs back at synth cost more than the checks.
+   */
+  public readonly checked: NadConfigCheck | undefined;
+
   /** @internal */
-  constructor(public readonly text: string, public readonly value: Readonly<Record<string, unknown>> | undefined) {}
+  constructor(public readonly text: string, public readonly value: Readonly<Record<string, unknown>> | undefined) {
+    this.checked = value === undefined ? undefined : checkNadConfig(value);
+  }
 }
 
 /**
@@ -141,10 +177,10 @@ function isDataProperty(o: object, k: string | number): boolean {
     && OBJECT_PROTO.__lookupGetter__.call(o, k) === undefined && OBJECT_PROTO.__lookupSetter__.call(o, k) === undefined;
 }
 
-/** The config the library's object carries for `text` (its own object, only read), if any. */
-function carriedConfig(nad: object, text: string): Readonly<Record<string, unknown>> | undefined {
+/** The check of the config the library's object carries for `text` (its own object, only read), if any. */
+function carriedCheck(nad: object, text: string): NadConfigCheck | undefined {
   const carried = (nad as { [NAD_CONFIG]?: unknown })[NAD_CONFIG];
-  return carried instanceof NadConfigText && carried.text === text ? carried.value : undefined;
+  return carried instanceof NadConfigText && carried.text === text ? carried.checked : undefined;
 }
 
 /**
@@ -172,7 +208,7 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
       'write the CNI config JSON into spec.config, unless every node really carries the config file'));
     return {
       findings: out,
-      parsed: { ref: `${namespace}/${name}`, source: 'NetworkAttachmentDefinition', plugins: [], configIsList: false, kind: 'unknown', macvlan: false, spiderpool: false, routeHelper: true, ipv4Pools: [], ipv6Pools: [] },
+      parsed: { ref: `${namespace}/${name}`, source: 'NetworkAttachmentDefinition', plugins: [], configIsList: false, poolsPrefix: 'spec.config.ipam.default_ipv', kind: 'unknown', macvlan: false, spiderpool: false, routeHelper: true, ipv4Pools: [], ipv6Pools: [] },
     };
   }
   if (typeof rawConfig !== 'string') {
@@ -180,19 +216,64 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
       'write spec.config as a string holding the CNI config JSON (YAML: `config: |` followed by the JSON)'));
     return { findings: out };
   }
-  // (the library's own NAD carries the object it wrote the text from: equal to what parsing gives, only read)
-  let config: any = carriedConfig(nad, rawConfig);
-  if (config === undefined) {
+  // (the library's own NAD carries the object it wrote the text from, equal to what parsing gives, checked)
+  let network: ConfigNetwork | undefined;
+  const carried = carriedCheck(nad, rawConfig);
+  if (carried !== undefined) {
+    for (let i = 0; i < carried.findings.length; i++) out.push(carried.findings[i]);
+    network = carried.network;
+  } else {
+    let config: unknown;
     try {
       config = JSON.parse(rawConfig);
     } catch (e) {
       out.push(finding(RULES.nadConfig, 'spec.config', `is not valid JSON (${(e as Error).message})`, 'write spec.config as a JSON object'));
       return { findings: out };
     }
+    network = checkConfigInto(config, out);
   }
+  if (network === undefined) return { findings: out };
+  // (one object of one shape per NAD: the config's part is shared by every pass, the NAD's reference is its own)
+  return {
+    findings: out,
+    parsed: {
+      ref: `${namespace}/${name}`,
+      source: 'NetworkAttachmentDefinition',
+      plugins: network.plugins,
+      configIsList: network.configIsList,
+      pluginIndex: network.pluginIndex,
+      masterPlugin: network.masterPlugin,
+      poolsPrefix: network.poolsPrefix,
+      kind: network.kind,
+      macvlan: network.macvlan,
+      master: network.master,
+      mode: network.mode,
+      spiderpool: network.spiderpool,
+      routeHelper: network.routeHelper,
+      ipv4Pools: network.ipv4Pools,
+      ipv6Pools: network.ipv6Pools,
+      capabilities: network.capabilities,
+      needsPodAddresses: network.needsPodAddresses,
+    },
+  };
+}
+
+/**
+ * The NAD rules on a parsed `spec.config` alone (everything {@link checkNetworkAttachmentDefinition} checks after
+ * the NAD's name and namespace, and the network it learns): its findings in order, and the network (undefined
+ * when the config cannot define one). Never throws.
+ */
+export function checkNadConfig(config: unknown): NadConfigCheck {
+  const findings: Finding[] = [];
+  const network = checkConfigInto(config, findings);
+  return { findings, network };
+}
+
+/** {@link checkNadConfig}, its findings added to `out`. */
+function checkConfigInto(config: any, out: Finding[]): ConfigNetwork | undefined {
   if (!isPlainObject(config)) {
     out.push(finding(RULES.nadConfig, 'spec.config', 'is not a JSON object', 'write a CNI config object or plugin list'));
-    return { findings: out };
+    return undefined;
   }
   // A config "name" other than the NAD's is fine: Multus keys the attachment by the NAD, and Spiderpool itself
   // writes such NADs (cni.spidernet.io/cniconfig-name).
@@ -208,7 +289,7 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
   if (isList && (!Array.isArray(config.plugins) || config.plugins.length === 0)) {
     out.push(finding(RULES.nadConfig, 'spec.config.plugins', 'plugins is not a non-empty list',
       'write "plugins": [{"type": "macvlan", ...}, ...] or a single plugin config without "plugins"'));
-    return { findings: out };
+    return undefined;
   }
   const plugins: Array<Record<string, any>> = isList ? config.plugins : [config];
   // (one walk over the plugins: each one's checks, and what the lines below ask of them; no closure per NAD)
@@ -223,6 +304,10 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
   // libcni hands a runtime capability to every plugin of the chain that declares it (tuning takes "mac")
   let declaresIps = false;
   let declaresMac = false;
+  // (the first macvlan/ipvlan plugin with a master, and the first plugin with an ipam: places in the typed list)
+  let masterAt = -1;
+  let ipamAt = -1;
+  let typedCount = 0;
   for (let i = 0; i < plugins.length; i++) {
     // (holes are skipped, as forEach skips them)
     if (!(i in plugins)) {
@@ -246,6 +331,9 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
       typedIndex!.push(i);
     }
     const type = p.type;
+    if (masterAt < 0 && (type === 'macvlan' || type === 'ipvlan') && typeof p.master === 'string') masterAt = typedCount;
+    if (ipamAt < 0 && p.ipam !== undefined) ipamAt = typedCount;
+    typedCount++;
     if (firstMain === undefined && type !== 'ifacer') firstMain = p;
     if (coordinator === undefined && type === 'coordinator') coordinator = p;
     if (type === 'veth') chainsVeth = true;
@@ -265,26 +353,47 @@ export function checkNetworkAttachmentDefinition(nad: PlainNad): { findings: Fin
       'remove the coordinator from a layer-2-only network, or give the main plugin an IPAM'));
   }
   const caps: Record<string, any> = isPlainObject(main.capabilities) ? main.capabilities : EMPTY;
+  const list = typed ?? plugins;
+  let masterPlugin: NadMasterPlugin | undefined;
+  if (masterAt >= 0) {
+    const m = list[masterAt];
+    masterPlugin = { plugin: m.type, master: m.master, field: nadMasterField(list.length, isList, typedIndex?.[masterAt] ?? masterAt) };
+  }
+  // (the pools' field: of the first plugin with an ipam, the first plugin's when none has one)
+  const at = ipamAt >= 0 ? ipamAt : 0;
   return {
-    findings: out,
-    parsed: {
-      ref: `${namespace}/${name}`,
-      source: 'NetworkAttachmentDefinition',
-      plugins: typed ?? plugins,
-      configIsList: isList,
-      pluginIndex: typedIndex,
-      kind: classifyNetwork(coordinatorMode, chainsVeth, chainsRouter),
-      macvlan: main.type === 'macvlan',
-      master: main.type === 'macvlan' && typeof main.master === 'string' ? main.master : undefined,
-      mode: main.type === 'macvlan' ? (typeof main.mode === 'string' ? main.mode : 'bridge') : undefined,
-      spiderpool: ipam.type === 'spiderpool',
-      routeHelper: (coordinator !== undefined && coordinatorMode !== 'disable' && coordinatorMode !== 'disabled') || chainsVeth || chainsRouter,
-      ipv4Pools: stringList(ipam.default_ipv4_ippool),
-      ipv6Pools: stringList(ipam.default_ipv6_ippool),
-      capabilities: declaresIps ? (declaresMac ? CAPS_IPS_MAC : CAPS_IPS) : (declaresMac ? CAPS_MAC : CAPS_NONE),
-      needsPodAddresses: ipam.type === 'static' && ipam.addresses === undefined && caps.ips === true,
-    },
+    plugins: list,
+    configIsList: isList,
+    pluginIndex: typedIndex,
+    masterPlugin,
+    poolsPrefix: !isList ? 'spec.config.ipam.default_ipv' : ipamPoolsPrefix(typedIndex?.[at] ?? at),
+    kind: classifyNetwork(coordinatorMode, chainsVeth, chainsRouter),
+    macvlan: main.type === 'macvlan',
+    master: main.type === 'macvlan' && typeof main.master === 'string' ? main.master : undefined,
+    mode: main.type === 'macvlan' ? (typeof main.mode === 'string' ? main.mode : 'bridge') : undefined,
+    spiderpool: ipam.type === 'spiderpool',
+    routeHelper: (coordinator !== undefined && coordinatorMode !== 'disable' && coordinatorMode !== 'disabled') || chainsVeth || chainsRouter,
+    ipv4Pools: stringList(ipam.default_ipv4_ippool),
+    ipv6Pools: stringList(ipam.default_ipv6_ippool),
+    capabilities: declaresIps ? (declaresMac ? CAPS_IPS_MAC : CAPS_IPS) : (declaresMac ? CAPS_MAC : CAPS_NONE),
+    needsPodAddresses: ipam.type === 'static' && ipam.addresses === undefined && caps.ips === true,
   };
+}
+
+/**
+ * The field of the master of the plugin at `place` in a NAD's config (`count`: how many plugin objects it has;
+ * `isList`: the config is a plugin list).
+ */
+export function nadMasterField(count: number, isList: boolean, place: number): string {
+  return count > 1 || isList ? `spec.config.plugins[${place}].master` : 'spec.config.master';
+}
+
+/** `spec.config.plugins[i].ipam.default_ipv` of a list's first plugins (made once, not per NAD). */
+const IPAM_POOLS_PREFIXES: readonly string[] = Array.from({ length: 8 }, (_, i) => `spec.config.plugins[${i}].ipam.default_ipv`);
+
+/** The field prefix of the default pools of plugin `i` of a plugin list. */
+function ipamPoolsPrefix(i: number): string {
+  return i < IPAM_POOLS_PREFIXES.length ? IPAM_POOLS_PREFIXES[i] : `spec.config.plugins[${i}].ipam.default_ipv`;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { Finding, RULES, finding } from './catalog';
 import { describe, isPlainObject } from './ip-pool';
 import { MULTUS_DEFAULT_NETWORK, MULTUS_NETWORKS } from './multus-annotations';
+import { nadMasterField } from './network-attachment';
 import { LabelSelectorModel, NODE_NAME_FIELD, NodePlacement, NodeRequirement } from './node-selection';
 import { PodNic } from './pod-networks';
 import {
@@ -229,7 +230,7 @@ export function networkMasterOf(ref: string, obj: Record<string, any>, plugins?:
     const list = plugins.length > 1 || (configIsList ?? Array.isArray(safePlugins(obj)));
     // (the plugin's place in the config's list, which may hold entries that are not plugins)
     const place = pluginIndex?.[i] ?? i;
-    return { ref, plugin: plugins[i].type, master: plugins[i].master, field: list ? `spec.config.plugins[${place}].master` : 'spec.config.master' };
+    return { ref, plugin: plugins[i].type, master: plugins[i].master, field: nadMasterField(list ? 2 : 1, false, place) };
   }
   const spec = isPlainObject(obj.spec) ? obj.spec : {};
   for (const type of ['macvlan', 'ipvlan'] as const) {

@@ -10,7 +10,7 @@ import {
   OverlayHelperPlugin, StandaloneHelperPlugin,
 } from '../../src';
 import { MacvlanNetwork } from '../../src/networks/macvlan-network';
-import { NAD_CONFIG, NadConfigText, checkNetworkAttachmentDefinition, lintManifests, renderNadConfig } from '../../src/rules';
+import { NAD_CONFIG, NadConfigText, checkNadConfig, checkNetworkAttachmentDefinition, lintManifests, renderNadConfig } from '../../src/rules';
 import { ValidationEngine } from '../../src/validation/engine';
 
 /** What a NAD object carries, if anything. */
@@ -160,7 +160,14 @@ describe('the NAD config the library\'s own NADs carry', () => {
         expect(Object.getOwnPropertyDescriptor(obj, NAD_CONFIG)?.enumerable).toBe(false);
         // the rules only read it (a frozen object throws on a write: the code is strict)
         deepFreeze((c as NadConfigText).value);
-        expect(checkNetworkAttachmentDefinition(obj)).toStrictEqual(checkNetworkAttachmentDefinition(plain(obj)));
+        // the check made with the text is the check of what parsing gives (the NAD check's config part)
+        expect((c as NadConfigText).checked).toStrictEqual(checkNadConfig(JSON.parse(text)));
+        const general = checkNetworkAttachmentDefinition(plain(obj));
+        expect(checkNetworkAttachmentDefinition(obj)).toStrictEqual(general);
+        // (and again: what a later pass gets, each pass its own parse result)
+        const again = checkNetworkAttachmentDefinition(obj);
+        expect(again).toStrictEqual(general);
+        expect(again.parsed).not.toBe(checkNetworkAttachmentDefinition(obj).parsed);
       }
       // the whole app, as the engine lints it, with and without what the NADs carry
       const objects = (ValidationEngine.of(chart) as any).objects.map((o: { object(): Record<string, any> }) => o.object());
@@ -197,6 +204,8 @@ describe('renderNadConfig', () => {
       expect(r.text).toBe(JSON.stringify(v));
       expect(r.value).toBe(v);
       expect(r.value).toStrictEqual(JSON.parse(r.text));
+      // (checked with it: the NAD check of any config object never throws)
+      expect(r.checked).toStrictEqual(checkNadConfig(JSON.parse(r.text)));
     }));
   });
 

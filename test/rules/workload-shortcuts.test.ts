@@ -173,4 +173,34 @@ describe('a NAD master\'s field from the parse (MV172 and the master rules)', ()
       expect(networkMasterOf('default/n', nad, parsed!.plugins, parsed!.configIsList)).toEqual(networkMasterOf('default/n', nad, parsed!.plugins));
     }), { numRuns: 300 });
   });
+
+  test('the master and the default pools\' field the NAD check gives are those read from its plugins (property)', () => {
+    const entry = fc.oneof(
+      {
+        weight: 5,
+        arbitrary: fc.record({
+          type: fc.constantFrom('macvlan', 'ipvlan', 'bridge', 'tuning', 'ifacer', 'coordinator'),
+          master: fc.option(fc.constantFrom('eth1', 'bond0.100', '', 7), { nil: undefined }),
+          ipam: fc.option(fc.constantFrom({}, { type: 'spiderpool', default_ipv4_ippool: ['p'] }, 'x'), { nil: undefined }),
+        }, { requiredKeys: [] }),
+      },
+      fc.constantFrom('not a plugin', 3, null, ['x']),
+    );
+    const config = fc.oneof(
+      entry.filter(p => typeof p === 'object' && p !== null && !Array.isArray(p)).map(p => ({ cniVersion: '0.3.1', name: 'n', ...(p as object) })),
+      fc.array(entry, { minLength: 1, maxLength: 4 }).map(plugins => ({ cniVersion: '0.3.1', name: 'n', plugins })));
+    fc.assert(fc.property(config, c => {
+      const nad = { apiVersion: 'k8s.cni.cncf.io/v1', kind: 'NetworkAttachmentDefinition', metadata: { name: 'n', namespace: 'default' }, spec: { config: JSON.stringify(c) } };
+      const { parsed } = checkNetworkAttachmentDefinition(nad);
+      if (!parsed) return;
+      // the general way: the master read from the plugins (the config parsed again for whether it is a list), the
+      // pools of the first plugin with an ipam (the first plugin's when none has one), each at its place in the list
+      const m = networkMasterOf('default/n', nad, parsed.plugins, undefined, parsed.pluginIndex);
+      expect(parsed.masterPlugin).toEqual(m === undefined ? undefined : { plugin: m.plugin, master: m.master, field: m.field });
+      const i = parsed.plugins.findIndex(p => p.ipam !== undefined);
+      const at = i >= 0 ? i : 0;
+      const place = parsed.pluginIndex?.[at] ?? at;
+      expect(parsed.poolsPrefix).toBe(Array.isArray((c as { plugins?: unknown }).plugins) ? `spec.config.plugins[${place}].ipam.default_ipv` : 'spec.config.ipam.default_ipv');
+    }), { numRuns: 500 });
+  });
 });
