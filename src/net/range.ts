@@ -338,6 +338,41 @@ function firstEndingFrom(ranges: readonly IpRange[], value: bigint, from: number
  * inside each interval.
  */
 export function lowestRankedOverlaps<T>(items: readonly Interval<T>[], rank: (key: T) => number): Map<T, T> {
+  // (intervals that come in ascending order of each family, each starting after the one before it ends, overlap
+  // nowhere: a fabric's subnets come so, in VLAN order; found in one walk, without sorting or an entry per interval)
+  if (ascendingAndDisjoint(items)) return new Map();
+  return lowestRankedOverlapsSwept(items, rank);
+}
+
+/**
+ * Whether, in input order, every interval of a family starts after the previous interval of its family ends (so no
+ * two intervals overlap); throws {@link NetParseError} as {@link lowestRankedOverlaps} does for an interval that is
+ * not one of its family, when every interval before it is in order.
+ */
+function ascendingAndDisjoint<T>(items: readonly Interval<T>[]): boolean {
+  let end4 = -1n;
+  let end6 = -1n;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    checkInterval(item);
+    if (item.family === 4) {
+      if (item.start <= end4) return false;
+      end4 = item.end;
+    } else if (item.family === 6) {
+      if (item.start <= end6) return false;
+      end6 = item.end;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * {@link lowestRankedOverlaps} by the sweep, for intervals in any order.
+ * @internal (exported for the property test that holds the shortcut to it)
+ */
+export function lowestRankedOverlapsSwept<T>(items: readonly Interval<T>[], rank: (key: T) => number): Map<T, T> {
   // (ranked only when some intervals overlap: most sets of a fabric's subnets have none)
   // (indexed loops: this runs once per call over thousands of intervals, mostly before V8 optimizes it)
   const all = items.map((item, index) => ({ item, index, rank: 0 }));

@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from 'net';
 import fc from 'fast-check';
-import { Cidr, findOverlaps, Interval, IpAddress, IpFamily, IpRange, lowestRankedOverlaps, maxValue, RangeSet } from '../../src/net';
+import { Cidr, findOverlaps, Interval, IpAddress, IpFamily, IpRange, lowestRankedOverlaps, lowestRankedOverlapsSwept, maxValue, RangeSet } from '../../src/net';
 import { scanAddress } from '../../src/net/scan';
 
 const v4Value = fc.bigInt({ min: 0n, max: maxValue(4) });
@@ -251,6 +251,45 @@ describe('lowestRankedOverlaps agrees with brute force', () => {
       }
       expect(new Map([...got].sort((a, b) => a[0] - b[0]))).toEqual(new Map([...expected].sort((a, b) => a[0] - b[0])));
     }));
+  });
+});
+
+describe('lowestRankedOverlaps\' shortcut for ascending, disjoint intervals agrees with the sweep', () => {
+  test('intervals ascending per family (interleaved families, often touching), or one of them moved or widened', () => {
+    // gaps of 0 or more between an interval's end and the next start of its family; then maybe one interval
+    // widened back into its predecessor or moved elsewhere, so the input is sometimes out of order
+    const step = fc.tuple(fc.constantFrom<IpFamily>(4, 6), fc.nat(3), fc.nat(4), fc.nat(5));
+    const change = fc.option(fc.tuple(fc.nat(30), fc.nat(30), fc.boolean()), { nil: undefined });
+    fc.assert(fc.property(fc.array(step, { maxLength: 16 }), change, fc.array(fc.nat(20), { minLength: 16, maxLength: 16 }), (steps, edit, ranks) => {
+      const items: Array<Interval<number>> = [];
+      const next = { 4: 0n, 6: 0n };
+      steps.forEach(([family, gap, width, key]) => {
+        const start = next[family] + BigInt(gap);
+        items.push({ family, start, end: start + BigInt(width), key });
+        next[family] = start + BigInt(width) + 1n;
+      });
+      if (edit && items.length > 0) {
+        const [at, to, widen] = edit;
+        const i = at % items.length;
+        if (widen) {
+          items[i] = { ...items[i], start: items[i].start > 0n ? items[i].start - 1n : 0n };
+        } else {
+          const [moved] = items.splice(i, 1);
+          items.splice(to % (items.length + 1), 0, moved);
+        }
+      }
+      const rank = (k: number) => ranks[k];
+      expect(lowestRankedOverlaps(items, rank)).toEqual(lowestRankedOverlapsSwept(items, rank));
+    }));
+  });
+
+  test('an interval out of its family\'s range is refused by both', () => {
+    const items: Array<Interval<string>> = [
+      { family: 4, start: 1n, end: 2n, key: 'a' },
+      { family: 4, start: 5n, end: maxValue(4) + 1n, key: 'b' },
+    ];
+    expect(() => lowestRankedOverlaps(items, () => 0)).toThrow(/invalid interval for b/);
+    expect(() => lowestRankedOverlapsSwept(items, () => 0)).toThrow(/invalid interval for b/);
   });
 });
 
