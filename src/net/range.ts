@@ -281,6 +281,40 @@ export class RangeSet {
   }
 }
 
+/** A list {@link formatRangeSet} made: the set it formats and the texts it was made with (a copy only read here). */
+export class FormattedRanges {
+  constructor(public readonly set: RangeSet, public readonly texts: readonly string[]) {}
+}
+
+/** The lists {@link formatRangeSet} made (weakly: a list no one keeps is forgotten). */
+const FORMATTED = new WeakMap<readonly unknown[], FormattedRanges>();
+
+/**
+ * {@link RangeSet.toStrings}, remembering which set the list formats, so that code reading the list back can take the
+ * set instead of parsing the texts ({@link formattedSetOf}).
+ */
+export function formatRangeSet(set: RangeSet): string[] {
+  const texts = set.toStrings();
+  FORMATTED.set(texts, new FormattedRanges(set, texts.slice()));
+  return texts;
+}
+
+/**
+ * The set a list formats, when {@link formatRangeSet} made the list and it still holds the very texts it was made
+ * with, in order (parsing each text then gives the set's ranges); undefined for any other list.
+ */
+export function formattedSetOf(list: readonly unknown[]): FormattedRanges | undefined {
+  const f = FORMATTED.get(list);
+  return f !== undefined && sameItems(list, f.texts) ? f : undefined;
+}
+
+/** Whether `list` holds exactly `texts` (the same strings, in order, no more). */
+export function sameItems(list: readonly unknown[], texts: readonly string[]): boolean {
+  if (list.length !== texts.length) return false;
+  for (let i = 0; i < texts.length; i++) if (list[i] !== texts[i]) return false;
+  return true;
+}
+
 /** An inclusive interval tagged with a caller key, for {@link findOverlaps}. */
 export interface Interval<T> {
   readonly family: IpFamily;

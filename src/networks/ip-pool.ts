@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import * as k8s from '../k8s';
-import { Cidr, IpAddress } from '../net';
-import { CAPACITY_WARN_ANNOTATION, defaultPoolRange } from '../rules';
+import { Cidr, IpAddress, RangeSet, formattedSetOf } from '../net';
+import { CAPACITY_WARN_ANNOTATION, CarriedPoolPlan, POOL_PLAN, defaultPoolRange } from '../rules';
 import { Shape, bool, checkConstructorArgs, listOf, mapOf, num, obj, opt, req, str } from '../shape';
 import { applyDefaultObjectName } from './default-name';
 import { ValidatedObject, ValidationEngine } from '../validation/engine';
@@ -103,14 +103,24 @@ const IP_POOL_PROPS: Shape = obj('IpPoolProps', {
  * pools anywhere in the app, ...) are reported together when the app is synthesized.
  */
 export class IpPool extends k8s.SpiderIpPool {
-  /** The spec from the props: derived ips (and the gateway excluded) only when `ips` is not given. */
-  private static specFor(props: IpPoolProps): k8s.SpiderIpPoolSpec {
+  /**
+   * The spec from the props: derived ips (and the gateway excluded) only when `ips` is not given; and the address
+   * plan the spec carries for the rules (see {@link POOL_PLAN}): the subnet as parsed here, the derived range, or
+   * the set a topology formatted `ips` from.
+   */
+  private static specFor(props: IpPoolProps): { spec: k8s.SpiderIpPoolSpec; plan: (ipsList: unknown) => CarriedPoolPlan } {
     const cidr = Cidr.tryParse(props.subnet);
     let ips = props.ips;
     let excludeIps = props.excludeIps;
+    // (the texts the ips were made with and the set they format, when known without parsing them)
+    const formatted = Array.isArray(ips) ? formattedSetOf(ips) : undefined;
+    let ipsTexts: readonly string[] = formatted !== undefined ? formatted.texts : NO_TEXTS;
+    let ipsSet = formatted?.set;
     if (ips === undefined && cidr?.isCanonical) {
       const hosts = defaultPoolRange(cidr);
       ips = [hosts.toString()];
+      ipsTexts = ips;
+      ipsSet = RangeSet.of(cidr.family, [hosts]);
       const gw = props.gateway !== undefined ? IpAddress.tryParse(props.gateway) : undefined;
       if (gw && hosts.contains(gw) && !(excludeIps ?? []).includes(props.gateway!)) {
         excludeIps = [...(excludeIps ?? []), props.gateway!];
@@ -132,7 +142,7 @@ export class IpPool extends k8s.SpiderIpPool {
     if (props.namespaceAffinity != null) spec.namespaceAffinity = props.namespaceAffinity;
     if (props.nodeAffinity != null) spec.nodeAffinity = props.nodeAffinity;
     if (props.clusterDefault != null) spec.clusterDefault = props.clusterDefault;
-    return spec;
+    return { spec, plan: ipsList => new CarriedPoolPlan(props.subnet, cidr, ipsList, ipsTexts, ipsSet) };
   }
 
   /** The subnet as given. */
@@ -145,7 +155,7 @@ export class IpPool extends k8s.SpiderIpPool {
 
   constructor(scope: Construct, id: string, props: IpPoolProps) {
     checkConstructorArgs(scope, id, props, IP_POOL_PROPS, 'new IpPool()');
-    const spec = IpPool.specFor(props);
+    const { spec, plan } = IpPool.specFor(props);
     // The pool is the SpiderIPPool itself (one construct per object keeps large fabrics cheap to synthesize);
     // the rendered spec (`_crdSpec`) stays ours, so binding a network later only updates its multusName.
     const annotations = props.capacityWarnPercent !== undefined ? { [CAPACITY_WARN_ANNOTATION]: String(props.capacityWarnPercent) } : undefined;
@@ -154,6 +164,8 @@ export class IpPool extends k8s.SpiderIpPool {
     if (annotations) metadata.annotations = annotations;
     super(scope, id, { metadata, spec });
     applyDefaultObjectName(this, props.name);
+    // (the plan for the spec's own ips list, which the rules take only while the spec holds what it was made with)
+    Object.defineProperty(this._crdSpec, POOL_PLAN, { value: plan(this._crdSpec.ips) });
     this.warnAnnotation = annotations;
     this.subnet = props.subnet;
     this.ipVersion = spec.ipVersion;
@@ -237,6 +249,9 @@ class PoolValidation implements ValidatedObject {
     return this.pool._networkCount;
   }
 }
+
+/** No texts (shared, frozen). */
+const NO_TEXTS: readonly string[] = Object.freeze([]);
 
 /** A copy of a list of strings as stored (anything else, which validation reports, as no entries). */
 function stringList(v: unknown): string[] {

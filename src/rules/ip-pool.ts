@@ -4,7 +4,7 @@ import { checkLabelSelector } from './label-selector';
 import { IpAddress, IpFamily } from '../net/address';
 import { Cidr } from '../net/cidr';
 import { checkDns1123Label, checkDns1123Subdomain, isNamespacedName } from '../net/names';
-import { Interval, IpRange, RangeSet, lowestRankedOverlaps } from '../net/range';
+import { Interval, IpRange, RangeSet, lowestRankedOverlaps, sameItems } from '../net/range';
 
 /** Largest pool Spiderpool can handle: it enumerates every address of a pool (2^20). */
 export const MAX_POOL_ADDRESSES = 2n ** 20n;
@@ -49,6 +49,48 @@ export interface ParsedPool {
 }
 
 /**
+ * Where the library's own SpiderIPPool spec carries its address plan already parsed (a {@link CarriedPoolPlan}): the
+ * pool parsed its subnet when it was made, and a topology hands its pools the range sets it formatted their ips from;
+ * the pool check then takes those instead of parsing the texts again, while the spec still holds the very texts they
+ * came from. Not a global symbol: only the library sets it, never a manifest; non-enumerable on the spec, so nothing
+ * that copies or writes objects sees it.
+ */
+export const POOL_PLAN: unique symbol = Symbol('cdk8s-macvlan.pool-plan');
+
+/** What a SpiderIPPool spec made by the library carries ({@link POOL_PLAN}); the rules only read it. */
+export class CarriedPoolPlan {
+  constructor(
+    /** The subnet text the spec was made with, and what it parses to (undefined: parsed by the check). */
+    public readonly subnetText: string, public readonly subnet: Cidr | undefined,
+    /** The spec's ips list, the texts it was made with (a copy), and the set they format (undefined: parsed by the check). */
+    public readonly ipsList: unknown, public readonly ipsTexts: readonly string[], public readonly ips: RangeSet | undefined,
+  ) {}
+}
+
+/** Smallest IPv6 value whose first group is not 0: the canonical text of every address from it on starts with a digit. */
+const V6_FIRST_GROUP_SET = 2n ** 112n;
+
+/** The plan a pool's spec carries, if any. */
+function carriedPlan(spec: object): CarriedPoolPlan | undefined {
+  const carried = (spec as { [POOL_PLAN]?: unknown })[POOL_PLAN];
+  return carried instanceof CarriedPoolPlan ? carried : undefined;
+}
+
+/**
+ * Whether the carried set is what {@link parseRanges} gives for `list` with no finding: the list is the one the spec
+ * was made with and holds the very texts the set was formatted to, the set is of the pool's family, not empty, inside
+ * the subnet, and no text is in the IPv4-mapped spelling (an IPv6 text starting with ":", which parseRanges reads
+ * apart; an IPv4 text never does).
+ */
+function holdsCarriedIps(c: CarriedPoolPlan, list: unknown, family: IpFamily | undefined, subnet: Cidr | undefined): boolean {
+  const set = c.ips;
+  if (set === undefined || list !== c.ipsList || family === undefined || subnet === undefined) return false;
+  if (set.family !== family || set.isEmpty || !set.within(subnet)) return false;
+  if (family === 6 && set.ranges[0].start < V6_FIRST_GROUP_SET) return false;
+  return sameItems(list as readonly unknown[], c.ipsTexts);
+}
+
+/**
  * Checks one SpiderIPPool against Spiderpool's admission rules (what its webhook would reject), without
  * a cluster. Returns every problem found, never throws.
  */
@@ -63,9 +105,13 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
       'use lower-case letters, digits, "-" and "." (for example "vlan100-v4")'));
   }
 
+  // (the library's own pool carries its parsed plan: taken where the spec still holds what it was parsed from)
+  const carried = carriedPlan(spec);
   let subnet: Cidr | undefined;
   if (spec.subnet !== undefined && typeof spec.subnet !== 'string') {
     out.push(finding(RULES.poolSubnet, 'spec.subnet', `${describe(spec.subnet)} is not a string`, 'give the subnet in CIDR form, for example "10.6.0.0/16"'));
+  } else if (carried?.subnet !== undefined && spec.subnet === carried.subnetText) {
+    subnet = carried.subnet;
   } else {
     try {
       subnet = Cidr.parse(spec.subnet ?? '');
@@ -109,7 +155,8 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
   // pool for that (MV001): the addresses are then not checked against a family
   const family: IpFamily | undefined = subnetFamily ?? (spec.ipVersion === 6 || spec.ipVersion === 4 ? spec.ipVersion : undefined);
 
-  const ips = parseRanges(listField(spec.ips, 'spec.ips', RULES.poolIps, out), 'spec.ips', RULES.poolIps, family, subnet, out);
+  const ipTexts = listField(spec.ips, 'spec.ips', RULES.poolIps, out);
+  const ips = carried !== undefined && holdsCarriedIps(carried, spec.ips, family, subnet) ? carried.ips : parseRanges(ipTexts, 'spec.ips', RULES.poolIps, family, subnet, out);
   const excluded = parseRanges(listField(spec.excludeIPs, 'spec.excludeIPs', RULES.poolExcludeIps, out), 'spec.excludeIPs', RULES.poolExcludeIps, family, subnet, out);
   let allocatable: RangeSet | undefined;
   if (ips && excluded) {

@@ -2,7 +2,7 @@
  * Internal: decides which IPs each offer's pool of a VLAN gets (the plan itself is parsed and checked by
  * `checkVlanAddressPlans` in src/rules/topology.ts).
  */
-import { IpRange, RangeSet } from '../net';
+import { IpRange, RangeSet, formatRangeSet } from '../net';
 import { ParsedFamily, VlanOffer, defaultPoolRange } from '../rules';
 import { VlanSubnetProps } from './vlan';
 
@@ -31,20 +31,21 @@ export function poolIps(parsed: ParsedFamily<VlanSubnetProps>, offer: VlanOffer,
     return keep ? base.subtract(keep) : base;
   };
   // one offer: its own list, else `ips` (IpPool derives the default range), both without the kept addresses
-  const single = () => (keep ? allocatable().toStrings() : p.ips);
+  // (derived lists formatted with formatRangeSet: the pools then hand the set to the rules instead of the texts to parse)
+  const single = () => (keep ? formatRangeSet(allocatable()) : p.ips);
   if (offer === VlanOffer.STANDALONE) return { standalone: p.standaloneIps ?? single() };
   if (offer === VlanOffer.OVERLAY) return { overlay: p.overlayIps ?? single() };
   if (p.standaloneIps !== undefined && p.overlayIps !== undefined) return { standalone: p.standaloneIps, overlay: p.overlayIps };
 
   const base = allocatable();
   if (p.standaloneIps !== undefined) {
-    return { standalone: p.standaloneIps, overlay: base.subtract(RangeSet.parse(fam, p.standaloneIps)).toStrings() };
+    return { standalone: p.standaloneIps, overlay: formatRangeSet(base.subtract(RangeSet.parse(fam, p.standaloneIps))) };
   }
   if (p.overlayIps !== undefined) {
-    return { standalone: base.subtract(RangeSet.parse(fam, p.overlayIps)).toStrings(), overlay: p.overlayIps };
+    return { standalone: formatRangeSet(base.subtract(RangeSet.parse(fam, p.overlayIps))), overlay: p.overlayIps };
   }
   const [first, second] = splitAt(base, (base.size + 1n) / 2n);
-  return { standalone: first.toStrings(), overlay: second.toStrings() };
+  return { standalone: formatRangeSet(first), overlay: formatRangeSet(second) };
 }
 
 /** The first `count` addresses of `set` (in address order) and the rest. */
