@@ -8,7 +8,7 @@ import { NetworkInfo, ParsedNad, checkNetworkAttachmentDefinition } from './netw
 import { NNCP_RULES_DECIDED, checkNodeNetworkConfigurationPolicy } from './nmstate';
 import { checkObjectShape } from './object-shape';
 import { ObjectIdentityIndex, duplicateObjectFinding } from './objects';
-import { ManifestIndex, checkPodAnnotations, podAnnotationsKey } from './pod-annotations';
+import { ManifestIndex, PodAnnotationsMemo, checkPodAnnotations } from './pod-annotations';
 import { PodNic, PoolInfo } from './pod-networks';
 import {
   hostPolicyOfManifest, networkMasterOf, poolPlacement, warnPercentOfPool, workloadOfManifest,
@@ -286,8 +286,8 @@ class LintPass {
   /** The pools with an MV004 finding (no allocatable address). */
   private readonly emptyPools: PoolPlan[] = [];
   private readonly workloads: Array<WorkloadModel & { entry: Entry }> = [];
-  /** The pod annotation results of the pass, by {@link podAnnotationsKey} (findings and NICs are only read). */
-  private readonly pods = new Map<string, PodResult>();
+  /** The pod annotation results of the pass (findings and NICs are only read). */
+  private readonly pods = new PodAnnotationsMemo<PodResult>();
   private index?: ManifestIndex;
 
   /** `withCapacity`: build the capacity table (the findings are the same without it). */
@@ -578,12 +578,11 @@ class LintPass {
     // (pods whose network annotations are alike, in one namespace, have one result: many workloads of an app share
     // their networks)
     const field = ANNOTATIONS_FIELD[e.obj.kind];
-    const key = podAnnotationsKey(annotations, namespace, field);
-    let pod = key !== undefined ? this.pods.get(key) : undefined;
+    let pod = this.pods.find(annotations, namespace, field);
     if (pod === undefined) {
       const found: PodNic[] = [];
       pod = new PodResult(checkPodAnnotations(annotations, namespace, field, this.index!, found), found);
-      if (key !== undefined) this.pods.set(key, pod);
+      this.pods.file(pod);
     }
     addFindings(e, pod.findings);
     const nics = pod.nics;

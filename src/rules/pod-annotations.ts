@@ -185,24 +185,59 @@ const READ_ANNOTATIONS = [
 ];
 
 /**
- * A key for {@link checkPodAnnotations}' result on `annotations` in one manifest set: equal keys, equal results.
- * Undefined when the map is not a plain object or a value read is neither absent nor a string without NUL (such a
- * pod is checked on its own).
+ * {@link checkPodAnnotations}' results in one manifest set, filed by what the check reads: the annotations' field,
+ * the pod's namespace and the value of each of {@link READ_ANNOTATIONS} (absent or a string). Equal inputs, one
+ * result. The values are map keys level by level, not parts of one key string: an annotation text is hashed where
+ * it is (a long concatenated key would be copied into one block, then hashed, for every pod).
  */
-export function podAnnotationsKey(annotations: unknown, podNamespace: string, field: string): string | undefined {
-  if (!isPlainObject(annotations) || podNamespace.indexOf('\u0000') >= 0 || field.indexOf('\u0000') >= 0) return undefined;
-  let key = `${field}\u0000${podNamespace}`;
-  for (let i = 0; i < READ_ANNOTATIONS.length; i++) {
-    const v: unknown = annotations[READ_ANNOTATIONS[i]];
-    if (v === undefined) {
-      key += '\u0000-';
-    } else if (typeof v === 'string' && v.indexOf('\u0000') < 0) {
-      key += `\u0000=${v}`;
-    } else {
-      return undefined;
+export class PodAnnotationsMemo<T> {
+  private readonly root = new Map<string, Map<unknown, unknown>>();
+  private leaf: Map<unknown, unknown> | undefined = undefined;
+  private leafKey: unknown = undefined;
+
+  /**
+   * The result filed for these inputs. Undefined when there is none yet: {@link file} then files one for the same
+   * inputs. Also undefined, and {@link file} a no-op, when the map is not a plain object or a value read is neither
+   * absent nor a string (such a pod is checked on its own).
+   */
+  public find(annotations: unknown, podNamespace: string, field: string): T | undefined {
+    this.leaf = undefined;
+    if (!isPlainObject(annotations)) return undefined;
+    // (the levels: field, namespace, which annotations are present (bits), then the present ones' values in order)
+    let present = 0;
+    for (let i = 0; i < READ_ANNOTATIONS.length; i++) {
+      const v: unknown = annotations[READ_ANNOTATIONS[i]];
+      if (v === undefined) continue;
+      if (typeof v !== 'string') return undefined;
+      present += 2 ** i;
     }
+    let level = this.root.get(field);
+    if (level === undefined) this.root.set(field, (level = new Map()));
+    level = descend(level, podNamespace);
+    let key: unknown = present;
+    for (let i = 0; i < READ_ANNOTATIONS.length; i++) {
+      const v: unknown = annotations[READ_ANNOTATIONS[i]];
+      if (v === undefined) continue;
+      level = descend(level, key);
+      key = v;
+    }
+    this.leaf = level;
+    this.leafKey = key;
+    return level.get(key) as T | undefined;
   }
-  return key;
+
+  /** Files `result` for the inputs of the last {@link find} that found none. */
+  public file(result: T): void {
+    if (this.leaf !== undefined) this.leaf.set(this.leafKey, result);
+    this.leaf = undefined;
+  }
+}
+
+/** The map filed under `key` in `level`, made when there is none. */
+function descend(level: Map<unknown, unknown>, key: unknown): Map<unknown, unknown> {
+  let next = level.get(key) as Map<unknown, unknown> | undefined;
+  if (next === undefined) level.set(key, (next = new Map()));
+  return next;
 }
 
 /** The field of annotation `key` in the annotations map at `field`. */

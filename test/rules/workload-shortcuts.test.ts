@@ -7,7 +7,7 @@ import * as fc from 'fast-check';
 import { yamlObjects } from './helpers';
 import {
   PodNic, RULES, WORKLOAD_KINDS, allRules, capacityStatus, checkNodeNetworkConfigurationPolicy, checkPodAnnotations, checkPodNics,
-  hostPolicyOfManifest, lintManifests, parseIppoolsAnnotation, podAnnotationsKey,
+  hostPolicyOfManifest, lintManifests, parseIppoolsAnnotation, PodAnnotationsMemo,
 } from '../../src/rules';
 import { checkNetworkAttachmentDefinition } from '../../src/rules/network-attachment';
 import { networkMasterOf } from '../../src/rules/workload-manifests';
@@ -144,17 +144,55 @@ describe('pods with alike network annotations share one result (the pass\'s pod 
     }), { numRuns: 150 });
   });
 
-  test('the key tells apart what the check reads, and nothing else', () => {
+  test('the memo tells apart what the check reads, and nothing else', () => {
+    const memo = new PodAnnotationsMemo<string>();
+    let filed = 0;
+    // the result filed for the annotations: found when alike inputs were filed before, else a new one
+    const result = (a: unknown, ns = 'default', f = 'metadata.annotations'): string | undefined => {
+      const found = memo.find(a, ns, f);
+      if (found !== undefined) return found;
+      const made = `r${filed++}`;
+      memo.file(made);
+      return memo.find(a, ns, f);
+    };
     const base = { 'k8s.v1.cni.cncf.io/networks': 'a', 'other': 'x' };
-    const key = (a: unknown, ns = 'default', f = 'metadata.annotations') => podAnnotationsKey(a, ns, f);
-    expect(key(base)).toBe(key(Object.assign({}, base, { other: 'y' })));
-    expect(key(base)).not.toBe(key(Object.assign({}, base, { 'k8s.v1.cni.cncf.io/networks': 'b' })));
-    expect(key(base)).not.toBe(key(base, 'team-a'));
-    expect(key(base)).not.toBe(key(base, 'default', 'spec.template.metadata.annotations'));
-    expect(key({ 'ipam.spidernet.io/subnet': 'x' })).not.toBe(key({ 'ipam.spidernet.io/subnets': 'x' }));
-    expect(key({ 'k8s.v1.cni.cncf.io/networks': 'a\u0000' })).toBeUndefined();
-    expect(key({ 'k8s.v1.cni.cncf.io/networks': ['a'] })).toBeUndefined();
-    expect(key(['a'])).toBeUndefined();
+    expect(result(base)).toBe(result(Object.assign({}, base, { other: 'y' })));
+    expect(result(base)).not.toBe(result(Object.assign({}, base, { 'k8s.v1.cni.cncf.io/networks': 'b' })));
+    expect(result(base)).not.toBe(result(base, 'team-a'));
+    expect(result(base)).not.toBe(result(base, 'default', 'spec.template.metadata.annotations'));
+    expect(result({ 'ipam.spidernet.io/subnet': 'x' })).not.toBe(result({ 'ipam.spidernet.io/subnets': 'x' }));
+    expect(result({ 'k8s.v1.cni.cncf.io/networks': 'a', 'ipam.spidernet.io/ippools': 'b' }))
+      .not.toBe(result({ 'k8s.v1.cni.cncf.io/networks': 'b', 'ipam.spidernet.io/ippools': 'a' }));
+    expect(result({ 'k8s.v1.cni.cncf.io/networks': 'a\u0000' })).not.toBe(result({ 'k8s.v1.cni.cncf.io/networks': 'a' }));
+    expect(result({ 'k8s.v1.cni.cncf.io/networks': ['a'] })).toBeUndefined();
+    expect(result(['a'])).toBeUndefined();
+  });
+
+  test('alike inputs find what was filed for them, unlike ones never do (property)', () => {
+    const value = fc.option(fc.constantFrom('', 'a', 'b', 'a\u0000b', '[{"name":"a"}]'), { nil: undefined });
+    const keys = ['k8s.v1.cni.cncf.io/network-status', 'v1.multus-cni.io/default-network', 'k8s.v1.cni.cncf.io/networks',
+      'ipam.spidernet.io/ippools', 'ipam.spidernet.io/ippool', 'ipam.spidernet.io/subnet', 'ipam.spidernet.io/subnets', 'other'];
+    const input = fc.record({
+      values: fc.array(value, { minLength: keys.length, maxLength: keys.length }),
+      ns: fc.constantFrom('default', 'team-a'),
+      field: fc.constantFrom('metadata.annotations', 'spec.template.metadata.annotations'),
+    });
+    fc.assert(fc.property(fc.array(input, { minLength: 1, maxLength: 12 }), inputs => {
+      const memo = new PodAnnotationsMemo<number>();
+      const annotationsOf = (values: Array<string | undefined>) => {
+        const a: Record<string, string> = {};
+        values.forEach((v, i) => { if (v !== undefined) a[keys[i]] = v; });
+        return a;
+      };
+      // what the check reads: the field, the namespace and every key but 'other'
+      const readOf = (x: typeof inputs[number]) => JSON.stringify([x.field, x.ns, x.values.slice(0, keys.length - 1)]);
+      inputs.forEach((x, i) => {
+        const found = memo.find(annotationsOf(x.values), x.ns, x.field);
+        const first = inputs.findIndex(y => readOf(y) === readOf(x));
+        expect(found).toBe(first < i ? first : undefined);
+        if (found === undefined) memo.file(i);
+      });
+    }), { numRuns: 300 });
   });
 });
 
