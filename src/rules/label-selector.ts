@@ -59,7 +59,12 @@ export function checkLabelSelector(sel: unknown, field: string, consequence: str
     if (!isPlainObject(sel.matchLabels)) {
       bad(`${field}.matchLabels`, `matchLabels ${describe(sel.matchLabels)} is not a mapping`, 'write matchLabels: {app: web}');
     } else {
-      for (const [key, value] of Object.entries(sel.matchLabels)) {
+      // (the keys, not entries: no pair per label)
+      const labels = sel.matchLabels;
+      const keys = Object.keys(labels);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        const value = labels[key];
         const keyProblem = checkLabelKey(key);
         if (keyProblem) bad(`${field}.matchLabels`, `label key "${key}" ${keyProblem}`, 'use a label key such as "app" or "example.com/tier"');
         const valueProblem = checkLabelValue(value);

@@ -45,7 +45,12 @@ function num(v: unknown): number | undefined {
 function stringMap(v: unknown): { [key: string]: string } {
   const out: { [key: string]: string } = {};
   if (!isPlainObject(v)) return out;
-  for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x;
+  // (the keys, not entries: no pair per key)
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const x = v[keys[i]];
+    if (typeof x === 'string') out[keys[i]] = x;
+  }
   return out;
 }
 

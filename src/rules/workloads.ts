@@ -502,7 +502,8 @@ export function analyzeWorkloads<W extends WorkloadModel, P extends PoolModel, H
     }
     if (same) same.users.push({ policy: h, iface: i }); else names.push({ name: i.name, users: [{ policy: h, iface: i }] });
   };
-  for (const h of policies) for (let i = 0; i < h.interfaces.length; i++) addVlan(h, h.interfaces[i]);
+  // (only policies that differ can clash: with one policy, nothing to file)
+  if (policies.length > 1) for (const h of policies) for (let i = 0; i < h.interfaces.length; i++) addVlan(h, h.interfaces[i]);
 
   // One master for macvlan and ipvlan networks.
   const byMaster = new Map<string, N[]>();
