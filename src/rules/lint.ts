@@ -6,6 +6,7 @@ import { ParsedPool, PoolsBySubnet, checkIpPool, checkPoolOverlaps, isPlainObjec
 import { checkSpiderMultusConfig } from './multus-config';
 import { NetworkInfo, ParsedNad, checkNetworkAttachmentDefinition } from './network-attachment';
 import { NNCP_RULES_DECIDED, checkNodeNetworkConfigurationPolicy } from './nmstate';
+import { LabelSelectorModel } from './node-selection';
 import { checkObjectShape } from './object-shape';
 import { ObjectIdentityIndex, duplicateObjectFinding } from './objects';
 import { ManifestIndex, PodAnnotationsMemo, checkPodAnnotations } from './pod-annotations';
@@ -268,6 +269,8 @@ class LintPass {
   private readonly reservedModels: ReservedIpModel[] = [];
   private reserved: Map<IpFamily, RangeSet> = new Map();
   private readonly poolModels: Array<Writable<PoolModel> & { entry: Entry }> = [];
+  /** The pools' nodeAffinity models, by the object each was made from (pools that share one share its model). */
+  private readonly affinities = new Map<object, LabelSelectorModel>();
   /** The objects by identity (MV097). */
   private readonly identities = new ObjectIdentityIndex<Entry>();
   /** The entries of the workload kinds, in input order. */
@@ -438,7 +441,7 @@ class LintPass {
     const warn = warnPercentOfPool(e.obj);
     addFindings(e, warn.findings);
     const poolFamily = parsed.subnet?.family ?? parsed.allocatable?.family;
-    const placement = poolPlacement(e.obj);
+    const placement = poolPlacement(e.obj, this.affinities);
     this.poolModels.push({
       entry: e,
       name: parsed.name,

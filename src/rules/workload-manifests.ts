@@ -177,12 +177,21 @@ export function warnPercentOfPool(obj: Record<string, any>): { percent?: number;
 /** No threshold of its own, nothing to report (most pools: one shared result). */
 const NO_WARN_PERCENT: { percent?: number; findings: Finding[] } = Object.freeze({ findings: Object.freeze([]) as unknown as Finding[] });
 
-/** A SpiderIPPool's nodeAffinity / nodeName. */
-export function poolPlacement(obj: Record<string, any>): { nodeAffinity?: LabelSelectorModel; nodeName?: string[] } {
+/**
+ * A SpiderIPPool's nodeAffinity / nodeName. `affinities`: the models made so far in one pass, by the nodeAffinity
+ * object they were made from (the pools of a rack share one; nothing changes it during a pass): one model each.
+ */
+export function poolPlacement(obj: Record<string, any>, affinities?: Map<object, LabelSelectorModel>):
+{ nodeAffinity?: LabelSelectorModel; nodeName?: string[] } {
   const spec = isPlainObject(obj.spec) ? obj.spec : {};
   const aff = isPlainObject(spec.nodeAffinity) ? spec.nodeAffinity : undefined;
+  let nodeAffinity = aff !== undefined ? affinities?.get(aff) : undefined;
+  if (aff !== undefined && nodeAffinity === undefined) {
+    nodeAffinity = { matchLabels: stringMap(aff.matchLabels), matchExpressions: requirements(aff.matchExpressions) };
+    affinities?.set(aff, nodeAffinity);
+  }
   return {
-    nodeAffinity: aff ? { matchLabels: stringMap(aff.matchLabels), matchExpressions: requirements(aff.matchExpressions) } : undefined,
+    nodeAffinity,
     nodeName: Array.isArray(spec.nodeName) ? spec.nodeName.filter((x: unknown): x is string => typeof x === 'string') : undefined,
   };
 }
