@@ -12,7 +12,7 @@ import { ObjectIdentityIndex, duplicateObjectFinding } from './objects';
 import { ManifestIndex, PodAnnotationsMemo, checkPodAnnotations } from './pod-annotations';
 import { PodNic, PoolInfo } from './pod-networks';
 import {
-  hostPolicyOfManifest, networkMasterOf, poolPlacement, warnPercentOfPool, workloadOfManifest,
+  carriedNncpModels, hostPolicyOfManifest, networkMasterOf, poolPlacement, warnPercentOfPool, workloadOfManifest,
   POD_TEMPLATE_ROOTS,
 } from './workload-manifests';
 import { CapacityStatusRow, HostPolicyModel, NetworkMasterModel, PoolModel, WorkloadModel, analyzeWorkloads, poolSupply } from './workloads';
@@ -525,8 +525,10 @@ class LintPass {
     if (e.schema !== undefined || (e.obj as { [NNCP_RULES_DECIDED]?: unknown })[NNCP_RULES_DECIDED] !== NODE_NETWORK_POLICY_RULES) {
       addFindings(e, checkNodeNetworkConfigurationPolicy(e.obj));
     }
-    this.hostPolicies.push(Object.assign({ entry: e }, hostPolicyOfManifest(e.obj)));
-    this.addressPolicies.push(Object.assign({ entry: e }, addressPolicyOfManifest(e.obj)));
+    // (the library's own policy carries its models, made with it: its interfaces are not read again)
+    const carried = carriedNncpModels(e.obj);
+    this.hostPolicies.push(Object.assign({ entry: e }, carried !== undefined ? carried.host : hostPolicyOfManifest(e.obj)));
+    this.addressPolicies.push(Object.assign({ entry: e }, carried !== undefined ? carried.addresses : addressPolicyOfManifest(e.obj)));
   }
 
   /** A pool's supply, once every reserved address is known. */

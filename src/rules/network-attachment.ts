@@ -103,14 +103,26 @@ export class NadConfigText {
    * {@link checkNadConfig} of `value`, made with it (both never change): the NAD check of an object carrying this
    * text is this result and the object's own name checks. Checked when the config is written, while its objects
    * are in the CPU's cache: at fabric scale, reading thousands of configs back at synth cost more than the checks.
+   * (Its two parts are fields of this object, a shared empty list when there are no findings: the synth-time check
+   * reads as few objects as it can.)
    */
-  public readonly checked: NadConfigCheck | undefined;
+  public readonly findings: readonly Finding[];
+  public readonly network: ConfigNetwork | undefined;
 
   /** @internal */
   constructor(public readonly text: string, public readonly value: Readonly<Record<string, unknown>> | undefined) {
-    this.checked = value === undefined ? undefined : checkNadConfig(value);
+    if (value === undefined) {
+      this.findings = NO_FINDINGS;
+      this.network = undefined;
+    } else {
+      const findings: Finding[] = [];
+      this.network = checkConfigInto(value, findings);
+      this.findings = findings.length > 0 ? findings : NO_FINDINGS;
+    }
   }
 }
+
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 /**
  * Serializes a NAD config (`JSON.stringify`, keys in their order) and keeps `config` as its parsed form when it
@@ -177,10 +189,10 @@ function isDataProperty(o: object, k: string | number): boolean {
     && OBJECT_PROTO.__lookupGetter__.call(o, k) === undefined && OBJECT_PROTO.__lookupSetter__.call(o, k) === undefined;
 }
 
-/** The check of the config the library's object carries for `text` (its own object, only read), if any. */
-function carriedCheck(nad: object, text: string): NadConfigCheck | undefined {
+/** The checked config the library's object carries for `text` (its own object, only read), if any. */
+function carriedCheck(nad: object, text: string): NadConfigText | undefined {
   const carried = (nad as { [NAD_CONFIG]?: unknown })[NAD_CONFIG];
-  return carried instanceof NadConfigText && carried.text === text ? carried.checked : undefined;
+  return carried instanceof NadConfigText && carried.text === text && carried.value !== undefined ? carried : undefined;
 }
 
 /**

@@ -2,6 +2,7 @@
  * The workload rules' models read from plain manifests (`lint`): workloads, pools, host policies and network
  * masters. Never throws on malformed input: what does not have the expected shape is left out.
  */
+import { AddressPolicyModel, addressPolicyOfManifest } from './addresses';
 import { Finding, RULES, finding } from './catalog';
 import { describe, isPlainObject } from './ip-pool';
 import { MULTUS_DEFAULT_NETWORK, MULTUS_NETWORKS } from './multus-annotations';
@@ -220,6 +221,33 @@ export function hostPolicyOfManifest(obj: Record<string, any>): HostPolicyModel 
     ));
   }
   return { name: typeof obj.metadata?.name === 'string' ? obj.metadata.name : '(no name)', nodeSelector: stringMap(spec.nodeSelector), interfaces };
+}
+
+/**
+ * Where the library's own NodeNetworkConfigurationPolicy carries its models for the workload and address rules
+ * ({@link NncpModels}): made with the object, which never changes afterwards, while its thousands of interfaces are
+ * in the CPU's cache (read back at synth, they cost more than the models). Not a global symbol: only the library
+ * sets it, never a manifest; non-enumerable, so nothing that copies or writes objects sees it.
+ */
+export const NNCP_MODELS: unique symbol = Symbol('cdk8s-macvlan.nncp-models');
+
+/** {@link hostPolicyOfManifest} and {@link addressPolicyOfManifest} of one policy object, and its spec (only read). */
+export class NncpModels {
+  /** @internal */
+  constructor(readonly spec: unknown, readonly host: HostPolicyModel, readonly addresses: AddressPolicyModel) {}
+}
+
+/**
+ * Gives `obj` (a policy the library built, never changed afterwards) its models ({@link NNCP_MODELS}); returns it.
+ */
+export function withNncpModels<T extends Record<string, any>>(obj: T): T {
+  return Object.defineProperty(obj, NNCP_MODELS, { value: new NncpModels(obj.spec, hostPolicyOfManifest(obj), addressPolicyOfManifest(obj)) });
+}
+
+/** The models `obj` carries for its current spec, if it is a policy the library built. */
+export function carriedNncpModels(obj: object): NncpModels | undefined {
+  const carried = (obj as { [NNCP_MODELS]?: unknown })[NNCP_MODELS];
+  return carried instanceof NncpModels && carried.spec === (obj as { spec?: unknown }).spec ? carried : undefined;
 }
 
 /** An interface of a host policy manifest (its field path made only when a finding asks for it). */

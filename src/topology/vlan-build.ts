@@ -15,7 +15,7 @@ import { DiagramWorkload, DiagramWorkloadNic } from './diagram';
 import { NodeAddresses } from './node-addresses';
 import { networkUses } from '../networks/attachment-record';
 import { MacvlanNetwork } from '../networks/macvlan-network';
-import { NNCP_RULES_DECIDED, NODE_NETWORK_POLICY_RULES, NamedObject, ParsedFamily, ParsedVlan } from '../rules';
+import { NNCP_RULES_DECIDED, NODE_NETWORK_POLICY_RULES, NamedObject, ParsedFamily, ParsedVlan, withNncpModels } from '../rules';
 import { PoolIps, poolIps } from './address-plan';
 import { NmstateVlan, nmstateIpSection } from './nmstate-state';
 import { VlanSubnetProps } from './vlan';
@@ -42,8 +42,10 @@ export function addHostPolicy(scope: Construct, id: string, name: string, subjec
     metadata: { name },
     spec: body,
   };
-  // (the policy rules are decided from the props: the linter need not run them on the object, see NNCP_RULES_DECIDED)
+  // (the policy rules are decided from the props: the linter need not run them on the object, see NNCP_RULES_DECIDED;
+  // the workload and address rules' models are made now, while the interfaces just built are in the cache)
   Object.defineProperty(object, NNCP_RULES_DECIDED, { value: NODE_NETWORK_POLICY_RULES });
+  withNncpModels(object);
   ValidationEngine.of(scope).addObject(scope, { object: () => object, subject, decidedFromProps: NODE_NETWORK_POLICY_RULES });
   return policy;
 }

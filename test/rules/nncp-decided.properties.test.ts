@@ -7,8 +7,11 @@
  */
 import { Chart, Testing } from 'cdk8s';
 import fc from 'fast-check';
-import { BondMode, Fabric, VlanTopology } from '../../src';
-import { NNCP_RULES_DECIDED, NODE_NETWORK_POLICY_RULES, checkCrdSchema, objectsLinter } from '../../src/rules';
+import { BondMode, Fabric, NodeAddresses, VlanTopology } from '../../src';
+import {
+  NNCP_MODELS, NNCP_RULES_DECIDED, NODE_NETWORK_POLICY_RULES, NncpModels, addressPolicyOfManifest, carriedNncpModels, checkCrdSchema,
+  hostPolicyOfManifest, objectsLinter, withNncpModels,
+} from '../../src/rules';
 import { ValidationEngine } from '../../src/validation/engine';
 
 type Found = { index: number; rule: string; field: string; message: string; fix: string };
@@ -130,5 +133,72 @@ describe('NNCP_RULES_DECIDED (the owner decides the policy rules)', () => {
       expect(JSON.parse(JSON.stringify(obj))).toEqual({ ...obj });
     }
     app.synth();
+  });
+});
+
+describe('NNCP_MODELS (the library\'s policy carries its workload and address models)', () => {
+  test('linting a policy that carries its models gives what linting it without them gives, on every pass (property)', () => {
+    fc.assert(fc.property(policy, fc.boolean(), fc.boolean(), (p, decided, twice) => {
+      const other = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } };
+      const base = decided ? marked(p) : { ...p };
+      const withModels = withNncpModels({ ...base });
+      if (decided) Object.defineProperty(withModels, NNCP_RULES_DECIDED, { value: NODE_NETWORK_POLICY_RULES });
+      expect(carriedNncpModels(withModels)).toBeInstanceOf(NncpModels);
+      const plainSet = twice ? [base, other, base] : [other, base];
+      const carriedSet = plainSet.map(o => (o === base ? withModels : o));
+      const general = lintObjects(plainSet);
+      expect(lintObjects(carriedSet)).toEqual(general);
+      // (a second pass over the same objects shares the models: nothing of the first pass is left in them)
+      expect(lintObjects(carriedSet)).toEqual(general);
+    }), { numRuns: 300 });
+  });
+
+  test('models are used only with the spec they were made from, and only the library\'s own class counts', () => {
+    const p = {
+      apiVersion: 'nmstate.io/v1',
+      kind: 'NodeNetworkConfigurationPolicy',
+      metadata: { name: 'bond0-vlans' },
+      spec: { desiredState: { interfaces: [{ name: 'bond0.100', type: 'vlan', state: 'up', vlan: { 'base-iface': 'bond0', 'id': 100 } }] } },
+    };
+    const made = withNncpModels({ ...p });
+    const other = { ...p, spec: { desiredState: { interfaces: [{ name: 'bond0.200', type: 'vlan', state: 'up', vlan: { 'base-iface': 'bond0', 'id': 200 } }] } } };
+    const swapped = Object.defineProperty({ ...other }, NNCP_MODELS, { value: (made as any)[NNCP_MODELS] });
+    expect(carriedNncpModels(swapped)).toBeUndefined();
+    const forged = Object.defineProperty({ ...other }, NNCP_MODELS, { value: { spec: other.spec, host: { name: 'x', nodeSelector: {}, interfaces: [] }, addresses: {} } });
+    expect(carriedNncpModels(forged)).toBeUndefined();
+    expect(lintObjects([swapped])).toEqual(lintObjects([other]));
+    expect(lintObjects([forged])).toEqual(lintObjects([other]));
+  });
+
+  test('the topologies\' policies carry, non-enumerable, the models of the object as manifests have it', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'c');
+    const bond = { name: 'bond0', members: ['ens224', 'ens256'], mode: BondMode.ACTIVE_BACKUP };
+    new VlanTopology(chart, 't', {
+      bond,
+      vlans: [
+        { id: 100, ipv4: { subnet: '10.1.0.0/24', gateway: '10.1.0.1' } },
+        { id: 101, ipv6: { subnet: 'fd00:1::/64', gateway: 'fd00:1::1', nodeAddresses: NodeAddresses.perNode({ 'n-b': 'fd00:1::12', 'n-a': 'fd00:1::11' }) } },
+      ],
+    });
+    new Fabric(chart, 'f', {
+      bond: { ...bond, name: 'bond1' },
+      vlans: [{ id: 200 }, { id: 201 }],
+      racks: [{ name: 'r1', nodeSelector: { rack: 'r1' }, vlans: [{ id: 200, ipv4: { subnet: '10.2.0.0/24', gateway: '10.2.0.1' } }, { id: 201, ipv4: { subnet: '10.3.0.0/24', gateway: '10.3.0.1' } }] }],
+    });
+    const objects = (ValidationEngine.of(app) as unknown as { objects: Array<{ object(): any }> }).objects.map(o => o.object())
+      .filter(o => o.kind === 'NodeNetworkConfigurationPolicy');
+    expect(objects.length).toBe(3);
+    for (const obj of objects) {
+      const models = carriedNncpModels(obj)!;
+      expect(models).toBeInstanceOf(NncpModels);
+      expect(Object.getOwnPropertyDescriptor(obj, NNCP_MODELS)?.enumerable).toBe(false);
+      const manifest = JSON.parse(JSON.stringify(obj));
+      expect(carriedNncpModels(manifest)).toBeUndefined();
+      expect(models.host).toStrictEqual(hostPolicyOfManifest(manifest));
+      expect(models.host.interfaces.map(i => i.field)).toEqual(hostPolicyOfManifest(manifest).interfaces.map(i => i.field));
+      expect(models.addresses).toStrictEqual(addressPolicyOfManifest(manifest));
+    }
+    expect(objects.filter(o => carriedNncpModels(o)!.addresses.addresses.length > 0).length).toBe(2);
   });
 });
