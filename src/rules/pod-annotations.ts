@@ -57,7 +57,7 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
     addAll(out, parsed.findings);
     if (parsed.value) {
       const sel = parsed.value;
-      attachments.push({ selection: sel, ref: `${sel.namespace ?? MULTUS_NAMESPACE}/${sel.name}`, iface: sel.interface ?? 'eth0', isDefault: true, field: at });
+      attachments.push({ selection: sel, ref: refOf(sel.namespace ?? MULTUS_NAMESPACE, sel.name, annotations[MULTUS_DEFAULT_NETWORK]), iface: sel.interface ?? 'eth0', isDefault: true, field: at });
     } else {
       complete = false;
     }
@@ -73,7 +73,9 @@ export function checkPodAnnotations(annotations: unknown, podNamespace: string, 
         const sel = list[i];
         // Multus numbers additional NICs net1, net2, ... by position; naming one does not renumber the others.
         const iface = sel.interface ?? `net${i + 1}`;
-        attachments.push({ selection: sel, ref: `${sel.namespace ?? podNamespace}/${sel.name}`, iface, isDefault: false, field: `${at}[${i}]` });
+        attachments.push({
+          selection: sel, ref: refOf(sel.namespace ?? podNamespace, sel.name, list.length === 1 ? annotations[MULTUS_NETWORKS] : undefined), iface, isDefault: false, field: `${at}[${i}]`,
+        });
       }
     } else {
       complete = false;
@@ -238,6 +240,19 @@ function descend(level: Map<unknown, unknown>, key: unknown): Map<unknown, unkno
   let next = level.get(key) as Map<unknown, unknown> | undefined;
   if (next === undefined) level.set(key, (next = new Map()));
   return next;
+}
+
+/**
+ * `namespace/name`, the key of the network in the manifest index: the annotation `text` itself when it is exactly that
+ * (its hash is known: the memo read it), else joined from the parts (a flat string: a concatenation of 13 or more
+ * characters is a rope, which the lookup would first copy into one block).
+ */
+function refOf(namespace: string, name: string, text: unknown): string {
+  if (typeof text === 'string' && text.length === namespace.length + 1 + name.length && text.charCodeAt(namespace.length) === 47 /* "/" */
+    && text.startsWith(namespace) && text.endsWith(name)) {
+    return text;
+  }
+  return [namespace, '/', name].join('');
 }
 
 /** The field of annotation `key` in the annotations map at `field`. */

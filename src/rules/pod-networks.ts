@@ -189,7 +189,7 @@ function checkSelectedPools(nic: PodNic, family: IpFamily, names: readonly strin
         `list "${name}" under ipv${pool.family}, or select an IPv${family} pool`));
     }
     const allowed = pool.multusName;
-    if (allowed !== undefined && allowed.length > 0 && !allowed.some(ref => sameNetwork(ref, nic.network))) {
+    if (allowed !== undefined && allowed.length > 0 && !servesNetwork(allowed, nic.network)) {
       out.push(finding(RULES.poolMultusNameMismatch, nicField(nic),
         `pool "${name}" only serves ${allowed.join(', ')} (its multusName), so Spiderpool refuses to allocate from it for ${nic.network}`,
         `add "${nic.network}" to the multusName of "${name}", or select a pool of ${nic.network}`));
@@ -236,6 +236,12 @@ function checkPodCrossObject(nics: readonly PodNic[], context: PodRuleContext, o
 }
 
 /** `ns/name` equals `ns/name`; a bare multusName entry matches by name (its namespace is Spiderpool's). */
+/** Whether one of a pool's multusName entries names `network` (a loop, not a closure: this runs for every NIC). */
+function servesNetwork(multusNames: readonly string[], network: string): boolean {
+  for (let i = 0; i < multusNames.length; i++) if (sameNetwork(multusNames[i], network)) return true;
+  return false;
+}
+
 function sameNetwork(multusName: string, network: string): boolean {
   if (multusName.includes('/')) return multusName === network;
   return network.split('/').pop() === multusName;
