@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import * as k8s from '../k8s';
-import { Cidr, IpAddress, RangeSet, formattedSetOf } from '../net';
+import { Cidr, IpAddress, IpRange, RangeSet, formattedSetOf } from '../net';
 import { CAPACITY_WARN_ANNOTATION, CarriedPoolPlan, POOL_PLAN, defaultPoolRange } from '../rules';
 import { Shape, bool, checkConstructorArgs, listOf, mapOf, num, obj, opt, req, str } from '../shape';
 import { applyDefaultObjectName } from './default-name';
@@ -108,7 +108,7 @@ export class IpPool extends k8s.SpiderIpPool {
    * plan the spec carries for the rules (see {@link POOL_PLAN}): the subnet as parsed here, the derived range, or
    * the set a topology formatted `ips` from.
    */
-  private static specFor(props: IpPoolProps): { spec: k8s.SpiderIpPoolSpec; plan: (ipsList: unknown) => CarriedPoolPlan } {
+  private static specFor(props: IpPoolProps): { spec: k8s.SpiderIpPoolSpec; plan: (ipsList: unknown, excludeList: unknown) => CarriedPoolPlan } {
     const cidr = Cidr.tryParse(props.subnet);
     let ips = props.ips;
     let excludeIps = props.excludeIps;
@@ -116,14 +116,25 @@ export class IpPool extends k8s.SpiderIpPool {
     const formatted = Array.isArray(ips) ? formattedSetOf(ips) : undefined;
     let ipsTexts: readonly string[] = formatted !== undefined ? formatted.texts : NO_TEXTS;
     let ipsSet = formatted?.set;
+    let excludeTexts: readonly string[] = NO_TEXTS;
+    let excludeSet: RangeSet | undefined;
+    let gateway: IpAddress | undefined;
     if (ips === undefined && cidr?.isCanonical) {
       const hosts = defaultPoolRange(cidr);
       ips = [hosts.toString()];
       ipsTexts = ips;
       ipsSet = RangeSet.of(cidr.family, [hosts]);
       const gw = props.gateway !== undefined ? IpAddress.tryParse(props.gateway) : undefined;
+      // (the gateway as parsed here, and as the excluded range when it is all excludeIps hold; not for a text starting
+      // with ":", which the check reads apart as a possible IPv4-mapped spelling)
+      const plain = gw !== undefined && props.gateway!.charCodeAt(0) !== 58;
+      if (plain) gateway = gw;
       if (gw && hosts.contains(gw) && !(excludeIps ?? []).includes(props.gateway!)) {
         excludeIps = [...(excludeIps ?? []), props.gateway!];
+        if (plain && props.excludeIps === undefined) {
+          excludeTexts = excludeIps;
+          excludeSet = RangeSet.of(gw.family, [IpRange.of(gw, gw)]);
+        }
       }
     }
     // only the fields that are set: every key is walked again when the object is rendered
@@ -142,7 +153,11 @@ export class IpPool extends k8s.SpiderIpPool {
     if (props.namespaceAffinity != null) spec.namespaceAffinity = props.namespaceAffinity;
     if (props.nodeAffinity != null) spec.nodeAffinity = props.nodeAffinity;
     if (props.clusterDefault != null) spec.clusterDefault = props.clusterDefault;
-    return { spec, plan: ipsList => new CarriedPoolPlan(props.subnet, cidr, ipsList, ipsTexts, ipsSet) };
+    return {
+      spec,
+      plan: (ipsList, excludeList) => new CarriedPoolPlan(props.subnet, cidr, ipsList, ipsTexts, ipsSet, excludeList, excludeTexts, excludeSet,
+        props.gateway, gateway),
+    };
   }
 
   /** The subnet as given. */
@@ -165,7 +180,7 @@ export class IpPool extends k8s.SpiderIpPool {
     super(scope, id, { metadata, spec });
     applyDefaultObjectName(this, props.name);
     // (the plan for the spec's own ips list, which the rules take only while the spec holds what it was made with)
-    Object.defineProperty(this._crdSpec, POOL_PLAN, { value: plan(this._crdSpec.ips) });
+    Object.defineProperty(this._crdSpec, POOL_PLAN, { value: plan(this._crdSpec.ips, this._crdSpec.excludeIPs) });
     this.warnAnnotation = annotations;
     this.subnet = props.subnet;
     this.ipVersion = spec.ipVersion;

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import * as k8s from '../k8s';
-import { IpRange } from '../net';
+import { IpRange, formattedSetOf } from '../net';
+import { CarriedReservedIps, RESERVED_IPS } from '../rules';
 import { Shape, checkConstructorArgs, listOf, num, obj, opt, req, str } from '../shape';
 import { applyDefaultObjectName } from './default-name';
 import { ValidatedObject, ValidationEngine } from '../validation/engine';
@@ -57,6 +58,11 @@ export class ReservedIps extends k8s.SpiderReservedIp {
     const spec: k8s.SpiderReservedIpSpec = ipVersion !== undefined ? { ipVersion, ips: [...props.ips] } : { ips: [...props.ips] };
     super(scope, id, { metadata: { ...(props.name !== undefined ? { name: props.name } : {}) }, spec });
     applyDefaultObjectName(this, props.name);
+    // (a topology's reserved addresses come formatted from a set: the rules take the set while the spec holds those texts)
+    const formatted = formattedSetOf(props.ips);
+    if (formatted !== undefined) {
+      Object.defineProperty(spec, RESERVED_IPS, { value: new CarriedReservedIps(spec.ips, formatted.texts, formatted.set) });
+    }
     this.spec = spec;
     this.ipVersion = ipVersion;
     ValidationEngine.of(this).addObject(this, new ReservedIpsValidation(this));

@@ -18,7 +18,7 @@ import { HOSTNAME_LABEL, describeEqualities } from './node-selection';
 import { IpAddress, IpFamily, familyBits } from '../net/address';
 import { Cidr } from '../net/cidr';
 import { checkDns1123Subdomain } from '../net/names';
-import { IpRange, RangeSet } from '../net/range';
+import { IpRange, RangeSet, sameItems } from '../net/range';
 
 /** A SpiderReservedIP as the cross-object rules see it. */
 export interface ReservedIpModel {
@@ -27,6 +27,33 @@ export interface ReservedIpModel {
   readonly family?: IpFamily;
   /** The reserved addresses (undefined: the object does not parse, so it reserves nothing we can count). */
   readonly ips?: RangeSet;
+}
+
+/**
+ * Where the library's own SpiderReservedIP spec carries the set its ips were formatted from (a topology's reserved
+ * addresses, {@link formatRangeSet}): the check takes it instead of parsing the texts and formatting them again for
+ * MV202, while the spec holds the very list and texts. Non-enumerable on the spec; only the library sets it.
+ */
+export const RESERVED_IPS: unique symbol = Symbol('cdk8s-macvlan.reserved-ips');
+
+/** What a SpiderReservedIP spec made by the library carries ({@link RESERVED_IPS}); the rules only read it. */
+export class CarriedReservedIps {
+  constructor(
+    /** The spec's ips list, the texts it was made with (a copy), and the set they format. */
+    public readonly ipsList: unknown, public readonly ipsTexts: readonly string[], public readonly ips: RangeSet,
+  ) {}
+}
+
+/**
+ * The carried set, when it is what the general path gives for the spec with no finding: the spec's ips are the list it
+ * was made with, holding the very texts the set was formatted to (each parses to a range of the set, and they are the
+ * set's merged form, so MV202 has nothing to say), the set is not empty, and `version`, when set, is its family.
+ */
+function carriedReservedIps(spec: Record<string, any>, version: unknown): RangeSet | undefined {
+  const carried = (spec as { [RESERVED_IPS]?: unknown })[RESERVED_IPS];
+  if (!(carried instanceof CarriedReservedIps) || spec.ips !== carried.ipsList || carried.ips.isEmpty) return undefined;
+  if (version !== undefined && version !== null && version !== carried.ips.family) return undefined;
+  return sameItems(spec.ips, carried.ipsTexts) ? carried.ips : undefined;
 }
 
 /**
@@ -41,6 +68,9 @@ export function checkReservedIp(obj: Record<string, any>): { findings: Finding[]
   if (nameProblem) {
     out.push(finding(RULES.reservedIpSyntax, 'metadata.name', `"${name}" ${nameProblem}`, 'use lower-case letters, digits, "-" and "." (for example "vlan100-reserved-v4")'));
   }
+  // (the library's own object carries the set its ips were formatted from)
+  const carried = carriedReservedIps(spec, spec.ipVersion);
+  if (carried !== undefined) return { findings: out, parsed: { name, family: carried.family, ips: carried } };
   let texts: unknown[] = [];
   if (spec.ips !== undefined && spec.ips !== null) {
     if (Array.isArray(spec.ips)) {

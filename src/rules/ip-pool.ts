@@ -64,6 +64,10 @@ export class CarriedPoolPlan {
     public readonly subnetText: string, public readonly subnet: Cidr | undefined,
     /** The spec's ips list, the texts it was made with (a copy), and the set they format (undefined: parsed by the check). */
     public readonly ipsList: unknown, public readonly ipsTexts: readonly string[], public readonly ips: RangeSet | undefined,
+    /** The same of the spec's excludeIPs (the pool's derived exclusion of its gateway). */
+    public readonly excludeList: unknown, public readonly excludeTexts: readonly string[], public readonly excluded: RangeSet | undefined,
+    /** The gateway text the spec was made with and the address it parses to (not for a text starting with ":"). */
+    public readonly gatewayText: string | undefined, public readonly gateway: IpAddress | undefined,
   ) {}
 }
 
@@ -84,10 +88,20 @@ function carriedPlan(spec: object): CarriedPoolPlan | undefined {
  */
 function holdsCarriedIps(c: CarriedPoolPlan, list: unknown, family: IpFamily | undefined, subnet: Cidr | undefined): boolean {
   const set = c.ips;
-  if (set === undefined || list !== c.ipsList || family === undefined || subnet === undefined) return false;
-  if (set.family !== family || set.isEmpty || !set.within(subnet)) return false;
+  if (set === undefined || list !== c.ipsList || !carriedFits(set, family, subnet)) return false;
   if (family === 6 && set.ranges[0].start < V6_FIRST_GROUP_SET) return false;
   return sameItems(list as readonly unknown[], c.ipsTexts);
+}
+
+/** {@link holdsCarriedIps} for excludeIPs (whose texts were made not starting with ":"). */
+function holdsCarriedExcluded(c: CarriedPoolPlan, list: unknown, family: IpFamily | undefined, subnet: Cidr | undefined): boolean {
+  const set = c.excluded;
+  return set !== undefined && list === c.excludeList && carriedFits(set, family, subnet) && sameItems(list as readonly unknown[], c.excludeTexts);
+}
+
+/** Whether a carried set is of the pool's family, not empty and inside its subnet. */
+function carriedFits(set: RangeSet, family: IpFamily | undefined, subnet: Cidr | undefined): boolean {
+  return family !== undefined && subnet !== undefined && set.family === family && !set.isEmpty && set.within(subnet);
 }
 
 /**
@@ -157,7 +171,9 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
 
   const ipTexts = listField(spec.ips, 'spec.ips', RULES.poolIps, out);
   const ips = carried !== undefined && holdsCarriedIps(carried, spec.ips, family, subnet) ? carried.ips : parseRanges(ipTexts, 'spec.ips', RULES.poolIps, family, subnet, out);
-  const excluded = parseRanges(listField(spec.excludeIPs, 'spec.excludeIPs', RULES.poolExcludeIps, out), 'spec.excludeIPs', RULES.poolExcludeIps, family, subnet, out);
+  const excludeTexts = listField(spec.excludeIPs, 'spec.excludeIPs', RULES.poolExcludeIps, out);
+  const excluded = carried !== undefined && holdsCarriedExcluded(carried, spec.excludeIPs, family, subnet) ? carried.excluded
+    : parseRanges(excludeTexts, 'spec.excludeIPs', RULES.poolExcludeIps, family, subnet, out);
   let allocatable: RangeSet | undefined;
   if (ips && excluded) {
     allocatable = ips.subtract(excluded);
@@ -182,7 +198,8 @@ export function checkIpPool(pool: PlainIpPool): { findings: Finding[]; parsed: P
 
   let gateway: IpAddress | undefined;
   if (spec.gateway !== undefined && spec.gateway !== null) {
-    const gw = typeof spec.gateway === 'string' ? goAddress(spec.gateway, 'spec.gateway', subnet, out) : undefined;
+    const gw = typeof spec.gateway !== 'string' ? undefined
+      : carried?.gateway !== undefined && spec.gateway === carried.gatewayText ? carried.gateway : goAddress(spec.gateway, 'spec.gateway', subnet, out);
     gateway = gw;
     if (!gw) {
       out.push(finding(RULES.poolGateway, 'spec.gateway', `${describe(spec.gateway)} is not an IP address`, 'give the gateway as a plain IP, e.g. "10.6.0.1"'));

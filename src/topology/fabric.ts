@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { MacvlanMode } from '../cni/macvlan-mode';
 import * as k8s from '../k8s';
-import { DEFAULT_MTU, IpAddress, IpRange, RangeSet } from '../net';
+import { DEFAULT_MTU, IpAddress, IpRange, RangeSet, formatRangeSet } from '../net';
 import {
   IMacvlanNetwork, IMacvlanOverlayNetwork, IMacvlanStandaloneNetwork, IpPool, MacvlanOverlayNetwork, MacvlanStandaloneNetwork,
   ReservedIps,
@@ -294,7 +294,7 @@ export class Fabric extends Construct {
           if (f.props.reservedIpName !== undefined) {
             named.push({ kind: 'SpiderReservedIP', name: f.props.reservedIpName, field: `racks[${i}].vlans[${parsed.index}].ipv${f.family}.reservedIpName` });
             new ReservedIps(this, `vlan${parsed.id}-reserved-${r.name}-v${f.family}`, {
-              name: f.props.reservedIpName, ipVersion: f.family, ips: RangeSet.of(f.family, reserved).toStrings(),
+              name: f.props.reservedIpName, ipVersion: f.family, ips: formatRangeSet(RangeSet.of(f.family, reserved)),
             });
           } else {
             const list = rackReserved.get(f.family);
@@ -320,7 +320,7 @@ export class Fabric extends Construct {
       for (const [family, ranges] of [...rackReserved.entries()].sort(([a], [b]) => a - b)) {
         const name = `${r.name}-reserved-v${family}`;
         named.push({ kind: 'SpiderReservedIP', name, field: `racks[${i}].name` });
-        new ReservedIps(this, name, { name, ipVersion: family, ips: RangeSet.of(family as 4 | 6, ranges).toStrings() });
+        new ReservedIps(this, name, { name, ipVersion: family, ips: formatRangeSet(RangeSet.of(family as 4 | 6, ranges)) });
       }
       // The rack's host policy; with static node addresses one per listed node, each with the node's whole desired
       // state (nmstate applies the policies of a node in no guaranteed order: MV208).

@@ -4,7 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { MacvlanMode } from '../cni/macvlan-mode';
 import { ifacerMaster } from '../cni/spider-multus-config';
 import * as k8s from '../k8s';
-import { DEFAULT_MTU, IpAddress, IpRange, RangeSet } from '../net';
+import { DEFAULT_MTU, IpAddress, IpRange, RangeSet, formatRangeSet } from '../net';
 import {
   IMacvlanNetwork, IMacvlanOverlayNetwork, IMacvlanStandaloneNetwork, IfacerBondOptions, IpPool,
   MacvlanOverlayNetwork, MacvlanStandaloneNetwork, NadSource, ReservedIps,
@@ -547,7 +547,7 @@ export class VlanTopology extends Construct {
       ipsByFamily.set(f, poolIps(f, parsed.offer, f.reserved.union(own.subtract(gw)).union(nodeIps)));
       const name = f.props.reservedIpName ?? `vlan${id}-reserved-v${f.family}`;
       named.push({ kind: 'SpiderReservedIP', name, field: `${field}.ipv${f.family}.reservedIpName` });
-      reserved.push(new ReservedIps(this, `vlan${id}-reserved-v${f.family}`, { name, ipVersion: f.family, ips: gw.union(own).union(f.reserved).toStrings() }));
+      reserved.push(new ReservedIps(this, `vlan${id}-reserved-v${f.family}`, { name, ipVersion: f.family, ips: formatRangeSet(gw.union(own).union(f.reserved)) }));
     }
     const makePools = (offer: 'standalone' | 'overlay'): IpPool[] => addOfferPools(this, {
       families: parsed.families,

@@ -7,9 +7,9 @@
  */
 import { App, Chart } from 'cdk8s';
 import fc from 'fast-check';
-import { BondMode, IpPool, VlanOffer, VlanTopology } from '../../src';
+import { BondMode, IpPool, ReservedIps, VlanOffer, VlanTopology } from '../../src';
 import { IpAddress, IpRange, RangeSet, formatRangeSet, formattedSetOf, maxValue } from '../../src/net';
-import { CarriedPoolPlan, POOL_PLAN, checkIpPool, lintManifests } from '../../src/rules';
+import { CarriedPoolPlan, CarriedReservedIps, POOL_PLAN, RESERVED_IPS, checkIpPool, checkReservedIp, lintManifests } from '../../src/rules';
 
 /** Subnets of both families, canonical or not, nested, IPv4-mapped, and not CIDRs at all. */
 const subnet = fc.oneof(
@@ -43,11 +43,13 @@ const ips = fc.oneof(
   rangeSet.map(set => ({ kind: 'formatted' as const, set })),
 );
 /** What may happen to the spec after the pool is made (the carried plan must then be left aside where it no longer holds). */
-const edit = fc.constantFrom('none', 'none', 'none', 'none', 'none', 'replace-ip', 'push-ip', 'new-list', 'subnet', 'subnet-same-text', 'ips-not-list');
+const edit = fc.constantFrom('none', 'none', 'none', 'none', 'none', 'none', 'replace-ip', 'push-ip', 'new-list', 'subnet', 'subnet-same-text',
+  'ips-not-list', 'push-exclude', 'replace-exclude', 'gateway', 'gateway-same-text');
 
 describe('the pool check with the carried plan decides as when it parses', () => {
   test('findings and parsed plan equal those of a plain copy, for every plan and edit', () => {
     let carriedTaken = 0;
+    let excludedCarried = 0;
     const excludes = fc.oneof(fc.constant<string[]>([]), fc.array(address, { maxLength: 2 }));
     const gateways = fc.option(address, { nil: undefined });
     fc.assert(fc.property(subnet, ips, gateways, excludes, edit, address, (sub, given, gateway, exclude, change, other) => {
@@ -69,6 +71,10 @@ describe('the pool check with the carried plan decides as when it parses', () =>
         case 'subnet': spec.subnet = '10.0.0.0/24'; break;
         case 'subnet-same-text': spec.subnet = [spec.subnet].join(''); break;
         case 'ips-not-list': spec.ips = 'x'; break;
+        case 'push-exclude': if (Array.isArray(spec.excludeIPs)) spec.excludeIPs.push(other); break;
+        case 'replace-exclude': if (Array.isArray(spec.excludeIPs) && spec.excludeIPs.length > 0) spec.excludeIPs[0] = other; break;
+        case 'gateway': spec.gateway = other; break;
+        case 'gateway-same-text': if (typeof spec.gateway === 'string') spec.gateway = [spec.gateway].join(''); break;
         default: break;
       }
       const plain = JSON.parse(JSON.stringify(obj));
@@ -88,11 +94,26 @@ describe('the pool check with the carried plan decides as when it parses', () =>
       });
       expect(shown(fast)).toEqual(shown(general));
       if (carried.ips !== undefined && fast.parsed.allocatable === carried.ips) carriedTaken++;
+      if (carried.excluded !== undefined && change === 'none' && fast.findings.length === 0) excludedCarried++;
       // and the linter over the object finds what it finds over the copy
       expect(lintManifests([obj])[0].findings).toEqual(lintManifests([plain])[0].findings);
     }), { numRuns: 400 });
     // the carried sets were taken in some runs (the shortcut is exercised, not only the general path)
     expect(carriedTaken).toBeGreaterThan(10);
+    expect(excludedCarried).toBeGreaterThan(0);
+  });
+
+  test('a pool that derives its ips carries its gateway and the gateway excluded, and the check takes them', () => {
+    for (const [cidr, gateway] of [['10.0.0.0/24', '10.0.0.1'], ['fd00::/64', 'fd00::1'], ['10.0.0.0/16', '10.0.7.1']]) {
+      const pool = new IpPool(new Chart(new App(), 'c'), 'pool', { subnet: cidr, gateway });
+      const obj = pool._validationObject();
+      const carried = obj.spec[POOL_PLAN] as CarriedPoolPlan;
+      expect(carried.excluded?.toStrings()).toEqual([gateway]);
+      const { findings, parsed } = checkIpPool(obj);
+      expect(findings).toEqual([]);
+      expect(parsed.gateway).toBe(carried.gateway);
+      expect(parsed.allocatable!.toStrings()).toEqual(checkIpPool(JSON.parse(JSON.stringify(obj))).parsed.allocatable!.toStrings());
+    }
   });
 
   test('a topology\'s pools carry the sets their ips were formatted from, and the check takes them', () => {
@@ -118,5 +139,52 @@ describe('the pool check with the carried plan decides as when it parses', () =>
       expect(parsed.subnet).toBe(carried.subnet);
       expect(parsed.allocatable!.toStrings()).toEqual(p.ips);
     }
+    const reserved = chart.node.findAll().filter((c): c is ReservedIps => (c as { kind?: string }).kind === 'SpiderReservedIP');
+    expect(reserved.length).toBe(2);
+    for (const r of reserved) {
+      const obj = r._validationObject();
+      const carried = obj.spec[RESERVED_IPS] as CarriedReservedIps;
+      const { findings, parsed } = checkReservedIp(obj);
+      expect(findings).toEqual([]);
+      expect(parsed.ips).toBe(carried.ips);
+    }
+  });
+
+  test('a reserved-IP object carrying the set its ips were formatted from is checked as its plain copy', () => {
+    let taken = 0;
+    const version = fc.constantFrom<number | undefined>(undefined, undefined, 4, 6, 5);
+    const given = fc.oneof(rangeSet.map(set => ({ set })), fc.array(address, { minLength: 1, maxLength: 3 }).map(texts => ({ texts })));
+    const change = fc.constantFrom('none', 'none', 'none', 'replace', 'push', 'new-list', 'version', 'not-list');
+    fc.assert(fc.property(given, version, change, address, (g, ipVersion, what, other) => {
+      const chart = new Chart(new App(), 'c');
+      const list = 'set' in g ? formatRangeSet(g.set) : g.texts;
+      const reserved = new ReservedIps(chart, 'r', { ips: list, ipVersion });
+      const obj = reserved._validationObject();
+      const spec = obj.spec as Record<string, any>;
+      const carried = (spec as { [RESERVED_IPS]?: unknown })[RESERVED_IPS];
+      if ('set' in g) expect(carried).toBeInstanceOf(CarriedReservedIps); else expect(carried).toBeUndefined();
+      switch (what) {
+        case 'replace': if (spec.ips.length > 0) spec.ips[0] = other; break;
+        case 'push': spec.ips.push(other); break;
+        case 'new-list': spec.ips = [...spec.ips]; break;
+        case 'version': spec.ipVersion = spec.ipVersion === 4 ? 6 : 4; break;
+        case 'not-list': spec.ips = 'x'; break;
+        default: break;
+      }
+      const plain = JSON.parse(JSON.stringify(obj));
+      const fast = checkReservedIp(obj);
+      const general = checkReservedIp(plain);
+      const shown = (r: ReturnType<typeof checkReservedIp>) => ({
+        findings: r.findings.map(f => `${f.rule.id} ${f.field}: ${f.message} | ${f.fix}`),
+        name: r.parsed.name,
+        family: r.parsed.family,
+        ips: r.parsed.ips?.toStrings(),
+        ipsFamily: r.parsed.ips?.family,
+      });
+      expect(shown(fast)).toEqual(shown(general));
+      if (carried instanceof CarriedReservedIps && fast.parsed.ips === carried.ips) taken++;
+      expect(lintManifests([obj])[0].findings).toEqual(lintManifests([plain])[0].findings);
+    }), { numRuns: 300 });
+    expect(taken).toBeGreaterThan(20);
   });
 });
