@@ -235,13 +235,13 @@ function checkPodCrossObject(nics: readonly PodNic[], context: PodRuleContext, o
   }
 }
 
-/** `ns/name` equals `ns/name`; a bare multusName entry matches by name (its namespace is Spiderpool's). */
 /** Whether one of a pool's multusName entries names `network` (a loop, not a closure: this runs for every NIC). */
 function servesNetwork(multusNames: readonly string[], network: string): boolean {
   for (let i = 0; i < multusNames.length; i++) if (sameNetwork(multusNames[i], network)) return true;
   return false;
 }
 
+/** `ns/name` equals `ns/name`; a bare multusName entry matches by name (its namespace is Spiderpool's). */
 function sameNetwork(multusName: string, network: string): boolean {
   if (multusName.includes('/')) return multusName === network;
   return network.split('/').pop() === multusName;

@@ -7,7 +7,7 @@ import * as fc from 'fast-check';
 import { yamlObjects } from './helpers';
 import {
   PodNic, RULES, WORKLOAD_KINDS, allRules, capacityStatus, checkNodeNetworkConfigurationPolicy, checkPodAnnotations, checkPodNics,
-  hostPolicyOfManifest, lintManifests, parseIppoolsAnnotation, PodAnnotationsMemo,
+  hostPolicyOfManifest, lintManifestSet, lintManifests, parseIppoolsAnnotation, PodAnnotationsMemo,
 } from '../../src/rules';
 import { checkNetworkAttachmentDefinition } from '../../src/rules/network-attachment';
 import { networkMasterOf } from '../../src/rules/workload-manifests';
@@ -240,5 +240,75 @@ describe('a NAD master\'s field from the parse (MV172 and the master rules)', ()
       const place = parsed.pluginIndex?.[at] ?? at;
       expect(parsed.poolsPrefix).toBe(Array.isArray((c as { plugins?: unknown }).plugins) ? `spec.config.plugins[${place}].ipam.default_ipv` : 'spec.config.ipam.default_ipv');
     }), { numRuns: 500 });
+  });
+});
+
+describe('pools sharing one nodeAffinity object (a fabric rack\'s pools)', () => {
+  const RACK = 'topology.kubernetes.io/rack';
+  /** A rack's selector: labels, or an expression (some with a second requirement). */
+  const affinity = fc.oneof(
+    fc.constantFrom('a', 'b').map(r => ({ matchLabels: { [RACK]: r } })),
+    fc.constantFrom('a', 'b').map(r => ({ matchExpressions: [{ key: RACK, operator: 'In', values: [r] }] })),
+    fc.constant({ matchLabels: { [RACK]: 'a' }, matchExpressions: [{ key: 'zone', operator: 'Exists' }] }));
+  const scene = fc.record({
+    affinities: fc.array(affinity, { minLength: 1, maxLength: 3 }),
+    pools: fc.array(fc.record({ affinity: fc.nat(3), size: fc.integer({ min: 1, max: 6 }) }), { minLength: 1, maxLength: 6 }),
+    workloads: fc.array(fc.record({
+      pools: fc.uniqueArray(fc.nat(5), { minLength: 1, maxLength: 3 }),
+      replicas: fc.integer({ min: 1, max: 8 }),
+      rack: fc.option(fc.constantFrom('a', 'b'), { nil: undefined }),
+    }), { minLength: 1, maxLength: 4 }),
+  });
+
+  /** The scene's objects; the pools that pick one affinity share its object. */
+  const objectsOf = (x: typeof scene extends fc.Arbitrary<infer T> ? T : never): unknown[] => {
+    const pools = x.pools.map((p, i) => ({
+      apiVersion: 'spiderpool.spidernet.io/v2beta1',
+      kind: 'SpiderIPPool',
+      metadata: { name: `p${i}` },
+      spec: {
+        subnet: `10.${i}.0.0/24`,
+        ips: [`10.${i}.0.10-10.${i}.0.${9 + p.size}`],
+        gateway: `10.${i}.0.1`,
+        multusName: ['default/net'],
+        ...(p.affinity < x.affinities.length ? { nodeAffinity: x.affinities[p.affinity] } : {}),
+      },
+    }));
+    const names = pools.map(p => p.metadata.name);
+    const nad = {
+      apiVersion: 'k8s.cni.cncf.io/v1',
+      kind: 'NetworkAttachmentDefinition',
+      metadata: { name: 'net', namespace: 'default' },
+      spec: { config: JSON.stringify({ cniVersion: '0.3.1', name: 'net', plugins: [{ type: 'macvlan', master: 'eth1', mode: 'bridge', ipam: { type: 'spiderpool' } }] }) },
+    };
+    const workloads = x.workloads.map((w, i) => ({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: `w${i}`, namespace: 'default' },
+      spec: {
+        replicas: w.replicas,
+        template: {
+          metadata: {
+            annotations: {
+              'k8s.v1.cni.cncf.io/networks': 'default/net@net1',
+              'ipam.spidernet.io/ippools': JSON.stringify([{ interface: 'net1', ipv4: w.pools.filter(j => j < names.length).map(j => names[j]) }]),
+            },
+          },
+          spec: { ...(w.rack ? { nodeSelector: { [RACK]: w.rack } } : {}), containers: [{ name: 'c', image: 'nginx' }] },
+        },
+      },
+    }));
+    return [nad, ...pools, ...workloads];
+  };
+  const report = (objects: unknown[]) => {
+    const r = lintManifestSet(objects);
+    return { findings: r.results.map(x => x.findings.map(f => `${f.rule} ${f.field}: ${f.message}`)), capacity: r.capacity };
+  };
+
+  test('lint the same as pools with a copy each (property)', () => {
+    fc.assert(fc.property(scene, x => {
+      const objects = objectsOf(x);
+      expect(report(objects)).toEqual(report(JSON.parse(JSON.stringify(objects))));
+    }), { numRuns: 200 });
   });
 });
