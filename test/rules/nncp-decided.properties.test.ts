@@ -58,7 +58,8 @@ const iface = fc.oneof(
       'id': fc.constantFrom<unknown>(100, 0, 4095, 1.5, '100', 100),
       'reorder-headers': fc.constantFrom<unknown>(true, false, 'yes'),
     }, { requiredKeys: [] }),
-    ipv4: fc.constantFrom<unknown>({ enabled: false }, { enabled: true, dhcp: true }, 'x'),
+    // (a static address inside MODEL_READERS' pool: an address conflict that only the policy's address model shows)
+    ipv4: fc.constantFrom<unknown>({ enabled: false }, { enabled: true, dhcp: true }, 'x', { enabled: true, address: [{ 'ip': '10.9.0.15', 'prefix-length': 24 }] }),
   }, { requiredKeys: [] }),
   anyValue,
 );
@@ -136,15 +137,61 @@ describe('NNCP_RULES_DECIDED (the owner decides the policy rules)', () => {
   });
 });
 
+/**
+ * Objects whose findings depend on a policy's workload and address models: another policy naming VLAN 100 of bond0
+ * otherwise (MV176), a network on bond0.100 with a pool, a workload attaching it off the policies' nodes (MV172)
+ * and node addresses inside that pool's range (the address conflicts).
+ */
+const MODEL_READERS: readonly object[] = [
+  { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } },
+  {
+    apiVersion: 'nmstate.io/v1',
+    kind: 'NodeNetworkConfigurationPolicy',
+    metadata: { name: 'other' },
+    spec: {
+      nodeSelector: { rack: 'r1' },
+      desiredState: {
+        interfaces: [
+          { name: 'vlan100', type: 'vlan', state: 'up', vlan: { 'base-iface': 'bond0', 'id': 100 } },
+          { name: 'bond0.200', type: 'vlan', state: 'up', vlan: { 'base-iface': 'bond0', 'id': 200 }, ipv4: { enabled: true, address: [{ 'ip': '10.9.0.20', 'prefix-length': 24 }] } },
+        ],
+      },
+    },
+  },
+  {
+    apiVersion: 'k8s.cni.cncf.io/v1',
+    kind: 'NetworkAttachmentDefinition',
+    metadata: { name: 'net', namespace: 'default' },
+    spec: { config: JSON.stringify({ cniVersion: '0.3.1', name: 'net', plugins: [{ type: 'macvlan', master: 'bond0.100', mode: 'bridge', ipam: { type: 'spiderpool', default_ipv4_ippool: ['p'] } }] }) },
+  },
+  {
+    apiVersion: 'spiderpool.spidernet.io/v2beta1',
+    kind: 'SpiderIPPool',
+    metadata: { name: 'p' },
+    spec: { subnet: '10.9.0.0/24', ips: ['10.9.0.10-10.9.0.30'], gateway: '10.9.0.1', multusName: ['default/net'] },
+  },
+  {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'default' },
+    spec: {
+      replicas: 2,
+      template: {
+        metadata: { annotations: { 'k8s.v1.cni.cncf.io/networks': 'default/net@net1' } },
+        spec: { nodeSelector: { rack: 'r2' }, containers: [{ name: 'c', image: 'nginx' }] },
+      },
+    },
+  },
+];
+
 describe('NNCP_MODELS (the library\'s policy carries its workload and address models)', () => {
   test('linting a policy that carries its models gives what linting it without them gives, on every pass (property)', () => {
     fc.assert(fc.property(policy, fc.boolean(), fc.boolean(), (p, decided, twice) => {
-      const other = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } };
       const base = decided ? marked(p) : { ...p };
       const withModels = withNncpModels({ ...base });
       if (decided) Object.defineProperty(withModels, NNCP_RULES_DECIDED, { value: NODE_NETWORK_POLICY_RULES });
       expect(carriedNncpModels(withModels)).toBeInstanceOf(NncpModels);
-      const plainSet = twice ? [base, other, base] : [other, base];
+      const plainSet = twice ? [base, ...MODEL_READERS, base] : [...MODEL_READERS, base];
       const carriedSet = plainSet.map(o => (o === base ? withModels : o));
       const general = lintObjects(plainSet);
       expect(lintObjects(carriedSet)).toEqual(general);
