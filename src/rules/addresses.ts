@@ -231,12 +231,28 @@ function addStaticAddresses(iface: string, ip: unknown, key: 'ipv4' | 'ipv6', fa
   });
 }
 
+/**
+ * The interfaces some policy gives a static address to: the only ones whose subnets (`interfaceSubnets` of
+ * {@link checkAddressConflicts}) the address rules read.
+ */
+export function addressedInterfaces(policies: readonly AddressPolicyModel[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < policies.length; i++) {
+    const addresses = policies[i].addresses;
+    for (let j = 0; j < addresses.length; j++) out.add(addresses[j].iface);
+  }
+  return out;
+}
+
 /** Inputs of {@link checkAddressConflicts}. */
 export interface AddressConflictInput<P extends AddressPoolModel, R extends ReservedIpModel, H extends AddressPolicyModel> {
   readonly pools: readonly P[];
   readonly reserved: readonly R[];
   readonly policies: readonly H[];
-  /** The subnets of the pools of the networks whose master is a host interface, by interface name. */
+  /**
+   * The subnets of the pools of the networks whose master is a host interface, by interface name (read only for the
+   * interfaces of `policies`' addresses: {@link addressedInterfaces}).
+   */
   readonly interfaceSubnets: ReadonlyMap<string, readonly Cidr[]>;
   /**
    * {@link reservedByFamily} of `reserved`, when the caller has it already.

@@ -1,5 +1,5 @@
 // (from the modules themselves, not the net index: a call through the index's re-export is a getter call per use)
-import { AddressPolicyModel, AddressPoolModel, ReservedIpModel, addressPolicyOfManifest, checkAddressConflicts, checkReservedIp, reservedByFamily } from './addresses';
+import { AddressPolicyModel, AddressPoolModel, ReservedIpModel, addressPolicyOfManifest, addressedInterfaces, checkAddressConflicts, checkReservedIp, reservedByFamily } from './addresses';
 import { Finding, NODE_NETWORK_POLICY_RULES, RuleInfo, Severity, RULES, finding } from './catalog';
 import { checkCrdSchema } from './crd-schema';
 import { ParsedPool, PoolsBySubnet, checkIpPool, checkPoolOverlaps, isPlainObject } from './ip-pool';
@@ -355,7 +355,12 @@ class LintPass {
     }
 
     // Addresses: reserved ones in pools, routers allocatable, node addresses against pools, subnets and each other.
-    for (let i = 0; i < this.masters.length; i++) this.addMasterSubnets(this.masters[i]);
+    // (the subnets only of the interfaces some policy gives a static address to, the only ones the rules read: most
+    // sets have none, and a fabric has thousands of networks)
+    const addressed = addressedInterfaces(this.addressPolicies);
+    if (addressed.size > 0) {
+      for (let i = 0; i < this.masters.length; i++) if (addressed.has(this.masters[i].master)) this.addMasterSubnets(this.masters[i]);
+    }
     const conflicts = checkAddressConflicts({
       pools: this.plans,
       reserved: this.reservedModels,
