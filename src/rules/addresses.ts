@@ -462,8 +462,16 @@ export function checkAddressConflicts<P extends AddressPoolModel, R extends Rese
   }
 
   // MV208: one node's interface configured by two policies (nmstate applies them in no guaranteed order).
+  // (only with two policies or more: one policy cannot clash with itself, and a fabric's policy lists thousands of
+  // interfaces)
+  if (input.policies.length > 1) checkSharedInterfaces(input.policies, out.policies);
+  return out;
+}
+
+/** MV208 over the policies' interfaces (nothing to find with fewer than two policies). */
+export function checkSharedInterfaces<H extends AddressPolicyModel>(policies: readonly H[], out: Map<H, Finding[]>): void {
   const byIface = new Map<string, Array<{ policy: H; field: string }>>();
-  for (const h of input.policies) {
+  for (const h of policies) {
     for (const i of h.interfaces) {
       const list = byIface.get(i.name);
       if (!list) byIface.set(i.name, [{ policy: h, field: i.field }]);
@@ -479,7 +487,7 @@ export function checkAddressConflicts<P extends AddressPoolModel, R extends Rese
       if (node === undefined || !Object.prototype.hasOwnProperty.call(u.policy.nodeSelector, HOSTNAME_LABEL)) continue;
       const first = pinnedBy.get(node);
       if (first && compatible(first.policy.nodeSelector, u.policy.nodeSelector)) {
-        push(out.policies, u.policy, finding(RULES.nodeTwoPolicies, `${u.field}.name`,
+        push(out, u.policy, finding(RULES.nodeTwoPolicies, `${u.field}.name`,
           `node ${node} is also selected by policy ${first.policy.name}, which configures ${name} too: nmstate applies the two in no guaranteed order, and the later one's settings win`,
           `keep the node's whole desired state for ${name} in one policy`));
         continue;
@@ -488,13 +496,12 @@ export function checkAddressConflicts<P extends AddressPoolModel, R extends Rese
       // a shared policy whose selector this one's implies selects the same node for sure
       const over = shared.find(s => Object.entries(s.policy.nodeSelector).every(([k, v]) => u.policy.nodeSelector[k] === v));
       if (over) {
-        push(out.policies, u.policy, finding(RULES.nodeTwoPolicies, `${u.field}.name`,
+        push(out, u.policy, finding(RULES.nodeTwoPolicies, `${u.field}.name`,
           `node ${node} is also selected by policy ${over.policy.name} (${describeEqualities(over.policy.nodeSelector)}), which configures ${name} too: nmstate applies the two in no guaranteed order, and the later one's settings win`,
           `keep the node out of policy ${over.policy.name} (a label it does not have) or give ${name} one policy per node`));
       }
     }
   }
-  return out;
 }
 
 function compatible(a: { readonly [key: string]: string }, b: { readonly [key: string]: string }): boolean {

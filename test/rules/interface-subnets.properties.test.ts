@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { Cidr } from '../../src/net';
-import { AddressPolicyModel, Finding, addressedInterfaces, checkAddressConflicts, checkIpPool } from '../../src/rules';
+import { AddressPolicyModel, Finding, addressedInterfaces, checkAddressConflicts, checkIpPool, checkSharedInterfaces } from '../../src/rules';
 
 const iface = fc.constantFrom('bond0.100', 'bond0.200', 'ens1', 'bond0');
 const subnet = fc.constantFrom('10.0.0.0/24', '10.0.1.0/24', '10.0.0.0/16', 'fd00::/64', 'fd00:1::/64');
@@ -47,6 +47,24 @@ describe('addressedInterfaces (the interface subnets the address rules read)', (
       const restricted = checkAddressConflicts({ pools, reserved: [], policies, interfaceSubnets: only });
       expect(text(restricted.policies)).toEqual(text(all.policies));
       expect(text(restricted.pools)).toEqual(text(all.pools));
+    }), { numRuns: 300 });
+  });
+});
+
+describe('MV208 (an interface configured by two policies) runs only with two policies or more', () => {
+  test('one policy, whatever its interfaces and selector, has no MV208 finding; with more, checkAddressConflicts reports what checkSharedInterfaces finds', () => {
+    const interfaces = fc.array(fc.tuple(iface, fc.nat(5)), { maxLength: 6 });
+    const selector = fc.constantFrom<Record<string, string>>({ 'kubernetes.io/hostname': 'w1' }, { 'kubernetes.io/hostname': 'w2' }, { role: 'worker' }, {});
+    fc.assert(fc.property(fc.array(fc.tuple(interfaces, selector), { minLength: 1, maxLength: 3 }), specs => {
+      const policies: AddressPolicyModel[] = specs.map(([ifaces, nodeSelector], i) => ({
+        name: `p${i}`, nodeSelector, interfaces: ifaces.map(([name, k]) => ({ name, field: `spec.desiredState.interfaces[${k}]` })), addresses: [],
+      }));
+      const general = new Map<AddressPolicyModel, Finding[]>();
+      checkSharedInterfaces(policies, general);
+      const found = checkAddressConflicts({ pools: [], reserved: [], policies, interfaceSubnets: new Map() });
+      const mv208 = new Map([...found.policies].map(([h, fs]) => [h, fs.filter(f => f.rule.id === 'MV208')] as const).filter(([, fs]) => fs.length > 0));
+      expect(text(mv208)).toEqual(text(general));
+      if (policies.length === 1) expect(general.size).toBe(0);
     }), { numRuns: 300 });
   });
 });
