@@ -79,6 +79,16 @@ const policy = fc.record({
   apiVersion: fc.constantFrom('nmstate.io/v1', 'nmstate.io/v1beta1'),
 }).map(p => ({ apiVersion: p.apiVersion, kind: 'NodeNetworkConfigurationPolicy', metadata: { name: p.name }, spec: p.spec }));
 
+/** A policy bringing up bond0.100 with VLAN id `id` on bond0. */
+function vlanPolicy(id: number) {
+  return {
+    apiVersion: 'nmstate.io/v1',
+    kind: 'NodeNetworkConfigurationPolicy',
+    metadata: { name: 'bond0-vlans' },
+    spec: { desiredState: { interfaces: [{ name: 'bond0.100', type: 'vlan', state: 'up', vlan: { 'base-iface': 'bond0', 'id': id } }] } },
+  };
+}
+
 describe('NNCP_RULES_DECIDED (the owner decides the policy rules)', () => {
   test('what the app reports of a marked policy is what it reports of the same policy unmarked (with other objects around)', () => {
     fc.assert(fc.property(policy, fc.boolean(), (p, twice) => {
@@ -96,12 +106,7 @@ describe('NNCP_RULES_DECIDED (the owner decides the policy rules)', () => {
   });
 
   test('a marker that is not the very list of decided rules, or a schema finding, takes the general path', () => {
-    const p = {
-      apiVersion: 'nmstate.io/v1',
-      kind: 'NodeNetworkConfigurationPolicy',
-      metadata: { name: 'bond0-vlans' },
-      spec: { desiredState: { interfaces: [{ name: 'bond0.100', type: 'vlan', state: 'up', vlan: { 'base-iface': 'bond0', 'id': 4095 } }] } },
-    };
+    const p = vlanPolicy(4095);
     const general = lintObjects([p]).map(f => f.rule);
     expect(general).toContain('MV026');
     expect(lintObjects([marked(p)]).map(f => f.rule)).not.toContain('MV026');
@@ -201,12 +206,7 @@ describe('NNCP_MODELS (the library\'s policy carries its workload and address mo
   });
 
   test('models are used only with the spec they were made from, and only the library\'s own class counts', () => {
-    const p = {
-      apiVersion: 'nmstate.io/v1',
-      kind: 'NodeNetworkConfigurationPolicy',
-      metadata: { name: 'bond0-vlans' },
-      spec: { desiredState: { interfaces: [{ name: 'bond0.100', type: 'vlan', state: 'up', vlan: { 'base-iface': 'bond0', 'id': 100 } }] } },
-    };
+    const p = vlanPolicy(100);
     const made = withNncpModels({ ...p });
     const other = { ...p, spec: { desiredState: { interfaces: [{ name: 'bond0.200', type: 'vlan', state: 'up', vlan: { 'base-iface': 'bond0', 'id': 200 } }] } } };
     const swapped = Object.defineProperty({ ...other }, NNCP_MODELS, { value: (made as any)[NNCP_MODELS] });
