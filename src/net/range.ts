@@ -283,6 +283,7 @@ export class RangeSet {
 
 /** A list {@link formatRangeSet} made: the set it formats and the texts it was made with (a copy only read here). */
 export class FormattedRanges {
+  /** @internal */
   constructor(public readonly set: RangeSet, public readonly texts: readonly string[]) {}
 }
 

@@ -38,6 +38,7 @@ export const RESERVED_IPS: unique symbol = Symbol('cdk8s-macvlan.reserved-ips');
 
 /** What a SpiderReservedIP spec made by the library carries ({@link RESERVED_IPS}); the rules only read it. */
 export class CarriedReservedIps {
+  /** @internal */
   constructor(
     /** The spec's ips list, the texts it was made with (a copy), and the set they format. */
     public readonly ipsList: unknown, public readonly ipsTexts: readonly string[], public readonly ips: RangeSet,

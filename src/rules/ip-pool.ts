@@ -59,6 +59,7 @@ export const POOL_PLAN: unique symbol = Symbol('cdk8s-macvlan.pool-plan');
 
 /** What a SpiderIPPool spec made by the library carries ({@link POOL_PLAN}); the rules only read it. */
 export class CarriedPoolPlan {
+  /** @internal */
   constructor(
     /** The subnet text the spec was made with, and what it parses to (undefined: parsed by the check). */
     public readonly subnetText: string, public readonly subnet: Cidr | undefined,

@@ -107,6 +107,7 @@ export class NadConfigText {
    * reads as few objects as it can.)
    */
   public readonly findings: readonly Finding[];
+  /** The network `value` defines, as the NAD rules read it (undefined when it cannot define one, or `value` is undefined). */
   public readonly network: ConfigNetwork | undefined;
 
   /** @internal */

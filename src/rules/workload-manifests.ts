@@ -244,7 +244,12 @@ export function withNncpModels<T extends Record<string, any>>(obj: T): T {
   return Object.defineProperty(obj, NNCP_MODELS, { value: new NncpModels(obj.spec, hostPolicyOfManifest(obj), addressPolicyOfManifest(obj)) });
 }
 
-/** The models `obj` carries for its current spec, if it is a policy the library built. */
+/**
+ * The models `obj` carries, if it is a policy the library built and its `spec` is still the very object they were
+ * made from. Only the spec's identity is compared, not its contents: that stands for the contents because the
+ * library builds the spec for this policy alone and never changes it afterwards; code that reaches the object and
+ * replaces its spec is seen here, code that edits the spec in place is not.
+ */
 export function carriedNncpModels(obj: object): NncpModels | undefined {
   const carried = (obj as { [NNCP_MODELS]?: unknown })[NNCP_MODELS];
   return carried instanceof NncpModels && carried.spec === (obj as { spec?: unknown }).spec ? carried : undefined;
