@@ -33,7 +33,7 @@ export function renderRulesMarkdown(): string {
     '',
   ];
   for (const r of rules) {
-    lines.push(`<a id="${r.id.toLowerCase()}"></a>`, '', `## ${r.id}: ${r.title}`, '', `Severity: **${r.severity}**. Checked by \`${r.check.name}()\`.`, '');
+    lines.push(`<a id="${r.id.toLowerCase()}"></a>`, '', `## ${r.id}: ${r.title}`, '', `Severity: **${r.severity}**. Checked by \`${r.check}()\`.`, '');
     const stricter = STRICTER_THAN_UPSTREAM[r.id];
     if (stricter) lines.push(`Stricter than upstream on purpose: ${stricter}.`, '');
     const ex = r.example;

@@ -17,8 +17,20 @@ export interface RuleExample {
   readonly language?: 'yaml' | 'typescript';
 }
 
-/** The function that decides a rule (its signature depends on what the rule reads). */
-export type RuleCheck = (...args: any[]) => unknown;
+/** The names of the functions module `M` exports. */
+type FunctionNames<M> = { [K in keyof M]: M[K] extends (...args: any[]) => unknown ? K : never }[keyof M] & string;
+
+/**
+ * The name of the function of src/rules that decides a rule: `checkOf<typeof PoolChecks>('checkIpPool')`, with
+ * `import type * as PoolChecks from '../ip-pool'`. The compiler checks that the module exports a function of that
+ * name; the reference is a type only, so the definitions do not load the modules of the checks. (They did once:
+ * catalog -> definitions -> checks -> catalog made a cycle, and which module a program loaded first decided which
+ * exports were still undefined while another module was being loaded, e.g. `RULES` without a definitions file's
+ * rules. `import/no-cycle` keeps src free of such cycles.)
+ */
+export function checkOf<M>(name: FunctionNames<M>): string {
+  return name;
+}
 
 /** What a rule definition gives. */
 export interface RuleDefinition {
@@ -27,8 +39,11 @@ export interface RuleDefinition {
   readonly severity: Severity;
   /** One line, rendered as the rule's heading. */
   readonly title: string;
-  /** The one function in src/rules that decides the rule (it returns the rule's findings). */
-  readonly check: RuleCheck;
+  /**
+   * The name of the one function in src/rules that decides the rule (it returns the rule's findings), given with
+   * {@link checkOf}.
+   */
+  readonly check: string;
   /** Failing and fixed example. */
   readonly example?: RuleExample;
 }

@@ -4,7 +4,7 @@
  * on the construct or one of its scopes ({@link Warnings.acknowledge}).
  */
 import { IConstruct } from 'constructs';
-import { OwnerFinding, ReportedFinding } from './engine';
+import type { OwnerFinding, ReportedFinding } from './engine';
 
 /** Metadata type of a warning recorded on a construct (`node.metadata`); data: the warning line. */
 export const WARNING_METADATA = 'cdk8s-macvlan:warning';

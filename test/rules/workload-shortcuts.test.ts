@@ -122,7 +122,7 @@ describe('workloads placed alike share their placement\'s conjunctions (MV173)',
 });
 
 describe('pods with alike network annotations share one result (the pass\'s pod results by annotation key)', () => {
-  const podRules = new Set(allRules().filter(r => r.check === checkPodAnnotations).map(r => r.id));
+  const podRules = new Set(allRules().filter(r => r.check === checkPodAnnotations.name).map(r => r.id));
   const isWorkload = (o: any) => o !== null && typeof o === 'object' && WORKLOAD_KINDS.includes(o.kind);
   const podFindings = (objects: unknown[]) => lintManifests(objects)
     .filter(r => isWorkload(objects[r.index]))

@@ -1,7 +1,10 @@
 /** Reserved addresses (SpiderReservedIP) and node addresses on the VLANs (MV200-MV209). */
-import { checkAddressConflicts, checkReservedIp } from '../addresses';
-import { defineRule } from '../rule';
+import type * as AddressesChecks from '../addresses';
+import { checkOf, defineRule } from '../rule';
 import { STANDALONE, V4, VLAN100, bondIface, docs, namedNncp, pool, reservedIp, vlanIface } from './yaml';
+
+const checkAddressConflicts = checkOf<typeof AddressesChecks>('checkAddressConflicts');
+const checkReservedIp = checkOf<typeof AddressesChecks>('checkReservedIp');
 
 const NODE_A = 'kubernetes.io/hostname: worker-a';
 const vlanWith = (ipv4: string) => `${vlanIface('bond0.100', VLAN100)}\nipv4:\n${ipv4.split('\n').map(l => `  ${l}`).join('\n')}`;

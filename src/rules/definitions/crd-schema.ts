@@ -1,7 +1,9 @@
 /** Custom resources against their vendored upstream CRD schema (crds/, pruned into ../crd-schemas.generated.ts): MV160-MV169. */
-import { checkCrdSchema } from '../crd-schema';
-import { defineRule } from '../rule';
+import type * as CrdSchemaChecks from '../crd-schema';
+import { checkOf, defineRule } from '../rule';
 import { pool } from './yaml';
+
+const checkCrdSchema = checkOf<typeof CrdSchemaChecks>('checkCrdSchema');
 
 export const SCHEMA_RULES = {
   crdSchema: defineRule({

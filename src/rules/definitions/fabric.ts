@@ -1,9 +1,15 @@
 /** Fabric rules: racks, their node selectors, their VLANs and subnets, and the pools a NIC lists across racks. */
-import { checkFabricNodeAddresses, checkFabricRacks, checkFabricSubnets } from '../fabric';
-import { defineRule } from '../rule';
-import { checkNodeAddressCoverage } from '../topology';
-import { analyzeWorkloads } from '../workloads';
+import type * as FabricChecks from '../fabric';
+import { checkOf, defineRule } from '../rule';
+import type * as TopologyChecks from '../topology';
+import type * as WorkloadsChecks from '../workloads';
 import { chain, deployment, docs, macvlan, nad, pool } from './yaml';
+
+const checkFabricNodeAddresses = checkOf<typeof FabricChecks>('checkFabricNodeAddresses');
+const checkFabricRacks = checkOf<typeof FabricChecks>('checkFabricRacks');
+const checkFabricSubnets = checkOf<typeof FabricChecks>('checkFabricSubnets');
+const checkNodeAddressCoverage = checkOf<typeof TopologyChecks>('checkNodeAddressCoverage');
+const analyzeWorkloads = checkOf<typeof WorkloadsChecks>('analyzeWorkloads');
 
 const RACK_A = "{ name: 'rack-a', nodeSelector: { 'topology.kubernetes.io/rack': 'rack-a' }, vlans: [{ id: 100, ipv4: { subnet: '10.1.100.0/24', gateway: '10.1.100.1' } }] }";
 const RACK_B = (name: string, selector: string, subnet = '10.2.100.0/24', gateway = '10.2.100.1') =>

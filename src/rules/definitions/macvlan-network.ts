@@ -1,6 +1,8 @@
 /** Rules on a macvlan network's choices (IPAM, source, ifacer, helper options). */
-import { checkMacvlanNetwork } from '../macvlan-network';
-import { defineRule } from '../rule';
+import type * as MacvlanNetworkChecks from '../macvlan-network';
+import { checkOf, defineRule } from '../rule';
+
+const checkMacvlanNetwork = checkOf<typeof MacvlanNetworkChecks>('checkMacvlanNetwork');
 
 export const NETWORK_RULES = {
   poolsWithoutSpiderpool: defineRule({

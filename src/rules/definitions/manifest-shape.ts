@@ -1,7 +1,9 @@
 /** What kubectl needs of every document before any other rule applies (cli range MV150-MV159). */
-import { checkObjectShape } from '../object-shape';
-import { defineRule } from '../rule';
+import type * as ObjectShapeChecks from '../object-shape';
+import { checkOf, defineRule } from '../rule';
 import { nad } from './yaml';
+
+const checkObjectShape = checkOf<typeof ObjectShapeChecks>('checkObjectShape');
 
 const MACVLAN = { cniVersion: '0.3.1', name: 'macvlan-vlan100', type: 'macvlan', master: 'bond0.100', mode: 'bridge', ipam: {} };
 

@@ -1,7 +1,9 @@
 /** SpiderMultusConfig rules. */
-import { checkSpiderMultusConfig } from '../multus-config';
-import { defineRule } from '../rule';
+import type * as MultusConfigChecks from '../multus-config';
+import { checkOf, defineRule } from '../rule';
 import { smc } from './yaml';
+
+const checkSpiderMultusConfig = checkOf<typeof MultusConfigChecks>('checkSpiderMultusConfig');
 
 export const SMC_RULES = {
   smcMaster: defineRule({

@@ -1,7 +1,10 @@
 /** NetworkAttachmentDefinition rules (the CNI config). */
-import { checkNetworkAttachmentDefinition, checkNetworkObjectName } from '../network-attachment';
-import { defineRule } from '../rule';
+import type * as NetworkAttachmentChecks from '../network-attachment';
+import { checkOf, defineRule } from '../rule';
 import { chain, macvlan, nad, smc } from './yaml';
+
+const checkNetworkAttachmentDefinition = checkOf<typeof NetworkAttachmentChecks>('checkNetworkAttachmentDefinition');
+const checkNetworkObjectName = checkOf<typeof NetworkAttachmentChecks>('checkNetworkObjectName');
 
 export const NAD_RULES = {
   nadName: defineRule({

@@ -1,7 +1,9 @@
 /** NodeNetworkConfigurationPolicy rules (bond and VLAN interfaces), shared by VlanTopology and `lint`. */
-import { checkNodeNetworkConfigurationPolicy } from '../nmstate';
-import { defineRule } from '../rule';
+import type * as NmstateChecks from '../nmstate';
+import { checkOf, defineRule } from '../rule';
 import { VLAN100, bondIface, nncp, vlanIface } from './yaml';
+
+const checkNodeNetworkConfigurationPolicy = checkOf<typeof NmstateChecks>('checkNodeNetworkConfigurationPolicy');
 
 export const NMSTATE_RULES = {
   topologyVlanId: defineRule({

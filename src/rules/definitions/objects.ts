@@ -1,7 +1,9 @@
 /** Rules across every object of a manifest set or app. */
-import { checkDuplicateObjects } from '../objects';
-import { defineRule } from '../rule';
+import type * as ObjectsChecks from '../objects';
+import { checkOf, defineRule } from '../rule';
 import { V4, docs, pool } from './yaml';
+
+const checkDuplicateObjects = checkOf<typeof ObjectsChecks>('checkDuplicateObjects');
 
 export const OBJECT_RULES = {
   duplicateObject: defineRule({

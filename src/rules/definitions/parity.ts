@@ -1,12 +1,21 @@
 /** Rules from the parity work against upstream's decision code (issue 11, MV110-MV149). */
-import { checkIpPool } from '../ip-pool';
-import { checkLabelSelector } from '../label-selector';
-import { checkSpiderSubnets, lintManifests } from '../lint';
-import { checkSpiderMultusConfig } from '../multus-config';
-import { checkNetworkAttachmentDefinition, checkNetworkObjectName } from '../network-attachment';
-import { checkPodAnnotations } from '../pod-annotations';
-import { defineRule } from '../rule';
+import type * as IpPoolChecks from '../ip-pool';
+import type * as LabelSelectorChecks from '../label-selector';
+import type * as LintChecks from '../lint';
+import type * as MultusConfigChecks from '../multus-config';
+import type * as NetworkAttachmentChecks from '../network-attachment';
+import type * as PodAnnotationsChecks from '../pod-annotations';
+import { checkOf, defineRule } from '../rule';
 import { DEF, POOLS, STANDALONE, V4, chain, docs, macvlan, nad, pod, pool, smc } from './yaml';
+
+const checkIpPool = checkOf<typeof IpPoolChecks>('checkIpPool');
+const checkLabelSelector = checkOf<typeof LabelSelectorChecks>('checkLabelSelector');
+const checkSpiderSubnets = checkOf<typeof LintChecks>('checkSpiderSubnets');
+const lintManifests = checkOf<typeof LintChecks>('lintManifests');
+const checkSpiderMultusConfig = checkOf<typeof MultusConfigChecks>('checkSpiderMultusConfig');
+const checkNetworkAttachmentDefinition = checkOf<typeof NetworkAttachmentChecks>('checkNetworkAttachmentDefinition');
+const checkNetworkObjectName = checkOf<typeof NetworkAttachmentChecks>('checkNetworkObjectName');
+const checkPodAnnotations = checkOf<typeof PodAnnotationsChecks>('checkPodAnnotations');
 
 const V6 = 'subnet: fd00:100::/64\nips: [fd00:100::10-fd00:100::ff]';
 /** A dual-stack standalone network. */

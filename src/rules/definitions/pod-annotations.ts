@@ -1,7 +1,9 @@
 /** Rules on the Multus and Spiderpool pod annotations as written. */
-import { checkPodAnnotations } from '../pod-annotations';
-import { defineRule } from '../rule';
+import type * as PodAnnotationsChecks from '../pod-annotations';
+import { checkOf, defineRule } from '../rule';
 import { DEF, NETS, OVERLAY, POOLS, STANDALONE, V4, chain, docs, macvlan, nad, pod, pool } from './yaml';
+
+const checkPodAnnotations = checkOf<typeof PodAnnotationsChecks>('checkPodAnnotations');
 
 export const ANNOTATION_RULES = {
   networkName: defineRule({

@@ -1,8 +1,12 @@
 /** Pod rules on the NIC model (from a PodNetworks set, or parsed from annotations). */
-import { checkPodAnnotations } from '../pod-annotations';
-import { checkPodNetworkSet, checkPodNics } from '../pod-networks';
-import { defineRule } from '../rule';
+import type * as PodAnnotationsChecks from '../pod-annotations';
+import type * as PodNetworksChecks from '../pod-networks';
+import { checkOf, defineRule } from '../rule';
 import { DEF, NETS, OVERLAY, STANDALONE, V4, chain, docs, macvlan, nad, pod, pool } from './yaml';
+
+const checkPodAnnotations = checkOf<typeof PodAnnotationsChecks>('checkPodAnnotations');
+const checkPodNetworkSet = checkOf<typeof PodNetworksChecks>('checkPodNetworkSet');
+const checkPodNics = checkOf<typeof PodNetworksChecks>('checkPodNics');
 
 export const POD_RULES = {
   podInterfaceName: defineRule({

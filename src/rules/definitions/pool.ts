@@ -1,7 +1,10 @@
 /** SpiderIPPool rules (each pool, and across pools). */
-import { checkIpPool, checkPoolOverlaps } from '../ip-pool';
-import { defineRule } from '../rule';
+import type * as IpPoolChecks from '../ip-pool';
+import { checkOf, defineRule } from '../rule';
 import { STANDALONE, V4, docs, pool } from './yaml';
+
+const checkIpPool = checkOf<typeof IpPoolChecks>('checkIpPool');
+const checkPoolOverlaps = checkOf<typeof IpPoolChecks>('checkPoolOverlaps');
 
 export const POOL_RULES = {
   poolSubnet: defineRule({

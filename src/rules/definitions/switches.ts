@@ -1,6 +1,8 @@
 /** Switch plan rules: redundant pairs, the peer link, first-hop gateways, port channels, the MLAG control plane. */
-import { defineRule } from '../rule';
-import { checkRackSwitches } from '../switches';
+import { checkOf, defineRule } from '../rule';
+import type * as SwitchesChecks from '../switches';
+
+const checkRackSwitches = checkOf<typeof SwitchesChecks>('checkRackSwitches');
 
 const PAIR = "switches: {\n  names: ['tor-a', 'tor-b'],\n  peerLink: { ports: ['Ethernet1/49', 'Ethernet1/50'] },\n";
 

@@ -1,6 +1,9 @@
 /** VlanTopology props rules (the address plan, names, ifacer limits). */
-import { defineRule } from '../rule';
-import { checkTopologyConsistency, checkVlanAddressPlans } from '../topology';
+import { checkOf, defineRule } from '../rule';
+import type * as TopologyChecks from '../topology';
+
+const checkTopologyConsistency = checkOf<typeof TopologyChecks>('checkTopologyConsistency');
+const checkVlanAddressPlans = checkOf<typeof TopologyChecks>('checkVlanAddressPlans');
 
 export const TOPOLOGY_RULES = {
   topologySubnetOverlap: defineRule({

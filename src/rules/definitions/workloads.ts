@@ -1,7 +1,9 @@
 /** Workload-aware rules: address capacity, placement, host interface conflicts, host-network pods. */
-import { defineRule } from '../rule';
-import { analyzeWorkloads } from '../workloads';
+import { checkOf, defineRule } from '../rule';
+import type * as WorkloadsChecks from '../workloads';
 import { ON_STANDALONE, SMALL_V4, STANDALONE, V4, VLAN100, WORKERS, bondIface, chain, deployment, docs, macvlan, nad, namedNncp, nncp, pool, vlanIface } from './yaml';
+
+const analyzeWorkloads = checkOf<typeof WorkloadsChecks>('analyzeWorkloads');
 
 export const WORKLOAD_RULES = {
   capacityExceeded: defineRule({
