@@ -78,9 +78,8 @@ project.eslint?.addRules({
       message: `src/${dir} is below these layers (see ARCHITECTURE.md): move the shared code down instead`,
     }))),
   }],
-  // No import cycles: in a cycle, the module a program loads first decides which exports are still undefined while
-  // the others load (once, loading src/rules/multus-annotations first made every pod of a lint share one result).
-  // Type-only imports (`import type`) have no runtime effect and are not counted.
+  // No import cycles (type-only imports do not count): in a cycle, the module loaded first decides which exports
+  // the others see undefined (ARCHITECTURE.md, "Where a new rule goes").
   'import/no-cycle': ['error'],
 });
 

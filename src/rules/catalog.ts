@@ -1,6 +1,6 @@
 /**
  * The rules catalog: every rule of the library, by key. Each rule is defined once, in `./definitions/`,
- * with its id, severity, title, the function that checks it and its examples. Ids are stable: never
+ * with its id, severity, title, the name of the function that checks it and its examples. Ids are stable: never
  * renumber, only append. docs/rules.md is rendered from here.
  */
 import { ADDRESS_RULES } from './definitions/addresses';

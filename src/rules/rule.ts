@@ -17,18 +17,19 @@ export interface RuleExample {
   readonly language?: 'yaml' | 'typescript';
 }
 
+/** `T`, in a position the compiler does not infer type arguments from (TypeScript 5.4's `NoInfer`, for older compilers too). */
+type NotInferred<T> = [T][T extends unknown ? 0 : never];
+
 /** The names of the functions module `M` exports. */
 type FunctionNames<M> = { [K in keyof M]: M[K] extends (...args: any[]) => unknown ? K : never }[keyof M] & string;
 
 /**
  * The name of the function of src/rules that decides a rule: `checkOf<typeof PoolChecks>('checkIpPool')`, with
  * `import type * as PoolChecks from '../ip-pool'`. The compiler checks that the module exports a function of that
- * name; the reference is a type only, so the definitions do not load the modules of the checks. (They did once:
- * catalog -> definitions -> checks -> catalog made a cycle, and which module a program loaded first decided which
- * exports were still undefined while another module was being loaded, e.g. `RULES` without a definitions file's
- * rules. `import/no-cycle` keeps src free of such cycles.)
+ * name (the module type is required: without it no name compiles); the reference is a type only, so the
+ * definitions do not load the checks' modules (ARCHITECTURE.md, "Where a new rule goes": that import was a cycle).
  */
-export function checkOf<M>(name: FunctionNames<M>): string {
+export function checkOf<M = never>(name: NotInferred<FunctionNames<M>>): string {
   return name;
 }
 
@@ -54,7 +55,7 @@ export interface RuleInfo extends RuleDefinition {
   readonly docs: string;
 }
 
-/** A rule: id, severity, title, the function that checks it and its examples, in one place. */
+/** A rule: id, severity, title, the name of the function that checks it and its examples, in one place. */
 export function defineRule(def: RuleDefinition): RuleInfo {
   return Object.assign({}, def, { docs: ruleDocsLink(def.id) });
 }

@@ -1,8 +1,6 @@
 /**
- * Whichever module of src/rules a program loads first, the catalog and the lint results are the same. (In an
- * import cycle the first module loaded decides which exports are still undefined while the others load: loading
- * multus-annotations first once gave every pod of a lint the first pod's result, and loading a definitions file
- * first left its rules out of RULES. `import/no-cycle` in the eslint config keeps src free of cycles.)
+ * Whichever module of src/rules a program loads first, the catalog and the lint results are the same (with an
+ * import cycle they were not: ARCHITECTURE.md, "Where a new rule goes").
  */
 import * as fs from 'fs';
 import * as path from 'path';
