@@ -157,8 +157,11 @@ interface Row {
   oursHeap: number; bareHeap: number; heapRatio: number;
   /** The bare floor's heap without its input (bodies allocated before the measurement), and ours against it. */
   bareHeapWithoutInput: number; heapRatioWithoutInput: number;
-  /** Every timed run, in ms, in round order. */
-  samples: { ours: number[]; bare: number[]; plusFloor: number[] };
+  /**
+   * Every timed run, in ms, in round order; `validate` is the validation time of each of ours, and `validateShare`
+   * its share of that round's synth (the row's share is the median validation over the median synth).
+   */
+  samples: { ours: number[]; bare: number[]; plusFloor: number[]; validate: number[]; validateShare: number[] };
 }
 /** Measures one size (in a process of its own, see below). */
 function measureSize(size: ScenarioSize): Row {
@@ -191,7 +194,8 @@ function measureSize(size: ScenarioSize): Row {
     validate: median(runs.ours.map(s => s.validate)), validateShare: 0,
     oursHeap: median(heaps.ours), bareHeap: median(heaps.bare), heapRatio: 0,
     bareHeapWithoutInput: median(heaps.bareWithoutInput), heapRatioWithoutInput: 0,
-    samples: { ours: runs.ours.map(s => Math.round(s.total)), bare: runs.bare.map(s => Math.round(s.total)), plusFloor: runs.plusFloor.map(s => Math.round(s.total)) },
+    samples: { ours: runs.ours.map(s => Math.round(s.total)), bare: runs.bare.map(s => Math.round(s.total)), plusFloor: runs.plusFloor.map(s => Math.round(s.total)),
+      validate: runs.ours.map(s => Math.round(s.validate * 10) / 10), validateShare: runs.ours.map(s => Math.round((s.validate / s.total) * 1000) / 1000) },
   };
   row.ratio = row.ours / row.bare;
   row.ratioPlusFloor = row.ours / row.plusFloor;
