@@ -17,6 +17,7 @@
 import { IConstruct, IValidation } from 'constructs';
 import { CapacityStatusRow, Finding, ObjectRef, RuleInfo, objectsLinter } from '../rules';
 import { reportFindings } from './report';
+import { RESIDENT_SHAPES } from './resident-shapes';
 
 /** A finding as the engine reports it (a catalog finding, or one read back from `lint`). */
 export interface ReportedFinding {
@@ -211,12 +212,15 @@ export class ValidationEngine {
     }, this.keepCapacity);
     // (each object checked as soon as it is built, while it is in the CPU's cache; its version, the one these
     // results come from, read then too)
+    // (and offered to the resident sample, which keeps the pass's hidden classes alive: see resident-shapes.ts)
     const objects = this.objects;
     const versions = this.versions;
     for (let i = 0; i < own; i++) {
       const o = objects[i];
       versions[i] = o.version ? o.version() : 0;
-      linter.add(o.object());
+      const object = o.object();
+      linter.add(object);
+      RESIDENT_SHAPES.offer(object);
     }
     const referenced = new Set<IConstruct>();
     const visit = (r: ValidationReference) => {
@@ -229,6 +233,7 @@ export class ValidationEngine {
     const seen = new Set<object>();
     for (const source of this.references) source.references!(visit, seen);
     const report = linter.finish();
+    RESIDENT_SHAPES.settle();
     // (the engine's objects are never Lists: result i is object i)
     const found = report.withFindings;
     for (let i = 0; i < found.length; i++) {
