@@ -95,11 +95,42 @@ export function workloadApiObject(target: IConstruct): ApiObject | undefined {
   }
 }
 
-/** cdk8s-plus's affinity lists (each only grows: attract, colocate, separate, spread). */
-const AFFINITY_LISTS = ['_nodeAffinityPreferred', '_nodeAffinityRequired', '_podAffinityPreferred', '_podAffinityRequired',
-  '_podAntiAffinityPreferred', '_podAntiAffinityRequired'];
-/** ... and its tolerations (tolerate). */
-const SCHEDULING_LISTS = [...AFFINITY_LISTS, '_tolerations'];
+/**
+ * cdk8s-plus's scheduling lists, read by name (each only grows: attract, colocate, separate, spread; tolerate).
+ * (Read once or twice per workload and pass: a load by a name taken from a list of names is a generic lookup, several
+ * times slower than a load by a literal name, and it is most of what a workload's version costs.)
+ */
+interface SchedulingLists {
+  readonly _nodeAffinityPreferred?: unknown;
+  readonly _nodeAffinityRequired?: unknown;
+  readonly _podAffinityPreferred?: unknown;
+  readonly _podAffinityRequired?: unknown;
+  readonly _podAntiAffinityPreferred?: unknown;
+  readonly _podAntiAffinityRequired?: unknown;
+  readonly _tolerations?: unknown;
+  readonly _nodeName?: unknown;
+}
+
+/** Whether every affinity list is there and empty. */
+function noAffinity(s: SchedulingLists): boolean {
+  return isEmptyList(s._nodeAffinityPreferred) && isEmptyList(s._nodeAffinityRequired) && isEmptyList(s._podAffinityPreferred)
+    && isEmptyList(s._podAffinityRequired) && isEmptyList(s._podAntiAffinityPreferred) && isEmptyList(s._podAntiAffinityRequired);
+}
+
+/** How many entries the scheduling lists hold (a list that is not there counts 0). */
+function scheduledCount(s: SchedulingLists): number {
+  return listLength(s._nodeAffinityPreferred) + listLength(s._nodeAffinityRequired) + listLength(s._podAffinityPreferred)
+    + listLength(s._podAffinityRequired) + listLength(s._podAntiAffinityPreferred) + listLength(s._podAntiAffinityRequired)
+    + listLength(s._tolerations);
+}
+
+function isEmptyList(list: unknown): boolean {
+  return Array.isArray(list) && list.length === 0;
+}
+
+function listLength(list: unknown): number {
+  return Array.isArray(list) ? list.length : 0;
+}
 
 /**
  * Whether cdk8s-plus' scheduling of a workload is known to render no affinity and no nodeName: every affinity list
@@ -107,11 +138,7 @@ const SCHEDULING_LISTS = [...AFFINITY_LISTS, '_tolerations'];
  */
 export function unscheduled(scheduling: any): boolean {
   if (scheduling === null || typeof scheduling !== 'object' || scheduling._nodeName !== undefined) return false;
-  for (let i = 0; i < AFFINITY_LISTS.length; i++) {
-    const list = scheduling[AFFINITY_LISTS[i]];
-    if (!Array.isArray(list) || list.length > 0) return false;
-  }
-  return true;
+  return noAffinity(scheduling);
 }
 
 /**
@@ -129,10 +156,7 @@ export function podPlacementVersion(target: IConstruct, api: ApiObject | undefin
   if (api !== undefined && api.kind === 'DaemonSet') v += annotationsVersion(api.metadata);
   const scheduling = t.scheduling;
   if (scheduling !== null && typeof scheduling === 'object') {
-    for (let i = 0; i < SCHEDULING_LISTS.length; i++) {
-      const list = scheduling[SCHEDULING_LISTS[i]];
-      if (Array.isArray(list)) v += list.length;
-    }
+    v += scheduledCount(scheduling);
     if (typeof scheduling._nodeName === 'string') v += 1;
   }
   return v;
