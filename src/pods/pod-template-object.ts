@@ -109,7 +109,6 @@ interface SchedulingLists {
   readonly _podAntiAffinityPreferred?: unknown;
   readonly _podAntiAffinityRequired?: unknown;
   readonly _tolerations?: unknown;
-  readonly _nodeName?: unknown;
 }
 
 /** Whether every affinity list is there and empty. */
